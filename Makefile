@@ -1,0 +1,48 @@
+# ITA extraction pipeline. `make setup extract` on a fresh machine; `make test` runs the suite.
+PYTHON   ?= python3
+RAW      ?= data/raw
+CURATED  ?= data/curated
+WORKERS  ?=
+REPORTS  ?= reports
+PROVINCE ?=
+YEAR     ?=
+BENCH_INPUT ?= $(RAW)
+DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg poppler-utils chromium
+
+.PHONY: setup setup-system setup-python extract test bench compare sql debug-page clean
+
+setup: setup-system setup-python
+
+# Debian packages: Tesseract with Thai for scans, Thai fonts for generated test PDFs, Chromium for the report test.
+setup-system:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+setup-python:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+
+extract:
+	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS))
+
+test:
+	$(PYTHON) -m pytest -n auto -q
+
+bench:
+	$(PYTHON) -m pipeline bench --input $(BENCH_INPUT)
+
+compare:
+	$(PYTHON) -m pipeline compare --province '$(PROVINCE)' $(if $(YEAR),--year $(YEAR)) --curated $(CURATED) --reports $(REPORTS)
+
+sql:
+	$(PYTHON) -m pipeline sql --curated $(CURATED)
+
+# make debug-page PDF=path/to.pdf PAGE=2 → artifacts/debug/<file>-p2.png with lines, cells and OCR boxes drawn
+debug-page:
+	$(PYTHON) -m pipeline debug-page --pdf '$(PDF)' --page $(PAGE)
+
+clean:
+	rm -rf $(CURATED)/*.parquet $(CURATED)/.cache $(REPORTS) artifacts .pytest_cache .hypothesis

@@ -1,0 +1,4 @@
+"""Pure functions on strings: Thai text repair, digits, dates, question codes, levels, scores, unit names.
+
+No I/O at call time (reference catalogs are read once from data/reference/ at import).
+"""

@@ -1,0 +1,19 @@
+"""Score strings → floats in 0–100."""
+from __future__ import annotations
+
+import re
+
+from normalizers.digits import to_arabic_digits
+
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+
+
+def parse_score(text: str | None) -> float | None:
+    """'๙๘.๓๑', '98.31', '(๙๗.๓๐)', '100.00 คะแนน' → float; None when absent or outside 0–100."""
+    if text is None:
+        return None
+    match = _NUMBER.search(to_arabic_digits(str(text)))
+    if not match:
+        return None
+    value = float(match.group())
+    return value if 0.0 <= value <= 100.0 else None

@@ -1,0 +1,1 @@
+"""Parsers: PDF pages → layout (lines, tables), and layout → ITA facts."""

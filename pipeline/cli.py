@@ -26,9 +26,26 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(func=_extract)
+    for name, (_, help_text) in DELEGATED.items():
+        sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
+# Subcommands whose arguments live in their own module: `python -m pipeline NAME --help`.
+DELEGATED = {
+    "bench": ("pipeline.bench", "speed and memory benchmark"),
+    "compare": ("pipeline.compare", "provincial comparison report (HTML, CSV, Parquet)"),
+    "sql": ("pipeline.sql", "DuckDB shell with views over the curated tables"),
+    "debug-page": ("parsers.debug_view", "draw detected lines, cells and OCR boxes on a page image"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DELEGATED:
+        import importlib
+
+        module = importlib.import_module(DELEGATED[argv[0]][0])
+        return module.main(argv[1:])
     args = build_parser().parse_args(argv)
     return args.func(args)

@@ -14,6 +14,7 @@ from pipeline.discover import discover
 from pipeline.load import load
 from pipeline.process import process_document
 from pipeline.records import DocumentResult, SourceFile
+from pipeline.resolve import write_review_file
 
 
 @dataclass
@@ -69,5 +70,6 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike, wor
         summary.pages += result.n_pages or 0
         summary.ocr_pages += result.ocr_pages or 0
     summary.tables = load(results, Path(output_dir))
+    write_review_file(results, Path(output_dir))
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,0 +1,96 @@
+"""The whole path on real PDFs: `python -m pipeline extract` over the committed samples in data/raw.
+
+Checks the data contract (six tables, their schemas, one documents row per input file) and scores the
+extraction field by field against the samples' truth with the project's scorer.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+TRUTH = Path(__file__).parent / "fixtures" / "truth"
+SCORER = Path(__file__).parent / "support" / "score.py"
+
+# Field accuracies the committed samples must keep (measured on this machine; see README "Quality").
+MINIMUM_ACCURACY = {
+    "status_ok": 1.0,
+    "doc_type": 1.0,
+    "fiscal_year": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("curated")
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", "--input", str(RAW), "--output", str(out), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "files" in completed.stdout and "ok" in completed.stdout, completed.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def scores(curated, tmp_path_factory) -> dict:
+    corpus = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(TRUTH, corpus / "truth")
+    report = corpus / "score.json"
+    completed = subprocess.run(
+        [sys.executable, str(SCORER), str(corpus), str(curated), "--json", str(report)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    print(completed.stdout)
+    return json.loads(report.read_text())
+
+
+def test_every_table_of_the_contract_is_written_with_its_schema(curated):
+    for name, schema in TABLES.items():
+        table = pq.read_table(curated / f"{name}.parquet")
+        assert table.schema.equals(schema, check_metadata=False), name
+        pd.read_parquet(curated / f"{name}.parquet")  # analysts' entry point must read it
+
+
+def test_every_input_file_has_exactly_one_documents_row(curated):
+    documents = pd.read_parquet(curated / "documents.parquet")
+    inputs = sorted(p.relative_to(RAW).as_posix() for p in RAW.rglob("*.pdf"))
+    assert sorted(documents["source_path"]) == inputs
+    assert documents["doc_id"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert set(documents["status"]) <= {"ok", "partial", "failed"}
+
+
+def test_strings_are_clean_data_contract_strings(curated):
+    measures = pd.read_parquet(curated / "measures.parquet")
+    documents = pd.read_parquet(curated / "documents.parquet")
+    texts = pd.concat([measures[c] for c in ("measure", "method", "responsible", "period_text")]
+                      + [documents["unit_raw"], documents["unit_name"]]).dropna()
+    assert not texts.str.contains(r"[๐-๙]").any(), "Thai digits left in text fields"
+    assert not texts.str.contains(r"<\/?(?:p|li|ul)>").any(), "markup left in text fields"
+    assert not texts.str.contains(r"\s{2,}|^\s|\s$").any(), "whitespace not collapsed"
+
+
+@pytest.mark.parametrize("field", sorted(MINIMUM_ACCURACY))
+def test_field_accuracy_on_the_samples(scores, field):
+    assert scores.get(field) is not None, f"{field} was not scored"
+    assert scores[field] >= MINIMUM_ACCURACY[field], f"{field}: {scores[field]} < {MINIMUM_ACCURACY[field]}"
+
+
+def test_cli_reports_a_missing_input_folder_clearly(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", "--input", str(tmp_path / "nope"), "--output", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 2
+    assert "input folder not found" in completed.stderr

@@ -1,22 +1,242 @@
-"""Layout stage: PDF → pages of text lines and logical tables. (Minimal first version; see issue 4.)
+"""Layout stage: PDF → pages of text lines and logical tables.
 
-pdfplumber gives the geometry (ruling lines, cells); PDFium gives the text, because it honours
-/ActualText and reads Thai from LibreOffice/Word PDFs correctly where pdfminer does not.
+pdfplumber gives the geometry (words, ruling lines, cells); the text of every line and cell is read
+by both PDFium and pdfplumber and the better-scoring reading is kept (parsers/pdf_text.py). Pages
+without a usable text layer are rendered and read by Tesseract (parsers/ocr.py); their ruling lines
+are found in the image so the same table logic (parsers/tables.py) applies to scans.
 """
 from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
 
-from pipeline.records import DocumentLayout, PageLayout, SourceFile, Table, TableRow, TextLine
+from parsers import ocr
+from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded
+from parsers.tables import PageTable, PageText, RawRow, build_tables
+from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
+
+# OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
+DEFAULT_MAX_OCR_PAGES = 30
+LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
+SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
 
 
 class LayoutError(Exception):
     """The file cannot be read as a PDF; the message is shown to users as the document's error."""
 
 
-def _bounded_text(text_page, page_height: float, x0: float, top: float, x1: float, bottom: float) -> str:
-    return text_page.get_text_bounded(left=x0, bottom=page_height - bottom, right=x1, top=page_height - top)
+@dataclass
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    bold: bool = False
+
+
+def max_ocr_pages() -> int:
+    try:
+        return int(os.environ.get("ITA_MAX_OCR_PAGES", DEFAULT_MAX_OCR_PAGES))
+    except ValueError:
+        return DEFAULT_MAX_OCR_PAGES
+
+
+def _group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into visual lines (by vertical centre), top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        middle = (word.top + word.bottom) / 2
+        if lines:
+            last = lines[-1]
+            last_middle = sum((w.top + w.bottom) / 2 for w in last) / len(last)
+            height = max(w.bottom - w.top for w in last)
+            if abs(middle - last_middle) <= max(LINE_TOLERANCE, height * 0.35):
+                last.append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _segments(line: list[Word], gap: float) -> list[list[Word]]:
+    out = [[line[0]]]
+    for word in line[1:]:
+        if word.x0 - out[-1][-1].x1 > gap:
+            out.append([word])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def _box(words: list[Word]) -> tuple[float, float, float, float]:
+    return min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words)
+
+
+def _ocr_join(words: list[Word]) -> str:
+    """Tesseract splits Thai into glyph clusters: join them, keeping a space only where the gap is wide."""
+    text = ""
+    for prev, word in zip([None] + words[:-1], words):
+        if prev is not None and word.x0 - prev.x1 > 0.3 * max(word.bottom - word.top, 1.0):
+            text += " "
+        text += word.text
+    return text
+
+
+def _ocr_text(words: list[Word]) -> str:
+    return "\n".join(_ocr_join(line) for line in _group_lines(words))
+
+
+def _col_edges(table) -> list[float]:
+    n_cols = max(len(r.cells) for r in table.rows)
+    edges: list[float | None] = [None] * (n_cols + 1)
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                edges[i] = cell[0] if edges[i] is None else min(edges[i], cell[0])
+    edges[-1] = table.bbox[2]
+    known = [e for e in edges if e is not None]
+    return [e if e is not None else known[0] for e in edges]
+
+
+def _inside(word: Word, box) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+class _PageReader:
+    """Reads one page; `text_cell`/`text_line` return the kept text and the engine that gave it."""
+
+    def __init__(self, number: int, ppage, fpage, words: list[Word], ocr_used: bool):
+        self.number, self.ppage, self.words, self.ocr_used = number, ppage, words, ocr_used
+        self.height = float(ppage.height)
+        self.text_page = None if ocr_used else fpage.get_textpage()
+        self.engines: Counter[str] = Counter()
+        self.qualities: list[float] = []
+
+    def read(self, box, plumber_text: str) -> str:
+        if self.ocr_used:
+            self.engines["tesseract"] += 1
+            return _ocr_text([w for w in self.words if _inside(w, box)])
+        pad = 0.5
+        pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+        choice = choose(pdfium_text, plumber_text)
+        self.engines[choice.engine] += 1
+        self.qualities.append(choice.quality)
+        return choice.text
+
+    def lines(self) -> tuple[list[TextLine], set[int]]:
+        lines, bold = [], set()
+        for words in _group_lines(self.words):
+            parts = []
+            for segment in _segments(words, SEGMENT_GAP):
+                plumber_text = " ".join(w.text for w in segment)
+                parts.append(join_lines(self.read(_box(segment), plumber_text)))
+            text = " ".join(p for p in parts if p)
+            if text.strip():
+                if all(w.bold for w in words):
+                    bold.add(len(lines))
+                lines.append(TextLine(text, *_box(words)))
+        return lines, bold
+
+    def tables(self, found_tables) -> list[PageTable]:
+        out = []
+        for found in found_tables:
+            extracted = found.extract() if not self.ocr_used else None
+            rows = []
+            for r, row in enumerate(found.rows):
+                cells, n_real = [], 0
+                for c, cell in enumerate(row.cells):
+                    if cell is None:
+                        cells.append("")
+                        continue
+                    n_real += 1
+                    plumber_text = (extracted[r][c] or "") if extracted else ""
+                    cells.append(self.read(cell, plumber_text))
+                row_words = [w for w in self.words if _inside(w, row.bbox)]
+                bold = bool(row_words) and all(w.bold for w in row_words)
+                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold))
+            if rows:
+                x0, top, x1, bottom = found.bbox
+                out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
+        return out
+
+    def engine(self) -> str:
+        if self.ocr_used:
+            return "tesseract"
+        if len(self.engines) > 1:
+            return "mixed"
+        return next(iter(self.engines), "")
+
+
+def _text_words(ppage) -> list[Word]:
+    words = ppage.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+
+
+def _needs_ocr(ppage, fpage) -> bool:
+    """No usable text layer, but something drawn (an image, or many curves) that OCR could read."""
+    pdfium_text = fpage.get_textpage().get_text_range()
+    plumber_text = "".join(c["text"] for c in ppage.chars)
+    if page_is_readable(pdfium_text) or page_is_readable(plumber_text):
+        return False
+    return bool(ppage.images) or len(ppage.curves) > 200
+
+
+def _rule_settings(rules: list[ocr.Rule]) -> dict | None:
+    horizontal = [dict(object_type="line", x0=r.x0, x1=r.x1, top=r.top, bottom=r.bottom) for r in rules if r.top == r.bottom]
+    vertical = [dict(object_type="line", x0=r.x0, x1=r.x1, top=r.top, bottom=r.bottom) for r in rules if r.top != r.bottom]
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return None
+    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+class _Budget:
+    """How many more pages may be OCR'd in this document, and why OCR stopped if it did."""
+
+    def __init__(self, pages: int):
+        self.left = pages
+        self.unavailable: str | None = None
+        self.skipped: list[int] = []
+
+    def take(self, number: int) -> bool:
+        if self.unavailable is None:
+            try:
+                ocr.check_tesseract()
+            except ocr.OcrUnavailable as exc:
+                self.unavailable = str(exc)
+        if self.unavailable or self.left <= 0:
+            self.skipped.append(number)
+            return False
+        self.left -= 1
+        return True
+
+
+def _read_page(number: int, ppage, fpage, budget: _Budget) -> tuple[PageLayout, list[PageTable], PageText]:
+    width, height = float(ppage.width), float(ppage.height)
+    ocr_used = _needs_ocr(ppage, fpage)
+    found_tables = []
+    if ocr_used:
+        if not budget.take(number):
+            return PageLayout(number, width, height, [], ocr=False, quality=0.0), [], PageText(number, height, [])
+        image = ocr.render(fpage)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(image)]
+        settings = _rule_settings(ocr.find_rules(image))
+        if settings:
+            found_tables = ppage.find_tables(settings)
+    else:
+        words = _text_words(ppage)
+        found_tables = ppage.find_tables()
+    reader = _PageReader(number, ppage, fpage, words, ocr_used)
+    lines, bold = reader.lines()
+    tables = reader.tables(found_tables)
+    quality = sum(reader.qualities) / len(reader.qualities) if reader.qualities else (1.0 if lines else 0.0)
+    page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
+    return page, tables, PageText(number, height, lines, bold)
 
 
 def extract_layout(source: SourceFile) -> DocumentLayout:
@@ -25,23 +245,31 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
     except pdfium.PdfiumError as exc:
         raise LayoutError(f"not a readable PDF: {exc}") from exc
     pages: list[PageLayout] = []
-    tables: list[Table] = []
+    page_tables: list[PageTable] = []
+    page_texts: list[PageText] = []
+    warnings: list[str] = []
+    budget = _Budget(max_ocr_pages())
     try:
-        with pdfplumber.open(source.abs_path) as plumber:
-            for index, (ppage, fpage) in enumerate(zip(plumber.pages, pdf), start=1):
-                text_page = fpage.get_textpage()
-                height = float(ppage.height)
-                lines = [TextLine(t, 0.0, 0.0, float(ppage.width), 0.0) for t in text_page.get_text_range().splitlines() if t.strip()]
-                pages.append(PageLayout(index, float(ppage.width), height, lines, text_engine="pdfium"))
-                for found in ppage.find_tables():
-                    rows = []
-                    for row in found.rows:
-                        cells = [
-                            _bounded_text(text_page, height, *cell) if cell else "" for cell in row.cells
-                        ]
-                        rows.append(TableRow(cells, index))
-                    if rows:
-                        tables.append(Table(rows, [index], max(len(r.cells) for r in rows)))
+        try:
+            plumber = pdfplumber.open(source.abs_path)
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
+            raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+        with plumber:
+            for number, (ppage, fpage) in enumerate(zip(plumber.pages, pdf), start=1):
+                try:
+                    page, tables, text = _read_page(number, ppage, fpage, budget)
+                except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
+                    warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
+                    page = PageLayout(number, float(ppage.width), float(ppage.height), [], quality=0.0)
+                    tables, text = [], PageText(number, float(ppage.height), [])
+                pages.append(page)
+                page_tables += tables
+                page_texts.append(text)
+                ppage.close()
     finally:
         pdf.close()
-    return DocumentLayout(source.doc_id, len(pages), pages, tables)
+    if budget.skipped:
+        reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
+        warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
+    incomplete = bool(budget.skipped) or any(w.startswith("page ") for w in warnings)
+    return DocumentLayout(source.doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)

@@ -1,0 +1,124 @@
+"""Tesseract OCR for pages without a usable text layer, keeping word boxes, plus ruling lines found in the image.
+
+Tesseract runs as a subprocess (tsv output) with OMP_THREAD_LIMIT=1: one process per core is faster
+than letting it spread threads over cores that other workers use.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+
+import numpy as np
+
+DPI = 300
+LANGUAGES = "tha+eng"
+TIMEOUT_SECONDS = 120
+
+
+class OcrUnavailable(Exception):
+    """Tesseract (or its Thai data) is not installed; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word Tesseract read, with its box in page points (top-left origin) and its line key."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    line: tuple[int, int, int]  # (block, paragraph, line) as numbered by Tesseract
+    conf: float
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling line found in a page image, in page points. Horizontal when top == bottom."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def check_tesseract() -> None:
+    """Raise OcrUnavailable with an install hint unless tesseract with Thai is on PATH."""
+    if shutil.which("tesseract") is None:
+        raise OcrUnavailable("tesseract not found; install Debian packages tesseract-ocr tesseract-ocr-tha")
+    try:
+        listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise OcrUnavailable(f"tesseract cannot run: {exc}") from exc
+    if "tha" not in listed.stdout.split():
+        raise OcrUnavailable("tesseract has no Thai data; install Debian package tesseract-ocr-tha")
+
+
+def render(pdf_page, dpi: int = DPI):
+    """The page as a greyscale PIL image at `dpi`."""
+    return pdf_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+
+
+def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
+    """Words Tesseract reads in a greyscale image, boxes converted from pixels to points."""
+    scale = 72 / dpi
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
+        path = os.path.join(tmp, "page.png")
+        image.save(path, dpi=(dpi, dpi))
+        try:
+            done = subprocess.run(
+                ["tesseract", path, "stdout", "-l", LANGUAGES, "--psm", "3", "--dpi", str(dpi), "tsv"],
+                capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS,
+            )
+        except FileNotFoundError as exc:
+            raise OcrUnavailable("tesseract not found; install tesseract-ocr tesseract-ocr-tha") from exc
+    if done.returncode != 0:
+        raise OcrUnavailable(f"tesseract failed: {done.stderr.strip()[-300:]}")
+    words = []
+    for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
+        words.append(OcrWord(
+            text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
+            (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])), float(row["conf"]),
+        ))
+    return words
+
+
+def _runs(mask_row: np.ndarray, min_length: int) -> list[tuple[int, int]]:
+    """(start, end) of runs of True at least min_length long."""
+    padded = np.concatenate(([False], mask_row, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2]) if e - s >= min_length]
+
+
+def _lines_one_way(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """Horizontal ruling lines as (y, x_start, x_end), merging the rows of one thick line."""
+    found: list[tuple[int, int, int]] = []
+    for y in range(dark.shape[0]):
+        for start, end in _runs(dark[y], min_length):
+            for i, (fy, fs, fe) in enumerate(found):
+                if 0 < y - fy <= 4 and abs(fs - start) < 10 and abs(fe - end) < 10:
+                    found[i] = (y, min(fs, start), max(fe, end))
+                    break
+            else:
+                found.append((y, start, end))
+    return found
+
+
+def find_rules(image, dpi: int = DPI, min_points: float = 25.0) -> list[Rule]:
+    """Ruling lines of a scanned table: long straight runs of dark pixels, in page points."""
+    dark = np.asarray(image) < 128
+    min_length = int(min_points * dpi / 72)
+    scale = 72 / dpi
+    rules = [Rule(s * scale, y * scale, e * scale, y * scale) for y, s, e in _lines_one_way(dark, min_length)]
+    rules += [Rule(x * scale, s * scale, x * scale, e * scale) for x, s, e in _lines_one_way(dark.T, min_length)]
+    return rules

@@ -1,0 +1,84 @@
+"""Text of a PDF region from the better of two engines, judged by a text-quality check.
+
+PDFium honours /ActualText and reads Thai from LibreOffice/Word PDFs well; pdfplumber's chars survive
+fonts whose SARA AM glyph maps to nothing. Neither is always right, so every region (a line, a cell)
+is read by both and the text that scores better after repair wins; ties go to PDFium.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizers.thai_text import repair_thai, text_quality
+
+_CID = re.compile(r"\(cid:\d+\)")
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
+
+# A page is "readable" when its text scores at least this well and holds this many Thai letters.
+MIN_PAGE_QUALITY = 0.6
+MIN_THAI_LETTERS = 20
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    engine: str  # "pdfium" or "pdfplumber"
+    quality: float
+
+
+def quality(text: str) -> float:
+    """text_quality after repair, with pdfminer's `(cid:N)` placeholders counted as damage."""
+    if not text.strip():
+        return 0.0
+    cids = _CID.findall(text)
+    cleaned = _CID.sub("", text)
+    score = text_quality(repair_thai(cleaned)) if cleaned.strip() else 0.0
+    if cids:
+        damaged = sum(len(c) for c in cids)
+        score *= 1.0 - damaged / len(text)
+    return score
+
+
+def thai_letters(text: str) -> int:
+    return len(_THAI.findall(text))
+
+
+def page_is_readable(text: str) -> bool:
+    """False for empty text layers and for garbage ones (Latin mojibake over a scan, `(cid:N)` soup)."""
+    return quality(text) >= MIN_PAGE_QUALITY and thai_letters(_CID.sub("", text)) >= MIN_THAI_LETTERS
+
+
+def choose(pdfium_text: str, plumber_text: str) -> Choice:
+    """The better-scoring of two readings of the same region."""
+    q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
+    if q_plumber > q_pdfium:
+        return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
+    return Choice(pdfium_text, "pdfium", q_pdfium)
+
+
+def join_lines(text: str) -> str:
+    """Join the lines of a wrapped cell in reading order.
+
+    Thai has no spaces between words, so a break between two Thai letters is a wrap inside a word
+    or phrase and joins with nothing; every other break (Latin words, list items, a trailing space
+    the printer kept) becomes one space.
+    """
+    parts = [p for p in _LINE_BREAK.split(text.strip())]
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif _THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def pdfium_bounded(text_page, page_height: float, x0: float, top: float, x1: float, bottom: float) -> str:
+    """PDFium text inside a box given in pdfplumber coordinates (top-left origin)."""
+    return text_page.get_text_bounded(left=x0, bottom=page_height - bottom, right=x1, top=page_height - top)

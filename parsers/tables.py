@@ -1,0 +1,175 @@
+"""Table semantics: page tables (grids of cell texts) → logical tables of header, section and body rows.
+
+Works on plain geometry and text, so the same logic serves text-layer pages and OCR'd scans:
+- a table continues the previous one when it has the same columns (count and x-positions) and only a
+  running header/footer, a page number or a short heading separates them (a heading becomes a section
+  row, as does a row with a single cell spanning the table);
+- header rows are the bold rows at the top of a table, or rows that repeat the table's header;
+- a row whose first cell is empty on a new page, or that does not start a new numbered item while the
+  row before it does, is the rest of the row cut by the page break and is joined to it;
+- empty spacer rows are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from parsers.pdf_text import join_lines
+from pipeline.records import Table, TableRow, TextLine
+
+COLUMN_TOLERANCE = 4.0  # points two tables' column edges may differ and still be one table
+MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, header or footer
+
+_ITEM_START = re.compile(
+    r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙])"
+)
+_HEADING_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(?[0-9๐-๙]{1,2}\)|ส่วนที่|ด้านที่|ประเด็น|ตัวชี้วัดที่)")
+_PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*[-–)]?\s*$")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+@dataclass
+class RawRow:
+    cells: list[str]  # one text per column; a spanned column holds ""
+    n_real: int  # cells that are real (not swallowed by a span)
+    top: float
+    bottom: float
+    bold: bool = False  # every character of the row is set in a bold font
+
+
+@dataclass
+class PageTable:
+    """A table found on one page, before any cross-page logic."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    col_edges: list[float]  # x of every column boundary, left to right (n_cols + 1 values)
+    rows: list[RawRow]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_edges) - 1
+
+
+@dataclass
+class PageText:
+    """What tables need to know about the page around them."""
+
+    number: int
+    height: float
+    lines: list[TextLine]
+    bold_lines: set[int] = field(default_factory=set)  # indexes of lines set entirely in bold
+
+
+def _same_columns(a: PageTable, b: PageTable) -> bool:
+    return a.n_cols == b.n_cols and all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
+
+
+def _is_spacer(row: RawRow) -> bool:
+    return not any(c.strip() for c in row.cells)
+
+
+def _is_section(row: RawRow, n_cols: int) -> bool:
+    return n_cols > 1 and row.n_real == 1 and bool(row.cells[0].strip())
+
+
+def _looks_like_header(row: RawRow, n_cols: int) -> bool:
+    """A first row with no digits and every column filled reads as a header even without bold."""
+    texts = [c.strip() for c in row.cells]
+    return n_cols >= 3 and all(texts) and not any(_DIGIT.search(t) for t in texts) and all(len(t) < 60 for t in texts)
+
+
+def _repeats_header(row: RawRow, header: list[str]) -> bool:
+    if not header or not any(header):
+        return False
+    return fuzz.ratio("".join(join_lines(c) for c in row.cells), "".join(header)) >= 85
+
+
+def _lines_between(page: PageText, top: float, bottom: float) -> list[int]:
+    return [i for i, ln in enumerate(page.lines) if ln.top >= top - 1 and ln.bottom <= bottom + 1]
+
+
+def _gap(pages: dict[int, PageText], prev: PageTable, table: PageTable) -> list[tuple[PageText, int]] | None:
+    """Lines separating two tables, or None when they cannot be one table (text, other content between)."""
+    if table.page == prev.page:
+        page = pages[table.page]
+        found = [(page, i) for i in _lines_between(page, prev.bottom, table.top)]
+    elif table.page == prev.page + 1:
+        before, after = pages[prev.page], pages[table.page]
+        found = [(before, i) for i in _lines_between(before, prev.bottom, before.height)]
+        found += [(after, i) for i in _lines_between(after, 0.0, table.top)]
+    else:
+        return None
+    found = [(p, i) for p, i in found if not _PAGE_NUMBER.match(p.lines[i].text)]
+    return found if len(found) <= MAX_GAP_LINES else None
+
+
+def _heading(gap: list[tuple[PageText, int]]) -> str | None:
+    """Text of a section heading in a gap: bold lines or lines that start like a numbered heading."""
+    texts = [p.lines[i].text.strip() for p, i in gap if i in p.bold_lines or _HEADING_START.match(p.lines[i].text)]
+    return " ".join(t for t in texts if t) or None
+
+
+def _join_row(into: TableRow, cells: list[str]) -> None:
+    into.cells = [join_lines(f"{a}\n{b}") if b.strip() else a for a, b in zip(into.cells, cells)]
+
+
+def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
+    """The first body row on a new page that is the rest of the previous page's last row."""
+    if previous is None or previous.kind != "body":
+        return False
+    first = row.cells[0].strip()
+    if not first:
+        return True
+    return bool(_ITEM_START.match(previous.cells[0])) and not _ITEM_START.match(first)
+
+
+def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Table]:
+    """Logical tables in document order from the tables found page by page."""
+    by_number = {p.number: p for p in pages}
+    tables: list[Table] = []
+    last: PageTable | None = None
+    for found in page_tables:
+        gap = _gap(by_number, last, found) if last is not None and _same_columns(last, found) else None
+        new_page = last is not None and found.page != last.page
+        if gap is None:
+            tables.append(Table(rows=[], pages=[], n_cols=found.n_cols))
+        current = tables[-1]
+        if gap and (heading := _heading(gap)):
+            current.rows.append(TableRow([heading] + [""] * (found.n_cols - 1), found.page, "section"))
+            new_page = False
+        if found.page not in current.pages:
+            current.pages.append(found.page)
+        at_top = True
+        for row in found.rows:
+            if _is_spacer(row):
+                continue
+            cells = [join_lines(c) for c in row.cells]
+            is_header = at_top and (
+                row.bold or _repeats_header(row, current.header)
+                or (not current.rows and _looks_like_header(row, found.n_cols))
+            )
+            if is_header:
+                if not current.header or not any(r.kind == "body" for r in current.rows):
+                    current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
+                current.rows.append(TableRow(cells, found.page, "header"))
+                continue
+            at_top = False
+            if _is_section(row, found.n_cols):
+                current.rows.append(TableRow(cells, found.page, "section"))
+                new_page = False
+                continue
+            if new_page:
+                new_page = False
+                previous = next((r for r in reversed(current.rows) if r.kind != "header"), None)
+                if _continues_row(row, previous):
+                    _join_row(previous, cells)
+                    continue
+            current.rows.append(TableRow(cells, found.page, "body"))
+        last = found
+    return [t for t in tables if t.rows]

@@ -6,10 +6,15 @@ import sys
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.run import run_extract
+    from pipeline.executor import GIB, Limits
+    from pipeline.run import RunOptions, run_extract
 
+    options = RunOptions(
+        workers=args.workers, limits=Limits(seconds=args.timeout, memory_bytes=int(args.memory_limit * GIB)),
+        use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler, progress=not args.quiet,
+    )
     try:
-        summary = run_extract(args.input, args.output, workers=args.workers, progress=not args.quiet)
+        summary = run_extract(args.input, args.output, options)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -25,6 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", default="data/curated", help="folder for the Parquet tables (default: data/curated)")
     extract.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                         help="time limit per document; a document over it is recorded as failed (default: 600)")
+    extract.add_argument("--memory-limit", type=float, default=3, metavar="GIB",
+                         help="memory limit per worker process in GiB (default: 3)")
+    extract.add_argument("--no-cache", action="store_true",
+                         help="reprocess every document instead of reusing results of unchanged files")
+    extract.add_argument("--executor", choices=("local", "dask"), default="local",
+                         help="local worker processes, or tasks on a Dask cluster (default: local)")
+    extract.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="Dask scheduler address (with --executor dask; without it a local Dask cluster)")
     extract.set_defaults(func=_extract)
     for name, (_, help_text) in DELEGATED.items():
         sub.add_parser(name, help=help_text, add_help=False)

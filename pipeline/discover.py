@@ -30,7 +30,8 @@ def discover(input_dir: str | os.PathLike, all_files: bool = False) -> list[Sour
     paths = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
+        # A folder named like a PDF (a botched download) is reported too, and still walked.
+        for name in filenames + [d for d in dirnames if Path(d).suffix.lower() in PDF_SUFFIXES]:
             path = Path(dirpath) / name
             if all_files or path.suffix.lower() in PDF_SUFFIXES:
                 paths.append(path)
@@ -40,10 +41,13 @@ def discover(input_dir: str | os.PathLike, all_files: bool = False) -> list[Sour
     for path in paths:
         rel = path.relative_to(root).as_posix()
         try:
+            if path.is_dir():
+                raise IsADirectoryError(21, "a folder, not a file")
             doc_id = _sha256(path)
             size = path.stat().st_size
         except OSError as exc:
-            found.append(SourceFile("", rel, str(path), 0, read_error=f"cannot read file: {exc.strerror or exc}"))
+            reason = "broken link" if path.is_symlink() and not path.exists() else (exc.strerror or str(exc)).lower()
+            found.append(SourceFile("", rel, str(path), 0, read_error=f"cannot read file: {reason}"))
             continue
         duplicate_of = first_by_hash.setdefault(doc_id, rel)
         found.append(SourceFile(doc_id, rel, str(path), size, duplicate_of=None if duplicate_of == rel else duplicate_of))

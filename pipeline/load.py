@@ -1,8 +1,9 @@
 """Load stage: DocumentResults → the six Parquet tables of the data contract, written atomically."""
 from __future__ import annotations
 
+import json
 import os
-import tempfile
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -53,28 +54,71 @@ def build_rows(results: list[DocumentResult]) -> dict[str, list[dict]]:
     return rows
 
 
-def write_table(path: Path, table: pa.Table) -> None:
-    """Write aside, fsync, then rename: a reader (or a crash) never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+STAGING = ".staging"  # tables being written; deleted if a run dies before the commit point
+COMMITTED = ".commit"  # a complete new dataset waiting to be moved into place; finished by the next run
+MANIFEST = "_manifest.json"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        pq.write_table(table, tmp)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_table(path: Path, table: pa.Table) -> None:
+    """Write a Parquet file and flush it to disk before anyone renames it into place."""
+    pq.write_table(table, path)
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def recover(output_dir: str | os.PathLike) -> None:
+    """Finish or undo a run that was killed while loading, so the dataset is one run's whole output.
+
+    A staging folder is an unfinished write: dropped. A commit folder is a finished, fsynced dataset
+    whose files were being moved into place: the moves are completed (each is an atomic rename).
+    """
+    output = Path(output_dir)
+    shutil.rmtree(output / STAGING, ignore_errors=True)
+    committed = output / COMMITTED
+    if not committed.is_dir():
+        return
+    names = sorted(p.name for p in committed.iterdir() if p.name != MANIFEST)
+    for name in names + ([MANIFEST] if (committed / MANIFEST).exists() else []):
+        os.replace(committed / name, output / name)
+    _fsync_dir(output)
+    committed.rmdir()
 
 
 def load(results: list[DocumentResult], output_dir: str | os.PathLike) -> dict[str, int]:
-    """Write all tables; returns the row count of each."""
+    """Write all tables as one dataset; returns the row count of each.
+
+    All tables and a manifest are written to a staging folder and fsynced; renaming that folder is the
+    commit point; then each file is renamed into place. A run killed before the commit point leaves the
+    previous dataset untouched; one killed after it is completed by `recover` at the start of the next.
+    """
     output = Path(output_dir)
+    output.mkdir(parents=True, exist_ok=True)
+    recover(output)
+    staging = output / STAGING
+    staging.mkdir()
     counts = {}
     for name, rows in build_rows(results).items():
         schema = TABLES[name]
         table = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
-        write_table(output / f"{name}.parquet", table)
+        write_table(staging / f"{name}.parquet", table)
         counts[name] = table.num_rows
+    versions = sorted({r.pipeline_version for r in results if r.pipeline_version})
+    manifest = {"tables": {name: {"file": f"{name}.parquet", "rows": n} for name, n in counts.items()},
+                "pipeline_versions": versions}
+    with open(staging / MANIFEST, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    _fsync_dir(staging)
+    os.replace(staging, output / COMMITTED)  # commit point
+    _fsync_dir(output)
+    recover(output)
     return counts

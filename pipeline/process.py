@@ -1,7 +1,11 @@
-"""Run every stage on one document. Never raises: failures become a DocumentResult with status 'failed'."""
+"""Run every stage on one document. Never raises (except MemoryError, which the executor reports):
+failures become a DocumentResult with status 'failed' and a short error."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
+
+import pdfplumber
 
 from parsers.ita import parse_document
 from parsers.layout import LayoutError, extract_layout
@@ -12,27 +16,83 @@ from pipeline.validate import validate
 from pipeline.version import pipeline_version
 
 
+# What a downloaded "PDF" often really is, by its first bytes.
+_MAGIC = (
+    (b"\xd0\xcf\x11\xe0", "a Word/Excel 97-2003 file"),
+    (b"PK\x03\x04", "a ZIP archive or a Word .docx file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def not_a_pdf(path: str) -> str | None:
+    """A short reason when the file is plainly not a PDF, judged from its first KiB (where PDF readers look)."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        return "empty file (0 bytes)"
+    if b"%PDF-" in head:
+        return None
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return f"not a PDF (looks like {kind})"
+    lowered = head.lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered:
+        return "not a PDF (looks like HTML)"
+    return "not a PDF (no %PDF header)"
+
+
+def _layout_error(source: SourceFile, exc: Exception) -> str:
+    """Name the common causes (password, no pages, cut-off download) instead of the PDF library's wording."""
+    data = Path(source.abs_path).read_bytes()
+    if b"/Encrypt" in data:
+        return "encrypted PDF (needs a password)"
+    if b"%%EOF" not in data[-1024:]:
+        return "truncated PDF (the file ends before the PDF does)"
+    try:
+        with pdfplumber.open(source.abs_path) as pdf:
+            if not pdf.pages:
+                return "PDF has no pages"
+    except Exception:  # noqa: BLE001 - only a second opinion; the layout error stands
+        pass
+    return str(exc) if isinstance(exc, LayoutError) else f"layout failed: {type(exc).__name__}: {exc}"
+
+
 def process_document(source: SourceFile) -> DocumentResult:
     started = time.perf_counter()
     version = pipeline_version()
+
+    def failed(error: str, **counts) -> DocumentResult:
+        return DocumentResult(source, "failed", error=error, pipeline_version=version,
+                              seconds=time.perf_counter() - started, **counts)
+
     if source.read_error:
-        return DocumentResult(source, "failed", error=source.read_error, pipeline_version=version)
+        return failed(source.read_error)
+    try:
+        reason = not_a_pdf(source.abs_path)
+    except OSError as exc:
+        return failed(f"cannot read file: {exc.strerror or exc}")
+    if reason:
+        return failed(reason)
     try:
         layout = normalize_layout(extract_layout(source))
-    except LayoutError as exc:
-        return DocumentResult(source, "failed", error=str(exc), pipeline_version=version,
-                              seconds=time.perf_counter() - started)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad PDF must never stop a batch
-        return DocumentResult(source, "failed", error=f"layout failed: {type(exc).__name__}: {exc}",
-                              pipeline_version=version, seconds=time.perf_counter() - started)
+        return failed(_layout_error(source, exc))
+    if layout.n_pages == 0:
+        return failed("PDF has no pages", n_pages=0, ocr_pages=0)
     try:
         parsed = parse_document(layout)
         unit = resolve_unit(parsed)
         warnings = validate(layout, parsed, unit)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001
-        return DocumentResult(source, "failed", error=f"parse failed: {type(exc).__name__}: {exc}",
-                              n_pages=layout.n_pages, ocr_pages=layout.ocr_pages,
-                              pipeline_version=version, seconds=time.perf_counter() - started)
+        return failed(f"parse failed: {type(exc).__name__}: {exc}", n_pages=layout.n_pages,
+                      ocr_pages=layout.ocr_pages)
     status = "partial" if warnings or layout.incomplete else "ok"
     return DocumentResult(source, status, n_pages=layout.n_pages, ocr_pages=layout.ocr_pages, parsed=parsed,
                           unit=unit, warnings=warnings, pipeline_version=version,

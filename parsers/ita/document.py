@@ -1,36 +1,48 @@
-"""Parse a normalized DocumentLayout into a ParsedDocument. (Minimal first version; see issue 5.)"""
+"""Parse a normalized DocumentLayout into a ParsedDocument (type, header, scores, measures)."""
 from __future__ import annotations
 
-import re
-
-from normalizers.levels import normalize_level
-from normalizers.scores import parse_score
-from pipeline.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
-
-_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*(25\d\d)")
-_UNIT = re.compile(r"((?:องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาล(?:ตำบล|เมือง|นคร))\S+)")
-_OVERALL = re.compile(r"(?:มีผลคะแนน|คะแนนการประเมินรวม|คะแนนภาพรวม\S*[^\d]{0,60}?)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*คะแนน")
+from parsers.ita import header, measures, scores
+from parsers.ita.doctype import classify
+from parsers.ita.text import compact
+from pipeline.records import DocumentLayout, ParsedDocument, UnitMention
 
 
 def parse_document(layout: DocumentLayout) -> ParsedDocument:
-    text = layout.text
-    head = "\n".join(layout.pages[0].text.splitlines()[:12]) if layout.pages else ""
+    start = header.document_start(layout.pages)
+    pages = layout.pages[start:]
+    tables = [t for t in layout.tables if not t.pages or t.pages[-1] >= (pages[0].number if pages else 1)]
+    title = header.title_text(layout.pages, start)
+    body = compact("\n".join(page.text for page in pages))
     parsed = ParsedDocument()
-    if "รายงานผลการดำเนินการ" in head:
-        parsed.doc_type = "measures_report"
-    elif "การนำผลการประเมิน" in head:
-        parsed.doc_type = "development_plan"
-    elif "มาตรการส่งเสริมคุณธรรม" in head:
-        parsed.doc_type = "measures"
-    else:
-        parsed.doc_type_reason = "no known title on the first page"
-    if match := _FISCAL_YEAR.search(head):
-        parsed.fiscal_year = int(match.group(1))
-    if match := _UNIT.search(head):
-        parsed.unit_raw = match.group(1)
-        parsed.unit_mentions.append(UnitMention(match.group(1), "title"))
-    if match := _OVERALL.search(text):
-        parsed.assessment = Assessment(overall_score=parse_score(match.group(1)))
-        if level := re.search(r"ระดับ\S*\s*:?\s*\"?([^\s\"]+)", text[match.end(): match.end() + 80]):
-            parsed.assessment.level = normalize_level(level.group(1))
+    parsed.doc_type, parsed.doc_type_reason = classify(title, body[:3000])
+    parsed.fiscal_year = header.fiscal_year(title) or header.fiscal_year(body[:1500])
+    _unit(parsed, layout, start)
+
+    parsed.assessment = scores.overall(body)
+    if parsed.assessment:
+        scores.tool_scores([line.text for page in pages for line in page.lines] +
+                           [" ".join(row.cells) for table in tables for row in table.rows], parsed.assessment)
+    parsed.indicators = scores.indicator_scores(scores.segments(pages, tables))
+    parsed.questions = scores.question_scores(tables)
+    if parsed.assessment or parsed.indicators or parsed.questions:
+        parsed.assessment_year = header.assessment_year(body) or parsed.fiscal_year
+    if parsed.doc_type in ("measures", "measures_report", "development_plan"):
+        parsed.measures = measures.measures(tables, pages)
     return parsed
+
+
+def _unit(parsed: ParsedDocument, layout: DocumentLayout, start: int) -> None:
+    """Unit mentions; a provincial document (`…ของจังหวัดนครราชสีมา` with no local unit in its title) is
+    the province's own."""
+    mentions = header.unit_mentions(layout.pages, start)
+    title_mentions = [m for m in mentions if m.where == "title"]
+    province = header.province_unit(layout.pages, start)
+    if province and not title_mentions:
+        mentions.insert(0, UnitMention(f"จังหวัด{province}", "title", None, province))
+    parsed.unit_mentions = mentions
+    if mentions:
+        first = mentions[0]
+        parsed.unit_raw = first.text
+        located = next((m for m in mentions if m.district or m.province), first)
+        parsed.district_raw = first.district or located.district
+        parsed.province_raw = first.province or located.province

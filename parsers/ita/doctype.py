@@ -1,0 +1,33 @@
+"""Document type from the title of the document proper.
+
+The title is the first lines of the first non-cover page; the order of the checks matters because a
+report's title also contains the words of a measures title.
+"""
+from __future__ import annotations
+
+from pipeline.records import DocType
+
+# (type, compact keywords, any of which in the title decides it), checked in order.
+_TITLES: list[tuple[DocType, tuple[str, ...]]] = [
+    ("measures_report", ("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม", "รายงานผลการดำเนินการตามมาตรการ",
+                         "รายงานผลการดำเนินการมาตรการ", "รายงานผลการดำเนินงานตามมาตรการ",
+                         "รายงานผลการดำเนินการส่งเสริมคุณธรรม")),
+    ("development_plan", ("การนำผลการประเมินITAไปสู่การพัฒนา", "การนำผลการประเมินไปสู่การพัฒนา",
+                          "นำผลการประเมินคุณธรรมและความโปร่งใสไปสู่การพัฒนา")),
+    ("measures", ("มาตรการส่งเสริมคุณธรรม",)),
+    ("analysis", ("การวิเคราะห์ผลการประเมิน", "ผลการวิเคราะห์การประเมิน")),
+]
+
+
+def classify(title: str, body: str) -> tuple[DocType, str | None]:
+    """(type, reason) from the compact title lines; `body` (compact) is a fallback for plans and reports
+    whose title lines were lost. The reason is set only for `unknown`."""
+    for doc_type, keys in _TITLES:
+        if any(key in title for key in keys):
+            return doc_type, None
+    for doc_type, keys in _TITLES[:2]:
+        if any(key in body for key in keys):
+            return doc_type, None
+    if not title:
+        return "unknown", "no text on the first pages (scan without OCR?)"
+    return "unknown", f"no known ITA title in the first lines: {title[:60]!r}"

@@ -1,0 +1,99 @@
+"""Header facts: where the document proper starts, its unit as written, fiscal and assessment years."""
+from __future__ import annotations
+
+import re
+
+from pipeline.records import PageLayout, UnitMention
+from parsers.ita.text import compact
+
+# A Thai name. A space before a vowel or mark (`หนองฝ้ าย`), or between a mark and a lone final consonant
+# (`นาโป่ ง`), is extraction damage, not a word end.
+_NAME = (r"[ก-ฮเ-ไ](?:[ก-๙]|\s(?=[\u0e30-\u0e3a\u0e47-\u0e4e])"
+         r"|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\s(?=[ก-ฮ](?![ก-๙])))*")
+
+TITLE_LINES = 12
+_COVER_MARKS = ("บันทึกข้อความ",)
+_UNIT_PREFIXES = (r"องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร"
+                  r"|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.")
+_UNIT = re.compile(rf"({_UNIT_PREFIXES})\s*({_NAME})")
+_SPECIAL_UNITS = re.compile(r"(เมืองพัทยา|กรุงเทพมหานคร)")
+_PROVINCE_UNIT = re.compile(rf"ของ\s*จังหวัด\s*({_NAME})")
+_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_NAME})")
+_PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}\.?)")
+_FISCAL = re.compile(r"ปีงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
+_ASSESSED = re.compile(r"(?:ผลการประเมิน|ผลคะแนน)[^\d]{0,120}?ปีงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
+# Words that end a unit name when a line was extracted without spaces.
+_NAME_TAIL = re.compile(r"(อำเภอ|จังหวัด|พบว่า|ได้|ประจำ|ปีงบประมาณ|มีผล|ดังนี้|ในปี|คะแนน).*$")
+
+
+def document_start(pages: list[PageLayout]) -> int:
+    """Index of the first page of the document proper: memo/cover pages in front (seed 004) are skipped."""
+    for index, page in enumerate(pages):
+        head = compact("\n".join(line.text for line in page.lines[:TITLE_LINES]))
+        if not head:
+            continue
+        if any(mark in head for mark in _COVER_MARKS):
+            continue
+        return index
+    return 0
+
+
+def title_text(pages: list[PageLayout], start: int) -> str:
+    """Compact text of the first lines of the document proper."""
+    lines = [line.text for page in pages[start:start + 2] for line in page.lines]
+    return compact("\n".join(lines[:TITLE_LINES]))
+
+
+def fiscal_year(title: str) -> int | None:
+    match = _FISCAL.search(title)
+    return int(match.group(1)) if match else None
+
+
+def assessment_year(text: str) -> int | None:
+    """The ITA year of the results a document reports (`ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565`)."""
+    match = _ASSESSED.search(text)
+    return int(match.group(1)) if match else None
+
+
+def _clean_name(name: str) -> str:
+    return _NAME_TAIL.sub("", re.sub(r"\s", "", name)).rstrip(".")
+
+
+def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
+    """Every mention of a local-government unit, with the district/province written on the same or next
+    line; title-page mentions come first."""
+    mentions: list[UnitMention] = []
+    seen: dict[tuple[str, str], UnitMention] = {}
+    for index, page in enumerate(pages[start:], start):
+        lines = [line.text for line in page.lines]
+        for number, line in enumerate(lines):
+            found = [(m.group(1), m.group(2)) for m in _UNIT.finditer(line)]
+            found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]
+            if not found:
+                continue
+            nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
+            district = _DISTRICT.search(nearby)
+            province = _PROVINCE.search(nearby)
+            where = "title" if index == start and number < TITLE_LINES else "body"
+            for prefix, name in found:
+                text = prefix + _clean_name(name)
+                if len(text) <= len(prefix) and name:
+                    continue
+                mention = UnitMention(text, where, _clean_name(district.group(1)) if district else None,
+                                      _clean_name(province.group(1)) if province else None)
+                if (text, where) in seen:
+                    known = seen[(text, where)]
+                    known.district = known.district or mention.district
+                    known.province = known.province or mention.province
+                    continue
+                seen[(text, where)] = mention
+                mentions.append(mention)
+    return mentions
+
+
+def province_unit(pages: list[PageLayout], start: int) -> str | None:
+    """`มาตรการ…ภายในหน่วยงานของจังหวัดนครราชสีมา`: a provincial document, whose unit is the province.
+    Returns the province name as written."""
+    lines = [line.text for page in pages[start:start + 2] for line in page.lines][:TITLE_LINES]
+    match = _PROVINCE_UNIT.search("\n".join(lines))
+    return _clean_name(match.group(1)) if match else None

@@ -1,0 +1,176 @@
+"""Scores: overall score and level, per-tool scores, the ten indicator scores, per-question scores.
+
+Every pattern runs on compact text (see text.py) so that wrapped lines and stray spaces do not matter.
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.codes import normalize_code
+from normalizers.levels import normalize_level
+from normalizers.scores import parse_score
+from parsers.ita.indicators import CANONICAL, match_indicator, tool_of
+from parsers.ita.text import NUMBER, compact, tidy
+from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
+
+_LEVEL = r"(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ผ่าน|AA|[A-F](?![A-Za-z]))"
+_OVERALL = re.compile(
+    rf"(?:มีผลคะแนน|คะแนนภาพรวม|คะแนนการประเมินรวม|ผลคะแนนรวม|ผลคะแนนภาพรวม|คะแนนรวม|ได้คะแนน(?:ITA)?(?:รวม)?)"
+    rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
+_LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดับ(?:ผลการประเมิน)?(?:คือ)?[:\"“”']*{_LEVEL}")
+_TOOL_LINE = re.compile(rf"^(?:แบบวัด)?\(?(IIT|EIT|OIT)\)?(?:\(?ส่วนที่([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
+_INDICATOR = re.compile(
+    rf"^(?:ตัวชี้วัดที่)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
+    rf"(?:ได้คะแนน|ได้|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
+_QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO0])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+
+
+def overall(text: str) -> Assessment | None:
+    """Overall score and level from the compact document text (first statement wins)."""
+    match = _OVERALL.search(text)
+    if not match:
+        return None
+    assessment = Assessment(overall_score=parse_score(match.group(1)))
+    if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
+        assessment.level = normalize_level(level.group(1))
+    return assessment
+
+
+def tool_scores(lines: list[str], assessment: Assessment) -> None:
+    """Fill IIT / EIT / EIT part 1-2 / OIT from `IIT 97.11`, `EIT ส่วนที่ 1 97.36` lines or table rows."""
+    for line in lines:
+        match = _TOOL_LINE.match(compact(line))
+        if not match:
+            continue
+        tool, part = match.group(1), match.group(2) or match.group(3)
+        field = tool.lower() + (f"_part{part}" if part else "")
+        if getattr(assessment, field) is None:
+            setattr(assessment, field, parse_score(match.group(4)))
+
+
+def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
+    """Indicator scores from text segments (lines, line pairs, table rows), resolved by name; the first
+    score found for an indicator wins."""
+    found: dict[int, IndicatorScore] = {}
+    for segment in segments:
+        match = _INDICATOR.match(compact(segment))
+        if not match:
+            continue
+        number = match_indicator(match.group("name"))
+        score = parse_score(match.group("score"))
+        if number is None or score is None or number in found:
+            continue
+        found[number] = IndicatorScore(number, CANONICAL[number], tool_of(number), score)
+    return [found[n] for n in sorted(found)]
+
+
+def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:
+    """Candidate text pieces for indicator lines: table rows, lines, and each line joined with the next
+    (a score wrapped onto the following line)."""
+    pieces = [" ".join(row.cells) for table in tables for row in table.rows]
+    for page in pages:
+        lines = [line.text for line in page.lines]
+        for number, line in enumerate(lines):
+            pieces.append(line)
+            if number + 1 < len(lines):
+                pieces.append(line + " " + lines[number + 1])
+    return pieces
+
+
+def _is_question_header(cells: list[str]) -> bool:
+    joined = compact(" ".join(cells))
+    return ("ข้อคำถาม" in joined or "ข้อความ" in joined) and "คะแนน" in joined
+
+
+def _question_code(text: str, tool: str | None) -> tuple[str | None, str]:
+    """(canonical code, rest of the text) for a cell opening with a question code (`e2* หน่วยงาน…`)."""
+    match = _QUESTION_CODE.match(text)
+    if not match:
+        return None, text
+    letter, digits = match.group(1), match.group(2)
+    if letter in "1l|I" and tool:
+        letter = tool[0].lower()
+    elif letter in "0O" and tool:
+        letter = tool[0].lower() if tool == "OIT" else letter
+    code = normalize_code(letter + digits)
+    if code is None or (tool and code[0] != tool[0].lower()):
+        return None, text
+    return code, text[match.end():]
+
+
+def question_scores(tables: list[Table]) -> list[QuestionScore]:
+    """Per-question scores from weak-point tables `แบบวัด | ตัวชี้วัด | ข้อคำถาม | คะแนน | การวิเคราะห์`.
+
+    Tables continued on a new page without their header keep the columns of the table before."""
+    questions: list[QuestionScore] = []
+    columns: dict[str, int] | None = None
+    tool: str | None = None
+    indicator: int | None = None
+    for table in tables:
+        rows = list(table.rows)
+        header = table.header or (rows[0].cells if rows else [])
+        if _is_question_header(header):
+            columns = _question_columns(header)
+            rows = rows if table.header else rows[1:]
+        elif columns is None or table.n_cols != len(header) or not _looks_like_continuation(rows, columns):
+            columns = None
+            continue
+        for row in rows:
+            cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
+            if _is_question_header(row.cells):
+                continue
+            tool = _tool_cell(cells[columns["tool"]]) or tool if "tool" in columns else tool
+            if "indicator" in columns and (number := _indicator_cell(cells[columns["indicator"]])):
+                indicator = number
+            code, rest = _question_code(cells[columns["question"]], tool)
+            score = parse_score(cells[columns["score"]]) if cells[columns["score"]].strip() else None
+            if code and score is not None:
+                questions.append(QuestionScore(code, tool or _tool_from_code(code), indicator, score, tidy(rest)))
+            elif questions and not code and cells[columns["question"]].strip():
+                last = questions[-1]
+                last.text = tidy(f"{last.text or ''} {cells[columns['question']]}")
+    seen: set[str] = set()
+    unique = []
+    for question in questions:
+        if question.code not in seen:
+            seen.add(question.code)
+            unique.append(question)
+    return unique
+
+
+def _question_columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = compact(cell)
+        if "แบบวัด" in key or "เครื่องมือ" in key:
+            columns.setdefault("tool", index)
+        elif "ข้อคำถาม" in key or "ข้อความ" in key:
+            columns.setdefault("question", index)
+        elif "ตัวชี้วัด" in key:
+            columns.setdefault("indicator", index)
+        elif "คะแนน" in key:
+            columns.setdefault("score", index)
+    columns.setdefault("question", 2)
+    columns.setdefault("score", columns["question"] + 1)
+    return columns
+
+
+def _looks_like_continuation(rows, columns) -> bool:
+    return any(_QUESTION_CODE.match(r.cells[columns["question"]]) for r in rows
+               if len(r.cells) > columns["question"])
+
+
+def _tool_cell(text: str) -> str | None:
+    match = re.search(r"(IIT|EIT|OIT)", text.upper())
+    return match.group(1) if match else None
+
+
+def _indicator_cell(text: str) -> int | None:
+    match = re.search(r"(\d{1,2})", compact(text))
+    if match and 1 <= int(match.group(1)) <= 10:
+        return int(match.group(1))
+    return match_indicator(text)
+
+
+def _tool_from_code(code: str) -> str:
+    return {"i": "IIT", "e": "EIT", "o": "OIT"}[code[0]]

@@ -1,0 +1,32 @@
+"""Small text helpers shared by the ITA parsers.
+
+Matching is done on a "compact" form (no whitespace, Arabic digits) because extracted Thai text carries
+stray spaces inside words (`ปี งบประมาณ`, `ปั ญหา`) and lines wrap at arbitrary points.
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.digits import to_arabic_digits
+
+_SPACE = re.compile(r"\s+")
+NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\.(?!\d))\s*")
+
+
+def compact(text: str | None) -> str:
+    """Whitespace-free text with Arabic digits, for keyword and pattern matching."""
+    return _SPACE.sub("", to_arabic_digits(text or ""))
+
+
+def tidy(text: str | None) -> str | None:
+    """Collapse whitespace; None when nothing is left."""
+    if text is None:
+        return None
+    text = _SPACE.sub(" ", to_arabic_digits(text)).strip()
+    return text or None
+
+
+def strip_list_number(text: str) -> str:
+    """`3. การพัฒนา…` or `1) กระบวนการ…` → the text without its own list number."""
+    return LIST_NUMBER.sub("", text, count=1)

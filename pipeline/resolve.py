@@ -1,12 +1,214 @@
-"""Resolve stage: the unit a document names → a unit of the registry. (Minimal first version; see issue 6.)"""
+"""Resolve stage: the unit a document names → a unit of the registry, or a row for a person to review.
+
+Every mention of the unit (title, header lines, body) votes; the title counts most. The district and province
+the document gives narrow the candidates first, a type the document writes must agree, and a match below the
+confidence threshold is not forced: unit_id stays null and review_units.csv lists the candidates. Decisions a
+person writes into data/reference/unit_overrides.csv win on the next run (see docs/units.md).
+"""
 from __future__ import annotations
 
-from pipeline.records import ParsedDocument, UnitResolution
+import csv
+import logging
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from normalizers.unit_names import UnitName, name_key, name_skeleton, split_unit_name, type_agrees
+from pipeline.records import ParsedDocument, UnitCandidate, UnitResolution
+from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
+
+log = logging.getLogger(__name__)
+
+MENTION_WEIGHTS = {"title": 3.0, "header": 2.0, "body": 1.0}
+ACCEPT = 0.80  # confidence (0..1) needed to assign a unit without review
+MARGIN = 0.05  # the best candidate must lead the runner-up by this much (names repeat within a province)
+ACCEPT_CLEAR_LEAD = (0.70, 0.15)  # or: this confidence with this lead, among the units of a known province
+DISTRICT_BONUS = 0.10  # added when the candidate lies in the district the document names, taken when it does not
+EXACT_BONUS = 3  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
+N_CANDIDATES = 5
+OVERRIDES_FILE = REFERENCE_DIR / "unit_overrides.csv"
+OVERRIDE_COLUMNS = ["doc_id", "unit_raw", "province", "unit_id", "note"]
+REVIEW_COLUMNS = ["doc_id", "source_path", "doc_type", "unit_raw", "district_raw", "province_raw",
+                  "province_found", "district_found", *[f"candidate_{i}" for i in range(1, N_CANDIDATES + 1)],
+                  "unit_id", "note"]
 
 
-def resolve_unit(parsed: ParsedDocument) -> UnitResolution:
-    return UnitResolution(method="none")
+@dataclass(frozen=True)
+class _Mention:
+    name: UnitName
+    weight: float
+
+
+def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Registry | None = None,
+                 overrides: dict | None = None) -> UnitResolution:
+    """The registry unit this document belongs to; method "override", "match" or "none" (left for review)."""
+    registry = registry or load_registry()
+    overrides = load_overrides(OVERRIDES_FILE) if overrides is None else overrides
+    mentions = _mentions(parsed)
+    province = _vote_province(registry, parsed, mentions)
+    district, province = _vote_district(registry, parsed, mentions, province)
+    if unit := _override(registry, overrides, parsed, doc_id, province):
+        return _resolution(unit, 1.0, "override", [])
+    named = [m for m in mentions if name_key(m.name.core)]
+    if not named:
+        return UnitResolution(district=district, province=province, method="none")
+    indices = registry.indices(province)
+    if not indices:
+        return UnitResolution(district=district, province=province, method="none")
+    sims = np.array([_similarity(registry, indices, m.name) for m in named])  # mentions × candidates
+    weights = np.array([m.weight for m in named])
+    bonus = np.array([_district_bonus(registry.units[i], district) for i in indices])
+    ranking = weights @ sims / weights.sum() + bonus
+    order = np.argsort(-ranking, kind="stable")
+    best = order[0]
+    voters = sims.argmax(axis=1) == best
+    confidence = float(weights[voters] @ sims[voters, best] / weights[voters].sum()) if voters.any() else 0.0
+    score = float(np.clip(confidence + bonus[best], 0.0, 1.0))
+    runner_up = ranking[order[1]] if len(order) > 1 else -1.0
+    candidates = [_candidate(registry.units[indices[j]], float(np.clip(ranking[j], 0, 1)))
+                  for j in order[:N_CANDIDATES] if ranking[j] > 0]
+    majority = weights[voters].sum() >= weights.sum() / 2
+    lead = ranking[best] - runner_up
+    clear = province is not None and score >= ACCEPT_CLEAR_LEAD[0] and lead >= ACCEPT_CLEAR_LEAD[1]
+    if majority and lead >= MARGIN and (score >= ACCEPT or clear):
+        return _resolution(registry.units[indices[best]], score, "match", candidates)
+    return UnitResolution(district=district, province=province, score=round(score, 4), method="none",
+                          candidates=candidates)
+
+
+def _mentions(parsed: ParsedDocument) -> list[_Mention]:
+    """Every mention split into parts; identical ones merged with their weights summed."""
+    raw = [(m.text, MENTION_WEIGHTS.get(m.where, 1.0), m.district, m.province) for m in parsed.unit_mentions]
+    if parsed.unit_raw and not any(m.text == parsed.unit_raw for m in parsed.unit_mentions):
+        raw.append((parsed.unit_raw, MENTION_WEIGHTS["title"], parsed.district_raw, parsed.province_raw))
+    weights: dict[UnitName, float] = defaultdict(float)
+    for text, weight, district, province in raw:
+        name = split_unit_name(text)
+        name = UnitName(name.unit_type, name.core, name.district or district, name.province or province)
+        weights[name] += weight
+    return [_Mention(name, weight) for name, weight in weights.items()]
+
+
+def _vote_province(registry: Registry, parsed: ParsedDocument, mentions: list[_Mention]) -> str | None:
+    votes: Counter[str] = Counter()
+    for text, weight in [(parsed.province_raw, MENTION_WEIGHTS["title"])] + [
+            (m.name.province, m.weight) for m in mentions]:
+        if province := registry.match_province(text):
+            votes[province] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _vote_district(registry: Registry, parsed: ParsedDocument, mentions: list[_Mention],
+                   province: str | None) -> tuple[str | None, str | None]:
+    """The district most weight names, within the province when it is known (a unique district name gives it)."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for text, weight in [(parsed.district_raw, MENTION_WEIGHTS["title"])] + [
+            (m.name.district, m.weight) for m in mentions]:
+        if found := registry.match_district(text, province):
+            votes[found] += weight
+    if not votes:
+        return None, province
+    district, found_province = votes.most_common(1)[0][0]
+    return district, province or found_province
+
+
+def _similarity(registry: Registry, indices: list[int], name: UnitName) -> np.ndarray:
+    """0..1 similarity of one written name to each candidate; 0 where the written type disagrees."""
+    keys = [registry.core_keys[i] for i in indices]
+    skeletons = [registry.core_skeletons[i] for i in indices]
+    exact = process.cdist([name_key(name.core)], keys, scorer=fuzz.ratio)[0]
+    loose = process.cdist([name_skeleton(name.core)], skeletons, scorer=fuzz.ratio)[0] - EXACT_BONUS
+    agree = np.array([type_agrees(name.unit_type, registry.units[i].unit_type) for i in indices])
+    return np.maximum(exact, loose).clip(0, 100) / 100 * agree
+
+
+def _district_bonus(unit: Unit, district: str | None) -> float:
+    if not district or not unit.district:
+        return 0.0
+    return DISTRICT_BONUS if unit.district == district else -DISTRICT_BONUS
+
+
+def _candidate(unit: Unit, score: float) -> UnitCandidate:
+    return UnitCandidate(unit.unit_id, unit.unit_name, unit.district, unit.province, round(score, 4))
+
+
+def _resolution(unit: Unit, score: float, method: str, candidates: list[UnitCandidate]) -> UnitResolution:
+    return UnitResolution(unit_id=unit.unit_id, unit_name=unit.unit_name, unit_type=unit.unit_type,
+                          district=unit.district, province=unit.province, registry_code=unit.registry_code,
+                          score=round(score, 4), method=method, candidates=candidates)
+
+
+# ---------------------------------------------------------------- overrides and review
+def load_overrides(path: Path) -> dict[tuple[str, str], str]:
+    """Decisions from unit_overrides.csv: ("doc", doc_id) or ("name", key of unit_raw + province) → unit_id."""
+    if not Path(path).exists():
+        return {}
+    return _read_overrides(str(path), os.path.getmtime(path))
+
+
+@lru_cache(maxsize=4)
+def _read_overrides(path: str, _mtime: float) -> dict[tuple[str, str], str]:
+    registry = load_registry()
+    decisions: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            unit_id = (row.get("unit_id") or "").strip()
+            if not unit_id:
+                continue
+            if unit_id not in registry.by_id:
+                log.warning("%s line %d: unit_id %r is not in units.csv; row ignored", path, line, unit_id)
+                continue
+            if doc_id := (row.get("doc_id") or "").strip():
+                decisions[("doc", doc_id)] = unit_id
+            elif row.get("unit_raw"):
+                province = registry.match_province(row.get("province")) or ""
+                decisions[("name", name_key(row["unit_raw"]) + "|" + province)] = unit_id
+    return decisions
+
+
+def _override(registry: Registry, overrides: dict, parsed: ParsedDocument, doc_id: str | None,
+              province: str | None) -> Unit | None:
+    unit_id = overrides.get(("doc", doc_id or ""))
+    if unit_id is None and parsed.unit_raw:
+        key = name_key(parsed.unit_raw)
+        unit_id = overrides.get(("name", f"{key}|{province or ''}")) or overrides.get(("name", f"{key}|"))
+    return registry.by_id.get(unit_id) if unit_id else None
 
 
 def write_review_file(results: list, output_dir) -> None:
-    """Write review_units.csv: documents whose unit was not resolved, with candidates (see issue 6)."""
+    """Write review_units.csv: one row per distinct parsed document whose unit was not resolved.
+
+    A person fills the unit_id column and copies the row (doc_id, unit_raw, province_raw as province, unit_id)
+    into data/reference/unit_overrides.csv; the next run uses it. The file is always written, so a stale one
+    from an earlier run never lingers.
+    """
+    rows, seen = [], set()
+    for result in sorted(results, key=lambda r: r.source.source_path):
+        parsed, unit = result.parsed, result.unit
+        if parsed is None or result.source.duplicate_of or (unit and unit.unit_id):
+            continue
+        key = result.source.doc_id or result.source.source_path
+        if key in seen:
+            continue
+        seen.add(key)
+        candidates = unit.candidates if unit else []
+        row = {"doc_id": result.source.doc_id, "source_path": result.source.source_path,
+               "doc_type": parsed.doc_type, "unit_raw": parsed.unit_raw, "district_raw": parsed.district_raw,
+               "province_raw": parsed.province_raw, "province_found": unit.province if unit else None,
+               "district_found": unit.district if unit else None, "unit_id": "", "note": ""}
+        for i, c in enumerate(candidates[:N_CANDIDATES], start=1):
+            row[f"candidate_{i}"] = f"{c.unit_id} {c.unit_name} ({c.district or '-'}, {c.province}) {c.score:.2f}"
+        rows.append(row)
+    output = Path(output_dir)
+    output.mkdir(parents=True, exist_ok=True)
+    tmp = output / ".review_units.csv.tmp"
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if row.get(k) is None else row.get(k)) for k in REVIEW_COLUMNS} for row in rows)
+    os.replace(tmp, output / "review_units.csv")

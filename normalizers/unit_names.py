@@ -1,0 +1,175 @@
+"""Unit names as documents write them → comparable parts and keys.
+
+Documents name their unit with the full type (องค์การบริหารส่วนตำบล…) or an abbreviation (อบต., ทต., จ.),
+wrapped in noise (สำนักงาน, ศาลากลาง, นายก…) and damaged by PDF extraction (lost or swapped SARA AM, marks moved
+past the next letter, spaces inside words). These pure functions turn such a mention into
+type/core/district/province parts and into two keys for fuzzy matching: `name_key` (exact letters) and
+`name_skeleton` (letters only, confusable consonants folded) that survives the damage.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from normalizers.digits import to_arabic_digits
+from normalizers.thai_text import repair_thai
+
+SUBDISTRICT_ADMIN = "องค์การบริหารส่วนตำบล"
+PROVINCIAL_ADMIN = "องค์การบริหารส่วนจังหวัด"
+SUBDISTRICT_MUNI = "เทศบาลตำบล"
+TOWN_MUNI = "เทศบาลเมือง"
+CITY_MUNI = "เทศบาลนคร"
+MUNICIPALITY = "เทศบาล"  # type family when the document omits ตำบล/เมือง/นคร
+PROVINCE = "จังหวัด"
+DISTRICT = "อำเภอ"
+SUBDISTRICT = "ตำบล"
+BANGKOK_DISTRICT = "เขต"
+
+# Longest first, so that เทศบาลตำบล wins over เทศบาล and องค์การบริหารส่วนจังหวัด over จังหวัด.
+UNIT_TYPES = (SUBDISTRICT_ADMIN, PROVINCIAL_ADMIN, SUBDISTRICT_MUNI, TOWN_MUNI, CITY_MUNI, MUNICIPALITY, PROVINCE)
+
+_ABBREVIATIONS = {  # abbreviation letters → what they stand for
+    "อบต": SUBDISTRICT_ADMIN, "อบจ": PROVINCIAL_ADMIN, "ทต": SUBDISTRICT_MUNI, "ทม": TOWN_MUNI,
+    "ทน": CITY_MUNI, "จ": PROVINCE, "อ": DISTRICT, "ต": SUBDISTRICT,
+}
+_THAI_LETTER = "\u0e01-\u0e4e"
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # vowels above/below, tone marks, thanthakhat, nikhahit
+_TONES = "\u0e47-\u0e4e"  # maitaikhu, tone marks, thanthakhat, nikhahit: the marks extraction most often loses
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+_REPEATS = re.compile(r"(.)\1+")
+# Thai consonants that look or sound alike and that OCR and typists swap; folded in the skeleton only.
+_CONFUSABLE = str.maketrans("ปดถภฝฟซศษฆฑฒณฬ", "บตทพผพชสสคททนล")
+
+
+def _abbreviation_pattern(letters: str) -> str:
+    """`อบต` → matches อบต., อ.บ.ต., อ บ ต. and, for multi-letter ones, a bare อบต before a space or name."""
+    sep = r"\s*\.?\s*"
+    body = sep.join(letters)
+    # After ของ/ใน ("ของอบต.") or at a non-letter boundary; never inside a word (ผอ., อดทน.).
+    before = rf"(?:(?<=ของ)|(?<=ใน)|(?<![{_THAI_LETTER}]))"
+    if len(letters) == 1:
+        return rf"{before}{body}\s*\.\s*"
+    return rf"{before}{body}(?:\s*\.\s*|\s+|$)"
+
+
+_ABBREVIATION = re.compile("|".join(
+    f"(?P<a{i}>{_abbreviation_pattern(letters)})" for i, letters in enumerate(_ABBREVIATIONS)))
+_EXPANSIONS = list(_ABBREVIATIONS.values())
+
+
+def _loose(word: str) -> str:
+    """A regex for `word` as damaged extraction writes it: marks missing, moved or doubled, spaces inside,
+    SARA AM split (ํา), lost (a space) or printed for SARA AA."""
+    parts = []
+    for ch in word:
+        if ch == "\u0e33":
+            parts.append("(?:\u0e33|\u0e4d?\\s?\u0e32|\\s)")
+        elif ch == "\u0e32":
+            parts.append("[\u0e32\u0e33]")
+        elif re.match(f"[{_MARKS}]", ch):
+            continue
+        else:
+            parts.append(re.escape(ch))
+        parts.append(f"[{_MARKS}\\s]*")
+    return "".join(parts)
+
+
+_TYPE_PREFIX = re.compile("|".join(f"(?P<t{i}>{_loose(t)})" for i, t in enumerate(UNIT_TYPES)))
+_MARKER = re.compile(
+    rf"(?:^|(?<=[\s\.,(]))(?P<kind>{_loose(DISTRICT)}|{_loose(PROVINCE)}|{_loose(SUBDISTRICT)}|เขต)\s*")
+_NOISE = re.compile(
+    r"^(?:สำนักงาน|ส\s?านักงาน|สนง\.?|ที่ทำการ|ที่ท\s?าการ|ศาลากลาง|นายก|ปลัด|รองนายก|ผู้ว่าราชการ|"
+    r"รองผู้ว่าราชการ|สภา|ประกาศ|(?:ของ|ใน|ณ)(?=\s|" + _TYPE_PREFIX.pattern + "))\s*")
+# Words that end a name when a mention runs on into the sentence ("…บ่อระ ปีงบประมาณ…").
+_RUN_ON = re.compile(r"(?:ประจำปี|ปีงบประมาณ|พ\.ศ\.).*$")
+_PUNCTUATION = re.compile(r"[.,:;()\[\]'\"“”‘’\-]")
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """A mention split into parts. `unit_type` is one of UNIT_TYPES or None when the text gives none."""
+
+    unit_type: str | None
+    core: str  # the name without type, e.g. "บือเระ"
+    district: str | None = None
+    province: str | None = None
+
+
+def clean_mention(text: str) -> str:
+    """NFC, repaired Thai, Arabic digits, no zero-width characters, abbreviations expanded, spaces collapsed."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", text)))
+    text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[int(m.lastgroup[1:])], text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def expand_abbreviations(text: str) -> str:
+    """อบต.ดงบัง → องค์การบริหารส่วนตำบลดงบัง; อ.สายบุรี จ.ปัตตานี → อำเภอสายบุรี จังหวัดปัตตานี."""
+    return clean_mention(text)
+
+
+def strip_noise(text: str) -> str:
+    """Drop leading office words and titles (สำนักงาน, ที่ทำการ, ศาลากลาง, นายก…), however many."""
+    previous = None
+    text = text.strip()
+    while previous != text:
+        previous, text = text, _NOISE.sub("", text).strip()
+    return text
+
+
+def split_unit_name(text: str) -> UnitName:
+    """Split a mention into type, core name, district and province as written."""
+    text = strip_noise(clean_mention(text))
+    unit_type, rest = None, text
+    if match := _TYPE_PREFIX.match(text):
+        unit_type = UNIT_TYPES[int(match.lastgroup[1:])]
+        rest = text[match.end():].lstrip()
+    parts: dict[str, str] = {}
+    markers = [m for m in _MARKER.finditer(rest) if m.start() > 0 or unit_type is None]
+    core = rest[:markers[0].start()] if markers else rest
+    for i, marker in enumerate(markers):
+        end = markers[i + 1].start() if i + 1 < len(markers) else len(rest)
+        value = rest[marker.end():end].strip().split(" ")[0]
+        kind = _kind(marker.group("kind"))
+        if value and kind not in parts:
+            parts[kind] = value
+    core = _RUN_ON.sub("", core.strip()).strip()
+    core = core.split(" ")[0] if unit_type else core
+    core = core.strip(" .,:;()")
+    if unit_type == PROVINCE and core:
+        parts.setdefault(PROVINCE, core)
+    return UnitName(unit_type, core, parts.get(DISTRICT), parts.get(PROVINCE))
+
+
+def _kind(marker: str) -> str:
+    if marker == BANGKOK_DISTRICT:
+        return DISTRICT
+    for kind in (DISTRICT, PROVINCE, SUBDISTRICT):
+        if re.fullmatch(_loose(kind), marker.strip()):
+            return kind
+    return SUBDISTRICT
+
+
+def name_key(text: str) -> str:
+    """Exact-letter key: NFC, repaired, no whitespace or punctuation, no doubled characters (ป้อระะ → ป้อระ)."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", text)))
+    return _REPEATS.sub(r"\1", _PUNCTUATION.sub("", _SPACES.sub("", text)))
+
+
+def name_skeleton(text: str) -> str:
+    """Damage-proof key: SARA AM as SARA AA, no tone marks, confusable consonants folded (ป้อระะ → บอระ)."""
+    key = name_key(text).replace("\u0e33", "\u0e32").replace("\u0e4d", "")
+    key = re.sub(f"[{_TONES}]", "", key).translate(_CONFUSABLE)
+    return _REPEATS.sub(r"\1", key)
+
+
+def type_agrees(written: str | None, registered: str) -> bool:
+    """A missing type agrees with anything; เทศบาล alone agrees with every kind of municipality."""
+    if written is None:
+        return True
+    if written == MUNICIPALITY:
+        return registered.startswith(MUNICIPALITY)
+    return written == registered

@@ -1,35 +1,154 @@
-"""Thai text repair for text extracted from PDFs. (Minimal first version; see issue 3.)"""
+"""Thai text repair for text extracted from PDFs.
+
+PDF text engines damage Thai in a handful of known ways (see docs/thai-text.md): glyph variants from
+the Private Use Area, SARA AM split into NIKHAHIT + SARA AA or lost as a space, stray spaces around
+combining marks, tone marks pushed past the next word. `repair_thai` undoes these without a
+dictionary; `text_quality` scores what is left so that callers can choose between engines.
+PyThaiNLP does the generic steps (zero-width characters, mark order, repeated marks).
+Never apply NFKC/NFKD here: compatibility decomposition splits SARA AM.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
 
 from normalizers.digits import to_arabic_digits
 
-_MARKUP = re.compile(r"</?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em)\b[^>]*>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
+UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # ั ิ ี ึ ื ็
+LOWER_VOWELS = "\u0e38\u0e39\u0e3a"  # ุ ู ฺ
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+SIGNS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
+MARKS = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS + SIGNS
+LEAD_VOWELS = "เแโใไ"
+SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
+
+# Thai fonts keep positional glyph variants in the Private Use Area (the Microsoft/Adobe "Thai PUA"
+# layout). Text extraction sometimes returns those code points instead of the real characters.
+_PUA = str.maketrans({
+    "\uf700": "ฐ", "\uf701": "\u0e34", "\uf702": "\u0e35", "\uf703": "\u0e36", "\uf704": "\u0e37",
+    "\uf705": "\u0e48", "\uf706": "\u0e49", "\uf707": "\u0e4a", "\uf708": "\u0e4b", "\uf709": "\u0e4c",
+    "\uf70a": "\u0e48", "\uf70b": "\u0e49", "\uf70c": "\u0e4a", "\uf70d": "\u0e4b", "\uf70e": "\u0e4c",
+    "\uf70f": "ญ", "\uf710": "\u0e31", "\uf711": "\u0e4d", "\uf712": "\u0e47", "\uf713": "\u0e48",
+    "\uf714": "\u0e49", "\uf715": "\u0e4a", "\uf716": "\u0e4b", "\uf717": "\u0e4c", "\uf718": "\u0e38",
+    "\uf719": "\u0e39", "\uf71a": "\u0e3a",
+    "\ufffe": "-",  # PDFium's code for a hyphen at a line break (`E\ufffeService`)
+})
+
+_MARKUP = re.compile(r"</?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em|td|tr|table|h\d)\b[^<>]*>", re.IGNORECASE)
+_HSPACES = re.compile(r"[ \t\u00a0]{2,}")
+# A tone mark standing alone after a space: PDFium emits the mark of an upper-vowel stack (ั้, ิ่)
+# after the next space instead of on its syllable (`ขันตอน ้`, `สังให้เจ้ ่ าหน้าที่`).
+_ORPHAN_TONE = re.compile(rf"[ \t]+([{TONE_MARKS}])(?![{MARKS}])[ \t]*")
+# A syllable with an upper vowel and no tone mark: the host an orphaned tone mark came from.
+_TONELESS_STACK = re.compile(rf"[{CONSONANTS}][\u0e31\u0e34\u0e35\u0e36\u0e37](?![{TONE_MARKS}\u0e4c])")
+# SARA AM whose ring was lost as a space (`ส านักงาน`): no Thai word starts with SARA AA.
+_LOST_RING = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}")
+# PDFium leaves a space after the left-shifted marks of a tall consonant (`ปั ญหา`, `เปิ ดเผย`, `ป้ องกัน`).
+_TALL_GAP = re.compile(rf"([ปฝฟฬ][{UPPER_VOWELS}{TONE_MARKS}\u0e4c]+) (?=[{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30])")
+_DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
 
 
-def repair_thai(text: str) -> str:
-    """Undo the damage PDF text extraction does to Thai (idempotent)."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
+def _restore_orphans(text: str) -> str:
+    """Put each orphaned tone mark back on the nearest earlier toneless upper-vowel syllable."""
+    pos = 0
+    while match := _ORPHAN_TONE.search(text, pos):
+        hosts = list(_TONELESS_STACK.finditer(text, max(0, match.start() - 40), match.start()))
+        if not hosts:  # nowhere it can have come from: leave it for the reader
+            pos = match.end()
+            continue
+        at = hosts[-1].end()
+        text = text[:at] + match.group(1) + text[at : match.start()] + text[match.end() :]
+        pos = at
     return text
 
 
-def text_quality(text: str) -> float:
-    """Share of characters that are not obviously damaged, in [0, 1]."""
+def repair_thai(text: str) -> str:
+    """Undo the damage PDF text extraction does to Thai. Idempotent; clean text comes out unchanged."""
     if not text:
+        return text
+    text = unicodedata.normalize("NFC", text).translate(_PUA)
+    text = remove_zw(text)
+    text = _MARKUP.sub(" ", text)
+    text = _restore_orphans(text)
+    text = remove_spaces_before_marks(text)
+    text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
+    text = _TALL_GAP.sub(r"\1", text)
+    text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
+    text = _DOUBLED_AM.sub(SARA_AM, text)
+    text = _HSPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------- quality
+_CID = re.compile(r"\(cid:\d+\)")
+_BAD_CHARS = re.compile(r"[\ufffd\uf700-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
+_INVALID_SEQUENCES = re.compile(
+    "|".join([
+        rf"(?:^|(?<=[^{CONSONANTS}{MARKS}]))[{MARKS}]",  # combining mark with no consonant under it
+        rf"[{TONE_MARKS}]{{2,}}",  # stacked tone marks (`ผ้้`)
+        rf"[{UPPER_VOWELS}]{{2,}}",  # two upper vowels
+        rf"[{LOWER_VOWELS}][{UPPER_VOWELS}]|[{UPPER_VOWELS}][{LOWER_VOWELS}]",  # above and below at once
+        rf"{SARA_AM}[{SARA_AA}{SARA_AM}]|{NIKHAHIT}{SARA_AA}",  # broken SARA AM (`คำานำา`)
+        rf"[{LEAD_VOWELS}](?=[^{CONSONANTS}])",  # lead vowel not followed by a consonant
+        rf" {SARA_AA}",  # SARA AM lost as a space
+        rf"(?<=[\u0e01-\u0e4e])[A-Za-z\u0100-\u024f](?=[\u0e01-\u0e4e])",  # glyph id printed as Latin
+    ]),
+    re.MULTILINE,
+)
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _dictionary_coverage(text: str) -> float:
+    """Share of Thai characters that fall inside dictionary words: catches plausible-looking but
+    wrong glyph mappings (pdfplumber's `ส้งสุด` for `สูงสุด`) that no sequence rule sees."""
+    runs = _THAI_RUN.findall(text)
+    total = sum(len(run) for run in runs)
+    if total == 0:
+        return 1.0
+    from pythainlp.tokenize import word_tokenize
+
+    words = _words()
+    known = 0
+    for run in runs:
+        for token in word_tokenize(run, engine="newmm", keep_whitespace=False):
+            if len(token) > 1 and token in words:
+                known += len(token)
+    return known / total
+
+
+def text_quality(text: str) -> float:
+    """0..1, higher is better: penalises damage markers, invalid Thai sequences and non-words.
+
+    Compare scores of two engines' text for the same page or cell; the absolute value means little.
+    """
+    if not text or not text.strip():
         return 0.0
-    bad = sum(1 for ch in text if "\uf700" <= ch <= "\uf8ff" or ch == "\ufffd")
-    return 1.0 - bad / len(text)
+    n = len(re.sub(r"\s", "", text))
+    bad = len(_BAD_CHARS.findall(text)) + 4 * len(_CID.findall(text)) + len(_INVALID_SEQUENCES.findall(text))
+    validity = max(0.0, 1.0 - 3.0 * bad / n)
+    return round(validity * (0.5 + 0.5 * _dictionary_coverage(text)), 4)
+
+
+# ---------------------------------------------------------------- data-contract strings
+_SPACES = re.compile(r"\s+")
 
 
 def clean_text(text: str | None) -> str | None:
     """A data-contract string: repaired Thai, Arabic digits, no markup, collapsed whitespace; None if empty."""
     if text is None:
         return None
-    text = _MARKUP.sub(" ", text)
+    text = _CID.sub("", text)
     text = to_arabic_digits(repair_thai(text))
     text = _SPACES.sub(" ", text).strip()
     return text or None

@@ -5,6 +5,7 @@ report's title also contains the words of a measures title.
 """
 from __future__ import annotations
 
+from parsers.ita.text import skeleton
 from pipeline.records import DocType
 
 # (type, compact keywords, any of which in the title decides it), checked in order.
@@ -22,11 +23,12 @@ _TITLES: list[tuple[DocType, tuple[str, ...]]] = [
 def classify(title: str, body: str) -> tuple[DocType, str | None]:
     """(type, reason) from the compact title lines; `body` (compact) is a fallback for plans and reports
     whose title lines were lost. The reason is set only for `unknown`."""
+    title_key, body_key = skeleton(title), skeleton(body)
     for doc_type, keys in _TITLES:
-        if any(key in title for key in keys):
+        if any(skeleton(key) in title_key for key in keys):
             return doc_type, None
     for doc_type, keys in _TITLES[:2]:
-        if any(key in body for key in keys):
+        if any(skeleton(key) in body_key for key in keys):
             return doc_type, None
     if not title:
         return "unknown", "no text on the first pages (scan without OCR?)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.records import PageLayout, UnitMention
-from parsers.ita.text import compact
+from parsers.ita.text import compact, skeleton
 
 # A Thai name. A space before a vowel or mark (`หนองฝ้ าย`), or between a mark and a lone final consonant
 # (`นาโป่ ง`), is extraction damage, not a word end.
@@ -20,8 +20,9 @@ _SPECIAL_UNITS = re.compile(r"(เมืองพัทยา|กรุงเท
 _PROVINCE_UNIT = re.compile(rf"ของ\s*จังหวัด\s*({_NAME})")
 _DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_NAME})")
 _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}\.?)")
-_FISCAL = re.compile(r"ปีงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
-_ASSESSED = re.compile(r"(?:ผลการประเมิน|ผลคะแนน)[^\d]{0,120}?ปีงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
+# Year patterns run on skeleton text (text.skeleton): `ปงบประมาณ` is ปีงบประมาณ without its mark.
+_FISCAL = re.compile(r"ปงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
+_ASSESSED = re.compile(r"(?:ผลการประเมน|ผลคะแนน)[^\d]{0,120}?ปงบประมาณ(?:พ\.ศ\.?)?(25\d\d)")
 # Words that end a unit name when a line was extracted without spaces.
 _NAME_TAIL = re.compile(r"(อำเภอ|จังหวัด|พบว่า|ได้|ประจำ|ปีงบประมาณ|มีผล|ดังนี้|ในปี|คะแนน).*$")
 
@@ -44,14 +45,15 @@ def title_text(pages: list[PageLayout], start: int) -> str:
     return compact("\n".join(lines[:TITLE_LINES]))
 
 
-def fiscal_year(title: str) -> int | None:
-    match = _FISCAL.search(title)
+def fiscal_year(text: str) -> int | None:
+    """The first `ปีงบประมาณ พ.ศ. 2566` of the text (the title's, when given the title)."""
+    match = _FISCAL.search(skeleton(text))
     return int(match.group(1)) if match else None
 
 
 def assessment_year(text: str) -> int | None:
     """The ITA year of the results a document reports (`ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565`)."""
-    match = _ASSESSED.search(text)
+    match = _ASSESSED.search(skeleton(text))
     return int(match.group(1)) if match else None
 
 

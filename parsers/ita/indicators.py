@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from parsers.ita.text import compact
+from parsers.ita.text import skeleton
 
 CANONICAL = {
     1: "การปฏิบัติหน้าที่",
@@ -26,8 +26,8 @@ _VARIANTS = {
     8: ["การปรับปรุงการทำงาน"],
     9: ["การเปิดเผยข้อมูลสาธารณะ"],
 }
-_CHOICES = {compact(name): number for number, name in CANONICAL.items()}
-_CHOICES.update({compact(v): number for number, names in _VARIANTS.items() for v in names})
+_CHOICES = {skeleton(name): number for number, name in CANONICAL.items()}
+_CHOICES.update({skeleton(v): number for number, names in _VARIANTS.items() for v in names})
 
 
 def tool_of(indicator: int) -> str:
@@ -36,7 +36,7 @@ def tool_of(indicator: int) -> str:
 
 def match_indicator(name: str, cutoff: float = 85) -> int | None:
     """The indicator number whose name (or a known variant) `name` spells, allowing small damage."""
-    key = compact(name)
+    key = skeleton(name)
     if len(key) < 5:
         return None
     found = process.extractOne(key, list(_CHOICES), scorer=fuzz.ratio, score_cutoff=cutoff)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from normalizers.codes import normalize_code
 from normalizers.dates import parse_period
 from parsers.ita.indicators import match_indicator
-from parsers.ita.text import LIST_NUMBER, compact, strip_list_number, tidy
+from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
 from pipeline.records import Measure, PageLayout, Table, TableRow
 
 # (role, compact header keywords) checked in order: the first role whose keyword is in the header wins.
@@ -35,17 +35,21 @@ _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 def column_roles(header: list[str]) -> dict[int, str]:
     roles: dict[int, str] = {}
     for index, cell in enumerate(header):
-        key = compact(cell).lower()
+        key = skeleton(cell).lower()
         for role, words in _ROLES:
-            if any(word.lower() in key for word in words) and role not in roles.values():
+            if any(skeleton(word).lower() in key for word in words) and role not in roles.values():
                 roles[index] = role
                 break
     return roles
 
 
 def _is_header(cells: list[str]) -> bool:
+    """Header cells are short and nearly all name a role; body cells may contain the same words."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(compact(c)) > 60 for c in filled):
+        return False
     roles = column_roles(cells)
-    return "measure" in roles.values() and len(roles) >= 2 and sum(bool(c.strip()) for c in cells) >= 2
+    return "measure" in roles.values() and len(roles) >= max(2, len(filled) - 1)
 
 
 @dataclass
@@ -93,7 +97,7 @@ def measures(tables: list[Table], pages: list[PageLayout]) -> list[Measure]:
             last_table = None
             continue
         for position, row in enumerate(body):
-            if _is_header(row.cells):
+            if row.kind == "header" or _is_header(row.cells):
                 continue
             cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and c.strip()}
             if not cells:

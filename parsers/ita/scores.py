@@ -7,39 +7,42 @@ from __future__ import annotations
 import re
 
 from normalizers.codes import normalize_code
-from normalizers.levels import normalize_level
+from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.scores import parse_score
 from parsers.ita.indicators import CANONICAL, match_indicator, tool_of
-from parsers.ita.text import NUMBER, compact, tidy
+from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
 
-_LEVEL = r"(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ผ่าน|AA|[A-F](?![A-Za-z]))"
+# Overall-score patterns run on skeleton text (text.skeleton), so level names appear without marks.
+_LEVELS = {skeleton(level): level for level in THAI_LEVELS}
+_LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Za-z]))"
 _OVERALL = re.compile(
-    rf"(?:มีผลคะแนน|คะแนนภาพรวม|คะแนนการประเมินรวม|ผลคะแนนรวม|ผลคะแนนภาพรวม|คะแนนรวม|ได้คะแนน(?:ITA)?(?:รวม)?)"
+    rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA)?(?:รวม)?)"
     rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
-_LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดับ(?:ผลการประเมิน)?(?:คือ)?[:\"“”']*{_LEVEL}")
-_TOOL_LINE = re.compile(rf"^(?:แบบวัด)?\(?(IIT|EIT|OIT)\)?(?:\(?ส่วนที่([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
+_LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
+_TOOL_LINE = re.compile(rf"^(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
 _INDICATOR = re.compile(
-    rf"^(?:ตัวชี้วัดที่)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
-    rf"(?:ได้คะแนน|ได้|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
+    rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
+    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
 _QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO0])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 
 
 def overall(text: str) -> Assessment | None:
-    """Overall score and level from the compact document text (first statement wins)."""
+    """Overall score and level from the document text (first statement wins)."""
+    text = skeleton(text)
     match = _OVERALL.search(text)
     if not match:
         return None
     assessment = Assessment(overall_score=parse_score(match.group(1)))
     if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
-        assessment.level = normalize_level(level.group(1))
+        assessment.level = normalize_level(_LEVELS.get(level.group(1), level.group(1)))
     return assessment
 
 
 def tool_scores(lines: list[str], assessment: Assessment) -> None:
     """Fill IIT / EIT / EIT part 1-2 / OIT from `IIT 97.11`, `EIT ส่วนที่ 1 97.36` lines or table rows."""
     for line in lines:
-        match = _TOOL_LINE.match(compact(line))
+        match = _TOOL_LINE.match(skeleton(line))
         if not match:
             continue
         tool, part = match.group(1), match.group(2) or match.group(3)
@@ -53,7 +56,7 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
     score found for an indicator wins."""
     found: dict[int, IndicatorScore] = {}
     for segment in segments:
-        match = _INDICATOR.match(compact(segment))
+        match = _INDICATOR.match(skeleton(segment))
         if not match:
             continue
         number = match_indicator(match.group("name"))
@@ -78,8 +81,8 @@ def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:
 
 
 def _is_question_header(cells: list[str]) -> bool:
-    joined = compact(" ".join(cells))
-    return ("ข้อคำถาม" in joined or "ข้อความ" in joined) and "คะแนน" in joined
+    joined = skeleton(" ".join(cells))
+    return ("ขอคำถาม" in joined or "ขอความ" in joined) and "คะแนน" in joined
 
 
 def _question_code(text: str, tool: str | None) -> tuple[str | None, str]:
@@ -141,12 +144,12 @@ def question_scores(tables: list[Table]) -> list[QuestionScore]:
 def _question_columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
-        key = compact(cell)
-        if "แบบวัด" in key or "เครื่องมือ" in key:
+        key = skeleton(cell)
+        if "แบบวด" in key or "เครองมอ" in key:
             columns.setdefault("tool", index)
-        elif "ข้อคำถาม" in key or "ข้อความ" in key:
+        elif "ขอคำถาม" in key or "ขอความ" in key:
             columns.setdefault("question", index)
-        elif "ตัวชี้วัด" in key:
+        elif "ตวชวด" in key:
             columns.setdefault("indicator", index)
         elif "คะแนน" in key:
             columns.setdefault("score", index)

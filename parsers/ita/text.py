@@ -30,3 +30,12 @@ def tidy(text: str | None) -> str | None:
 def strip_list_number(text: str) -> str:
     """`3. การพัฒนา…` or `1) กระบวนการ…` → the text without its own list number."""
     return LIST_NUMBER.sub("", text, count=1)
+
+
+_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def skeleton(text: str | None) -> str:
+    """Compact text without Thai above/below vowels and tone marks: keywords still match when extraction
+    dropped or moved a mark (`คณธรรม`, `เพ่อื`, `ไปสู`)."""
+    return _MARKS.sub("", compact(text))

@@ -78,9 +78,11 @@ def _box(words: list[Word]) -> tuple[float, float, float, float]:
 
 def _ocr_join(words: list[Word]) -> str:
     """Tesseract splits Thai into glyph clusters: join them, keeping a space only where the gap is wide."""
+    heights = sorted(w.bottom - w.top for w in words)
+    space = 0.4 * max(heights[len(heights) // 2], 1.0)
     text = ""
     for prev, word in zip([None] + words[:-1], words):
-        if prev is not None and word.x0 - prev.x1 > 0.3 * max(word.bottom - word.top, 1.0):
+        if prev is not None and word.x0 - prev.x1 > space:
             text += " "
         text += word.text
     return text
@@ -186,16 +188,23 @@ def _needs_ocr(ppage, fpage) -> bool:
     return bool(ppage.images) or len(ppage.curves) > 200
 
 
+def _edge(rule: ocr.Rule) -> dict:
+    return dict(object_type="line", x0=rule.x0, x1=rule.x1, top=rule.top, bottom=rule.bottom,
+                width=rule.x1 - rule.x0, height=rule.bottom - rule.top)
+
+
 def _rule_settings(rules: list[ocr.Rule]) -> dict | None:
-    horizontal = [dict(object_type="line", x0=r.x0, x1=r.x1, top=r.top, bottom=r.bottom) for r in rules if r.top == r.bottom]
-    vertical = [dict(object_type="line", x0=r.x0, x1=r.x1, top=r.top, bottom=r.bottom) for r in rules if r.top != r.bottom]
+    horizontal = [_edge(r) for r in rules if r.top == r.bottom]
+    vertical = [_edge(r) for r in rules if r.top != r.bottom]
     if len(horizontal) < 2 or len(vertical) < 2:
         return None
+    # Scanned rules come in pieces (noise, faint ink): join pieces with gaps a few points wide.
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+            "snap_tolerance": 4, "join_tolerance": 12, "edge_min_length": 20}
 
 
-class _Budget:
+class Budget:
     """How many more pages may be OCR'd in this document, and why OCR stopped if it did."""
 
     def __init__(self, pages: int):
@@ -216,17 +225,30 @@ class _Budget:
         return True
 
 
-def _read_page(number: int, ppage, fpage, budget: _Budget) -> tuple[PageLayout, list[PageTable], PageText]:
+@dataclass
+class PageRead:
+    """One page as read, with the geometry behind it (words, rules, cells) for the debug view."""
+
+    page: PageLayout
+    tables: list[PageTable]
+    text: PageText
+    words: list[Word]
+    rules: list[ocr.Rule]
+    cells: list[tuple[float, float, float, float]]
+
+
+def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     ocr_used = _needs_ocr(ppage, fpage)
-    found_tables = []
+    found_tables, rules = [], []
     if ocr_used:
         if not budget.take(number):
-            return PageLayout(number, width, height, [], ocr=False, quality=0.0), [], PageText(number, height, [])
+            empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
+            return PageRead(empty, [], PageText(number, height, []), [], [], [])
         image = ocr.render(fpage)
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(image)]
-        settings = _rule_settings(ocr.find_rules(image))
-        if settings:
+        rules = ocr.find_rules(image)
+        if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:
         words = _text_words(ppage)
@@ -236,7 +258,8 @@ def _read_page(number: int, ppage, fpage, budget: _Budget) -> tuple[PageLayout, 
     tables = reader.tables(found_tables)
     quality = sum(reader.qualities) / len(reader.qualities) if reader.qualities else (1.0 if lines else 0.0)
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
-    return page, tables, PageText(number, height, lines, bold)
+    cells = [cell for table in found_tables for cell in table.cells]
+    return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells)
 
 
 def extract_layout(source: SourceFile) -> DocumentLayout:
@@ -248,7 +271,7 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
     page_tables: list[PageTable] = []
     page_texts: list[PageText] = []
     warnings: list[str] = []
-    budget = _Budget(max_ocr_pages())
+    budget = Budget(max_ocr_pages())
     try:
         try:
             plumber = pdfplumber.open(source.abs_path)
@@ -257,7 +280,8 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
         with plumber:
             for number, (ppage, fpage) in enumerate(zip(plumber.pages, pdf), start=1):
                 try:
-                    page, tables, text = _read_page(number, ppage, fpage, budget)
+                    read = read_page(number, ppage, fpage, budget)
+                    page, tables, text = read.page, read.tables, read.text
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
                     page = PageLayout(number, float(ppage.width), float(ppage.height), [], quality=0.0)

@@ -14,6 +14,7 @@ from normalizers.thai_text import repair_thai, text_quality
 _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.
@@ -62,17 +63,17 @@ def join_lines(text: str) -> str:
     """Join the lines of a wrapped cell in reading order.
 
     Thai has no spaces between words, so a break between two Thai letters is a wrap inside a word
-    or phrase and joins with nothing; every other break (Latin words, list items, a trailing space
+    or phrase and joins with nothing, as does a break after a hyphen; every other break (Latin words, list items, a trailing space
     the printer kept) becomes one space.
     """
-    parts = [p for p in _LINE_BREAK.split(text.strip())]
+    parts = _LINE_BREAK.split(text.replace(_PDFIUM_HYPHEN, "-").strip())
     out = ""
     for part in parts:
         if not part:
             continue
         if not out:
             out = part
-        elif _THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part):
+        elif (_THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part)) or out[-1] == "-":
             out += part
         else:
             out += " " + part

@@ -5,8 +5,9 @@ Works on plain geometry and text, so the same logic serves text-layer pages and 
   running header/footer, a page number or a short heading separates them (a heading becomes a section
   row, as does a row with a single cell spanning the table);
 - header rows are the bold rows at the top of a table, or rows that repeat the table's header;
-- a row whose first cell is empty on a new page, or that does not start a new numbered item while the
-  row before it does, is the rest of the row cut by the page break and is joined to it;
+- a row whose first cell is empty on a new page, that does not start a new numbered item while the row
+  before it does, or that fills only some of the columns the row before filled, is the rest of the row
+  cut by the page break and is joined to it;
 - empty spacer rows are dropped.
 """
 from __future__ import annotations
@@ -126,7 +127,12 @@ def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     first = row.cells[0].strip()
     if not first:
         return True
-    return bool(_ITEM_START.match(previous.cells[0])) and not _ITEM_START.match(first)
+    if _ITEM_START.match(previous.cells[0]) and not _ITEM_START.match(first):
+        return True
+    # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
+    filled = [bool(c.strip()) for c in row.cells]
+    before = [bool(c.strip()) for c in previous.cells]
+    return not all(filled) and all(b for f, b in zip(filled, before) if f)
 
 
 def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Table]:
@@ -150,6 +156,10 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_spacer(row):
                 continue
             cells = [join_lines(c) for c in row.cells]
+            if _is_section(row, found.n_cols):
+                current.rows.append(TableRow(cells, found.page, "section"))
+                at_top = new_page = False
+                continue
             is_header = at_top and (
                 row.bold or _repeats_header(row, current.header)
                 or (not current.rows and _looks_like_header(row, found.n_cols))
@@ -160,10 +170,6 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 current.rows.append(TableRow(cells, found.page, "header"))
                 continue
             at_top = False
-            if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section"))
-                new_page = False
-                continue
             if new_page:
                 new_page = False
                 previous = next((r for r in reversed(current.rows) if r.kind != "header"), None)

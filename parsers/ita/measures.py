@@ -29,6 +29,7 @@ _ROLES: list[tuple[str, tuple[str, ...]]] = [
     ("indicator", ("ตัวชี้วัด",)),
 ]
 _CODE_PREFIX = re.compile(r"^\s*([iIl1eEoO0])\s*(\d{1,2})(?!\d)\s*\*?(?=\s|[ก-๙])\s*")
+_LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 
 
@@ -60,15 +61,15 @@ class _Row:
     pieces: list[str] = field(default_factory=list)
 
 
-def split_code_prefix(text: str) -> tuple[list[str], str]:
+def split_code_prefix(text: str, digit_i: bool = False) -> tuple[list[str], str]:
     """`i13 ผู้บริหาร…` / `O 27 การสร้าง…` → (["i13"], "ผู้บริหาร…"); no code → ([], text).
 
-    A bare `18 ผู้บังคับ…` is read as i8 (the i printed as 1) only when followed by Thai text; list numbers
-    (`1. `) are not codes."""
+    With `digit_i` (the document prints letter codes elsewhere) a leading 1 is an i printed as a digit:
+    `18 ผู้บังคับ…` → i8, `1 10 …` → i10. List numbers (`1. `) are never codes."""
     codes = []
     while match := _CODE_PREFIX.match(text):
         code = normalize_code(match.group(1) + match.group(2))
-        if code is None or (match.group(1) == "1" and len(match.group(2)) != 1 and not codes):
+        if code is None or (match.group(1) == "1" and not digit_i):
             break
         codes.append(code)
         text = text[match.end():]
@@ -115,7 +116,8 @@ def measures(tables: list[Table], pages: list[PageLayout]) -> list[Measure]:
                 continue
             rows.append(_Row(dict(cells), row.page, section))
         last_table = table
-    return [_measure(n, row) for n, row in enumerate(rows, 1) if _measure_text(row)]
+    digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
+    return [_measure(n, row, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
 
 
 def _same_run(previous: Table | None, table: Table) -> bool:
@@ -161,9 +163,9 @@ def _measure_text(row: _Row) -> str | None:
     return tidy(row.cells.get("measure"))
 
 
-def _measure(number: int, row: _Row) -> Measure:
+def _measure(number: int, row: _Row, digit_i: bool) -> Measure:
     text = _measure_text(row) or ""
-    codes, text = split_code_prefix(strip_list_number(text))
+    codes, text = split_code_prefix(strip_list_number(text), digit_i)
     text = strip_list_number(text)
     period_text = tidy(row.cells.get("period"))
     period = parse_period(period_text)

@@ -125,13 +125,14 @@ def question_scores(tables: list[Table]) -> list[QuestionScore]:
             tool = _tool_cell(cells[columns["tool"]]) or tool if "tool" in columns else tool
             if "indicator" in columns and (number := _indicator_cell(cells[columns["indicator"]])):
                 indicator = number
-            code, rest = _question_code(cells[columns["question"]], tool)
-            score = parse_score(cells[columns["score"]]) if cells[columns["score"]].strip() else None
-            if code and score is not None:
-                questions.append(QuestionScore(code, tool or _tool_from_code(code), indicator, score, tidy(rest)))
-            elif questions and not code and cells[columns["question"]].strip():
-                last = questions[-1]
-                last.text = tidy(f"{last.text or ''} {cells[columns['question']]}")
+            for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
+                code, rest = _question_code(text, tool)
+                score = parse_score(score_text) if score_text.strip() else None
+                if code and score is not None:
+                    questions.append(QuestionScore(code, tool or _tool_from_code(code), indicator, score,
+                                                   tidy(rest)))
+                elif questions and not code and text.strip():
+                    questions[-1].text = tidy(f"{questions[-1].text or ''} {text}")
     seen: set[str] = set()
     unique = []
     for question in questions:
@@ -139,6 +140,20 @@ def question_scores(tables: list[Table]) -> list[QuestionScore]:
             seen.add(question.code)
             unique.append(question)
     return unique
+
+
+def _split_merged(question: str, score: str, tool: str | None) -> list[tuple[str, str]]:
+    """Rows the layout merged (`e 1 หน่วยงาน… e 2 หน่วยงาน… | 76.12 81.05`) split back into one (question,
+    score) pair per code, when the number of codes and of scores agree."""
+    scores = re.findall(NUMBER, compact(score))
+    if tool is None or len(scores) < 2:
+        return [(question, score)]
+    letter = tool[0].lower()
+    starts = [m.start(1) for m in re.finditer(rf"(?:^|\s)([{letter}{letter.upper()}]\s?\d{{1,2}}\*?\s)", question)]
+    if len(starts) != len(scores):
+        return [(question, score)]
+    bounds = starts[1:] + [len(question)]
+    return [(question[a:b], value) for a, b, value in zip(starts, bounds, scores)]
 
 
 def _question_columns(header: list[str]) -> dict[str, int]:

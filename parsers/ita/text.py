@@ -19,11 +19,15 @@ def compact(text: str | None) -> str:
     return _SPACE.sub("", to_arabic_digits(text or ""))
 
 
+_LEADING_MARKS = re.compile(r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
 def tidy(text: str | None) -> str | None:
-    """Collapse whitespace; None when nothing is left."""
+    """Collapse whitespace and drop marks stranded at the start (a mark cannot begin Thai text; the layout
+    sometimes pushes one into the next cell); None when nothing is left."""
     if text is None:
         return None
-    text = _SPACE.sub(" ", to_arabic_digits(text)).strip()
+    text = _LEADING_MARKS.sub("", _SPACE.sub(" ", to_arabic_digits(text)).strip()).strip()
     return text or None
 
 

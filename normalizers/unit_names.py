@@ -77,11 +77,13 @@ def _loose(word: str) -> str:
 
 
 _TYPE_PREFIX = re.compile("|".join(f"(?P<t{i}>{_loose(t)})" for i, t in enumerate(UNIT_TYPES)))
+# อำเภอ and จังหวัด never occur inside a unit name, so they split it even where repair joined the words
+# (`รัตนวาปีจังหวัด`); ตำบล and เขต do (สามตำบล, หลักเขต) and need a word boundary.
 _MARKER = re.compile(
-    rf"(?:^|(?<=[\s\.,(]))(?P<kind>{_loose(DISTRICT)}|{_loose(PROVINCE)}|{_loose(SUBDISTRICT)}|เขต)\s*")
+    rf"(?P<kind>{_loose(DISTRICT)}|{_loose(PROVINCE)}|(?:^|(?<=[\s\.,(]))(?:{_loose(SUBDISTRICT)}|เขต))\s*")
 _NOISE = re.compile(
     r"^(?:สำนักงาน|ส\s?านักงาน|สนง\.?|ที่ทำการ|ที่ท\s?าการ|ศาลากลาง|นายก|ปลัด|รองนายก|ผู้ว่าราชการ|"
-    r"รองผู้ว่าราชการ|สภา|ประกาศ|(?:ของ|ใน|ณ)(?=\s|" + _TYPE_PREFIX.pattern + "))\s*")
+    r"รองผู้ว่าราชการ|สภา|ประกาศ|(?:ของ|ใน|ณ)(?=\s|" + _TYPE_PREFIX.pattern + r"))\s*")
 # Words that end a name when a mention runs on into the sentence ("…บ่อระ ปีงบประมาณ…").
 _RUN_ON = re.compile(r"(?:ประจำปี|ปีงบประมาณ|พ\.ศ\.).*$")
 _PUNCTUATION = re.compile(r"[.,:;()\[\]'\"“”‘’\-]")
@@ -154,8 +156,17 @@ def _kind(marker: str) -> str:
 
 def name_key(text: str) -> str:
     """Exact-letter key: NFC, repaired, no whitespace or punctuation, no doubled characters (ป้อระะ → ป้อระ)."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", text)))
+    key = _compact(text or "")
+    for _ in range(3):  # repair may reorder marks that removing the spaces brought together
+        again = _compact(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _compact(text: str) -> str:
+    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))))
     return _REPEATS.sub(r"\1", _PUNCTUATION.sub("", _SPACES.sub("", text)))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from normalizers.unit_names import UnitName, name_key, name_skeleton, split_unit_name, type_agrees
+from normalizers.unit_names import UnitName, expand_abbreviations, name_key, name_skeleton, split_unit_name, type_agrees
 from pipeline.records import ParsedDocument, UnitCandidate, UnitResolution
 from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
 
@@ -66,7 +66,7 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     ranking = weights @ sims / weights.sum() + bonus
     order = np.argsort(-ranking, kind="stable")
     best = order[0]
-    voters = sims.argmax(axis=1) == best
+    voters = (sims + bonus).argmax(axis=1) == best  # the mentions whose own best match is the winner
     confidence = float(weights[voters] @ sims[voters, best] / weights[voters].sum()) if voters.any() else 0.0
     score = float(np.clip(confidence + bonus[best], 0.0, 1.0))
     runner_up = ranking[order[1]] if len(order) > 1 else -1.0
@@ -167,7 +167,7 @@ def _read_overrides(path: str, _mtime: float) -> dict[tuple[str, str], str]:
                 decisions[("doc", doc_id)] = unit_id
             elif row.get("unit_raw"):
                 province = registry.match_province(row.get("province")) or ""
-                decisions[("name", name_key(row["unit_raw"]) + "|" + province)] = unit_id
+                decisions[("name", _raw_key(row["unit_raw"]) + "|" + province)] = unit_id
     return decisions
 
 
@@ -175,9 +175,14 @@ def _override(registry: Registry, overrides: dict, parsed: ParsedDocument, doc_i
               province: str | None) -> Unit | None:
     unit_id = overrides.get(("doc", doc_id or ""))
     if unit_id is None and parsed.unit_raw:
-        key = name_key(parsed.unit_raw)
+        key = _raw_key(parsed.unit_raw)
         unit_id = overrides.get(("name", f"{key}|{province or ''}")) or overrides.get(("name", f"{key}|"))
     return registry.by_id.get(unit_id) if unit_id else None
+
+
+def _raw_key(unit_raw: str) -> str:
+    """อบต.ดงบัง and องค์การบริหารส่วนตำบล ดงบัง are one override key."""
+    return name_key(expand_abbreviations(unit_raw))
 
 
 def write_review_file(results: list, output_dir) -> None:

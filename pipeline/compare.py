@@ -34,6 +34,7 @@ SHORT_PREFIXES = [
     ("องค์การบริหารส่วนตำบล", "อบต."), ("องค์การบริหารส่วนจังหวัด", "อบจ."), ("เทศบาลตำบล", "ทต."),
     ("เทศบาลเมือง", "ทม."), ("เทศบาลนคร", "ทน."),
 ]
+NOTHING_TO_DRAW = "ยังไม่มีคะแนนในข้อมูลของปีนี้"
 # Document types that report on measures and carry no scores by design: not flagged as missing scores.
 REPORTS_WITHOUT_SCORES = {"measures_report"}
 PROVINCE_PREFIX = re.compile(r"^\s*(จังหวัด|จ\s*\.|changwat\b|province of\b)\s*", re.IGNORECASE)
@@ -188,6 +189,8 @@ def _first_per_unit(frame: pd.DataFrame, docs: pd.DataFrame, keys: list[str]) ->
 
 
 def available_summary(documents: pd.DataFrame) -> str:
+    if documents.empty:
+        return "the curated tables hold no documents yet (run `make extract`)"
     provinces = documents.dropna(subset=["province"]).groupby("province").size().sort_values(ascending=False)
     if provinces.empty:
         return "no document in the curated data has a resolved province yet (see review_units.csv)"
@@ -339,46 +342,49 @@ def _chart_height(n_rows: int) -> int:
 
 
 def _figures(comp: Comparison) -> dict[str, str]:
+    """The four charts as HTML fragments; a chart with nothing to draw becomes a short note instead."""
     table = comp.table
-    scored = table.dropna(subset=["overall_score"]).iloc[::-1]
-    labels = [short_name(n) for n in scored["unit_name"]]
-    ranking = go.Figure(go.Bar(
-        x=scored["overall_score"], y=labels, orientation="h", text=[_fmt(v) for v in scored["overall_score"]],
-        textposition="inside", customdata=scored["level"].fillna("–"),
-        hovertemplate="%{y}: %{x:.2f} (%{customdata})<extra></extra>", marker_color="#2f6f9f"))
-    ranking.update_layout(height=_chart_height(len(scored)), xaxis={"range": [0, 100], "title": "คะแนนรวม"})
+    figures = {name: f'<p class="empty">{NOTHING_TO_DRAW}</p>' for name in ("ranking", "heatmap", "versus", "weakest")}
+    scored = table.dropna(subset=["overall_score"]).iloc[::-1]  # plotly draws the first bar at the bottom
+    if len(scored):
+        ranking = go.Figure(go.Bar(
+            x=scored["overall_score"], y=[short_name(n) for n in scored["unit_name"]], orientation="h",
+            text=[_fmt(v) for v in scored["overall_score"]], textposition="inside",
+            customdata=scored["level"].fillna("–"), marker_color="#2f6f9f",
+            hovertemplate="%{y}: %{x:.2f} (%{customdata})<extra></extra>"))
+        ranking.update_layout(height=_chart_height(len(scored)), xaxis={"range": [0, 100], "title": "คะแนนรวม"})
+        figures["ranking"] = _figure_html(ranking, "chart-ranking")
 
     ind_cols = [f"ind_{i}" for i in INDICATORS]
     with_ind = table.dropna(subset=ind_cols, how="all").iloc[::-1]
-    ind_labels = [short_name(n) for n in with_ind["unit_name"]]
-    x = [str(i) for i in INDICATORS]
-    names = [comp.indicator_names[i] for i in INDICATORS]
-    z = with_ind[ind_cols].to_numpy(dtype=float)
-    heat = go.Figure(go.Heatmap(
-        z=z, x=x, y=ind_labels, colorscale="RdYlGn", zmin=max(0.0, min(50.0, float(pd.DataFrame(z).min().min()) if z.size else 50.0)),
-        zmax=100, text=[[_fmt(v, 1) for v in row] for row in z], texttemplate="%{text}",
-        customdata=[names] * len(z), hovertemplate="%{y}<br>%{x}. %{customdata}: %{z:.2f}<extra></extra>",
-        colorbar={"title": "คะแนน", "thickness": 10}))
-    heat.update_layout(height=_chart_height(len(with_ind)), xaxis={"title": "ตัวชี้วัด", "side": "top"})
-
-    diff = z - comp.medians.reindex(list(INDICATORS)).to_numpy(dtype=float)
-    span = float(pd.DataFrame(diff).abs().max().max()) if diff.size else 1.0
-    span = span if span and not pd.isna(span) else 1.0
-    versus = go.Figure(go.Heatmap(
-        z=diff, x=x, y=ind_labels, colorscale="RdBu", zmid=0, zmin=-span, zmax=span,
-        text=[[("" if pd.isna(v) else f"{v:+.1f}") for v in row] for row in diff], texttemplate="%{text}",
-        customdata=[names] * len(diff), hovertemplate="%{y}<br>%{x}. %{customdata}: %{z:+.2f} จากค่ามัธยฐาน<extra></extra>",
-        colorbar={"title": "± มัธยฐาน", "thickness": 10}))
-    versus.update_layout(height=_chart_height(len(with_ind)), xaxis={"title": "ตัวชี้วัด", "side": "top"})
-
-    medians = comp.medians.dropna().sort_values(ascending=False)
-    weak = go.Figure(go.Bar(
-        x=medians.values, y=[f"{i}. {comp.indicator_names[i]}" for i in medians.index], orientation="h",
-        text=[_fmt(v) for v in medians.values], textposition="inside", marker_color="#c0504d",
-        hovertemplate="%{y}: มัธยฐาน %{x:.2f}<extra></extra>"))
-    weak.update_layout(height=_chart_height(len(medians)), xaxis={"range": [0, 100], "title": "ค่ามัธยฐานของจังหวัด"})
-    return {"ranking": _figure_html(ranking, "chart-ranking"), "heatmap": _figure_html(heat, "chart-heatmap"),
-            "versus": _figure_html(versus, "chart-versus"), "weakest": _figure_html(weak, "chart-weakest")}
+    if len(with_ind):
+        y = [short_name(n) for n in with_ind["unit_name"]]
+        x = [str(i) for i in INDICATORS]
+        names = [[comp.indicator_names[i] for i in INDICATORS]] * len(with_ind)
+        z = with_ind[ind_cols].to_numpy(dtype=float)
+        heat = go.Figure(go.Heatmap(
+            z=z, x=x, y=y, colorscale="RdYlGn", zmin=min(50.0, float(pd.Series(z.ravel()).min())), zmax=100,
+            text=[[_fmt(v, 1) for v in row] for row in z], texttemplate="%{text}", customdata=names,
+            hovertemplate="%{y}<br>%{x}. %{customdata}: %{z:.2f}<extra></extra>",
+            colorbar={"title": "คะแนน", "thickness": 10}))
+        diff = z - comp.medians.reindex(list(INDICATORS)).to_numpy(dtype=float)
+        span = float(pd.Series(abs(diff.ravel())).max()) or 1.0
+        versus = go.Figure(go.Heatmap(
+            z=diff, x=x, y=y, colorscale="RdBu", zmid=0, zmin=-span, zmax=span,
+            text=[["" if pd.isna(v) else f"{v:+.1f}" for v in row] for row in diff], texttemplate="%{text}",
+            customdata=names, hovertemplate="%{y}<br>%{x}. %{customdata}: %{z:+.2f} จากค่ามัธยฐาน<extra></extra>",
+            colorbar={"title": "± มัธยฐาน", "thickness": 10}))
+        for figure in (heat, versus):
+            figure.update_layout(height=_chart_height(len(with_ind)), xaxis={"title": "ตัวชี้วัด", "side": "top"})
+        medians = comp.medians.dropna().sort_values(ascending=False)
+        weak = go.Figure(go.Bar(
+            x=medians.values, y=[f"{i}. {comp.indicator_names[i]}" for i in medians.index], orientation="h",
+            text=[_fmt(v) for v in medians.values], textposition="inside", marker_color="#c0504d",
+            hovertemplate="%{y}: มัธยฐาน %{x:.2f}<extra></extra>"))
+        weak.update_layout(height=_chart_height(len(medians)), xaxis={"range": [0, 100], "title": "ค่ามัธยฐานของจังหวัด"})
+        figures.update(heatmap=_figure_html(heat, "chart-heatmap"), versus=_figure_html(versus, "chart-versus"),
+                       weakest=_figure_html(weak, "chart-weakest"))
+    return figures
 
 
 def _unit_cell(name) -> str:

@@ -1,7 +1,7 @@
 """DuckDB views over the curated tables, for analysts (`make sql`) and for tests and notebooks (`connect`).
 
 The views read the Parquet files in place, so they always show the latest `make extract`. A table that has
-not been written yet becomes an empty view with the contract's columns, so queries never fail on a missing
+not been written yet becomes an empty table with the contract's columns, so queries never fail on a missing
 file.
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipeline.schema import TABLES
 
@@ -45,8 +44,9 @@ def connect(curated_dir: str | Path, database: str = ":memory:") -> duckdb.DuckD
         if path.exists():
             con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(path))})")
         else:
-            con.register(f"_empty_{name}", pa.Table.from_pylist([], schema=schema))
-            con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _empty_{name}")
+            con.register("_empty", schema.empty_table())
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _empty")
+            con.unregister("_empty")
     for name, query in DERIVED_VIEWS.items():
         con.execute(f"CREATE OR REPLACE VIEW {name} AS {query}")
     return con

@@ -157,3 +157,10 @@ def test_weakest_picks_the_lowest_present_scores(scores, n):
     assert len(chosen) == min(n, len(present))
     others = [present[f"ind_{i}"] for i in range(1, 11) if f"ind_{i}" in present and i not in chosen]
     assert all(present[f"ind_{i}"] <= min(others, default=101) for i in chosen)
+
+
+def test_a_year_without_indicator_scores_gets_notes_instead_of_empty_charts(curated):
+    earlier = compare.build_comparison(compare.load_tables(curated), data.PROVINCE, data.YEAR - 1)
+    page = compare.render_html(earlier)
+    assert 'id="chart-ranking"' in page and 'id="chart-heatmap"' not in page
+    assert page.count(compare.NOTHING_TO_DRAW) == 3

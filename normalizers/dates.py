@@ -1,4 +1,10 @@
-"""Thai dates and periods → ISO dates. (Minimal first version; see issue 3.)"""
+"""Thai dates and periods → ISO dates.
+
+Measure tables give periods as full or abbreviated Thai months (มกราคม, ม.ค., มค.), 2- or 4-digit
+Buddhist Era years, ranges with `-`, `–` or `ถึง`, a month alone, or a whole fiscal year
+(`ตลอดปีงบประมาณ พ.ศ.๒๕๖๙` = 1 Oct 2568 .. 30 Sep 2569 BE). What cannot be read gives null dates and a
+warning, never a guess.
+"""
 from __future__ import annotations
 
 import calendar
@@ -12,6 +18,26 @@ MONTHS = {
     "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
     "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
 }
+# Abbreviations as (first part, second part): written `ม.ค.`, `มค.`, `ม.ค`, `มค`, `ม. ค.`.
+_ABBREVIATIONS = {
+    ("ม", "ค"): 1, ("ก", "พ"): 2, ("มี", "ค"): 3, ("เม", "ย"): 4, ("พ", "ค"): 5, ("มิ", "ย"): 6,
+    ("ก", "ค"): 7, ("ส", "ค"): 8, ("ก", "ย"): 9, ("ต", "ค"): 10, ("พ", "ย"): 11, ("ธ", "ค"): 12,
+}
+_MONTH_BY_KEY = {name: n for name, n in MONTHS.items()} | {a + b: n for (a, b), n in _ABBREVIATIONS.items()}
+
+_THAI_LETTER = "\u0e01-\u0e4e"
+_FULL = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ABBR = "|".join(rf"{a}\.?\s?{b}\.?" for a, b in sorted(_ABBREVIATIONS, key=lambda k: -len(k[0])))
+_DATE = re.compile(
+    rf"(?:(?<!\d)(?P<day>[0-3]?\d)\s*)?"
+    rf"(?P<month>{_FULL}|(?:(?<![{_THAI_LETTER}])|(?<=ถึง)|(?<=เดือน))(?:{_ABBR})(?![{_THAI_LETTER}]))"
+    rf"\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>(?:25|20)\d\d|\d\d(?!\d))?"
+)
+_FISCAL = re.compile(
+    rf"ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y0>25\d\d|\d\d(?!\d))"
+    rf"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
+)
+_WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*ปี\s*งบ(?:ประมาณ)?")
 
 
 @dataclass(frozen=True)
@@ -21,24 +47,60 @@ class Period:
     warning: str | None = None
 
 
-def _be_year(text: str) -> int:
+def _ce_year(text: str) -> int:
+    """A printed year → Common Era: 2-digit and 25xx years are Buddhist Era, 20xx is already CE."""
     year = int(text)
     if year < 100:
         year += 2500
-    return year - 543
+    return year if 1900 <= year < 2400 else year - 543
 
 
-def parse_period(text: str | None) -> Period:
-    if not text:
+def _fiscal(be_start: int, be_end: int | None = None) -> tuple[dt.date, dt.date]:
+    """Thai fiscal year Y (BE) runs from 1 October of Y-1 to 30 September of Y."""
+    first, last = _ce_year(str(be_start)), _ce_year(str(be_end or be_start))
+    return dt.date(first - 1, 10, 1), dt.date(last, 9, 30)
+
+
+def _month(text: str) -> int:
+    return _MONTH_BY_KEY[re.sub(r"[.\s]", "", text)]
+
+
+def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
+    """'๑ ตุลาคม ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๘', 'มค. ๖๖ ถึง มีค. ๖๖', 'ตุลาคม ๒๕๖๗', 'ตลอดปีงบประมาณ พ.ศ.๒๕๖๙'.
+
+    `fiscal_year` (BE, the document's) is used only where the text names no year at all
+    (`ตลอดปีงบประมาณ`, `ต.ค. - ธ.ค.`): dates are then placed in that fiscal year.
+    """
+    if not text or not text.strip():
         return Period(None, None)
     clean = to_arabic_digits(text)
-    pattern = r"(?:(\d{1,2})\s*)?(" + "|".join(MONTHS) + r")\s*(?:พ\.ศ\.\s*)?(\d{2,4})"
-    found = re.findall(pattern, clean)
+    found = list(_DATE.finditer(clean))
     if not found:
+        fiscal = _FISCAL.search(clean)
+        if fiscal:
+            return Period(*_fiscal(int(fiscal["y0"]), int(fiscal["y1"]) if fiscal["y1"] else None))
+        if fiscal_year and _WHOLE_FISCAL.search(clean):
+            return Period(*_fiscal(fiscal_year))
         return Period(None, None, f"unreadable period: {text!r}")
-    day0, month0, year0 = found[0]
-    day1, month1, year1 = found[-1]
-    y0, m0, y1, m1 = _be_year(year0), MONTHS[month0], _be_year(year1), MONTHS[month1]
-    start = dt.date(y0, m0, int(day0) if day0 else 1)
-    end = dt.date(y1, m1, int(day1) if day1 else calendar.monthrange(y1, m1)[1])
+    first, last = found[0], found[-1]
+    m0, m1 = _month(first["month"]), _month(last["month"])
+    y0 = _ce_year(first["year"]) if first["year"] else None
+    y1 = _ce_year(last["year"]) if last["year"] else None
+    if y1 is None and y0 is not None:
+        y1 = y0 if m1 >= m0 else y0 + 1
+    if y0 is None and y1 is not None:
+        y0 = y1 if m0 <= m1 else y1 - 1
+    if y0 is None and fiscal_year:
+        fy_end = _ce_year(str(fiscal_year))
+        y0 = fy_end - 1 if m0 >= 10 else fy_end
+        y1 = fy_end - 1 if m1 >= 10 else fy_end
+    if y0 is None or y1 is None:
+        return Period(None, None, f"period without a year: {text!r}")
+    try:
+        start = dt.date(y0, m0, int(first["day"]) if first["day"] else 1)
+        end = dt.date(y1, m1, int(last["day"]) if last["day"] else calendar.monthrange(y1, m1)[1])
+    except ValueError as err:
+        return Period(None, None, f"impossible date in period {text!r}: {err}")
+    if end < start:
+        return Period(None, None, f"period ends before it starts: {text!r}")
     return Period(start, end)

@@ -5,11 +5,14 @@ import re
 
 from normalizers.digits import to_arabic_digits
 
-_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
-def parse_score(text: str | None) -> float | None:
-    """'๙๘.๓๑', '98.31', '(๙๗.๓๐)', '100.00 คะแนน' → float; None when absent or outside 0–100."""
+def parse_score(text: str | float | int | None) -> float | None:
+    """'๙๘.๓๑', '98.31', '(๙๗.๓๐)', '100.00 คะแนน' → float; None when absent or outside 0–100.
+
+    Only the first number counts: a score is never guessed from a later one.
+    """
     if text is None:
         return None
     match = _NUMBER.search(to_arabic_digits(str(text)))

@@ -48,22 +48,68 @@ _TONELESS_STACK = re.compile(rf"[{CONSONANTS}][\u0e31\u0e34\u0e35\u0e36\u0e37](?
 # SARA AM whose ring was lost as a space (`ส านักงาน`): no Thai word starts with SARA AA.
 _LOST_RING = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}")
 # PDFium leaves a space after the left-shifted marks of a tall consonant (`ปั ญหา`, `เปิ ดเผย`, `ป้ องกัน`).
-_TALL_GAP = re.compile(rf"([ปฝฟฬ][{UPPER_VOWELS}{TONE_MARKS}\u0e4c]+) (?=[{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30])")
+_TALL_GAP = re.compile(rf"(\S*[ปฝฟฬ][{UPPER_VOWELS}{TONE_MARKS}\u0e4c]+) ([{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30]\S*)")
+# MAI HAN-AKAT closes on a final consonant, which never carries a tone mark: `ขัน้` is `ขั้น`.
+_TONE_ON_FINAL = re.compile(rf"([{CONSONANTS}]\u0e31)([{CONSONANTS}])([{TONE_MARKS}])")
 _DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
 
 
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _segment_score(text: str) -> tuple[int, int]:
+    """(Thai characters inside dictionary words, -number of words): higher reads better."""
+    from pythainlp.tokenize import word_tokenize
+
+    words = _words()
+    tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=False) if t.strip()]
+    return sum(len(t) for t in tokens if len(t) > 1 and t in words), -len(tokens)
+
+
+def _close_tall_gap(match: re.Match) -> str:
+    """Join across the gap only when it splits a word: MAI HAN-AKAT never ends one, otherwise the
+    joined text must read as dictionary words while the left part alone does not."""
+    left, right = match.group(1), match.group(2)
+    joined = left + right
+    if "\u0e31" in left[-3:] or (_segment_score(joined)[0] == len(joined) and _segment_score(left)[0] < len(left)):
+        return joined
+    return match.group(0)
+
+
 def _restore_orphans(text: str) -> str:
-    """Put each orphaned tone mark back on the nearest earlier toneless upper-vowel syllable."""
+    """Put each orphaned tone mark back on the toneless upper-vowel syllable it came from.
+
+    The mark lands a word or more after its syllable, so every such syllable in the preceding 40
+    characters is a candidate; the one whose restored text reads most like dictionary words wins.
+    """
     pos = 0
     while match := _ORPHAN_TONE.search(text, pos):
-        hosts = list(_TONELESS_STACK.finditer(text, max(0, match.start() - 40), match.start()))
+        window = max(0, match.start() - 40)
+        hosts = [h.end() for h in _TONELESS_STACK.finditer(text, window, match.start())]
         if not hosts:  # nowhere it can have come from: leave it for the reader
             pos = match.end()
             continue
-        at = hosts[-1].end()
-        text = text[:at] + match.group(1) + text[at : match.start()] + text[match.end() :]
+        tone, after = match.group(1), text[match.end() : match.end() + 12]
+        at = max(hosts, key=lambda h: (_segment_score(text[window:h] + tone + text[h : match.start()] + after), h))
+        text = text[:at] + tone + text[at : match.start()] + text[match.end() :]
         pos = at
     return text
+
+
+def _repair_once(text: str) -> str:
+    text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(text)))
+    text = _restore_orphans(text)
+    text = remove_spaces_before_marks(text)
+    text = _TONE_ON_FINAL.sub(r"\1\3\2", text)
+    text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
+    text = _TALL_GAP.sub(_close_tall_gap, text)
+    text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
+    text = _DOUBLED_AM.sub(SARA_AM, text)
+    return unicodedata.normalize("NFC", _HSPACES.sub(" ", text))
 
 
 def repair_thai(text: str) -> str:
@@ -71,16 +117,12 @@ def repair_thai(text: str) -> str:
     if not text:
         return text
     text = unicodedata.normalize("NFC", text).translate(_PUA)
-    text = remove_zw(text)
-    text = _MARKUP.sub(" ", text)
-    text = _restore_orphans(text)
-    text = remove_spaces_before_marks(text)
-    text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
-    text = _TALL_GAP.sub(r"\1", text)
-    text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
-    text = _DOUBLED_AM.sub(SARA_AM, text)
-    text = _HSPACES.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
+    for _ in range(4):  # one step can expose work for another (a collapsed space, a rebuilt SARA AM)
+        repaired = _repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
 
 
 # ---------------------------------------------------------------- quality
@@ -100,13 +142,6 @@ _INVALID_SEQUENCES = re.compile(
     re.MULTILINE,
 )
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
-
-
-@lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
 
 
 def _dictionary_coverage(text: str) -> float:
@@ -142,13 +177,14 @@ def text_quality(text: str) -> float:
 
 # ---------------------------------------------------------------- data-contract strings
 _SPACES = re.compile(r"\s+")
+_LEADING_MARKS = re.compile(rf"^[\s{MARKS}]+")  # a mark split off the cell above has no consonant here
 
 
 def clean_text(text: str | None) -> str | None:
     """A data-contract string: repaired Thai, Arabic digits, no markup, collapsed whitespace; None if empty."""
     if text is None:
         return None
-    text = _CID.sub("", text)
+    text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", text)))
     text = to_arabic_digits(repair_thai(text))
-    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip())
     return text or None

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Character error rate of each text-extraction approach on the text-layer sample PDFs.
+
+For every truth measure text (and its method and responsible cells) of the samples' truth files, the
+best-matching span of each approach's text is found with rapidfuzz (whitespace removed on both sides,
+Thai digits read as Arabic) and the edit distance to the truth is summed. Approaches:
+
+  plumber        pdfplumber `extract_text`, raw
+  plumber+repair the same through `repair_thai`
+  pdfium         PDFium (pypdfium2) page text, raw
+  pdfium+repair  the same through `repair_thai`
+  layout         table cells of the layout stage (`parsers.layout.extract_layout`), raw
+  layout+clean   the same cells through the normalize stage (`clean_text`): what the parser sees
+
+Page-text approaches print table rows line by line across columns, so a multi-line cell is
+interleaved with its neighbours there; their CER includes that and is an upper bound.
+
+usage: python scripts/cer_report.py [CORPUS_DIR ...] [--fields measure,method,responsible]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+import pdfplumber
+import pypdfium2
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+from normalizers.digits import to_arabic_digits  # noqa: E402
+from normalizers.thai_text import clean_text, repair_thai  # noqa: E402
+from parsers.layout import extract_layout  # noqa: E402
+from pipeline.records import SourceFile  # noqa: E402
+
+DEFAULT_CORPORA = ["/work/shared/corpus/sample", "/work/shared/corpus/sample-yala"]
+APPROACHES = ["plumber", "plumber+repair", "pdfium", "pdfium+repair", "layout", "layout+clean"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", to_arabic_digits(unicodedata.normalize("NFC", text)))
+
+
+def best_span_distance(truth: str, text: str) -> int:
+    """Edit distance from `truth` to the span of `text` that matches it best."""
+    if not truth:
+        return 0
+    hit = fuzz.partial_ratio_alignment(truth, text)
+    if hit is None:
+        return len(truth)
+    slack = max(3, len(truth) // 10)
+    best = len(truth)
+    for start in range(max(0, hit.dest_start - slack), hit.dest_start + slack + 1):
+        for end in range(max(start, hit.dest_end - slack), min(len(text), hit.dest_end + slack) + 1):
+            best = min(best, Levenshtein.distance(truth, text[start:end], score_cutoff=best))
+    return best
+
+
+def approach_texts(pdf: pathlib.Path) -> dict[str, str]:
+    with pdfplumber.open(pdf) as doc:
+        plumber = "\n".join(page.extract_text() or "" for page in doc.pages)
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pdfium = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+    layout = extract_layout(SourceFile(doc_id=pdf.name, source_path=pdf.name, abs_path=str(pdf), size=pdf.stat().st_size))
+    cells = [cell for table in layout.tables for row in table.rows for cell in row.cells if cell]
+    return {
+        "plumber": plumber,
+        "plumber+repair": repair_thai(plumber),
+        "pdfium": pdfium,
+        "pdfium+repair": repair_thai(pdfium),
+        "layout": "|".join(cells),
+        "layout+clean": "|".join(clean_text(cell) or "" for cell in cells),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpora", nargs="*", default=DEFAULT_CORPORA)
+    parser.add_argument("--fields", default="measure,method,responsible")
+    args = parser.parse_args()
+    fields = args.fields.split(",")
+    errors: dict[tuple[str, str], int] = defaultdict(int)  # (approach, font) → edit distance
+    chars: dict[str, int] = defaultdict(int)  # font → truth characters
+    for corpus in map(pathlib.Path, args.corpora):
+        for truth_path in sorted((corpus / "truth").glob("*.json")):
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            if truth["scanned"] or not truth.get("measures"):
+                continue
+            texts = {name: squash(text) for name, text in approach_texts(corpus / truth["file"]).items()}
+            font = truth["font"]
+            for measure in truth["measures"]:
+                for field in fields:
+                    target = squash(measure.get(field) or "")
+                    if not target:
+                        continue
+                    chars[font] += len(target)
+                    for name in APPROACHES:
+                        errors[name, font] += best_span_distance(target, texts[name])
+            print(f"{truth['file']:28s} {font}", file=sys.stderr)
+    fonts = sorted(chars)
+    print("| approach | " + " | ".join(fonts) + " | all |")
+    print("|---|" + "---:|" * (len(fonts) + 1))
+    for name in APPROACHES:
+        cells = [f"{100 * errors[name, font] / chars[font]:.2f}%" for font in fonts]
+        total = sum(errors[name, font] for font in fonts) / max(1, sum(chars.values()))
+        print(f"| {name} | " + " | ".join(cells) + f" | {100 * total:.2f}% |")
+    print(f"\ntruth characters: " + ", ".join(f"{font} {chars[font]}" for font in fonts)
+          + f"; fields: {', '.join(fields)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Thai repair: property tests (idempotent, valid Thai unchanged, no consonant lost) and seed examples."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizers.thai_text import CONSONANTS, clean_text, repair_thai, text_quality
+
+SEEDS = pathlib.Path("/work/shared/seeds")
+
+# Well-formed Thai syllables: optional lead vowel, consonant, optional upper/lower vowel, optional tone,
+# optional final. Built from parts so that every generated string is valid Thai by construction.
+_syllable = st.builds(
+    lambda lead, c, vowel, tone, follow, final: lead + c + vowel + tone + follow + final,
+    st.sampled_from(["", "", "เ", "แ", "โ", "ไ", "ใ"]),
+    st.sampled_from(list(CONSONANTS)),
+    st.sampled_from(["", "", "\u0e34", "\u0e35", "\u0e36", "\u0e37", "\u0e38", "\u0e39"]),
+    st.sampled_from(["", "", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b"]),
+    st.sampled_from(["", "", "า", "ำ"]),
+    st.sampled_from(["", "", "น", "ง", "ม", "ก", "ด", "บ"]),
+)
+valid_thai = st.lists(st.lists(_syllable, min_size=1, max_size=6).map("".join), min_size=1, max_size=6).map(" ".join)
+# Damaged text: valid Thai with PDF debris mixed in (spaces, PUA glyphs, stray marks, markup, SARA AA).
+debris = st.sampled_from([" ", "\u0e4d", "\u0e32", "\u0e49", " \u0e48 ", "\uf70b", "\uf710", "<p>", "</li>", "\n", "\u200b"])
+damaged_thai = st.lists(st.one_of(_syllable, debris), min_size=1, max_size=40).map("".join)
+
+
+def _consonants(text: str) -> str:
+    return "".join(ch for ch in text if ch in CONSONANTS)
+
+
+@given(valid_thai)
+@settings(max_examples=300, deadline=None)
+def test_valid_thai_comes_out_unchanged(text):
+    assert repair_thai(text) == text
+
+
+@given(damaged_thai)
+@settings(max_examples=300, deadline=None)
+def test_repair_is_idempotent(text):
+    once = repair_thai(text)
+    assert repair_thai(once) == once
+
+
+@given(damaged_thai)
+@settings(max_examples=300, deadline=None)
+def test_repair_never_drops_a_base_consonant(text):
+    assert _consonants(repair_thai(text)) == _consonants(text)
+
+
+@given(damaged_thai)
+@settings(max_examples=200, deadline=None)
+def test_clean_text_is_stable_and_has_no_thai_digits(text):
+    cleaned = clean_text(text)
+    assert cleaned is None or (clean_text(cleaned) == cleaned and not any("๐" <= ch <= "๙" for ch in cleaned))
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("คำานำา", "คำนำ"),  # SARA AM doubled by /ActualText-less extraction
+    ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # NIKHAHIT + tone + SARA AA
+    ("ส านักงาน", "สำนักงาน"),  # ring of SARA AM lost as a space
+    ("ปั ญหา", "ปัญหา"),  # PDFium gap after a tall consonant's vowel
+    ("เปิ ดเผย", "เปิดเผย"),
+    ("ป้ องกัน", "ป้องกัน"),
+    ("ขันตอน ้ /วิธีการปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ"),  # tone mark pushed past the word
+    ("สังให้เจ้ ่ าหน้าที่", "สั่งให้เจ้าหน้าที่"),
+    ("แต่งตังคณะกรรมก ้ าร", "แต่งตั้งคณะกรรมการ"),
+    ("ต้านโกงยังยืน ่", "ต้านโกงยั่งยืน"),  # the nearest toneless syllable is not always the host
+    ("เพิมเติมให้ ่ครอบคลุม", "เพิ่มเติมให้ครอบคลุม"),
+    ("ขันตอนหรือวิธีการ ้ดำเนินการ", "ขั้นตอนหรือวิธีการดำเนินการ"),
+    ("แสดงขัน้ตอน", "แสดงขั้นตอน"),  # tone on the final consonant of MAI HAN-AKAT
+    ("ก\u0e48\u0e34", "ก\u0e34\u0e48"),  # upper vowel before tone mark
+    ("ผ\uf719\uf70bบริหาร", "ผู้บริหาร"),  # Private Use Area glyph variants
+    ("<p>ข้อมูล</p> <li>ข่าว</li>", " ข้อมูล ข่าว "),
+])
+def test_known_damage_is_repaired(damaged, repaired):
+    assert repair_thai(damaged) == repaired
+
+
+def test_spaces_between_words_are_kept():
+    assert repair_thai("ผู้บริหาร ให้ความสำคัญ") == "ผู้บริหาร ให้ความสำคัญ"
+    # a gap after a tall consonant that ends a real word is a word boundary, not damage
+    assert repair_thai("ปี งบประมาณ") == "ปี งบประมาณ"
+    assert repair_thai("ไม่เป็ น ธรรม") == "ไม่เป็น ธรรม"
+
+
+def test_quality_prefers_the_engine_that_reads_right():
+    # pdfplumber vs PDFium on the same LibreOffice-printed line (see docs/thai-text.md)
+    assert text_quality("ผู้บริหารสูงสุด") > text_quality("ผ้้บริหารส้งสุด")
+    assert text_quality("คำนำ") > text_quality("คำานำา")
+    assert text_quality("การใช้อำนาจ") > text_quality("การใช้อĻานาจ")
+    assert text_quality("ข้อมูล (cid:12)(cid:40)") < text_quality("ข้อมูลข่าวสาร")
+    assert text_quality("") == 0.0
+    assert 0.0 <= text_quality("\uf70b\ufffd") <= 1.0
+
+
+def test_clean_text_contract():
+    assert clean_text(None) is None
+    assert clean_text("  <p> </p> ") is None
+    assert clean_text("<p>๑ ตุลาคม ๒๕๖๘</p>\n  ถึง (cid:3)") == "1 ตุลาคม 2568 ถึง"
+    assert clean_text("\u0e39มาตรการการสื่อสาร") == "มาตรการการสื่อสาร"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not available")
+def test_seed_text_is_already_clean():
+    """Published text (the seeds) must pass through repair without change outside markup."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines()[:400]:
+            if "<" in line or "\t" in line or not line.strip():
+                continue
+            assert _consonants(repair_thai(line)) == _consonants(line)

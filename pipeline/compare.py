@@ -34,6 +34,11 @@ SHORT_PREFIXES = [
     ("องค์การบริหารส่วนตำบล", "อบต."), ("องค์การบริหารส่วนจังหวัด", "อบจ."), ("เทศบาลตำบล", "ทต."),
     ("เทศบาลเมือง", "ทม."), ("เทศบาลนคร", "ทน."),
 ]
+TABLE_COLUMNS = [
+    "province", "assessment_year", "rank", "unit_id", "unit_name", "unit_type", "district", *SCORE_FIELDS,
+    *(f"ind_{i}" for i in INDICATORS), "n_documents", "n_measures", "weakest_indicators", "measure_indicators",
+    "weak_without_measure", "previous_year", "previous_overall", "overall_change",
+]
 NOTHING_TO_DRAW = "ยังไม่มีคะแนนในข้อมูลของปีนี้"
 # Document types that report on measures and carry no scores by design: not flagged as missing scores.
 REPORTS_WITHOUT_SCORES = {"measures_report"}
@@ -201,109 +206,125 @@ def build_comparison(tables: dict[str, pd.DataFrame], province: str, year: int |
                      weak_n: int = 3) -> Comparison:
     """Everything the report shows, computed from the curated tables; raises NoData with what is available."""
     documents = tables["documents"]
-    available = sorted(documents["province"].dropna().unique())
-    matched = match_province(province, available)
+    matched = match_province(province, sorted(documents["province"].dropna().unique()))
     if matched is None:
         raise NoData(f"no data for province {province!r}; {available_summary(documents)}")
     docs = _unit_keys(documents[(documents["province"] == matched) & documents["duplicate_of"].isna()])
-    in_province = set(docs["doc_id"])
-    scored = {name: tables[name][tables[name]["doc_id"].isin(in_province)]
-              for name in ("assessments", "indicator_scores", "question_scores", "measures")}
-    years = sorted({int(y) for name in ("assessments", "indicator_scores")
-                    for y in scored[name]["assessment_year"].dropna()})
+    facts = {name: tables[name][tables[name]["doc_id"].isin(docs["doc_id"])]
+             for name in ("assessments", "indicator_scores", "question_scores", "measures")}
+    years = sorted({int(y) for name in ("assessments", "indicator_scores") for y in facts[name]["assessment_year"].dropna()})
     if not years:
         raise NoData(f"province {matched} has {len(docs)} documents but no assessment scores with a year; "
                      f"{available_summary(documents)}")
     if year is None:
         year = years[-1]
     elif year not in years:
-        raise NoData(f"no assessment year {year} for province {matched}; years available: "
-                     + ", ".join(map(str, years)))
-    previous = [y for y in years if y < year]
-
-    counts = pd.DataFrame({"doc_id": docs["doc_id"]})
-    counts["n_indicators"] = counts["doc_id"].map(scored["indicator_scores"].groupby("doc_id").size()).fillna(0)
-    counts["has_overall"] = counts["doc_id"].isin(scored["assessments"].dropna(subset=["overall_score"])["doc_id"])
-    counts["n_questions"] = counts["doc_id"].map(scored["question_scores"].groupby("doc_id").size()).fillna(0)
-    counts["n_measures"] = counts["doc_id"].map(scored["measures"].groupby("doc_id").size()).fillna(0)
-    docs = docs.merge(counts, on="doc_id")
-    order = docs.sort_values(["n_indicators", "has_overall", "doc_id"], ascending=[False, False, True])
-    docs["doc_rank"] = docs["doc_id"].map({d: i for i, d in enumerate(order["doc_id"])})
-
-    def assessments_of(y: int) -> pd.DataFrame:
-        rows = scored["assessments"][scored["assessments"]["assessment_year"] == y]
-        return _first_per_unit(rows[["doc_id", *SCORE_FIELDS]], docs, []).set_index("unit_key")[SCORE_FIELDS]
-
-    overall = assessments_of(year)
-    indicator_rows = scored["indicator_scores"][scored["indicator_scores"]["assessment_year"] == year]
-    per_indicator = _first_per_unit(indicator_rows[["doc_id", "indicator", "score"]], docs, ["indicator"])
-    wide = per_indicator.pivot(index="unit_key", columns="indicator", values="score").reindex(columns=list(INDICATORS))
-    wide.columns = [f"ind_{i}" for i in INDICATORS]
-    medians = pd.Series({i: wide[f"ind_{i}"].median() for i in INDICATORS})
-
+        raise NoData(f"no assessment year {year} for province {matched}; years available: {', '.join(map(str, years))}")
+    docs = _with_counts(docs, facts)
     year_docs = docs[(docs["assessment_year"] == year)
                      | (docs["assessment_year"].isna() & docs["fiscal_year"].isin([year, year + 1]))]
+
+    overall = _scores_of(facts["assessments"], docs, year)
+    indicators = _first_per_unit(facts["indicator_scores"].loc[lambda f: f["assessment_year"] == year,
+                                                                ["doc_id", "indicator", "score"]], docs, ["indicator"])
+    wide = (indicators.pivot(index="unit_key", columns="indicator", values="score")
+            .reindex(columns=list(INDICATORS)).rename(columns=lambda i: f"ind_{i}"))
     units = pd.Index(sorted(set(overall.index) | set(wide.index) | set(year_docs["unit_key"])))
-    labels = docs.sort_values("doc_rank").groupby("unit_key").first()
-    table = pd.DataFrame(index=units)
-    table["province"] = matched
-    table["assessment_year"] = year
-    table["unit_id"] = [None if key.startswith("?") else key for key in units]
-    table["unit_name"] = labels["unit_label"].reindex(units)
-    table["unit_type"] = labels["unit_type"].reindex(units)
-    table["district"] = labels["district"].reindex(units)
+    labels = docs.sort_values("doc_rank").groupby("unit_key").first().reindex(units)
+    table = pd.DataFrame({"province": matched, "assessment_year": year,
+                          "unit_id": [None if key.startswith("?") else key for key in units],
+                          "unit_name": labels["unit_label"], "unit_type": labels["unit_type"],
+                          "district": labels["district"]}, index=units)
     table = table.join(overall).join(wide)
     table["rank"] = table["overall_score"].rank(ascending=False, method="min").astype("Int64")
     table["n_documents"] = year_docs.groupby("unit_key").size().reindex(units).fillna(0).astype(int)
-
-    mapping = code_indicators(year, tables["question_scores"])
-    measures = scored["measures"].merge(docs[["doc_id", "unit_key", "assessment_year"]], on="doc_id")
-    measures = measures[measures["fiscal_year"].isin([year, year + 1])
-                        | (measures["fiscal_year"].isna() & (measures["assessment_year"] == year))]
-    covered = {key: set() for key in units}
-    for key, indicator, codes in zip(measures["unit_key"], measures["indicator"], measures["codes"]):
-        linked = {int(indicator)} if pd.notna(indicator) else set()
-        linked |= {mapping[c] for c in (codes if codes is not None else []) if c in mapping}
-        covered.setdefault(key, set()).update(linked)
-    table["n_measures"] = measures.groupby("unit_key").size().reindex(units).fillna(0).astype(int)
-    weakest = {key: _weakest(row, weak_n) for key, row in wide.reindex(units).iterrows()}
-    table["weakest_indicators"] = [",".join(map(str, weakest[k])) for k in units]
-    table["measure_indicators"] = [",".join(map(str, sorted(covered.get(k, set())))) for k in units]
-    table["weak_without_measure"] = [",".join(str(i) for i in weakest[k] if i not in covered.get(k, set()))
-                                     for k in units]
-
-    table["previous_year"] = pd.Series(dtype="Int64")
-    table["previous_overall"] = float("nan")
-    for y in reversed(previous):  # the most recent earlier year a unit has wins
-        before = assessments_of(y)["overall_score"].dropna()
-        fill = table["previous_overall"].isna() & table.index.isin(before.index)
-        table.loc[fill, "previous_year"] = y
-        table.loc[fill, "previous_overall"] = before.reindex(table.index[fill]).values
+    table = table.join(_measure_coverage(facts["measures"], docs, wide.reindex(units), year, weak_n,
+                                         code_indicators(year, tables["question_scores"])))
+    previous = [y for y in years if y < year]
+    table = table.join(_previous_scores(facts["assessments"], docs, previous, units))
     table["overall_change"] = table["overall_score"] - table["previous_overall"]
     table = table.sort_values(["rank", "unit_name"], na_position="last").reset_index(drop=True)
-    columns = ["province", "assessment_year", "rank", "unit_id", "unit_name", "unit_type", "district",
-               *SCORE_FIELDS, *wide.columns, "n_documents", "n_measures", "weakest_indicators",
-               "measure_indicators", "weak_without_measure", "previous_year", "previous_overall", "overall_change"]
-
-    questions = _first_per_unit(
-        scored["question_scores"][scored["question_scores"]["assessment_year"] == year][
-            ["doc_id", "code", "tool", "indicator", "score", "text"]], docs, ["code"])
-    weakest_questions = (questions.groupby("code")
-                         .agg(tool=("tool", "first"), indicator=("indicator", "first"), text=("text", "first"),
-                              median=("score", "median"), lowest=("score", "min"), units=("unit_key", "nunique"))
-                         .sort_values(["median", "code"]).head(10).reset_index())
 
     registry = registry_units(matched)
-    with_document = set(docs["unit_id"].dropna())
-    with_year_document = set(year_docs["unit_id"].dropna())
-    missing = registry[~registry["unit_id"].isin(with_year_document)].copy()
-    missing["any_document"] = missing["unit_id"].isin(with_document)
+    missing = registry[~registry["unit_id"].isin(year_docs["unit_id"].dropna())].copy()
+    missing["any_document"] = missing["unit_id"].isin(docs["unit_id"].dropna())
     return Comparison(
         province=matched, year=year, previous_year=previous[-1] if previous else None, weak_n=weak_n,
-        table=table[columns], indicator_names=indicator_names(tables["indicator_scores"]), medians=medians,
-        weakest_questions=weakest_questions, documents=year_docs.sort_values(["unit_label", "source_path"]),
+        table=table[TABLE_COLUMNS], indicator_names=indicator_names(tables["indicator_scores"]),
+        medians=pd.Series({i: wide[f"ind_{i}"].median() for i in INDICATORS}),
+        weakest_questions=_weakest_questions(facts["question_scores"], docs, year),
+        documents=year_docs.sort_values(["unit_label", "source_path"]),
         missing_units=missing.sort_values("unit_name"), registry_size=len(registry),
     )
+
+
+def _with_counts(docs: pd.DataFrame, facts: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What each document carries, and its rank as a source (more indicator scores first, then an overall)."""
+    docs = docs.copy()
+    for column, name in (("n_indicators", "indicator_scores"), ("n_questions", "question_scores"),
+                         ("n_measures", "measures")):
+        docs[column] = docs["doc_id"].map(facts[name].groupby("doc_id").size()).fillna(0).astype(int)
+    docs["has_overall"] = docs["doc_id"].isin(facts["assessments"].dropna(subset=["overall_score"])["doc_id"])
+    order = docs.sort_values(["n_indicators", "has_overall", "doc_id"], ascending=[False, False, True])
+    docs["doc_rank"] = docs["doc_id"].map({doc_id: i for i, doc_id in enumerate(order["doc_id"])})
+    return docs
+
+
+def _scores_of(assessments: pd.DataFrame, docs: pd.DataFrame, year: int) -> pd.DataFrame:
+    rows = assessments.loc[assessments["assessment_year"] == year, ["doc_id", *SCORE_FIELDS]]
+    return _first_per_unit(rows, docs, []).set_index("unit_key")[SCORE_FIELDS]
+
+
+def _measure_coverage(measures: pd.DataFrame, docs: pd.DataFrame, wide: pd.DataFrame, year: int, weak_n: int,
+                      code_to_indicator: dict[str, int]) -> pd.DataFrame:
+    """Per unit: its weakest indicators, the indicators its measures name (directly or by question code), the gap.
+
+    A plan answering year Y's assessment is for fiscal year Y or Y+1; a measure without a year counts when its
+    document is of assessment year Y.
+    """
+    rows = measures.merge(docs[["doc_id", "unit_key", "assessment_year"]], on="doc_id")
+    rows = rows[rows["fiscal_year"].isin([year, year + 1])
+                | (rows["fiscal_year"].isna() & (rows["assessment_year"] == year))]
+    covered: dict[str, set[int]] = {}
+    for key, indicator, codes in zip(rows["unit_key"], rows["indicator"], rows["codes"]):
+        linked = covered.setdefault(key, set())
+        if pd.notna(indicator):
+            linked.add(int(indicator))
+        linked.update(code_to_indicator[c] for c in (codes if codes is not None else []) if c in code_to_indicator)
+    result = pd.DataFrame(index=wide.index)
+    result["n_measures"] = rows.groupby("unit_key").size().reindex(wide.index).fillna(0).astype(int)
+    weakest = {key: _weakest(scores, weak_n) for key, scores in wide.iterrows()}
+    result["weakest_indicators"] = [_join(weakest[k]) for k in wide.index]
+    result["measure_indicators"] = [_join(sorted(covered.get(k, set()))) for k in wide.index]
+    result["weak_without_measure"] = [_join(i for i in weakest[k] if i not in covered.get(k, set())) for k in wide.index]
+    return result
+
+
+def _previous_scores(assessments: pd.DataFrame, docs: pd.DataFrame, previous: list[int], units: pd.Index) -> pd.DataFrame:
+    """Each unit's overall score in the most recent earlier year it has one."""
+    result = pd.DataFrame({"previous_year": pd.Series(pd.NA, index=units, dtype="Int64"),
+                           "previous_overall": pd.Series(float("nan"), index=units)})
+    for y in reversed(previous):
+        before = _scores_of(assessments, docs, y)["overall_score"].dropna()
+        fill = result["previous_overall"].isna() & result.index.isin(before.index)
+        result.loc[fill, "previous_year"] = y
+        result.loc[fill, "previous_overall"] = before.reindex(result.index[fill]).to_numpy()
+    return result
+
+
+def _weakest_questions(question_scores: pd.DataFrame, docs: pd.DataFrame, year: int, n: int = 10) -> pd.DataFrame:
+    """The n questions with the lowest province median (one score per unit)."""
+    rows = question_scores.loc[question_scores["assessment_year"] == year,
+                               ["doc_id", "code", "tool", "indicator", "score", "text"]]
+    per_unit = _first_per_unit(rows, docs, ["code"])
+    return (per_unit.groupby("code")
+            .agg(tool=("tool", "first"), indicator=("indicator", "first"), text=("text", "first"),
+                 median=("score", "median"), lowest=("score", "min"), units=("unit_key", "nunique"))
+            .sort_values(["median", "code"]).head(n).reset_index())
+
+
+def _join(indicators) -> str:
+    return ",".join(map(str, indicators))
 
 
 def _weakest(scores: pd.Series, n: int) -> list[int]:
@@ -456,7 +477,8 @@ def _sections(comp: Comparison) -> str:
                  else '<span class="bad">ไม่มี</span>',
                  _fmt(int(d["n_indicators"])) + "/10", _fmt(int(d["n_questions"])), _fmt(int(d["n_measures"]))]
                 for _, d in comp.documents.iterrows()]
-    missing = "".join(f"<li>{html.escape(n)}</li>" for n in comp.missing_units["unit_name"])
+    missing = "".join(f"<li>{html.escape(name)}{' (มีเอกสารปีอื่น)' if other_year else ''}</li>"
+                      for name, other_year in zip(comp.missing_units["unit_name"], comp.missing_units["any_document"]))
     registry_note = (f"<details><summary>หน่วยงานในทะเบียนที่ไม่มีเอกสารของปีนี้ {len(comp.missing_units)} จาก "
                      f"{comp.registry_size} แห่ง</summary><ul class=\"legend\">{missing}</ul></details>"
                      if comp.registry_size else

@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 
 from parsers import ocr
 from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded
-from parsers.tables import PageTable, PageText, RawRow, build_tables
+from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
 from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -166,6 +166,25 @@ class _PageReader:
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
         return out
 
+    def borderless_tables(self) -> list[PageTable]:
+        """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""
+        lines = [_segments(line, SEGMENT_GAP) for line in _group_lines(self.words)]
+        out = []
+        for starts, members in find_borderless([[_box(seg) for seg in line] for line in lines]):
+            rows = []
+            for index in members:
+                cells = [""] * len(starts)
+                for segment in lines[index]:
+                    column = column_of(_box(segment), starts)
+                    cells[column] = join_lines(f"{cells[column]}\n{self.read(_box(segment), ' '.join(w.text for w in segment))}")
+                words = [w for seg in lines[index] for w in seg]
+                _, top, _, bottom = _box(words)
+                rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words)))
+            x1 = max(_box(lines[m][-1])[2] for m in members)
+            table = PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows)
+            out.append(merge_wrapped_rows(table))
+        return out
+
     def engine(self) -> str:
         if self.ocr_used:
             return "tesseract"
@@ -255,7 +274,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         found_tables = ppage.find_tables()
     reader = _PageReader(number, ppage, fpage, words, ocr_used)
     lines, bold = reader.lines()
-    tables = reader.tables(found_tables)
+    tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     quality = sum(reader.qualities) / len(reader.qualities) if reader.qualities else (1.0 if lines else 0.0)
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]

@@ -51,10 +51,19 @@ def page_is_readable(text: str) -> bool:
     return quality(text) >= MIN_PAGE_QUALITY and thai_letters(_CID.sub("", text)) >= MIN_THAI_LETTERS
 
 
+def _visible(text: str) -> int:
+    return len(repair_thai(_CID.sub("", text)).replace(" ", "").replace("\r", "").replace("\n", ""))
+
+
 def choose(pdfium_text: str, plumber_text: str) -> Choice:
-    """The better-scoring of two readings of the same region."""
+    """The better-scoring of two readings of the same region.
+
+    On equal scores the reading with more characters wins: PDFium drops marks whose glyph box lies
+    outside the region (tone marks set high above a vowel), while pdfplumber keeps every char whose
+    centre is inside; its own damage (`ผ้้`, `คำา`) does not make it longer once repaired.
+    """
     q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
-    if q_plumber > q_pdfium:
+    if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)
 
@@ -63,7 +72,7 @@ def join_lines(text: str) -> str:
     """Join the lines of a wrapped cell in reading order.
 
     Thai has no spaces between words, so a break between two Thai letters is a wrap inside a word
-    or phrase and joins with nothing, as does a break after a hyphen; every other break (Latin words, list items, a trailing space
+    or phrase and joins with nothing, as does a break after a hyphen or slash; every other break (Latin words, list items, a trailing space
     the printer kept) becomes one space.
     """
     parts = _LINE_BREAK.split(text.replace(_PDFIUM_HYPHEN, "-").strip())
@@ -73,7 +82,7 @@ def join_lines(text: str) -> str:
             continue
         if not out:
             out = part
-        elif (_THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part)) or out[-1] == "-":
+        elif (_THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part)) or out[-1] in "-/":
             out += part
         else:
             out += " " + part

@@ -135,6 +135,70 @@ def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     return not all(filled) and all(b for f, b in zip(filled, before) if f)
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _aligned(segments: list[Box], starts: list[float]) -> bool:
+    """Every segment starts at a column start and ends before the next column starts."""
+    for seg in segments:
+        column = next((i for i, x in enumerate(starts) if abs(seg[0] - x) <= COLUMN_TOLERANCE), None)
+        if column is None or (column + 1 < len(starts) and seg[2] > starts[column + 1] + COLUMN_TOLERANCE):
+            return False
+    return True
+
+
+def find_borderless(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3) -> list[tuple[list[float], list[int]]]:
+    """Tables without rules: runs of lines whose text segments start at the same x positions.
+
+    A run opens at a line with at least min_cols segments (usually the header) and goes on while
+    every segment of the next line starts at one of its columns, stays inside it, and the line is
+    not far below; it counts when min_rows of its lines fill min_cols columns.
+    Returns (column starts, indexes of the run's lines).
+    """
+    found = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i]) < min_cols:
+            i += 1
+            continue
+        starts = [seg[0] for seg in lines[i]]
+        members = [i]
+        while members[-1] + 1 < len(lines):
+            following, last = lines[members[-1] + 1], lines[members[-1]]
+            height = max(seg[3] - seg[1] for seg in last)
+            if min(seg[1] for seg in following) - max(seg[3] for seg in last) > 2.5 * height:
+                break
+            if not _aligned(following, starts):
+                break
+            members.append(members[-1] + 1)
+        if sum(1 for m in members if len(lines[m]) >= min_cols) >= min_rows:
+            found.append((starts, members))
+            i = members[-1] + 1
+        else:
+            i += 1
+    return found
+
+
+def column_of(segment: Box, starts: list[float]) -> int:
+    return min(range(len(starts)), key=lambda i: abs(segment[0] - starts[i]))
+
+
+def merge_wrapped_rows(table: PageTable) -> PageTable:
+    """Borderless tables come one text line per row: a line that leaves the first cell empty, or fills a
+    single cell, wraps the row above (in the same weight: body lines never wrap into the header)."""
+    rows: list[RawRow] = []
+    for row in table.rows:
+        filled = sum(1 for c in row.cells if c.strip())
+        wraps = filled and (not row.cells[0].strip() or filled == 1)
+        if rows and wraps and rows[-1].bold == row.bold:
+            last = rows[-1]
+            last.cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
+            last.bottom = row.bottom
+        else:
+            rows.append(row)
+    return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)
+
+
 def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Table]:
     """Logical tables in document order from the tables found page by page."""
     by_number = {p.number: p for p in pages}

@@ -18,16 +18,18 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     parsed.fiscal_year = header.fiscal_year(title) or header.fiscal_year(body[:1500])
     _unit(parsed, layout, start)
 
+    assessed = header.assessment_year(body) or parsed.fiscal_year
     parsed.assessment = scores.overall(body)
     if parsed.assessment:
         scores.tool_scores([line.text for page in pages for line in page.lines] +
                            [" ".join(row.cells) for table in tables for row in table.rows], parsed.assessment)
     parsed.indicators = scores.indicator_scores(scores.segments(pages, tables))
-    parsed.questions = scores.question_scores(tables)
+    parsed.questions, code_warnings = scores.question_scores(tables, assessed)
+    parsed.warnings += code_warnings
     if parsed.assessment or parsed.indicators or parsed.questions:
-        parsed.assessment_year = header.assessment_year(body) or parsed.fiscal_year
+        parsed.assessment_year = assessed
     if parsed.doc_type in ("measures", "measures_report", "development_plan"):
-        parsed.measures = measures.measures(tables, pages)
+        parsed.measures = measures.measures(tables, pages, assessed)
     return parsed
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from normalizers.codes import normalize_code
+from normalizers import catalog
+from normalizers.codes import split_code_prefix
 from normalizers.dates import parse_period
-from parsers.ita.indicators import match_indicator
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
 from pipeline.records import Measure, PageLayout, Table, TableRow
 
@@ -28,7 +28,6 @@ _ROLES: list[tuple[str, tuple[str, ...]]] = [
     ("measure", ("มาตรการ", "โครงการ", "กิจกรรม", "แนวทาง")),
     ("indicator", ("ตัวชี้วัด",)),
 ]
-_CODE_PREFIX = re.compile(r"^\s*([iIl1eEoO0])\s*(\d{1,2})(?!\d)\s*\*?(?=\s|[ก-๙])\s*")
 _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 
@@ -61,22 +60,16 @@ class _Row:
     pieces: list[str] = field(default_factory=list)
 
 
-def split_code_prefix(text: str, digit_i: bool = False) -> tuple[list[str], str]:
-    """`i13 ผู้บริหาร…` / `O 27 การสร้าง…` → (["i13"], "ผู้บริหาร…"); no code → ([], text).
-
-    With `digit_i` (the document prints letter codes elsewhere) a leading 1 is an i printed as a digit:
-    `18 ผู้บังคับ…` → i8, `1 10 …` → i10. List numbers (`1. `) are never codes."""
-    codes = []
-    while match := _CODE_PREFIX.match(text):
-        code = normalize_code(match.group(1) + match.group(2))
-        if code is None or (match.group(1) == "1" and not digit_i):
-            break
-        codes.append(code)
-        text = text[match.end():]
-    return codes, text
+def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], str]:
+    """Question codes printed before a measure (`i13 ผู้บริหาร…` → ["i13"]). A leading 1 read as an i
+    (`18 ผู้บังคับ…` → i8) is trusted only in documents that print letter codes elsewhere (`digit_i`):
+    elsewhere `12 จัดทำ…` is a list number."""
+    if not digit_i and re.match(r"^\s*1", text):
+        return [], text
+    return split_code_prefix(text, year)
 
 
-def measures(tables: list[Table], pages: list[PageLayout]) -> list[Measure]:
+def measures(tables: list[Table], pages: list[PageLayout], year: int | None = None) -> list[Measure]:
     rows: list[_Row] = []
     roles: dict[int, str] | None = None
     last_table: Table | None = None
@@ -117,7 +110,7 @@ def measures(tables: list[Table], pages: list[PageLayout]) -> list[Measure]:
             rows.append(_Row(dict(cells), row.page, section))
         last_table = table
     digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
-    return [_measure(n, row, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
+    return [_measure(n, row, year, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
 
 
 def _same_run(previous: Table | None, table: Table) -> bool:
@@ -138,8 +131,8 @@ def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bo
     if not first:
         return True
     before = previous.cells.get(key_role, "")
-    numbered = bool(LIST_NUMBER.match(before) or split_code_prefix(before)[0])
-    if numbered and not (LIST_NUMBER.match(first) or split_code_prefix(first)[0]):
+    numbered = bool(LIST_NUMBER.match(before) or _LETTER_CODE.match(before))
+    if numbered and not (LIST_NUMBER.match(first) or _LETTER_CODE.match(first)):
         return True
     return any(previous.cells.get(role) and not cells.get(role) for role in ("responsible", "period", "method"))
 
@@ -163,15 +156,15 @@ def _measure_text(row: _Row) -> str | None:
     return tidy(row.cells.get("measure"))
 
 
-def _measure(number: int, row: _Row, digit_i: bool) -> Measure:
+def _measure(number: int, row: _Row, year: int | None, digit_i: bool) -> Measure:
     text = _measure_text(row) or ""
-    codes, text = split_code_prefix(strip_list_number(text), digit_i)
+    codes, text = code_prefix(strip_list_number(text), year, digit_i)
     text = strip_list_number(text)
     period_text = tidy(row.cells.get("period"))
     period = parse_period(period_text)
     indicator = None
     if raw := row.cells.get("indicator"):
-        indicator = match_indicator(strip_list_number(raw), cutoff=75)
+        indicator = catalog.match_indicator(strip_list_number(raw), min_score=75)
         if indicator is None and (lead := re.match(r"^\s*(\d{1,2})", raw)) and 1 <= int(lead.group(1)) <= 10:
             indicator = int(lead.group(1))
     return Measure(

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from normalizers.codes import normalize_code
+from normalizers import catalog
+from normalizers.codes import normalize_code, resolve_code
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.scores import parse_score
-from parsers.ita.indicators import CANONICAL, match_indicator, tool_of
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
 
@@ -59,12 +59,18 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
         match = _INDICATOR.match(skeleton(segment))
         if not match:
             continue
-        number = match_indicator(match.group("name"))
+        number = _indicator_by_name(match.group("name"))
         score = parse_score(match.group("score"))
         if number is None or score is None or number in found:
             continue
-        found[number] = IndicatorScore(number, CANONICAL[number], tool_of(number), score)
+        found[number] = IndicatorScore(number, catalog.indicator_name(number), catalog.tool_of_indicator(number),
+                                       score)
     return [found[n] for n in sorted(found)]
+
+
+def _indicator_by_name(name: str) -> int | None:
+    """Indicators are known by name: printed numbers restart per tool in some documents (seed 000)."""
+    return catalog.match_indicator(name) if len(name) >= 5 else None
 
 
 def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:
@@ -101,11 +107,13 @@ def _question_code(text: str, tool: str | None) -> tuple[str | None, str]:
     return code, text[match.end():]
 
 
-def question_scores(tables: list[Table]) -> list[QuestionScore]:
-    """Per-question scores from weak-point tables `แบบวัด | ตัวชี้วัด | ข้อคำถาม | คะแนน | การวิเคราะห์`.
+def question_scores(tables: list[Table], year: int | None) -> tuple[list[QuestionScore], list[str]]:
+    """Per-question scores from weak-point tables `แบบวัด | ตัวชี้วัด | ข้อคำถาม | คะแนน | การวิเคราะห์`,
+    and warnings for printed codes that are not in the year's catalog.
 
     Tables continued on a new page without their header keep the columns of the table before."""
     questions: list[QuestionScore] = []
+    warnings: list[str] = []
     columns: dict[str, int] | None = None
     tool: str | None = None
     indicator: int | None = None
@@ -114,32 +122,34 @@ def question_scores(tables: list[Table]) -> list[QuestionScore]:
         header = table.header or (rows[0].cells if rows else [])
         if _is_question_header(header):
             columns = _question_columns(header)
-            rows = rows if table.header else rows[1:]
-        elif columns is None or table.n_cols != len(header) or not _looks_like_continuation(rows, columns):
+        elif columns is None or not _looks_like_continuation(rows, columns):
             columns = None
             continue
         for row in rows:
-            cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
-            if _is_question_header(row.cells):
+            if row.kind == "header" or _is_question_header(row.cells):
                 continue
-            tool = _tool_cell(cells[columns["tool"]]) or tool if "tool" in columns else tool
+            cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
+            if "tool" in columns:
+                tool = _tool_cell(cells[columns["tool"]]) or tool
             if "indicator" in columns and (number := _indicator_cell(cells[columns["indicator"]])):
                 indicator = number
             for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
                 code, rest = _question_code(text, tool)
                 score = parse_score(score_text) if score_text.strip() else None
                 if code and score is not None:
-                    questions.append(QuestionScore(code, tool or _tool_from_code(code), indicator, score,
-                                                   tidy(rest)))
+                    resolved = resolve_code(code, year, tidy(rest))
+                    if resolved.warning:
+                        warnings.append(f"question {code}: {resolved.warning}")
+                    if resolved.code:
+                        questions.append(QuestionScore(
+                            resolved.code, resolved.tool or tool, indicator or resolved.indicator, score,
+                            tidy(rest), resolved.corrected))
                 elif questions and not code and text.strip():
                     questions[-1].text = tidy(f"{questions[-1].text or ''} {text}")
-    seen: set[str] = set()
-    unique = []
+    unique = {}
     for question in questions:
-        if question.code not in seen:
-            seen.add(question.code)
-            unique.append(question)
-    return unique
+        unique.setdefault(question.code, question)
+    return list(unique.values()), warnings
 
 
 def _split_merged(question: str, score: str, tool: str | None) -> list[tuple[str, str]]:
@@ -187,8 +197,4 @@ def _indicator_cell(text: str) -> int | None:
     match = re.search(r"(\d{1,2})", compact(text))
     if match and 1 <= int(match.group(1)) <= 10:
         return int(match.group(1))
-    return match_indicator(text)
-
-
-def _tool_from_code(code: str) -> str:
-    return {"i": "IIT", "e": "EIT", "o": "OIT"}[code[0]]
+    return catalog.match_indicator(text)

@@ -1,0 +1,130 @@
+"""Whole-path layout tests on generated Thai PDFs: rows and cells checked exactly."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.layout import LayoutError, extract_layout
+from parsers.pdf_text import join_lines, page_is_readable
+from pipeline.records import SourceFile
+from tests.pdf_factory import Row, make_pdf
+
+HEADER = Row([["มาตรการ/โครงการ/", "กิจกรรม"], ["วิธีการดำเนินการ"], ["ผู้รับผิดชอบ"], ["ระยะเวลา"]], "header")
+WIDTHS = [140, 140, 110, 105]
+
+
+def _layout(path: pathlib.Path):
+    return extract_layout(SourceFile("t", path.name, str(path), path.stat().st_size))
+
+
+def _body(table):
+    return [r.cells for r in table.rows if r.kind == "body"]
+
+
+def test_table_across_pages_is_one_table_with_sections_and_joined_rows(tmp_path):
+    pages = [
+        [
+            Row([["มาตรการส่งเสริมคุณธรรมและความโปร่งใส"]], "heading"),
+            HEADER,
+            Row([["๑. กระบวนการปฏิบัติงานที่โปร่งใส"]], "section"),
+            Row([["การพัฒนาระบบให้บริการ", "และระบบ E-Service"], ["๑. จัดทำ E-Service", "เพิ่มเติม"],
+                 ["ทุกกอง"], ["ตุลาคม ๒๕๖๗"]]),
+            Row([[""], [""], [""], [""]]),  # an empty spacer row
+            Row([["จัดทำคู่มือการปฏิบัติงาน"], ["แต่งตั้งคณะกรรมการ"], ["สำนักปลัด"], ["ม.ค. ๖๘"]]),
+        ],
+        [
+            HEADER,
+            Row([[], ["และรายงานผล"], [], []]),
+            Row([["๒. การให้บริการและระบบ E-Service"]], "section"),
+            Row([["เผยแพร่ข้อมูลข่าวสาร"], ["ปรับปรุงเว็บไซต์"], ["กองคลัง"], ["ก.พ. ๖๘"]]),
+        ],
+    ]
+    layout = _layout(make_pdf(tmp_path / "across.pdf", pages, WIDTHS))
+    assert len(layout.tables) == 1
+    table = layout.tables[0]
+    assert table.pages == [1, 2] and table.n_cols == 4
+    assert table.header == ["มาตรการ/โครงการ/กิจกรรม", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    assert [(r.kind, r.page) for r in table.rows] == [
+        ("header", 1), ("section", 1), ("body", 1), ("body", 1), ("header", 2), ("section", 2), ("body", 2)]
+    assert table.rows[1].cells == ["๑. กระบวนการปฏิบัติงานที่โปร่งใส", "", "", ""]
+    assert _body(table) == [
+        ["การพัฒนาระบบให้บริการและระบบ E-Service", "๑. จัดทำ E-Service เพิ่มเติม", "ทุกกอง", "ตุลาคม ๒๕๖๗"],
+        ["จัดทำคู่มือการปฏิบัติงาน", "แต่งตั้งคณะกรรมการและรายงานผล", "สำนักปลัด", "ม.ค. ๖๘"],
+        ["เผยแพร่ข้อมูลข่าวสาร", "ปรับปรุงเว็บไซต์", "กองคลัง", "ก.พ. ๖๘"],
+    ]
+
+
+def test_row_cut_mid_sentence_without_repeated_header_is_joined(tmp_path):
+    pages = [
+        [HEADER, Row([["๑ ผู้บังคับบัญชาใน"], ["๑.แต่งตั้งคณะกรรมการ"], ["งานวิเคราะห์และ"], ["๑ ตุลาคม ๒๕๖๘"]])],
+        [Row([["หน่วยงานของท่าน"], ["ตรวจสอบพัสดุ"], ["แผน"], ["- ๓๐ กันยายน ๒๕๖๙"]]),
+         Row([["๒ การเปิดเผยข้อมูล"], ["๑.รายงานผู้บริหาร"], ["งานนิติการ"], ["ม.ค. ๖๙"]])],
+    ]
+    layout = _layout(make_pdf(tmp_path / "cut.pdf", pages, WIDTHS))
+    assert len(layout.tables) == 1
+    assert _body(layout.tables[0]) == [
+        ["๑ ผู้บังคับบัญชาในหน่วยงานของท่าน", "๑.แต่งตั้งคณะกรรมการตรวจสอบพัสดุ", "งานวิเคราะห์และแผน",
+         "๑ ตุลาคม ๒๕๖๘ - ๓๐ กันยายน ๒๕๖๙"],
+        ["๒ การเปิดเผยข้อมูล", "๑.รายงานผู้บริหาร", "งานนิติการ", "ม.ค. ๖๙"],
+    ]
+    assert [r.page for r in layout.tables[0].rows if r.kind == "body"] == [1, 2]
+
+
+def test_heading_between_tables_of_same_columns_becomes_a_section_row(tmp_path):
+    pages = [[
+        HEADER,
+        Row([["จัดทำคู่มือ"], ["แต่งตั้งคณะกรรมการ"], ["สำนักปลัด"], ["ม.ค. ๖๘"]]),
+        Row([["๒) การให้บริการและระบบ E-Service"]], "heading"),
+        HEADER,
+        Row([["เผยแพร่ข้อมูล"], ["ปรับปรุงเว็บไซต์"], ["กองคลัง"], ["ก.พ. ๖๘"]]),
+    ]]
+    layout = _layout(make_pdf(tmp_path / "heading.pdf", pages, WIDTHS))
+    assert len(layout.tables) == 1
+    rows = layout.tables[0].rows
+    assert [r.kind for r in rows] == ["header", "body", "section", "header", "body"]
+    assert rows[2].cells[0] == "๒) การให้บริการและระบบ E-Service"
+
+
+def test_borderless_table_rows_and_wrapped_cells(tmp_path):
+    rows = [HEADER] + [
+        Row([[f"มาตรการที่ {n}", "ต่อบรรทัด"], ["จัดอบรมบุคลากร"], ["กองคลัง"], [f"{n} ม.ค. ๖๘"]]) for n in "๑๒๓๔"
+    ]
+    layout = _layout(make_pdf(tmp_path / "borderless.pdf", [rows], WIDTHS, ruled=False))
+    assert len(layout.tables) == 1
+    assert _body(layout.tables[0]) == [
+        [f"มาตรการที่ {n}ต่อบรรทัด", "จัดอบรมบุคลากร", "กองคลัง", f"{n} ม.ค. ๖๘"] for n in "๑๒๓๔"
+    ]
+
+
+def test_page_lines_include_table_text_in_reading_order(tmp_path):
+    pages = [[Row([["รายงานผลคะแนน"]], "heading"), Row([["ตัวชี้วัด"], ["คะแนน"]], "header"),
+              Row([["การปฏิบัติหน้าที่"], ["๙๓.๔๖"]]), Row([["การใช้อำนาจ"], ["๘๙.๗๘"]])]]
+    layout = _layout(make_pdf(tmp_path / "lines.pdf", pages, [200, 100]))
+    texts = [line.text for line in layout.pages[0].lines]
+    assert texts == ["รายงานผลคะแนน", "ตัวชี้วัด คะแนน", "การปฏิบัติหน้าที่ ๙๓.๔๖", "การใช้อำนาจ ๘๙.๗๘"]
+    assert all(line.x1 > line.x0 and line.bottom > line.top for line in layout.pages[0].lines)
+    assert layout.pages[0].text_engine in ("pdfium", "mixed") and not layout.pages[0].ocr
+
+
+def test_not_a_pdf_is_a_layout_error(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    with pytest.raises(LayoutError):
+        _layout(path)
+
+
+def test_garbage_text_layers_are_not_readable():
+    assert not page_is_readable("(cid:3)(cid:45)(cid:12) " * 30)
+    assert not page_is_readable("Ã¡Ã¢Ã£ Â§Â¨ Ã¤Ã¥Ã¦ " * 20)
+    assert page_is_readable("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+
+
+@given(st.lists(st.text(alphabet="กขคงจาิีุู่้ ํ๑๒.-ABC", max_size=12), max_size=6))
+def test_join_lines_keeps_every_visible_character_in_order(parts):
+    text = "\n".join(parts)
+    joined = join_lines(text)
+    assert "\n" not in joined
+    assert joined.replace(" ", "") == text.replace(" ", "").replace("\n", "")

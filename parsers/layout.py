@@ -265,8 +265,8 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
         image = ocr.render(fpage)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(image)]
         rules = ocr.find_rules(image)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(ocr.erase_rules(image, rules))]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:

@@ -1,0 +1,82 @@
+"""OCR path on generated scans: image-only pages are read by Tesseract with word boxes and ruled tables,
+and a run never stops when Tesseract is missing or the OCR page budget is spent."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image, ImageDraw
+from rapidfuzz import fuzz
+
+from parsers import ocr
+from parsers.layout import extract_layout
+from pipeline.normalize import normalize_layout
+from pipeline.records import SourceFile
+from tests.pdf_factory import Row, make_pdf
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+PAGE = [
+    Row([["รายงานผลการดำเนินการ"]], "heading"),
+    Row([["มาตรการ"], ["ผู้รับผิดชอบ"], ["ระยะเวลา"]], "header"),
+    Row([["จัดทำคู่มือการปฏิบัติงาน"], ["สำนักปลัด"], ["ตุลาคม"]]),
+    Row([["เผยแพร่ข้อมูลข่าวสาร"], ["กองคลัง"], ["มีนาคม"]]),
+]
+
+
+def _layout(path):
+    return extract_layout(SourceFile("t", path.name, str(path), path.stat().st_size))
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory):
+    return make_pdf(tmp_path_factory.mktemp("scan") / "scan.pdf", [PAGE], [180, 130, 110], scanned=True, dpi=200)
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_scanned_table_is_read_with_its_rows_and_cells(scan):
+    layout = normalize_layout(_layout(scan))
+    page = layout.pages[0]
+    assert page.ocr and page.text_engine == "tesseract" and layout.ocr_pages == 1
+    assert not layout.incomplete
+    assert "รายงานผลการดำเนินการ" in page.text.replace(" ", "")
+    assert len(layout.tables) == 1
+    table = layout.tables[0]
+    assert table.n_cols == 3
+    body = [[c.replace(" ", "") for c in r.cells] for r in table.rows if r.kind == "body"]
+    expected = [["จัดทำคู่มือการปฏิบัติงาน", "สำนักปลัด", "ตุลาคม"], ["เผยแพร่ข้อมูลข่าวสาร", "กองคลัง", "มีนาคม"]]
+    assert [len(row) for row in body] == [3, 3]
+    # Structure exactly; text within OCR's usual error (a dropped tone mark is one char in twenty).
+    for got_row, want_row in zip(body, expected):
+        for got, want in zip(got_row, want_row):
+            assert fuzz.ratio(got, want) >= 90, (got, want)
+
+
+def test_missing_tesseract_marks_the_document_incomplete(scan, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    layout = _layout(scan)
+    assert layout.incomplete and layout.ocr_pages == 0
+    assert any("tesseract not found" in w for w in layout.warnings)
+
+
+def test_ocr_page_budget_skips_pages_with_a_warning(scan, monkeypatch):
+    monkeypatch.setenv("ITA_MAX_OCR_PAGES", "0")
+    layout = _layout(scan)
+    assert layout.incomplete and layout.ocr_pages == 0
+    assert any("ITA_MAX_OCR_PAGES" in w for w in layout.warnings)
+
+
+def test_rules_are_found_in_a_skewed_image():
+    image = Image.new("L", (1200, 900), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (100, 300, 500):
+        draw.line([(100, y), (1100, y)], fill=0, width=3)
+    for x in (100, 600, 1100):
+        draw.line([(x, 100), (x, 500)], fill=0, width=3)
+    skewed = image.rotate(0.8, fillcolor=255)
+    assert abs(ocr.skew_angle(skewed) + 0.8) <= 0.15
+    rules = ocr.find_rules(ocr.deskew(skewed), dpi=150)
+    long_horizontal = [r for r in rules if r.top == r.bottom and r.x1 - r.x0 > 400]
+    long_vertical = [r for r in rules if r.top != r.bottom and r.bottom - r.top > 150]
+    assert len(long_horizontal) >= 3 and len(long_vertical) >= 3

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from normalizers import catalog
 from normalizers.codes import normalize_code, resolve_code
 from normalizers.levels import THAI_LEVELS, normalize_level
@@ -68,9 +70,17 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
     return [found[n] for n in sorted(found)]
 
 
-def _indicator_by_name(name: str) -> int | None:
+# Catalog indicator names (and variants) compared mark-free, like the text they are matched against.
+_INDICATOR_KEYS = {skeleton(name): number for number, names in catalog.indicator_names().items() for name in names}
+
+
+def _indicator_by_name(name: str, cutoff: float = 85) -> int | None:
     """Indicators are known by name: printed numbers restart per tool in some documents (seed 000)."""
-    return catalog.match_indicator(name) if len(name) >= 5 else None
+    key = skeleton(name)
+    if len(key) < 4:
+        return None
+    found = process.extractOne(key, list(_INDICATOR_KEYS), scorer=fuzz.ratio, score_cutoff=cutoff)
+    return _INDICATOR_KEYS[found[0]] if found else None
 
 
 def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:

@@ -193,13 +193,20 @@ def _first_per_unit(frame: pd.DataFrame, docs: pd.DataFrame, keys: list[str]) ->
     return merged.sort_values(["doc_rank"]).groupby(["unit_key", *keys], sort=False).first().reset_index()
 
 
-def available_summary(documents: pd.DataFrame) -> str:
+def available_summary(tables: dict[str, pd.DataFrame]) -> str:
+    """What the curated data holds: each province with its number of documents and its years with scores."""
+    documents = tables["documents"]
     if documents.empty:
         return "the curated tables hold no documents yet (run `make extract`)"
-    provinces = documents.dropna(subset=["province"]).groupby("province").size().sort_values(ascending=False)
-    if provinces.empty:
+    located = documents.dropna(subset=["province"])
+    if located.empty:
         return "no document in the curated data has a resolved province yet (see review_units.csv)"
-    return "provinces with data: " + ", ".join(f"{p} ({n} documents)" for p, n in provinces.items())
+    scored = pd.concat([tables[name][["doc_id", "assessment_year"]] for name in ("assessments", "indicator_scores")])
+    years = scored.dropna().merge(located[["doc_id", "province"]], on="doc_id").groupby("province")["assessment_year"]
+    years = years.apply(lambda y: "scores for " + ", ".join(str(int(v)) for v in sorted(set(y))))
+    return "available: " + "; ".join(
+        f"{province} ({n} document{'s' if n > 1 else ''}, {years.get(province, 'no scores')})"
+        for province, n in located.groupby("province").size().items())
 
 
 def build_comparison(tables: dict[str, pd.DataFrame], province: str, year: int | None = None,
@@ -208,14 +215,15 @@ def build_comparison(tables: dict[str, pd.DataFrame], province: str, year: int |
     documents = tables["documents"]
     matched = match_province(province, sorted(documents["province"].dropna().unique()))
     if matched is None:
-        raise NoData(f"no data for province {province!r}; {available_summary(documents)}")
+        raise NoData(f"no data for province {province!r}; {available_summary(tables)}")
     docs = _unit_keys(documents[(documents["province"] == matched) & documents["duplicate_of"].isna()])
     facts = {name: tables[name][tables[name]["doc_id"].isin(docs["doc_id"])]
              for name in ("assessments", "indicator_scores", "question_scores", "measures")}
     years = sorted({int(y) for name in ("assessments", "indicator_scores") for y in facts[name]["assessment_year"].dropna()})
     if not years:
-        raise NoData(f"province {matched} has {len(docs)} documents but no assessment scores with a year; "
-                     f"{available_summary(documents)}")
+        fiscal = ", ".join(map(str, sorted({int(y) for y in docs["fiscal_year"].dropna()}))) or "none"
+        raise NoData(f"province {matched} has {len(docs)} document(s) (fiscal years: {fiscal}) but no assessment "
+                     f"scores with a year; {available_summary(tables)}")
     if year is None:
         year = years[-1]
     elif year not in years:

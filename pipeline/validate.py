@@ -1,18 +1,129 @@
-"""Validate stage: checks that flag (never fix) implausible facts; a failed check makes a document partial."""
+"""Validate stage: checks that flag (never fix) implausible facts; a failed check makes a document partial.
+
+Each check compares facts the document states twice (a tool score and its indicators, the overall score
+and its tools, the level and the score) or a fact against the rules of the assessment year (weights,
+level scale, question catalog). Warnings name the values so a reviewer can see which side is wrong.
+"""
 from __future__ import annotations
 
-from pipeline.records import DocumentLayout, ParsedDocument, UnitResolution
+from statistics import mean
+
+from normalizers import catalog
+from normalizers.codes import resolve_code
+from pipeline.records import Assessment, DocumentLayout, ParsedDocument, UnitResolution
+
+# Printed scores have two decimals and each side of a comparison is rounded on its own.
+TOOL_TOLERANCE = 0.1
+OVERALL_TOLERANCE = 0.1
+_LETTER_BANDS = ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
+_TOOL_INDICATORS = {"iit": range(1, 6), "eit": range(6, 9), "oit": range(9, 11)}
 
 
 def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolution) -> list[str]:
     """Warnings for this document: an empty list means every check passed."""
     warnings = list(layout.warnings) + list(parsed.warnings)
-    scores = []
+    warnings += _ranges(parsed)
+    year = parsed.assessment_year or parsed.fiscal_year
+    tools = _tool_scores(parsed)
     if parsed.assessment:
-        a = parsed.assessment
-        scores += [a.overall_score, a.iit, a.eit, a.eit_part1, a.eit_part2, a.oit]
-    scores += [i.score for i in parsed.indicators] + [q.score for q in parsed.questions]
-    for value in scores:
-        if value is not None and not 0 <= value <= 100:
-            warnings.append(f"score out of range 0-100: {value}")
+        warnings += _tools_vs_indicators(parsed)
+        warnings += _overall_vs_tools(parsed.assessment, tools, year)
+        warnings += _level(parsed.assessment, year)
+    warnings += _codes(parsed, year)
+    if parsed.doc_type in ("measures", "measures_report", "development_plan") \
+            and not parsed.measures and not parsed.questions:
+        warnings.append(f"no measure rows found in a {parsed.doc_type} document")
+    return warnings
+
+
+def _ranges(parsed: ParsedDocument) -> list[str]:
+    values = []
+    if parsed.assessment:
+        values += [v for k, v in vars(parsed.assessment).items() if k != "level"]
+    values += [i.score for i in parsed.indicators] + [q.score for q in parsed.questions]
+    return [f"score out of range 0-100: {v}" for v in values if v is not None and not 0 <= v <= 100]
+
+
+def _indicator_mean(parsed: ParsedDocument, tool: str) -> float | None:
+    scores = {i.indicator: i.score for i in parsed.indicators}
+    wanted = _TOOL_INDICATORS[tool]
+    if not all(n in scores for n in wanted):
+        return None
+    return mean(scores[n] for n in wanted)
+
+
+def _tool_scores(parsed: ParsedDocument) -> dict[str, float]:
+    """Tool scores as printed, else as the mean of their indicators (the ITA's own rule)."""
+    a = parsed.assessment or Assessment()
+    tools = {k: v for k, v in (("iit", a.iit), ("eit", a.eit), ("eit_part1", a.eit_part1),
+                               ("eit_part2", a.eit_part2), ("oit", a.oit)) if v is not None}
+    for tool in _TOOL_INDICATORS:
+        if tool not in tools and not (tool == "eit" and "eit_part1" in tools):
+            if (value := _indicator_mean(parsed, tool)) is not None:
+                tools[tool] = value
+    return tools
+
+
+def _tools_vs_indicators(parsed: ParsedDocument) -> list[str]:
+    """A printed tool score must be the mean of its indicators (EIT parts cannot be checked this way)."""
+    a = parsed.assessment
+    warnings = []
+    for tool, printed in (("iit", a.iit), ("eit", a.eit), ("oit", a.oit)):
+        expected = _indicator_mean(parsed, tool)
+        if printed is not None and expected is not None and abs(printed - expected) > TOOL_TOLERANCE:
+            warnings.append(f"{tool.upper()} {printed} differs from the mean of its indicators {expected:.2f}")
+    return warnings
+
+
+def _overall_vs_tools(a: Assessment, tools: dict[str, float], year: int | None) -> list[str]:
+    """The overall score is the weighted sum of the tools with the year's weights."""
+    if a.overall_score is None or year is None:
+        return []
+    weights = catalog.weights(year)
+    if "EIT_PART1" in weights:
+        if "eit_part1" in tools and "eit_part2" in tools:
+            parts = {"IIT": "iit", "EIT_PART1": "eit_part1", "EIT_PART2": "eit_part2", "OIT": "oit"}
+        else:  # parts not printed: EIT as one tool with the two parts' weight
+            weights = {"IIT": weights["IIT"], "EIT": weights["EIT_PART1"] + weights["EIT_PART2"],
+                       "OIT": weights["OIT"]}
+            parts = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
+    else:
+        parts = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
+    if not all(field in tools for field in parts.values()):
+        return []
+    expected = sum(weights[name] * tools[field] for name, field in parts.items()) / 100
+    if abs(expected - a.overall_score) > OVERALL_TOLERANCE:
+        return [f"overall {a.overall_score} differs from the {year} weighted tools {expected:.2f}"]
+    return []
+
+
+def _level(a: Assessment, year: int | None) -> list[str]:
+    """The level must be on the year's scale and agree with the score (bands in ita_rules.md)."""
+    if a.level is None or year is None:
+        return []
+    scale = catalog.levels(year)
+    if a.level not in scale:
+        return [f"level {a.level} is not on the {year} scale ({'/'.join(scale)})"]
+    if a.overall_score is None:
+        return []
+    score = a.overall_score
+    if a.level in dict(_LETTER_BANDS).values():
+        expected = next(level for floor, level in _LETTER_BANDS if score >= floor)
+        return [] if expected == a.level else [f"level {a.level} does not match score {score} (expected {expected})"]
+    passing = a.level in ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน")
+    if passing != (score >= 85):
+        return [f"level {a.level} does not match score {score} (pass mark 85)"]
+    printed = [v for v in (a.iit, a.eit_part1, a.eit_part2, a.oit) if v is not None]
+    if a.level in ("ผ่านดีเยี่ยม", "ผ่านดี") and len(printed) == 4 and min(printed) < 85:
+        return [f"level {a.level} needs every tool at 85 or more (lowest {min(printed)})"]
+    return []
+
+
+def _codes(parsed: ParsedDocument, year: int | None) -> list[str]:
+    """Question codes on measures must exist in the year's catalog (question scores are checked when read)."""
+    warnings = []
+    for m in parsed.measures:
+        for code in m.codes:
+            if (result := resolve_code(code, year)).warning:
+                warnings.append(f"measure {m.row} code {code}: {result.warning}")
     return warnings

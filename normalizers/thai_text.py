@@ -38,6 +38,7 @@ _PUA = str.maketrans({
     "\ufffe": "-",  # PDFium's code for a hyphen at a line break (`E\ufffeService`)
 })
 
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _MARKUP = re.compile(r"</?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em|td|tr|table|h\d)\b[^<>]*>", re.IGNORECASE)
 _HSPACES = re.compile(r"[ \t\u00a0]{2,}")
 # A tone mark standing alone after a space: PDFium emits the mark of an upper-vowel stack (ั้, ิ่)
@@ -51,6 +52,12 @@ _LOST_RING = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}")
 _TALL_GAP = re.compile(rf"(\S*[ปฝฟฬ][{UPPER_VOWELS}{TONE_MARKS}\u0e4c]+) ([{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30]\S*)")
 # MAI HAN-AKAT closes on a final consonant, which never carries a tone mark: `ขัน้` is `ขั้น`.
 _TONE_ON_FINAL = re.compile(rf"([{CONSONANTS}]\u0e31)([{CONSONANTS}])([{TONE_MARKS}])")
+# A space before a vowel sign or SARA AM is never a word boundary (`ระด ับ`, `ก ำหนด`); a lead vowel
+# never ends a word (`ไม่เ กิน`).
+_SPACE_BEFORE_VOWEL = re.compile(rf"(?<=[{CONSONANTS}{MARKS}]) +(?=[{UPPER_VOWELS}{LOWER_VOWELS}\u0e4d{SARA_AM}])")
+_SPACE_AFTER_LEAD = re.compile(rf"(?<=[{LEAD_VOWELS}]) +(?=[{CONSONANTS}])")
+# Some producers put each vowel/tone mark after the next letter (`ขอ้มลู`, `วสิยัทศัน์`, `ไมเ่กิน`).
+_SHIFTED_MARKS = re.compile(rf"(?<=[{CONSONANTS}{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}])([{CONSONANTS}{LEAD_VOWELS}])([{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}]+)")
 _DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
 
 
@@ -100,12 +107,63 @@ def _restore_orphans(text: str) -> str:
     return text
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    from pythainlp.tokenize import word_tokenize
+
+    spans, at = [], 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        spans.append((at, at + len(token)))
+        at += len(token)
+    return spans
+
+
+def _coverage(text: str) -> float:
+    thai = len(_THAI_RUN.findall(text)) and sum(map(len, _THAI_RUN.findall(text)))
+    return _segment_score(text)[0] / thai if thai else 1.0
+
+
+def _fix_line_by_dictionary(line: str) -> str:
+    """Damage only a dictionary can see: marks shifted one letter late, SARA AA printed as SARA AM
+    (`หมำยเหตุ`). A line is rewritten only where the rewrite reads as longer dictionary words."""
+    if not _THAI_RUN.search(line) or _coverage(line) >= 0.95:
+        return line
+    shifted = _SHIFTED_MARKS.sub(r"\2\1", line)
+    if shifted != line and _coverage(shifted) >= _coverage(line) + 0.15:
+        line = shifted
+    else:  # lines that mix damaged and sound words: one mark at a time
+        pos = 0
+        while match := _SHIFTED_MARKS.search(line, pos):
+            lo, hi = max(0, match.start() - 10), min(len(line), match.end() + 10)
+            swapped = line[: match.start()] + match.group(2) + match.group(1) + line[match.end() :]
+            if _segment_score(swapped[lo:hi])[0] > _segment_score(line[lo:hi])[0]:
+                line = swapped
+            pos = match.start() + 1
+    if SARA_AM not in line:
+        return line
+    words = _words()
+    as_aa = line.replace(SARA_AM, SARA_AA)
+    spans_am, spans_aa = _spans(line), _spans(as_aa)
+    out = list(line)
+    for i, ch in enumerate(line):
+        if ch != SARA_AM:
+            continue
+        s_am = next(span for span in spans_am if span[0] <= i < span[1])
+        s_aa = next(span for span in spans_aa if span[0] <= i < span[1])
+        word_am, word_aa = line[s_am[0] : s_am[1]], as_aa[s_aa[0] : s_aa[1]]
+        if word_aa in words and len(word_aa) > 2 and (word_am not in words or len(word_aa) > len(word_am)):
+            out[i] = SARA_AA
+    return "".join(out)
+
+
 def _repair_once(text: str) -> str:
     text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(text)))
     text = _restore_orphans(text)
     text = remove_spaces_before_marks(text)
     text = _TONE_ON_FINAL.sub(r"\1\3\2", text)
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
+    text = _SPACE_BEFORE_VOWEL.sub("", text)
+    text = "\n".join(_fix_line_by_dictionary(line) for line in text.split("\n"))
+    text = _SPACE_AFTER_LEAD.sub("", text)
     text = _TALL_GAP.sub(_close_tall_gap, text)
     text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)
@@ -141,7 +199,6 @@ _INVALID_SEQUENCES = re.compile(
     ]),
     re.MULTILINE,
 )
-_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 def _dictionary_coverage(text: str) -> float:

@@ -7,12 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pythainlp.corpus import thai_words
+
 from normalizers.thai_text import CONSONANTS, clean_text, repair_thai, text_quality
 
 SEEDS = pathlib.Path("/work/shared/seeds")
 
-# Well-formed Thai syllables: optional lead vowel, consonant, optional upper/lower vowel, optional tone,
-# optional final. Built from parts so that every generated string is valid Thai by construction.
+# Thai-shaped syllables: optional lead vowel, consonant, optional upper/lower vowel, optional tone,
+# optional final; mixed with PDF debris below to make damaged text.
 _syllable = st.builds(
     lambda lead, c, vowel, tone, follow, final: lead + c + vowel + tone + follow + final,
     st.sampled_from(["", "", "เ", "แ", "โ", "ไ", "ใ"]),
@@ -22,7 +24,11 @@ _syllable = st.builds(
     st.sampled_from(["", "", "า", "ำ"]),
     st.sampled_from(["", "", "น", "ง", "ม", "ก", "ด", "บ"]),
 )
-valid_thai = st.lists(st.lists(_syllable, min_size=1, max_size=6).map("".join), min_size=1, max_size=6).map(" ".join)
+# Valid Thai: real words (the PyThaiNLP dictionary), run together or spaced as Thai writes phrases.
+_WORDS = sorted(w for w in thai_words() if w.isalpha() and not any(ch in "ๆฯ" for ch in w))
+valid_thai = st.lists(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map("".join), min_size=1, max_size=5
+).map(" ".join)
 # Damaged text: valid Thai with PDF debris mixed in (spaces, PUA glyphs, stray marks, markup, SARA AA).
 debris = st.sampled_from([" ", "\u0e4d", "\u0e32", "\u0e49", " \u0e48 ", "\uf70b", "\uf710", "<p>", "</li>", "\n", "\u200b"])
 damaged_thai = st.lists(st.one_of(_syllable, debris), min_size=1, max_size=40).map("".join)

@@ -22,10 +22,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from plotly.offline import get_plotlyjs
 
+from normalizers import catalog
+from pipeline import registry
 from pipeline.schema import TABLES
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
-REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 INDICATORS = range(1, 11)
 FONT_FAMILY = "ReportThai"
 SCORE_FIELDS = ["overall_score", "level", "iit", "eit", "eit_part1", "eit_part2", "oit"]
@@ -61,97 +62,35 @@ def load_tables(curated_dir: str | Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _registry():
-    """The unit registry (pipeline.registry) if it provides the province look-ups, else None."""
-    try:
-        from pipeline import registry
-    except ImportError:
-        return None
-    return registry if all(hasattr(registry, f) for f in ("match_province", "units_in_province")) else None
-
-
 def _province_key(text: str) -> str:
     return re.sub(r"\s+", "", PROVINCE_PREFIX.sub("", str(text))).casefold()
 
 
-def _reference_provinces() -> dict[str, str]:
-    """Registry aliases (Thai and English names) → Thai province name, when the reference data is there."""
-    path = REFERENCE / "provinces.csv"
-    if not path.exists():
-        return {}
-    frame = pd.read_csv(path, dtype=str)
-    thai = next((c for c in ("name_th", "province_th", "province") if c in frame.columns), None)
-    if thai is None:
-        return {}
-    aliases = {}
-    for column in [c for c in frame.columns if c.startswith(("name", "province"))]:
-        for alias, name in zip(frame[column], frame[thai]):
-            if isinstance(alias, str) and isinstance(name, str):
-                aliases[_province_key(alias)] = name
-    return aliases
-
-
 def match_province(text: str, available: list[str]) -> str | None:
     """The province of `available` that `text` names (ปัตตานี, จ.ปัตตานี, จังหวัดปัตตานี, Pattani)."""
-    candidates = []
-    registry = _registry()
-    if registry is not None:
-        candidates.append(registry.match_province(text))
-    key = _province_key(text)
-    candidates.append(_reference_provinces().get(key))
-    candidates.append(next((name for name in available if _province_key(name) == key), None))
-    for candidate in candidates:
-        if candidate:
-            match = next((name for name in available if _province_key(name) == _province_key(candidate)), None)
-            if match:
-                return match
-    return None
+    key = _province_key(registry.match_province(text) or text)
+    return next((name for name in available if _province_key(name) == key), None)
 
 
 def registry_units(province: str) -> pd.DataFrame:
-    """Units the registry lists for a province (unit_id, unit_name); empty when no registry is available."""
-    rows: list[dict] = []
-    registry = _registry()
-    if registry is not None:
-        rows = [item if isinstance(item, dict) else vars(item) for item in registry.units_in_province(province)]
-    else:
-        path = REFERENCE / "units.csv"
-        if path.exists():
-            frame = pd.read_csv(path, dtype=str)
-            column = "province" if "province" in frame.columns else "province_th"
-            if column in frame.columns:
-                rows = frame[frame[column].map(lambda p: isinstance(p, str) and _province_key(p) == _province_key(province))].to_dict("records")
-    units = pd.DataFrame(rows)
-    if units.empty:
-        return pd.DataFrame(columns=["unit_id", "unit_name"])
-    id_col = next(c for c in ("unit_id", "lao_code", "registry_code", "code") if c in units.columns)
-    name_col = next(c for c in ("unit_name", "name_full", "name") if c in units.columns)
-    return units.rename(columns={id_col: "unit_id", name_col: "unit_name"})[["unit_id", "unit_name"]].astype(str)
+    """Units the registry lists for a province."""
+    units = [{"unit_id": unit.unit_id, "unit_name": unit.unit_name} for unit in registry.units_in_province(province)]
+    return pd.DataFrame(units, columns=["unit_id", "unit_name"])
 
 
 def indicator_names(indicator_scores: pd.DataFrame) -> dict[int, str]:
-    """Indicator number → Thai name: as the dataset names it, else the reference list, else a number."""
-    names = {}
-    path = REFERENCE / "ita_indicators.csv"
-    if path.exists():
-        reference = pd.read_csv(path)
-        names.update(zip(reference["indicator"].astype(int), reference["name_th"]))
+    """Indicator number → Thai name: the catalog's canonical name, else the dataset's commonest, else a number."""
     named = indicator_scores.dropna(subset=["indicator", "indicator_name"])
-    for indicator, group in named.groupby("indicator"):
-        names[int(indicator)] = group["indicator_name"].mode().iloc[0]
-    return {i: names.get(i, f"ตัวชี้วัดที่ {i}") for i in INDICATORS}
+    in_data = {int(i): group["indicator_name"].mode().iloc[0] for i, group in named.groupby("indicator")}
+    return {i: catalog.indicator_name(i) or in_data.get(i) or f"ตัวชี้วัดที่ {i}" for i in INDICATORS}
 
 
 def code_indicators(year: int, question_scores: pd.DataFrame) -> dict[str, int]:
     """Question code → indicator for one assessment year: the year's catalog, else the dataset's own rows."""
-    mapping: dict[str, int] = {}
     known = question_scores.dropna(subset=["code", "indicator"])
-    for code, group in known[known["assessment_year"] == year].groupby("code"):
-        mapping[code] = int(group["indicator"].mode().iloc[0])
-    path = REFERENCE / f"ita_catalog_{year}.csv"
-    if path.exists():
-        catalog = pd.read_csv(path, dtype={"code": str}).dropna(subset=["code", "indicator"])
-        mapping.update(zip(catalog["code"].str.lower(), catalog["indicator"].astype(int)))
+    mapping = {code: int(group["indicator"].mode().iloc[0])
+               for code, group in known[known["assessment_year"] == year].groupby("code")}
+    mapping.update({row.code: row.indicator for row in catalog.catalog(year) if row.indicator is not None})
     return mapping
 
 

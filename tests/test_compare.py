@@ -9,26 +9,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import compare
+from normalizers import catalog
+from pipeline import compare, registry
 from tests import test_compare_data as data
 
 
 @pytest.fixture
 def curated(tmp_path, monkeypatch):
-    """Synthetic tables, a fake registry and a reference folder with this test's own catalog."""
-    reference = tmp_path / "reference"
-    reference.mkdir()
-    pd.DataFrame({"year": data.YEAR, "code": list(data.CATALOG), "indicator": list(data.CATALOG.values())}).to_csv(
-        reference / f"ita_catalog_{data.YEAR}.csv", index=False)
-    pd.DataFrame({"name_th": [data.PROVINCE, data.OTHER_PROVINCE], "name_en": ["Pattani", "Yala"]}).to_csv(
-        reference / "provinces.csv", index=False)
-    monkeypatch.setattr(compare, "REFERENCE", reference)
+    """Synthetic tables, with the registry's unit list and the question catalog replaced by this test's own."""
     fake_registry = SimpleNamespace(
-        match_province=lambda text: None,  # forces the fallback through provinces.csv
-        units_in_province=lambda province: [{"unit_id": i, "unit_name": n} for i, n in data.REGISTRY]
-        if province == data.PROVINCE else [],
+        match_province=registry.match_province,
+        units_in_province=lambda province: [SimpleNamespace(unit_id=i, unit_name=n) for i, n in data.REGISTRY]
+        if registry.match_province(province) == data.PROVINCE else [],
     )
-    monkeypatch.setattr(compare, "_registry", lambda: fake_registry)
+    monkeypatch.setattr(compare, "registry", fake_registry)
+    rows = [SimpleNamespace(code=code, indicator=indicator) for code, indicator in data.CATALOG.items()]
+    fake_catalog = SimpleNamespace(catalog=lambda year: rows if year == data.YEAR else [], indicator_name=lambda n: None)
+    monkeypatch.setattr(compare, "catalog", fake_catalog)
     return data.write_curated(tmp_path / "curated")
 
 
@@ -164,3 +161,8 @@ def test_a_year_without_indicator_scores_gets_notes_instead_of_empty_charts(cura
     page = compare.render_html(earlier)
     assert 'id="chart-ranking"' in page and 'id="chart-heatmap"' not in page
     assert page.count(compare.NOTHING_TO_DRAW) == 3
+
+
+def test_indicator_names_are_the_catalogs_canonical_names():
+    names = compare.indicator_names(pd.DataFrame({"indicator": [4], "indicator_name": ["การใช้ทรัพย์สินของทางราชการ"]}))
+    assert names == {i: catalog.indicator_name(i) for i in range(1, 11)}

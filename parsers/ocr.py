@@ -153,6 +153,9 @@ def find_rules(image, dpi: int = DPI, min_points: float = 12.0) -> list[Rule]:
     dark = np.asarray(image) < 160
     min_length = int(min_points * dpi / 72)
     scale = 72 / dpi
-    rules = [Rule(s * scale, y * scale, e * scale, y * scale) for y, s, e in _lines_one_way(dark, min_length)]
-    rules += [Rule(x * scale, s * scale, x * scale, e * scale) for x, s, e in _lines_one_way(dark.T, min_length)]
+    # Thicken across the line so a rule drifting by a pixel (residual skew) stays one run.
+    across_rows = dark | np.roll(dark, 1, axis=0) | np.roll(dark, -1, axis=0)
+    across_cols = dark | np.roll(dark, 1, axis=1) | np.roll(dark, -1, axis=1)
+    rules = [Rule(s * scale, y * scale, e * scale, y * scale) for y, s, e in _lines_one_way(across_rows, min_length)]
+    rules += [Rule(x * scale, s * scale, x * scale, e * scale) for x, s, e in _lines_one_way(across_cols.T, min_length)]
     return rules

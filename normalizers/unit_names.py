@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
+
 from normalizers.digits import to_arabic_digits
-from normalizers.thai_text import repair_thai
 
 SUBDISTRICT_ADMIN = "องค์การบริหารส่วนตำบล"
 PROVINCIAL_ADMIN = "องค์การบริหารส่วนจังหวัด"
@@ -35,10 +36,13 @@ _ABBREVIATIONS = {  # abbreviation letters → what they stand for
 }
 _THAI_LETTER = "\u0e01-\u0e4e"
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # vowels above/below, tone marks, thanthakhat, nikhahit
-_TONES = "\u0e47-\u0e4e"  # maitaikhu, tone marks, thanthakhat, nikhahit: the marks extraction most often loses
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+# What the dictionary-free repairs act on: zero-width characters, spaces, NIKHAHIT, a doubled mark, a tone mark
+# before the vowel it sits on.
+_NEEDS_REPAIR = re.compile(
+    f"[\u200b-\u200f\u2060\ufeff\\s\u0e4d]|([{_MARKS}])\\1|[\u0e48-\u0e4b][\u0e31\u0e34-\u0e39]")
 _REPEATS = re.compile(r"(.)\1+")
+_TONES = re.compile("[\u0e47-\u0e4e]")  # maitaikhu, tone marks, thanthakhat, nikhahit
 # Thai consonants that look or sound alike and that OCR and typists swap; folded in the skeleton only.
 _CONFUSABLE = str.maketrans("ปดถภฝฟซศษฆฑฒณฬ", "บตทพผพชสสคททนล")
 
@@ -100,11 +104,18 @@ class UnitName:
 
 
 def clean_mention(text: str) -> str:
-    """NFC, repaired Thai, Arabic digits, no zero-width characters, abbreviations expanded, spaces collapsed."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", text)))
-    text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[int(m.lastgroup[1:])], text)
+    """Name-safe repair, Arabic digits, abbreviations expanded, spaces collapsed."""
+    text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[int(m.lastgroup[1:])], _repair(text or ""))
     return _SPACES.sub(" ", text).strip()
+
+
+def _repair(text: str) -> str:
+    """Only the dictionary-free repairs (zero-width characters, spaces before marks, mark order, SARA AM
+    rebuilt from NIKHAHIT + SARA AA): a dictionary pass would "correct" proper names (บ้านดุง → บ้านุดง)."""
+    text = unicodedata.normalize("NFC", text)
+    if _NEEDS_REPAIR.search(text):  # most names are clean: skip the costly steps
+        text = remove_repeat_vowels(remove_spaces_before_marks(remove_zw(text)))
+    return to_arabic_digits(text.replace("\u0e33\u0e32", "\u0e33"))
 
 
 def expand_abbreviations(text: str) -> str:
@@ -155,7 +166,7 @@ def _kind(marker: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Exact-letter key: NFC, repaired, no whitespace or punctuation, no doubled characters (ป้อระะ → ป้อระ)."""
+    """Exact-letter key: repaired, no whitespace or punctuation, no doubled characters (ป้อระะ → ป้อระ)."""
     key = _compact(text or "")
     for _ in range(3):  # repair may reorder marks that removing the spaces brought together
         again = _compact(key)
@@ -166,15 +177,19 @@ def name_key(text: str) -> str:
 
 
 def _compact(text: str) -> str:
-    text = to_arabic_digits(repair_thai(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))))
-    return _REPEATS.sub(r"\1", _PUNCTUATION.sub("", _SPACES.sub("", text)))
+    return _REPEATS.sub(r"\1", _PUNCTUATION.sub("", _SPACES.sub("", _repair(text))))
 
 
 def name_skeleton(text: str) -> str:
-    """Damage-proof key: SARA AM as SARA AA, no tone marks, confusable consonants folded (ป้อระะ → บอระ)."""
-    key = name_key(text).replace("\u0e33", "\u0e32").replace("\u0e4d", "")
-    key = re.sub(f"[{_TONES}]", "", key).translate(_CONFUSABLE)
-    return _REPEATS.sub(r"\1", key)
+    """Damage-proof key: SARA AM as SARA AA, no tone marks or signs (the marks extraction loses and moves
+    most), confusable consonants folded (ป้อระะ → บอระ). Vowels stay: without them ตานี would equal ด่าน."""
+    return skeleton_of_key(name_key(text))
+
+
+def skeleton_of_key(key: str) -> str:
+    """name_skeleton for a text already reduced by name_key (saves repairing it twice)."""
+    key = key.replace("\u0e33", "\u0e32")
+    return _REPEATS.sub(r"\1", _TONES.sub("", key).translate(_CONFUSABLE))
 
 
 def type_agrees(written: str | None, registered: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from normalizers.unit_names import DISTRICT, PROVINCE, name_key, name_skeleton, split_unit_name
+from normalizers.unit_names import DISTRICT, PROVINCE, name_key, name_skeleton, skeleton_of_key, split_unit_name
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 PROVINCE_MIN_SIMILARITY = 85  # rapidfuzz ratio (0-100) for a damaged province name
@@ -42,7 +42,7 @@ class Registry:
         self.units = units
         self.by_id = {u.unit_id: u for u in units}
         self.core_keys = [name_key(u.name_core) for u in units]
-        self.core_skeletons = [name_skeleton(u.name_core) for u in units]
+        self.core_skeletons = [skeleton_of_key(k) for k in self.core_keys]
         self._by_province: dict[str, list[int]] = defaultdict(list)
         self._by_province_type: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, unit in enumerate(units):

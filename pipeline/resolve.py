@@ -29,7 +29,9 @@ ACCEPT = 0.80  # confidence (0..1) needed to assign a unit without review
 MARGIN = 0.05  # the best candidate must lead the runner-up by this much (names repeat within a province)
 ACCEPT_CLEAR_LEAD = (0.70, 0.15)  # or: this confidence with this lead, among the units of a known province
 DISTRICT_BONUS = 0.10  # added when the candidate lies in the district the document names, taken when it does not
-EXACT_BONUS = 3  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
+EXACT_BONUS = 6  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
+RUN_ON = 0.9  # a name that runs on into the sentence counts a little less than one that stops
+NOISE = 0.5  # a mention this far from every candidate names no unit and does not vote
 N_CANDIDATES = 5
 OVERRIDES_FILE = REFERENCE_DIR / "unit_overrides.csv"
 OVERRIDE_COLUMNS = ["doc_id", "unit_raw", "province", "unit_id", "note"]
@@ -57,11 +59,14 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     named = [m for m in mentions if name_key(m.name.core)]
     if not named:
         return UnitResolution(district=district, province=province, method="none")
-    indices = registry.indices(province)
+    indices = _block(registry, province).indices
     if not indices:
         return UnitResolution(district=district, province=province, method="none")
-    sims = np.array([_similarity(registry, indices, m.name) for m in named])  # mentions × candidates
+    sims = np.array([_similarity(registry, province, m.name) for m in named])  # mentions × candidates
     weights = np.array([m.weight for m in named])
+    informative = sims.max(axis=1) >= NOISE  # "เทศบาลตำบลมีอำนาจหน้าที่…" names no unit: it does not vote
+    if informative.any():
+        sims, weights = sims[informative], weights[informative]
     bonus = np.array([_district_bonus(registry.units[i], district) for i in indices])
     ranking = weights @ sims / weights.sum() + bonus
     order = np.argsort(-ranking, kind="stable")
@@ -72,7 +77,8 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     runner_up = ranking[order[1]] if len(order) > 1 else -1.0
     candidates = [_candidate(registry.units[indices[j]], float(np.clip(ranking[j], 0, 1)))
                   for j in order[:N_CANDIDATES] if ranking[j] > 0]
-    majority = weights[voters].sum() >= weights.sum() / 2
+    # Most of the weight agrees, and at least a header's worth: one passing body mention is no evidence.
+    majority = weights[voters].sum() >= max(weights.sum() / 2, MENTION_WEIGHTS["header"])
     lead = ranking[best] - runner_up
     clear = province is not None and score >= ACCEPT_CLEAR_LEAD[0] and lead >= ACCEPT_CLEAR_LEAD[1]
     if majority and lead >= MARGIN and (score >= ACCEPT or clear):
@@ -117,14 +123,45 @@ def _vote_district(registry: Registry, parsed: ParsedDocument, mentions: list[_M
     return district, province or found_province
 
 
-def _similarity(registry: Registry, indices: list[int], name: UnitName) -> np.ndarray:
+def _similarity(registry: Registry, province: str | None, name: UnitName) -> np.ndarray:
     """0..1 similarity of one written name to each candidate; 0 where the written type disagrees."""
+    block = _block(registry, province)
+    exact = _ratios(name_key(name.core), block.keys, block.key_lengths)
+    loose = _ratios(name_skeleton(name.core), block.skeletons, block.skeleton_lengths) - EXACT_BONUS
+    agree = np.array([type_agrees(name.unit_type, t) for t in block.types])
+    return np.maximum(exact, loose).clip(0, 100) / 100 * agree
+
+
+def _ratios(query: str, choices: list[str], lengths: np.ndarray) -> np.ndarray:
+    """fuzz.ratio of the query to each choice; where the query runs on past a shorter choice
+    (`หางดงจึงเห็นความสำคัญ`), the discounted ratio of its prefix of that choice's length counts too."""
+    scores = process.cdist([query], choices, scorer=fuzz.ratio)[0]
+    for length in np.unique(lengths[lengths < len(query) - 1]):
+        at = np.flatnonzero(lengths == length)
+        prefix = process.cdist([query[:length]], [choices[i] for i in at], scorer=fuzz.ratio)[0] * RUN_ON
+        scores[at] = np.maximum(scores[at], prefix)
+    return scores
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The candidates of one province (or of the whole registry), ready for vectorized comparison."""
+
+    indices: list[int]
+    keys: list[str]
+    skeletons: list[str]
+    key_lengths: np.ndarray
+    skeleton_lengths: np.ndarray
+    types: list[str]
+
+
+@lru_cache(maxsize=128)
+def _block(registry: Registry, province: str | None) -> _Block:
+    indices = registry.indices(province)
     keys = [registry.core_keys[i] for i in indices]
     skeletons = [registry.core_skeletons[i] for i in indices]
-    exact = process.cdist([name_key(name.core)], keys, scorer=fuzz.ratio)[0]
-    loose = process.cdist([name_skeleton(name.core)], skeletons, scorer=fuzz.ratio)[0] - EXACT_BONUS
-    agree = np.array([type_agrees(name.unit_type, registry.units[i].unit_type) for i in indices])
-    return np.maximum(exact, loose).clip(0, 100) / 100 * agree
+    return _Block(indices, keys, skeletons, np.array([len(k) for k in keys]),
+                  np.array([len(k) for k in skeletons]), [registry.units[i].unit_type for i in indices])
 
 
 def _district_bonus(unit: Unit, district: str | None) -> float:

@@ -92,6 +92,13 @@ def test_a_name_that_matches_nothing_is_left_for_review():
     assert unit.candidates and unit.score < 0.8
 
 
+def test_one_passing_body_mention_is_no_evidence():
+    """A hospital plan that names Bangkok once in its text is not a Bangkok document."""
+    assert resolve(UnitMention("กรุงเทพมหานคร", "body")).unit_id is None
+    bodies = [UnitMention("เทศบาลตำบลหางดง" + tail, "body") for tail in ("", "จึง", "มีแผนงาน")]
+    assert resolve(*bodies).unit_name == "เทศบาลตำบลหางดง"  # names that run on into the sentence agree
+
+
 def test_a_document_without_mentions_is_not_forced():
     unit = resolve(province_raw="ปัตตานี")
     assert unit.unit_id is None and unit.province == "ปัตตานี"
@@ -101,7 +108,7 @@ _LOCAL = [u for u in REGISTRY.units if u.unit_type != "ท้องถิ่น�
 
 
 @settings(max_examples=300, deadline=None)
-@given(unit=st.sampled_from(_LOCAL), where=st.sampled_from(["title", "header", "body"]))
+@given(unit=st.sampled_from(_LOCAL), where=st.sampled_from(["title", "header"]))
 def test_a_correctly_spelled_registry_name_resolves_to_itself(unit, where):
     got = resolve(UnitMention(unit.unit_name, where, unit.district, unit.province))
     assert got.unit_id == unit.unit_id and got.method == "match"

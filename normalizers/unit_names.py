@@ -98,7 +98,7 @@ class UnitName:
     """A mention split into parts. `unit_type` is one of UNIT_TYPES or None when the text gives none."""
 
     unit_type: str | None
-    core: str  # the name without type, e.g. "บือเระ"
+    core: str  # the name without type, e.g. "บือเระ"; may run on past a space ("หนอง บัวโคก", "บ่อระ พบว่า")
     district: str | None = None
     province: str | None = None
 
@@ -149,7 +149,6 @@ def split_unit_name(text: str) -> UnitName:
         if value and kind not in parts:
             parts[kind] = value
     core = _RUN_ON.sub("", core.strip()).strip()
-    core = core.split(" ")[0] if unit_type else core
     core = core.strip(" .,:;()")
     if unit_type == PROVINCE and core:
         parts.setdefault(PROVINCE, core)

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 MENTION_WEIGHTS = {"title": 3.0, "header": 2.0, "body": 1.0}
 ACCEPT = 0.80  # confidence (0..1) needed to assign a unit without review
 MARGIN = 0.05  # the best candidate must lead the runner-up by this much (names repeat within a province)
-ACCEPT_CLEAR_LEAD = (0.70, 0.15)  # or: this confidence with this lead, among the units of a known province
+ACCEPT_CLEAR_LEAD = (0.75, 0.15)  # or: this confidence with this lead, among the units of a known province
 DISTRICT_BONUS = 0.10  # added when the candidate lies in the district the document names, taken when it does not
 EXACT_BONUS = 6  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
 RUN_ON = 0.9  # a name that runs on into the sentence counts a little less than one that stops
@@ -126,8 +126,12 @@ def _vote_district(registry: Registry, parsed: ParsedDocument, mentions: list[_M
 def _similarity(registry: Registry, province: str | None, name: UnitName) -> np.ndarray:
     """0..1 similarity of one written name to each candidate; 0 where the written type disagrees."""
     block = _block(registry, province)
-    exact = _ratios(name_key(name.core), block.keys, block.key_lengths)
-    loose = _ratios(name_skeleton(name.core), block.skeletons, block.skeleton_lengths) - EXACT_BONUS
+    exact = loose = np.zeros(len(block.keys))
+    # A space may split the name (หนอง บัวโคก) or end it (บ่อระ พบว่า…): try the whole and the first word.
+    for text in {name.core, name.core.split(" ")[0]}:
+        exact = np.maximum(exact, _ratios(name_key(text), block.keys, block.key_lengths))
+        loose = np.maximum(loose, _ratios(name_skeleton(text), block.skeletons, block.skeleton_lengths))
+    loose = loose - EXACT_BONUS
     agree = np.array([type_agrees(name.unit_type, t) for t in block.types])
     return np.maximum(exact, loose).clip(0, 100) / 100 * agree
 

@@ -13,6 +13,8 @@ _NAME = (r"[ก-ฮเ-ไ](?:[ก-๙]|\s(?=[\u0e30-\u0e3a\u0e47-\u0e4e])"
 
 TITLE_LINES = 12
 _COVER_MARKS = ("บันทึกข้อความ",)
+_SUBJECT = re.compile(r"^\s*เรื่อง\s")
+_ADDRESSEE = re.compile(r"^\s*เรียน\s")
 _UNIT_PREFIXES = (r"องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร"
                   r"|อบต\.|อบจ\.|ทต\.|ทม\.|ทน\.")
 _UNIT = re.compile(rf"({_UNIT_PREFIXES})\s*({_NAME})")
@@ -27,15 +29,21 @@ _ASSESSED = re.compile(r"(?:ผลการประเมน|ผลคะแน
 _NAME_TAIL = re.compile(r"(อำเภอ|จังหวัด|พบว่า|ได้|ประจำ|ปีงบประมาณ|มีผล|ดังนี้|ในปี|คะแนน).*$")
 
 
+def _is_cover(page: PageLayout) -> bool:
+    """A memo (บันทึกข้อความ) or a covering letter: lines opening with `เรื่อง …` and `เรียน …`."""
+    head = compact("\n".join(line.text for line in page.lines[:TITLE_LINES]))
+    if any(mark in head for mark in _COVER_MARKS):
+        return True
+    texts = [line.text for line in page.lines]
+    return any(_SUBJECT.match(t) for t in texts) and any(_ADDRESSEE.match(t) for t in texts)
+
+
 def document_start(pages: list[PageLayout]) -> int:
-    """Index of the first page of the document proper: memo/cover pages in front (seed 004) are skipped."""
+    """Index of the first page of the document proper: memo and letter pages in front (seed 004) are
+    skipped, as are empty pages."""
     for index, page in enumerate(pages):
-        head = compact("\n".join(line.text for line in page.lines[:TITLE_LINES]))
-        if not head:
-            continue
-        if any(mark in head for mark in _COVER_MARKS):
-            continue
-        return index
+        if page.lines and not _is_cover(page):
+            return index
     return 0
 
 

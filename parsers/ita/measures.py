@@ -29,6 +29,8 @@ _ROLES: list[tuple[str, tuple[str, ...]]] = [
     ("indicator", ("ตัวชี้วัด",)),
 ]
 _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
+# A code glued to the text after it when the layout joined wrapped lines (`i1การปฏิบัติ…`, `07แผน…`).
+_GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-๙])")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 
 
@@ -66,7 +68,7 @@ def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], 
     elsewhere `12 จัดทำ…` is a list number."""
     if not digit_i and re.match(r"^\s*1", text):
         return [], text
-    return split_code_prefix(text, year)
+    return split_code_prefix(_GLUED_CODE.sub(r"\1 ", text, count=1), year)
 
 
 def measures(tables: list[Table], pages: list[PageLayout], year: int | None = None) -> list[Measure]:

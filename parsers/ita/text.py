@@ -19,12 +19,12 @@ def compact(text: str | None) -> str:
     return _SPACE.sub("", to_arabic_digits(text or ""))
 
 
-_LEADING_MARKS = re.compile(r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_LEADING_MARKS = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]+")
 
 
 def tidy(text: str | None) -> str | None:
-    """Collapse whitespace and drop marks stranded at the start (a mark cannot begin Thai text; the layout
-    sometimes pushes one into the next cell); None when nothing is left."""
+    """Collapse whitespace and drop marks and following vowels stranded at the start (no Thai word begins
+    with one; the layout sometimes pushes one into the next cell); None when nothing is left."""
     if text is None:
         return None
     text = _LEADING_MARKS.sub("", _SPACE.sub(" ", to_arabic_digits(text)).strip()).strip()

@@ -1,0 +1,218 @@
+"""The ITA parser on hand-built layouts (the records the layout stage hands over), plus property tests of
+its pure helpers. Texts are taken from the seeds and the samples' layouts, damage included."""
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.ita import parse_document
+from parsers.ita.doctype import classify
+from parsers.ita.measures import code_prefix, column_roles
+from parsers.ita.scores import indicator_scores, overall
+from parsers.ita.text import compact, skeleton, strip_list_number, tidy
+from pipeline.records import DocumentLayout, PageLayout, Table, TableRow, TextLine
+
+
+def page(number: int, *lines: str) -> PageLayout:
+    return PageLayout(number, 595, 842, [TextLine(t, 40, 40 + 20 * i, 500, 55 + 20 * i) for i, t in enumerate(lines)])
+
+
+def layout(pages: list[PageLayout], tables: list[Table] | None = None) -> DocumentLayout:
+    return DocumentLayout("x", len(pages), pages, tables or [])
+
+
+def table(pages: list[int], header: list[str], *rows: tuple[int, list[str]]) -> Table:
+    body = [TableRow(cells, p) for p, cells in rows]
+    if header:
+        body.insert(0, TableRow(header, pages[0], "header"))
+    return Table(body, pages, len(header or rows[0][1]), header)
+
+
+# ---------------------------------------------------------------- type and header
+def test_doc_type_from_title_with_lost_marks():
+    assert classify(compact("รายงานผลการดำเนินการเพ่อืส่งเสริมคณธรรมและความโปร่งใส"), "")[0] == "measures_report"
+    assert classify(compact("การนำผลการประเมิน ITA ไปสูการพัฒนาองค์กร"), "")[0] == "development_plan"
+    assert classify(compact("มาตรการส่งเสริมคณธรรมและความโปร่งใส ประจำปี งบประมาณ"), "")[0] == "measures"
+
+
+def test_unknown_type_keeps_a_reason():
+    doc_type, reason = classify(compact("คำสั่งแต่งตั้งคณะกรรมการ"), compact("คำสั่งแต่งตั้งคณะกรรมการ"))
+    assert doc_type == "unknown" and "คำสั่ง" in reason
+    assert classify("", "")[1].startswith("no text")
+
+
+def test_header_unit_district_province_and_years():
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี งบประมาณ", "พ.ศ.2566", "เทศบาลตำบลนาโป่ ง",
+        "อำเภอเมืองเลย จังหวัดเลย", "จากผลการประเมิน ITA ในปี งบประมาณ พ.ศ. 2565 ของทต.นาโป่ ง พบว่ามีผลคะแนน",
+        "92.50 คะแนน อยู่ในระดับ A ดังนี้")]))
+    assert (parsed.doc_type, parsed.fiscal_year, parsed.assessment_year) == ("measures", 2566, 2565)
+    assert (parsed.unit_raw, parsed.district_raw, parsed.province_raw) == ("เทศบาลตำบลนาโป่ง", "เมืองเลย", "เลย")
+    assert "ทต.นาโป่ง" in [m.text for m in parsed.unit_mentions]
+    assert (parsed.assessment.overall_score, parsed.assessment.level) == (92.5, "A")
+
+
+def test_report_without_scores_has_no_assessment_year():
+    parsed = parse_document(layout([page(
+        1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",
+        "องค์การบริหารส่วนตำบลห้วยสัตว์ใหญ่", "อำเภอหัวหิน จังหวัดประจวบคีรีขันธ์",
+        "จากการวิเคราะห์ข้อมูลสรุปผลการประเมิน ประจำปีงบประมาณ พ.ศ. 2567 ของอบต.ห้วยสัตว์ใหญ่")]))
+    assert (parsed.doc_type, parsed.fiscal_year, parsed.assessment_year) == ("measures_report", 2568, None)
+
+
+def test_memo_cover_is_not_the_document():
+    parsed = parse_document(layout([
+        page(1, "บันทึกข้อความ", "ส่วนราชการ สำนักงานจังหวัดนครราชสีมา",
+             "เรื่อง มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของจังหวัดนครราชสีมา ประจำปีงบประมาณ พ.ศ. 2566",
+             "เรียน ผู้ว่าราชการจังหวัดนครราชสีมา", "26 เม.ย. 2567"),
+        page(2, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ", "จังหวัดลำพูน",
+             "ประจำปีงบประมาณ พ.ศ. 2566", "คะแนนภาพรวมของจังหวัดลำพูน : 79.63 คะแนน", 'ระดับผลการประเมิน : "B"')]))
+    assert (parsed.unit_raw, parsed.province_raw, parsed.fiscal_year) == ("จังหวัดลำพูน", "ลำพูน", 2566)
+    assert (parsed.assessment.overall_score, parsed.assessment.level) == (79.63, "B")
+
+
+# ---------------------------------------------------------------- scores
+def test_overall_in_the_seed_forms():
+    forms = {
+        "จากผลการประเมิน ITA พบว่ามีผลคะแนน 94.59 คะแนน อยู่ในระดับ A ดังนี้": (94.59, "A"),
+        "คะแนนภาพรวมหน่วย สำนักงานเทศบาลตำบลคลองปราบ 92.35 คะแนน ระดับผลการประเมิน ผ่านดี": (92.35, "ผ่านดี"),
+        'ได้รับคะแนนการประเมินรวม 97.64 คะแนน อยู่ในระดับ"ผ่านดี" โดยผลการประเมิน': (97.64, "ผ่านดี"),
+        "คะแนนภาพรวมของจังหวัดนราธิวาส : 96.52 คะแนน\nระดับผลการประเมิน : \"AA\"": (96.52, "AA"),
+        "มีผลคะแนน 83.38 คะแนน ระดับผลการประเมิน ต้องปรับปรุง": (83.38, "ต้องปรับปรุง"),
+    }
+    for text, expected in forms.items():
+        result = overall(text)
+        assert (result.overall_score, result.level) == expected, text
+
+
+def test_overall_rejects_an_ocr_number_with_three_decimals():
+    assert overall("คะแนนภาพรวมของจังหวัดอ่างทอง : 10.135 คะแนน") is None
+
+
+def test_indicators_resolved_by_name_not_printed_number():
+    lines = ["แบบวัดการรับรู้ของผู้มีส่วนได้เสียภายนอก (EIT)", "1. คุณภาพการดำเนินงาน 87.66 คะแนน",
+             "2. ประสิทธิภาพการสื่อสาร 85.62 คะแนน", "3. การปรับปรุงการทำงาน 83.70 คะแนน",
+             "5. การแก้ไขปั ญหาการทุจริต 87.32", "ตัวชี้วัดที่ 9 การเปิ ดเผยข้อมูล ได้คะแนน 100 คะแนน",
+             "4 IIT การใช้ทรัพย์สินของ ราชการ 84.93 ต้องปรับปรุง"]
+    got = {i.indicator: (i.score, i.tool) for i in indicator_scores(lines)}
+    assert got == {6: (87.66, "EIT"), 7: (85.62, "EIT"), 8: (83.70, "EIT"), 5: (87.32, "IIT"), 9: (100.0, "OIT"),
+                   4: (84.93, "IIT")}
+
+
+def test_an_indicator_mentioned_in_prose_is_not_a_score():
+    lines = ["หน่วยงานได้มีการดำเนินการตามแบบวัด IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ที่ดีเยี่ยม ควรรักษามาตรฐานไว้ 2566"]
+    assert indicator_scores(lines) == []
+
+
+def test_tool_scores_and_weak_point_questions_across_a_page_break():
+    tools = table([1], ["เครื่องมือ", "คะแนน"], (1, ["IIT", "97.11"]), (1, ["EIT ส่วนที่ 1", "97.36"]),
+                  (1, ["EIT ส่วนที่ 2", "99.16"]), (1, ["OIT", "91.66"]))
+    weak = table([2], ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"],
+                 (2, ["IIT", "ตัวชี้วัดที่ 2", "l 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณ", "76.57", "ควรปรับปรุง"]),
+                 (2, ["", "", "18 ท่านเคยเข้าไปมีส่วนร่วมใน", "73.42", ""]))
+    continued = Table([TableRow(["", "", "กระบวนการงบประมาณ มากน้อยเพียงใด", "", ""], 3),
+                       TableRow(["", "", "1 9 หน่วยงานของท่านใช้จ่ายงบประมาณ", "79.46", ""], 3)], [3], 5)
+    merged = table([3], ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"],
+                   (3, ["EIT", "ตัวชี้วัดที่ 6", "e 1 หน่วยงานปฏิบัติ e 2 หน่วยงานปฏิบัติอย่างเป็นธรรม",
+                        "76.12 81.05", ""]))
+    parsed = parse_document(layout(
+        [page(1, "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", "ประจำปีงบประมาณ พ.ศ. 2568",
+              "ได้รับคะแนนการประเมินรวม 95.28 คะแนน อยู่ในระดับ\"ผ่านดี\"", "IIT 97.11", "EIT ส่วนที่ 1 97.36",
+              "EIT ส่วนที่ 2 99.16", "OIT 91.66"), page(2), page(3)],
+        [tools, weak, continued, merged]))
+    a = parsed.assessment
+    assert (a.iit, a.eit_part1, a.eit_part2, a.oit, a.eit) == (97.11, 97.36, 99.16, 91.66, None)
+    got = [(q.code, q.score, q.indicator) for q in parsed.questions]
+    assert got == [("i7", 76.57, 2), ("i8", 73.42, 2), ("i9", 79.46, 2), ("e1", 76.12, 6), ("e2", 81.05, 6)]
+    assert parsed.questions[1].text.endswith("มากน้อยเพียงใด")
+
+
+# ---------------------------------------------------------------- measures
+MEASURE_HEADER = ["มาตรการ/ แนวทาง", "วิธีการดำเนิน การ", "ผู้รับผิดชอบ", "ระยะเวลา ดำเนินการ", "การติดตามผล"]
+
+
+def test_measure_rows_continued_over_a_page_break_are_joined():
+    first = table([2], MEASURE_HEADER,
+                  (2, ["1. มีระบบและช่องทางการรับเรื่องร้องเรียน", "1. จัดทำระบบ 2. ประชาสัมพันธ์ช่องทาง",
+                       "งานวิเคราะห์ นโยบายและ แผน", "ตุลาคม 2565", "รายงานผลการ ดำเนินการ"]),
+                  (2, ["7. การเผย แพร่ประกาศ ต่างๆ เกี่ยวกับ", "จัดทำและเผย แพร่ข้อมูล", "งานการเจ้า หน้าที่",
+                       "1 ตุลาคม 2565 - 30 กันยายน", "รายงานผลการ"]))
+    rest = Table([TableRow(["การจัดซื้อจัด จ้าง", "ประกาศต่างๆ", "", "2566", "ประจำเดือน"], 3),
+                  TableRow(["8. มาตรการ กำกับดูแล", "นำระบบบันทึก", "กองช่าง", "1 ตุลาคม 2565 - 30 กันยายน 2566",
+                            "รายงาน"], 3)], [3], 5)
+    parsed = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566"),
+                                    page(2), page(3)], [first, rest]))
+    assert [m.measure for m in parsed.measures] == ["มีระบบและช่องทางการรับเรื่องร้องเรียน",
+                                                    "การเผย แพร่ประกาศ ต่างๆ เกี่ยวกับ การจัดซื้อจัด จ้าง",
+                                                    "มาตรการ กำกับดูแล"]
+    joined = parsed.measures[1]
+    assert joined.period_text == "1 ตุลาคม 2565 - 30 กันยายน 2566" and joined.period_end.year == 2023
+    assert [m.row for m in parsed.measures] == [1, 2, 3] and parsed.measures[2].page == 3
+
+
+def test_report_sections_output_and_outcome():
+    header = ["มาตรการ/โครงการ/ กิจกรรม", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
+              "ผลการดำเนินการ (output)", "ผลลัพธ์หรือผลสัมฤทธิ์ ในการดำเนินการ (outcome/result)"]
+    t = table([1], header, (1, ["1. กระบวนการปฏิบัติงานที่โปร่งใส", "", "", "", "", ""]),
+              (1, ["มาตรการกำกับดูแล", "นำระบบบันทึก", "ูกองช่าง", "มี.ค. 68 ถึง เม.ย. 68", "จัดทำคู่มือ", "มีแนวทาง"]))
+    parsed = parse_document(layout([page(1, "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส")], [t]))
+    (m,) = parsed.measures
+    assert (m.section, m.responsible, m.output, m.outcome) == ("กระบวนการปฏิบัติงานที่โปร่งใส", "กองช่าง",
+                                                               "จัดทำคู่มือ", "มีแนวทาง")
+
+
+def test_section_heading_above_a_table_and_codes():
+    header = ["มาตรการ/โครงการ/ กิจกรรม", "ขันตอน ้ /วิธีการปฏิบัติ", "ระยะเวลา", "ผู้รับผิดชอบ"]
+    t = table([1], header, (1, ["O 27 การสร้าง วัฒนธรรม No Gift Policy", "1.จัดให้มี", "ตุลาคม 2567", "กองคลัง"]),
+              (1, ["i1การปฏิบัติงานหรือให้บริการ", "1.เจ้าหน้าที่", "ตุลาคม 2567", "กองคลัง"]),
+              (1, ["1 10 ในหน่วยงานของท่าน", "1.ปรับปรุง", "ตุลาคม 2567", "กองช่าง"]))
+    p = page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",
+             "1) กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", "มาตรการ/โครงการ/", "กิจกรรม")
+    parsed = parse_document(layout([p], [t]))
+    assert [(m.codes, m.measure) for m in parsed.measures] == [
+        (["o27"], "การสร้าง วัฒนธรรม No Gift Policy"), (["i1"], "การปฏิบัติงานหรือให้บริการ"),
+        (["i10"], "ในหน่วยงานของท่าน")]
+    assert {m.section for m in parsed.measures} == {"กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"}
+
+
+def test_a_bare_leading_number_is_a_list_number_without_letter_codes():
+    assert code_prefix("12 จัดทำคู่มือ", 2566, digit_i=False) == ([], "12 จัดทำคู่มือ")
+    assert code_prefix("18 ผู้บังคับบัญชา", 2568, digit_i=True) == (["i8"], "ผู้บังคับบัญชา")
+
+
+def test_column_roles_follow_header_meaning_in_any_order():
+    names = {"measure": "มาตรการ/แนวทาง", "method": "วิธีการดำเนินการ", "responsible": "ผู้รับผิดชอบ",
+             "period": "ระยะเวลาดำเนินการ", "follow_up": "การติดตามผล", "output": "ผลการดำเนินการ (output)",
+             "outcome": "ผลลัพธ์หรือผลสัมฤทธิ์ (outcome)", "indicator": "ตัวชี้วัด",
+             "analysis": "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA"}
+    for order in itertools.islice(itertools.permutations(names), 0, 400, 7):
+        roles = column_roles([names[r] for r in order])
+        assert [roles[i] for i in range(len(order))] == list(order)
+
+
+# ---------------------------------------------------------------- properties of the text helpers
+thai_text = st.text(alphabet=st.sampled_from(list("กขคงจนมยรลวสอะาำิีึืุูเแโไ่้๊๋์ 0123456789๑๒.")), max_size=40)
+
+
+@given(thai_text)
+def test_compact_and_skeleton_ignore_spacing(text):
+    spaced = " ".join(text)
+    assert compact(spaced) == compact(text)
+    assert skeleton(spaced) == skeleton(text)
+    assert not any(c.isspace() for c in compact(text))
+    assert set(skeleton(text)) <= set(compact(text))
+
+
+@given(thai_text)
+def test_tidy_is_idempotent_and_never_starts_with_a_mark(text):
+    once = tidy(text)
+    assert tidy(once) == once
+    assert once is None or once[0] not in "ะาำิีึืุู่้๊๋์"
+
+
+@given(st.integers(1, 99), st.sampled_from([". ", ") ", "."]), st.sampled_from(["จัดทำคู่มือ", "การพัฒนาความรู้"]))
+def test_list_numbers_are_dropped_but_text_kept(number, mark, text):
+    assert strip_list_number(f"{number}{mark}{text}") == text
+    assert strip_list_number(text) == text

@@ -1,0 +1,108 @@
+"""Validation flags inconsistent facts and stays silent on consistent ones (never changes the facts)."""
+from __future__ import annotations
+
+import copy
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalizers import catalog
+from pipeline.records import (Assessment, DocumentLayout, IndicatorScore, Measure, ParsedDocument, QuestionScore,
+                              UnitResolution)
+from pipeline.validate import validate
+
+LAYOUT = DocumentLayout("x", 1, [], [])
+TOOLS = {n: catalog.tool_of_indicator(n) for n in range(1, 11)}
+
+
+def indicators(scores: dict[int, float]) -> list[IndicatorScore]:
+    return [IndicatorScore(n, catalog.indicator_name(n), TOOLS[n], s) for n, s in scores.items()]
+
+
+def document(**kwargs) -> ParsedDocument:
+    return ParsedDocument(doc_type="measures", fiscal_year=2566, assessment_year=2565, **kwargs)
+
+
+def check(parsed: ParsedDocument) -> list[str]:
+    before = copy.deepcopy(parsed)
+    warnings = validate(LAYOUT, parsed, UnitResolution())
+    assert parsed == before  # flags, never fixes
+    return warnings
+
+
+# Sample 01000 (2565 results, AA-F scale, weights 30/30/40).
+OLD = {1: 86.48, 2: 91.47, 3: 76.75, 4: 78.35, 5: 87.32, 6: 100.0, 7: 77.15, 8: 100.0, 9: 97.12, 10: 85.47}
+
+
+def test_consistent_old_document_has_no_warnings():
+    parsed = document(assessment=Assessment(89.46, "A"), indicators=indicators(OLD),
+                      measures=[Measure(1, 2, "กำหนดผู้รับผิดชอบ")])
+    assert check(parsed) == []
+
+
+def test_overall_that_disagrees_with_weighted_indicators_is_flagged():
+    parsed = document(assessment=Assessment(91.46, "A"), indicators=indicators(OLD),
+                      measures=[Measure(1, 2, "กำหนดผู้รับผิดชอบ")])
+    (warning,) = check(parsed)
+    assert "overall 91.46" in warning and "89.4" in warning
+
+
+def test_level_off_the_scale_or_off_the_band_is_flagged():
+    assert any("not on the 2565 scale" in w for w in check(document(assessment=Assessment(89.46, "ผ่านดี"))))
+    assert any("expected A" in w for w in check(document(assessment=Assessment(89.46, "AA"))))
+    new = ParsedDocument(doc_type="measures", fiscal_year=2568, assessment_year=2568,
+                         assessment=Assessment(83.38, "ผ่าน"))
+    assert any("pass mark" in w for w in check(new))
+
+
+def test_tool_score_must_be_the_mean_of_its_indicators():
+    parsed = document(assessment=Assessment(89.46, "A", iit=90.0), indicators=indicators(OLD))
+    assert any(w.startswith("IIT 90.0 differs") for w in check(parsed))
+
+
+def test_new_form_weights_with_eit_parts():
+    # Sample 01008 (2568): 30 IIT, 15 + 15 EIT parts, 40 OIT.
+    a = Assessment(95.28, "ผ่านดี", iit=97.11, eit_part1=97.36, eit_part2=99.16, oit=91.66)
+    parsed = ParsedDocument(doc_type="development_plan", fiscal_year=2568, assessment_year=2568, assessment=a,
+                            measures=[Measure(1, 3, "กิจกรรมเชิดชูเกียรติ", indicator=1)])
+    assert check(parsed) == []
+    a.eit_part2 = 80.0
+    warnings = check(parsed)
+    assert any("differs from the 2568 weighted tools" in w for w in warnings)
+    assert any("needs every tool at 85" in w for w in warnings)
+
+
+def test_scores_out_of_range_and_codes_outside_the_catalog():
+    parsed = document(assessment=Assessment(101.0), questions=[QuestionScore("e1", "EIT", 6, 120.0)],
+                      measures=[Measure(1, 1, "ทดสอบ", codes=["i45"])])
+    warnings = check(parsed)
+    assert "score out of range 0-100: 101.0" in warnings and "score out of range 0-100: 120.0" in warnings
+    assert any(w.startswith("measure 1 code i45") for w in warnings)
+
+
+def test_measures_document_without_rows_is_flagged_but_province_with_questions_is_not():
+    assert check(document()) == ["no measure rows found in a measures document"]
+    assert check(document(questions=[QuestionScore("e1", "EIT", 6, 89.92)])) == []
+
+
+def test_parser_and_layout_warnings_are_kept():
+    parsed = document(measures=[Measure(1, 1, "ทดสอบ")], warnings=["question e99: not in catalog"])
+    layout = DocumentLayout("x", 1, [], [], warnings=["page 3 could not be read"])
+    assert validate(layout, parsed, UnitResolution()) == ["page 3 could not be read", "question e99: not in catalog"]
+
+
+score = st.floats(0, 100).map(lambda v: round(v, 2))
+
+
+@given(st.lists(score, min_size=10, max_size=10), st.sampled_from([2564, 2565, 2566]))
+def test_an_overall_computed_with_the_years_weights_always_passes(values, year):
+    scores = dict(zip(range(1, 11), values))
+    tool_means = {tool: sum(scores[n] for n in ns) / len(ns)
+                  for tool, ns in (("IIT", range(1, 6)), ("EIT", range(6, 9)), ("OIT", range(9, 11)))}
+    weights = catalog.weights(year)
+    total = round(sum(weights[t] * tool_means[t] for t in tool_means) / 100, 2)
+    parsed = ParsedDocument(doc_type="measures", assessment_year=year, assessment=Assessment(total),
+                            indicators=indicators(scores), measures=[Measure(1, 1, "ทดสอบ")])
+    assert check(parsed) == []
+    parsed.assessment.overall_score = round(total + 0.5, 2) if total <= 99 else round(total - 0.5, 2)
+    assert len(check(parsed)) == 1

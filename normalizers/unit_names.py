@@ -83,6 +83,8 @@ def _loose(word: str) -> str:
 _TYPE_PREFIX = re.compile("|".join(f"(?P<t{i}>{_loose(t)})" for i, t in enumerate(UNIT_TYPES)))
 # อำเภอ and จังหวัด never occur inside a unit name, so they split it even where repair joined the words
 # (`รัตนวาปีจังหวัด`); ตำบล and เขต do (สามตำบล, หลักเขต) and need a word boundary.
+_LOCAL_TYPE = re.compile("|".join(f"(?P<t{i}>{_loose(t)})" for i, t in enumerate(UNIT_TYPES[:5])))
+_THAI_WORD = re.compile(f"\\s?([{_THAI_LETTER}]+)")
 _MARKER = re.compile(
     rf"(?P<kind>{_loose(DISTRICT)}|{_loose(PROVINCE)}|(?:^|(?<=[\s\.,(]))(?:{_loose(SUBDISTRICT)}|เขต))\s*")
 _NOISE = re.compile(
@@ -153,6 +155,19 @@ def split_unit_name(text: str) -> UnitName:
     if unit_type == PROVINCE and core:
         parts.setdefault(PROVINCE, core)
     return UnitName(unit_type, core, parts.get(DISTRICT), parts.get(PROVINCE))
+
+
+def find_unit_names(text: str) -> list[str]:
+    """Local-government names in running text, with the type written out in full even where the text
+    abbreviated or damaged it (OCR: `มฆ้องค การบริหารส่วนตำบลบ้องตี` → `องค์การบริหารส่วนตำบลบ้องตี`)."""
+    text = clean_mention(text)
+    names = []
+    for match in _LOCAL_TYPE.finditer(text):
+        if word := _THAI_WORD.match(text, match.end()):
+            parts = split_unit_name(UNIT_TYPES[int(match.lastgroup[1:])] + word.group(1))
+            if parts.core:
+                names.append(parts.unit_type + parts.core)
+    return names
 
 
 def _kind(marker: str) -> str:

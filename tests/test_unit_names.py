@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizers.unit_names import (CITY_MUNI, MUNICIPALITY, PROVINCE, PROVINCIAL_ADMIN, SUBDISTRICT_ADMIN,
-                                    SUBDISTRICT_MUNI, TOWN_MUNI, UnitName, expand_abbreviations, name_key,
-                                    name_skeleton, split_unit_name, strip_noise, type_agrees)
+                                    SUBDISTRICT_MUNI, TOWN_MUNI, UnitName, expand_abbreviations,
+                                    find_unit_names, name_key, name_skeleton, split_unit_name, strip_noise,
+                                    type_agrees)
 from pipeline.registry import load_registry
 
 
@@ -55,6 +56,18 @@ def test_expand_abbreviations(written, expected):
 ])
 def test_split_unit_name(written, expected):
     assert split_unit_name(written) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # an OCR'd title line of a scanned sample: thanthakhat lost, a space inside องค์การ, noise before it
+    ("a : ° ม มฆ้องค การบริหารส่วนตำบลบ้องตี", ["องค์การบริหารส่วนตำบลบ้องตี"]),
+    ("จากผลการประเมิน ITA ของอบต.บ่อระ พบว่า", ["องค์การบริหารส่วนตำบลบ่อระ"]),
+    ("องค์การบริหารส่วนตำบลบ่อระอำเภอสายบุรีจังหวัดปัตตานี", ["องค์การบริหารส่วนตำบลบ่อระ"]),
+    ("ทต.นาวง และ ทม.เบตง", ["เทศบาลตำบลนาวง", "เทศบาลเมืองเบตง"]),
+    ("ผู้ว่าราชการจังหวัดนครราชสีมา", []),  # a province is not a local government
+])
+def test_find_unit_names_in_running_text(line, expected):
+    assert find_unit_names(line) == expected
 
 
 def test_strip_noise_drops_every_leading_office_word():

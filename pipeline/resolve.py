@@ -132,7 +132,7 @@ def _similarity(registry: Registry, province: str | None, name: UnitName) -> np.
         exact = np.maximum(exact, _ratios(name_key(text), block.keys, block.key_lengths))
         loose = np.maximum(loose, _ratios(name_skeleton(text), block.skeletons, block.skeleton_lengths))
     loose = loose - EXACT_BONUS
-    agree = np.array([type_agrees(name.unit_type, t) for t in block.types])
+    agree = block.agrees_with(name.unit_type)
     return np.maximum(exact, loose).clip(0, 100) / 100 * agree
 
 
@@ -147,7 +147,7 @@ def _ratios(query: str, choices: list[str], lengths: np.ndarray) -> np.ndarray:
     return scores
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per province, cached
 class _Block:
     """The candidates of one province (or of the whole registry), ready for vectorized comparison."""
 
@@ -157,6 +157,15 @@ class _Block:
     key_lengths: np.ndarray
     skeleton_lengths: np.ndarray
     types: list[str]
+
+    def agrees_with(self, written_type: str | None) -> np.ndarray:
+        """1 where a candidate's type agrees with the written one (see type_agrees), else 0."""
+        return _agreement(self, written_type)
+
+
+@lru_cache(maxsize=1024)
+def _agreement(block: _Block, written_type: str | None) -> np.ndarray:
+    return np.array([type_agrees(written_type, t) for t in block.types], dtype=float)
 
 
 @lru_cache(maxsize=128)

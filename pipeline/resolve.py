@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 MENTION_WEIGHTS = {"title": 3.0, "header": 2.0, "body": 1.0}
 ACCEPT = 0.80  # confidence (0..1) needed to assign a unit without review
-MARGIN = 0.05  # the best candidate must lead the runner-up by this much (names repeat within a province)
+MARGIN = 0.05  # the best must lead the runner-up by this share of its score (names repeat within a province)
 ACCEPT_CLEAR_LEAD = (0.75, 0.15)  # or: this confidence with this lead, among the units of a known province
 DISTRICT_BONUS = 0.10  # added when the candidate lies in the district the document names, taken when it does not
 EXACT_BONUS = 6  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
@@ -68,20 +68,24 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     if informative.any():
         sims, weights = sims[informative], weights[informative]
     bonus = np.array([_district_bonus(registry.units[i], district) for i in indices])
-    ranking = weights @ sims / weights.sum() + bonus
-    order = np.argsort(-ranking, kind="stable")
-    best = order[0]
-    voters = (sims + bonus).argmax(axis=1) == best  # the mentions whose own best match is the winner
-    confidence = float(weights[voters] @ sims[voters, best] / weights[voters].sum()) if voters.any() else 0.0
+    adjusted = sims + bonus
+    # Each mention votes for its closest unit. The winner has the most weight (a provincial report may name
+    # many units in its body), ties going to the best mean similarity over all mentions.
+    choice = adjusted.argmax(axis=1)
+    votes = np.bincount(choice, weights=weights, minlength=len(indices))
+    best = int(np.lexsort((-(weights @ adjusted), -votes))[0])
+    voters = choice == best
+    group = weights[voters] @ adjusted[voters] / weights[voters].sum()  # every unit, seen by the winner's voters
+    confidence = float(weights[voters] @ sims[voters, best] / weights[voters].sum())
     score = float(np.clip(confidence + bonus[best], 0.0, 1.0))
-    runner_up = ranking[order[1]] if len(order) > 1 else -1.0
-    candidates = [_candidate(registry.units[indices[j]], float(np.clip(ranking[j], 0, 1)))
-                  for j in order[:N_CANDIDATES] if ranking[j] > 0]
-    # Most of the weight agrees, and at least a header's worth: one passing body mention is no evidence.
-    majority = weights[voters].sum() >= max(weights.sum() / 2, MENTION_WEIGHTS["header"])
-    lead = ranking[best] - runner_up
+    lead = group[best] - np.delete(group, best).max(initial=-1.0)
+    order = np.argsort(-group, kind="stable")
+    candidates = [_candidate(registry.units[indices[j]], float(np.clip(group[j], 0, 1)))
+                  for j in order[:N_CANDIDATES] if group[j] > 0]
+    # At least a header's worth of votes (one passing body mention is no evidence) and more than any other unit.
+    plurality = votes[best] >= MENTION_WEIGHTS["header"] and votes[best] > np.delete(votes, best).max(initial=0)
     clear = province is not None and score >= ACCEPT_CLEAR_LEAD[0] and lead >= ACCEPT_CLEAR_LEAD[1]
-    if majority and lead >= MARGIN and (score >= ACCEPT or clear):
+    if plurality and lead >= MARGIN * group[best] and (score >= ACCEPT or clear):
         return _resolution(registry.units[indices[best]], score, "match", candidates)
     return UnitResolution(district=district, province=province, score=round(score, 4), method="none",
                           candidates=candidates)

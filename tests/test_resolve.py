@@ -99,6 +99,13 @@ def test_one_passing_body_mention_is_no_evidence():
     assert resolve(*bodies).unit_name == "เทศบาลตำบลหางดง"  # names that run on into the sentence agree
 
 
+def test_a_provincial_report_naming_many_units_in_its_body_is_the_provinces():
+    body = [UnitMention(u.unit_name, "body") for u in units_in_province("ลำพูน")
+            if u.unit_type == "องค์การบริหารส่วนตำบล"][:30]
+    unit = resolve(UnitMention("จังหวัดลำพูน", "title", None, "ลำพูน"), *body)
+    assert unit.unit_id == "PROV-51"
+
+
 def test_a_document_without_mentions_is_not_forced():
     unit = resolve(province_raw="ปัตตานี")
     assert unit.unit_id is None and unit.province == "ปัตตานี"

@@ -144,6 +144,14 @@ def test_units_in_province():
     assert units_in_province("ไม่มีจังหวัดนี้") == []
 
 
+def test_registry_is_indexed_by_province_and_type():
+    towns = REGISTRY.indices("ปัตตานี", "เทศบาลเมือง")
+    assert sorted(REGISTRY.units[i].unit_name for i in towns) == ["เทศบาลเมืองตะลุบัน", "เทศบาลเมืองปัตตานี"]
+    assert len(REGISTRY.indices("ปัตตานี")) == len(units_in_province("ปัตตานี")) > 100
+    assert len(REGISTRY.indices()) == len(REGISTRY.units) == 7926
+    assert sum(u.unit_type == "จังหวัด" for u in REGISTRY.units) == 76
+
+
 def _result(path: str, doc_id: str, parsed: ParsedDocument, duplicate_of: str | None = None) -> DocumentResult:
     source = SourceFile(doc_id, path, "/nowhere/" + path, 1, duplicate_of=duplicate_of)
     return DocumentResult(source, "ok", parsed=parsed, unit=resolve_unit(parsed, doc_id, overrides={}))

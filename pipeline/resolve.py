@@ -210,7 +210,11 @@ def _read_overrides(path: str, _mtime: float) -> dict[tuple[str, str], str]:
     registry = load_registry()
     decisions: dict[tuple[str, str], str] = {}
     with open(path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
+        reader = csv.DictReader(handle)
+        if missing := set(OVERRIDE_COLUMNS) - set(reader.fieldnames or []):
+            log.warning("%s lacks the columns %s; no overrides used", path, ", ".join(sorted(missing)))
+            return decisions
+        for line, row in enumerate(reader, start=2):
             unit_id = (row.get("unit_id") or "").strip()
             if not unit_id:
                 continue

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.records import DocumentResult, ParsedDocument, SourceFile, UnitMention
 from pipeline.registry import load_registry, match_province, units_in_province
-from pipeline.resolve import load_overrides, resolve_unit, write_review_file
+from pipeline.resolve import OVERRIDE_COLUMNS, OVERRIDES_FILE, load_overrides, resolve_unit, write_review_file
 
 REGISTRY = load_registry()
 BUERE = "องค์การบริหารส่วนตำบลบือเระ"
@@ -188,3 +188,11 @@ def test_review_decisions_fed_back_as_overrides(tmp_path):
     assert (by_name.unit_name, by_name.method) == ("องค์การบริหารส่วนตำบลแป้น", "override")
     elsewhere = ParsedDocument(unit_raw="องค์การบริหารส่วนตำบลซูเปอร์แมนทดสอบ", province_raw="ยะลา")
     assert resolve_unit(elsewhere, "other", overrides=decisions).method == "none"
+
+
+def test_the_committed_overrides_file_has_the_documented_columns(tmp_path):
+    with open(OVERRIDES_FILE, encoding="utf-8") as handle:
+        assert next(csv.reader(handle)) == OVERRIDE_COLUMNS
+    wrong = tmp_path / "unit_overrides.csv"
+    wrong.write_text("doc,unit\naa,6940708\n", encoding="utf-8")
+    assert load_overrides(wrong) == {}  # a file in the wrong shape is reported and ignored, not half-read

@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.records import DocumentResult, ParsedDocument, SourceFile, UnitMention
+from parsers.ita import parse_document
+from pipeline.normalize import normalize_layout
+from pipeline.records import (DocumentLayout, DocumentResult, PageLayout, ParsedDocument, SourceFile, TextLine,
+                              UnitMention)
 from pipeline.registry import load_registry, match_province, units_in_province
 from pipeline.resolve import OVERRIDE_COLUMNS, OVERRIDES_FILE, load_overrides, resolve_unit, write_review_file
 
@@ -196,3 +199,22 @@ def test_the_committed_overrides_file_has_the_documented_columns(tmp_path):
     wrong = tmp_path / "unit_overrides.csv"
     wrong.write_text("doc,unit\naa,6940708\n", encoding="utf-8")
     assert load_overrides(wrong) == {}  # a file in the wrong shape is reported and ignored, not half-read
+
+
+SEED_000_LINES = [  # the lines of seed 000 that name its unit, in order (other lines left out)
+    "มาตรการส่งเสริมคุณธรรม และความโปร่งใส", "ประจำปีงบประมาณ พ.ศ.๒๕๖๖", "องค์การบริหารส่วนตำบลปือระ",
+    "อำเภอสายบุรี จังหวัดปัตตานี", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
+    "องค์การบริหารส่วนตำบลบ่อระ อำเภอสายบุรี จังหวัดปัตตานี",
+    "๑. การวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลบ่อระ ปีงบประมาณ พ.ศ. ๒๕๖๕",
+    "จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ๒๕๖๕ ขององค์การบริหารส่วนตำบลบ่อระ พบว่ามีผลคะแนน ๙๔.๕๙ คะแนน",
+    "ผลการประเมินตามแบบวัด OIT องค์การบริหารส่วนตำบลบือระ ได้คะแนนผลการประเมินตามแบบวัดการเปิดเผยข้อมูลสาธารณะ",
+    "จากการประชุมขององค์การบริหารส่วนตำบลป้อระะ เมื่อวันที่ ๖ มกราคม ๒๕๖๖ ผู้บริหารและเจ้าหน้าที่",
+]
+
+
+def test_seed_000_through_the_parser_resolves_to_buere():
+    """The parser's unit mentions of seed 000's text, whatever their form, resolve to อบต.บือเระ."""
+    lines = [TextLine(text, 50, 20 * i, 500, 20 * i + 15) for i, text in enumerate(SEED_000_LINES)]
+    layout = normalize_layout(DocumentLayout("seed000", 1, [PageLayout(1, 595, 842, lines)], []))
+    unit = resolve_unit(parse_document(layout), overrides={})
+    assert (unit.unit_name, unit.district, unit.province) == (BUERE, "สายบุรี", "ปัตตานี")

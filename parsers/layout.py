@@ -112,10 +112,10 @@ def _inside(word: Word, box) -> bool:
 class _PageReader:
     """Reads one page; `text_cell`/`text_line` return the kept text and the engine that gave it."""
 
-    def __init__(self, number: int, ppage, fpage, words: list[Word], ocr_used: bool):
+    def __init__(self, number: int, ppage, text_page, words: list[Word], ocr_used: bool):
         self.number, self.ppage, self.words, self.ocr_used = number, ppage, words, ocr_used
         self.height = float(ppage.height)
-        self.text_page = None if ocr_used else fpage.get_textpage()
+        self.text_page = text_page
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
 
@@ -198,9 +198,9 @@ def _text_words(ppage) -> list[Word]:
     return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
 
 
-def _needs_ocr(ppage, fpage) -> bool:
+def _needs_ocr(ppage, text_page) -> bool:
     """No usable text layer, but something drawn (an image, or many curves) that OCR could read."""
-    pdfium_text = fpage.get_textpage().get_text_range()
+    pdfium_text = text_page.get_text_range()
     plumber_text = "".join(c["text"] for c in ppage.chars)
     if page_is_readable(pdfium_text) or page_is_readable(plumber_text):
         return False
@@ -258,7 +258,8 @@ class PageRead:
 
 def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
-    ocr_used = _needs_ocr(ppage, fpage)
+    text_page = fpage.get_textpage()
+    ocr_used = _needs_ocr(ppage, text_page)
     found_tables, rules = [], []
     if ocr_used:
         if not budget.take(number):
@@ -272,7 +273,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
-    reader = _PageReader(number, ppage, fpage, words, ocr_used)
+    reader = _PageReader(number, ppage, text_page, words, ocr_used)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     quality = sum(reader.qualities) / len(reader.qualities) if reader.qualities else (1.0 if lines else 0.0)

@@ -128,3 +128,11 @@ def test_join_lines_keeps_every_visible_character_in_order(parts):
     joined = join_lines(text)
     assert "\n" not in joined
     assert joined.replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_engine_choice_prefers_the_undamaged_reading():
+    from parsers.pdf_text import choose
+
+    assert choose("ผู้บริหาร", "ผ(cid:3)บริหาร").engine == "pdfium"
+    assert choose("การใช้อ\uf70aานาจ", "การใช้อำนาจ").engine == "pdfplumber"
+    assert choose("มาตรการที ๑", "มาตรการที่ ๑").text == "มาตรการที่ ๑"  # PDFium lost a high tone mark

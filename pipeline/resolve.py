@@ -31,6 +31,7 @@ ACCEPT_CLEAR_LEAD = (0.75, 0.15)  # or: this confidence with this lead, among th
 DISTRICT_BONUS = 0.10  # added when the candidate lies in the district the document names, taken when it does not
 EXACT_BONUS = 6  # ratio points the exact-letter key gets over the damage-proof skeleton, so exact spelling wins
 RUN_ON = 0.9  # a name that runs on into the sentence counts a little less than one that stops
+APPROVAL = 0.08  # a mention approves every unit this close to its best (less than twice the district bonus)
 NOISE = 0.5  # a mention this far from every candidate names no unit and does not vote
 N_CANDIDATES = 5
 OVERRIDES_FILE = REFERENCE_DIR / "unit_overrides.csv"
@@ -69,12 +70,16 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
         sims, weights = sims[informative], weights[informative]
     bonus = np.array([_district_bonus(registry.units[i], district) for i in indices])
     adjusted = sims + bonus
-    # Each mention votes for its closest unit. The winner has the most weight (a provincial report may name
-    # many units in its body), ties going to the best mean similarity over all mentions.
-    choice = adjusted.argmax(axis=1)
-    votes = np.bincount(choice, weights=weights, minlength=len(indices))
+    # Each mention approves the units closest to it (a cut-off "หนอง" fits several). The unit approved by the
+    # most weight wins (a provincial report may name many units in its body), ties going to the best mean.
+    approve = adjusted >= adjusted.max(axis=1, keepdims=True) - APPROVAL
+    votes = weights @ approve
     best = int(np.lexsort((-(weights @ adjusted), -votes))[0])
-    voters = choice == best
+    voters = approve[:, best]
+    # A rival with as many votes is fine only if the same mentions approve both (then the lead decides):
+    # support from elsewhere means the document names two units.
+    rivals = np.flatnonzero(votes >= votes[best])
+    contested = any((approve[:, r] & ~voters).any() for r in rivals if r != best)
     group = weights[voters] @ adjusted[voters] / weights[voters].sum()  # every unit, seen by the winner's voters
     confidence = float(weights[voters] @ sims[voters, best] / weights[voters].sum())
     score = float(np.clip(confidence + bonus[best], 0.0, 1.0))
@@ -82,8 +87,8 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     order = np.argsort(-group, kind="stable")
     candidates = [_candidate(registry.units[indices[j]], float(np.clip(group[j], 0, 1)))
                   for j in order[:N_CANDIDATES] if group[j] > 0]
-    # At least a header's worth of votes (one passing body mention is no evidence) and more than any other unit.
-    plurality = votes[best] >= MENTION_WEIGHTS["header"] and votes[best] > np.delete(votes, best).max(initial=0)
+    # At least a header's worth of votes: one passing body mention is no evidence.
+    plurality = votes[best] >= MENTION_WEIGHTS["header"] and not contested
     clear = province is not None and score >= ACCEPT_CLEAR_LEAD[0] and lead >= ACCEPT_CLEAR_LEAD[1]
     if plurality and lead >= MARGIN * group[best] and (score >= ACCEPT or clear):
         return _resolution(registry.units[indices[best]], score, "match", candidates)

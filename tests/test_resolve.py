@@ -42,6 +42,19 @@ def test_seed_000_as_the_parser_reads_it_votes_for_buere():
     assert unit.unit_name == BUERE and unit.score >= 0.8
 
 
+def test_a_title_mention_cut_short_does_not_split_the_vote():
+    """Extraction splits `หนองฝ้ าย`-style names: the stub fits several units, the full name one."""
+    unit = resolve(UnitMention("องค์การบริหารส่วนตำบลบือเระ", "title", "สายบุรี", "ปัตตานี"),
+                   UnitMention("องค์การบริหารส่วนตำบลบือ", "title"))
+    assert unit.unit_name == BUERE
+
+
+def test_two_units_named_equally_often_are_left_for_review():
+    unit = resolve(UnitMention("องค์การบริหารส่วนตำบลบือเระ", "title", "สายบุรี", "ปัตตานี"),
+                   UnitMention("องค์การบริหารส่วนตำบลตะบิ้ง", "title"))
+    assert unit.unit_id is None
+
+
 def test_damaged_and_abbreviated_mentions():
     assert resolve(UnitMention("อ.บ.ต.บือเระ อ.สายบุรี จ.ปัตตานี", "title")).unit_name == BUERE
     assert resolve(UnitMention("องค์การบริหารส่วนต าบลบือเระ", "title", None, "จ. ปัตตานี")).unit_name == BUERE

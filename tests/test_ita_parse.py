@@ -216,3 +216,10 @@ def test_tidy_is_idempotent_and_never_starts_with_a_mark(text):
 def test_list_numbers_are_dropped_but_text_kept(number, mark, text):
     assert strip_list_number(f"{number}{mark}{text}") == text
     assert strip_list_number(text) == text
+
+
+def test_a_target_score_in_an_unrelated_plan_is_not_an_assessment():
+    parsed = parse_document(layout([page(
+        1, "แผนปฏิบัติราชการ ด้านการส่งเสริมคุณธรรม จริยธรรม", "ระยะที่ 2 (พ.ศ. 2566-2570)",
+        "ตัวชี้วัด ดัชนีการรับรู้การทุจริตของประเทศไทยได้คะแนนไม่ต่ำกว่า 57 คะแนน ภายในปี 2570")]))
+    assert parsed.doc_type == "unknown" and parsed.assessment is None and parsed.assessment_year is None

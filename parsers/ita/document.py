@@ -20,6 +20,8 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
 
     assessed = header.assessment_year(body) or parsed.fiscal_year
     parsed.assessment = scores.overall(body)
+    if parsed.doc_type == "unknown" and parsed.assessment and parsed.assessment.level is None:
+        parsed.assessment = None  # a bare "N คะแนน" in an unrelated document is not an ITA result
     if parsed.assessment:
         scores.tool_scores([line.text for page in pages for line in page.lines] +
                            [" ".join(row.cells) for table in tables for row in table.rows], parsed.assessment)

@@ -19,7 +19,7 @@ from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionSco
 _LEVELS = {skeleton(level): level for level in THAI_LEVELS}
 _LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Za-z]))"
 _OVERALL = re.compile(
-    rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA)?(?:รวม)?)"
+    rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
     rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
 _LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
 _TOOL_LINE = re.compile(rf"^(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")

@@ -223,3 +223,11 @@ def test_a_target_score_in_an_unrelated_plan_is_not_an_assessment():
         1, "แผนปฏิบัติราชการ ด้านการส่งเสริมคุณธรรม จริยธรรม", "ระยะที่ 2 (พ.ศ. 2566-2570)",
         "ตัวชี้วัด ดัชนีการรับรู้การทุจริตของประเทศไทยได้คะแนนไม่ต่ำกว่า 57 คะแนน ภายในปี 2570")]))
     assert parsed.doc_type == "unknown" and parsed.assessment is None and parsed.assessment_year is None
+
+
+def test_a_unit_name_cut_at_a_line_end_is_not_a_mention_of_another_unit():
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ.2566", "องค์การบริหารส่วนตำบลหนองฝ้ าย",
+        "อำเภอเลาขวัญ จังหวัดกาญจนบุรี", "1. การวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลหนอง",
+        "ฝ้าย ปีงบประมาณ พ.ศ. 2565")]))
+    assert [m.text for m in parsed.unit_mentions] == ["องค์การบริหารส่วนตำบลหนองฝ้าย"]

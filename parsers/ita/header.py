@@ -98,7 +98,14 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
                     continue
                 seen[(text, where)] = mention
                 mentions.append(mention)
-    return mentions
+    return _drop_cut_names(mentions)
+
+
+def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
+    """A name cut at a line end (`…ขององค์การบริหารส่วนตำบลหนอง` / `ฝ้าย …`) is a strict prefix of the full
+    name written elsewhere; kept, it would vote for another unit."""
+    names = {m.text for m in mentions}
+    return [m for m in mentions if not any(n != m.text and n.startswith(m.text) for n in names)]
 
 
 def province_unit(pages: list[PageLayout], start: int) -> str | None:

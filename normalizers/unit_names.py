@@ -105,8 +105,9 @@ class UnitName:
     province: str | None = None
 
 
-def clean_mention(text: str) -> str:
-    """Name-safe repair, Arabic digits, abbreviations expanded, spaces collapsed."""
+def expand_abbreviations(text: str) -> str:
+    """อบต.ดงบัง → องค์การบริหารส่วนตำบลดงบัง; อ.สายบุรี จ.ปัตตานี → อำเภอสายบุรี จังหวัดปัตตานี.
+    Also applies the name-safe repairs and Arabic digits, and collapses spaces."""
     text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[int(m.lastgroup[1:])], _repair(text or ""))
     return _SPACES.sub(" ", text).strip()
 
@@ -120,11 +121,6 @@ def _repair(text: str) -> str:
     return to_arabic_digits(text.replace("\u0e33\u0e32", "\u0e33"))
 
 
-def expand_abbreviations(text: str) -> str:
-    """อบต.ดงบัง → องค์การบริหารส่วนตำบลดงบัง; อ.สายบุรี จ.ปัตตานี → อำเภอสายบุรี จังหวัดปัตตานี."""
-    return clean_mention(text)
-
-
 def strip_noise(text: str) -> str:
     """Drop leading office words and titles (สำนักงาน, ที่ทำการ, ศาลากลาง, นายก…), however many."""
     previous = None
@@ -136,7 +132,7 @@ def strip_noise(text: str) -> str:
 
 def split_unit_name(text: str) -> UnitName:
     """Split a mention into type, core name, district and province as written."""
-    text = strip_noise(clean_mention(text))
+    text = strip_noise(expand_abbreviations(text))
     unit_type, rest = None, text
     if match := _TYPE_PREFIX.match(text):
         unit_type = UNIT_TYPES[int(match.lastgroup[1:])]
@@ -150,8 +146,7 @@ def split_unit_name(text: str) -> UnitName:
         kind = _kind(marker.group("kind"))
         if value and kind not in parts:
             parts[kind] = value
-    core = _RUN_ON.sub("", core.strip()).strip()
-    core = core.strip(" .,:;()")
+    core = _RUN_ON.sub("", core).strip(" .,:;()")
     if unit_type == PROVINCE and core:
         parts.setdefault(PROVINCE, core)
     return UnitName(unit_type, core, parts.get(DISTRICT), parts.get(PROVINCE))
@@ -160,7 +155,7 @@ def split_unit_name(text: str) -> UnitName:
 def find_unit_names(text: str) -> list[str]:
     """Local-government names in running text, with the type written out in full even where the text
     abbreviated or damaged it (OCR: `มฆ้องค การบริหารส่วนตำบลบ้องตี` → `องค์การบริหารส่วนตำบลบ้องตี`)."""
-    text = clean_mention(text)
+    text = expand_abbreviations(text)
     names = []
     for match in _LOCAL_TYPE.finditer(text):
         if word := _THAI_WORD.match(text, match.end()):

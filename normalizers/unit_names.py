@@ -4,7 +4,7 @@ Documents name their unit with the full type (องค์การบริห�
 wrapped in noise (สำนักงาน, ศาลากลาง, นายก…) and damaged by PDF extraction (lost or swapped SARA AM, marks moved
 past the next letter, spaces inside words). These pure functions turn such a mention into
 type/core/district/province parts and into two keys for fuzzy matching: `name_key` (exact letters) and
-`name_skeleton` (letters only, confusable consonants folded) that survives the damage.
+`name_skeleton` (no tone marks, look-alike consonants folded) that survives the damage.
 """
 from __future__ import annotations
 

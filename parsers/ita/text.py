@@ -19,7 +19,7 @@ def compact(text: str | None) -> str:
     return _SPACE.sub("", to_arabic_digits(text or ""))
 
 
-_LEADING_MARKS = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]+")
+_LEADING_MARKS = re.compile(r"^[\s\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]+")
 
 
 def tidy(text: str | None) -> str | None:
@@ -27,7 +27,7 @@ def tidy(text: str | None) -> str | None:
     with one; the layout sometimes pushes one into the next cell); None when nothing is left."""
     if text is None:
         return None
-    text = _LEADING_MARKS.sub("", _SPACE.sub(" ", to_arabic_digits(text)).strip()).strip()
+    text = _LEADING_MARKS.sub("", _SPACE.sub(" ", to_arabic_digits(text))).strip()
     return text or None
 
 

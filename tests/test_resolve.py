@@ -231,3 +231,16 @@ def test_seed_000_through_the_parser_resolves_to_buere():
     layout = normalize_layout(DocumentLayout("seed000", 1, [PageLayout(1, 595, 842, lines)], []))
     unit = resolve_unit(parse_document(layout), overrides={})
     assert (unit.unit_name, unit.district, unit.province) == (BUERE, "สายบุรี", "ปัตตานี")
+
+
+def test_units_csv_is_consistent_with_provinces_and_districts():
+    """Every unit's district and province exist in the reference files; ids are unique and stable in form."""
+    ids = [u.unit_id for u in REGISTRY.units]
+    assert len(set(ids)) == len(ids)
+    for unit in REGISTRY.units:
+        assert unit.province in REGISTRY.province_names
+        assert unit.district is None or unit.district in REGISTRY.districts[unit.province]
+        if unit.unit_type == "จังหวัด":
+            assert unit.unit_id == f"PROV-{unit.province_code}" and unit.unit_name == "จังหวัด" + unit.province
+        elif unit.registry_code:
+            assert unit.unit_id == unit.registry_code and len(unit.unit_id) == 7

@@ -68,7 +68,7 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
     informative = sims.max(axis=1) >= NOISE  # "เทศบาลตำบลมีอำนาจหน้าที่…" names no unit: it does not vote
     if informative.any():
         sims, weights = sims[informative], weights[informative]
-    bonus = np.array([_district_bonus(registry.units[i], district) for i in indices])
+    bonus = _block(registry, province).district_bonus(district)
     adjusted = sims + bonus
     # Each mention approves the units closest to it (a cut-off "หนอง" fits several). The unit approved by the
     # most weight wins (a provincial report may name many units in its body), ties going to the best mean.
@@ -167,6 +167,15 @@ class _Block:
     skeleton_lengths: np.ndarray
     types: list[str]
 
+    districts: np.ndarray
+
+    def district_bonus(self, district: str | None) -> np.ndarray:
+        """+DISTRICT_BONUS in the district the document names, minus it elsewhere; 0 for units without one."""
+        if not district:
+            return np.zeros(len(self.indices))
+        sign = np.where(self.districts == district, 1.0, -1.0)
+        return np.where(self.districts == "", 0.0, sign * DISTRICT_BONUS)
+
     def agrees_with(self, written_type: str | None) -> np.ndarray:
         """1 where a candidate's type agrees with the written one (see type_agrees), else 0."""
         return _agreement(self, written_type)
@@ -183,13 +192,8 @@ def _block(registry: Registry, province: str | None) -> _Block:
     keys = [registry.core_keys[i] for i in indices]
     skeletons = [registry.core_skeletons[i] for i in indices]
     return _Block(indices, keys, skeletons, np.array([len(k) for k in keys]),
-                  np.array([len(k) for k in skeletons]), [registry.units[i].unit_type for i in indices])
-
-
-def _district_bonus(unit: Unit, district: str | None) -> float:
-    if not district or not unit.district:
-        return 0.0
-    return DISTRICT_BONUS if unit.district == district else -DISTRICT_BONUS
+                  np.array([len(k) for k in skeletons]), [registry.units[i].unit_type for i in indices],
+                  np.array([registry.units[i].district or "" for i in indices], dtype=object))
 
 
 def _candidate(unit: Unit, score: float) -> UnitCandidate:

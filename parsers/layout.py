@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 
 from parsers import ocr
 from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded
+from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
 from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
 
@@ -119,10 +120,11 @@ class _PageReader:
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
 
-    def read(self, box, plumber_text: str) -> str:
+    def read(self, box, plumber_text: str, words: list[Word] | None = None) -> str:
+        """Text of a region; `words` are its own words when known (a line segment), else found by box."""
         if self.ocr_used:
             self.engines["tesseract"] += 1
-            return _ocr_text([w for w in self.words if _inside(w, box)])
+            return _ocr_join(words) if words else _ocr_text([w for w in self.words if _inside(w, box)])
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
         choice = choose(pdfium_text, plumber_text)
@@ -136,7 +138,7 @@ class _PageReader:
             parts = []
             for segment in _segments(words, SEGMENT_GAP):
                 plumber_text = " ".join(w.text for w in segment)
-                parts.append(join_lines(self.read(_box(segment), plumber_text)))
+                parts.append(join_lines(self.read(_box(segment), plumber_text, segment)))
             text = " ".join(p for p in parts if p)
             if text.strip():
                 if all(w.bold for w in words):
@@ -176,7 +178,8 @@ class _PageReader:
                 cells = [""] * len(starts)
                 for segment in lines[index]:
                     column = column_of(_box(segment), starts)
-                    cells[column] = join_lines(f"{cells[column]}\n{self.read(_box(segment), ' '.join(w.text for w in segment))}")
+                    text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+                    cells[column] = join_lines(f"{cells[column]}\n{text}")
                 words = [w for seg in lines[index] for w in seg]
                 _, top, _, bottom = _box(words)
                 rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words)))
@@ -276,7 +279,10 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     reader = _PageReader(number, ppage, text_page, words, ocr_used)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
-    quality = sum(reader.qualities) / len(reader.qualities) if reader.qualities else (1.0 if lines else 0.0)
+    if reader.qualities:
+        quality = sum(reader.qualities) / len(reader.qualities)
+    else:
+        quality = text_quality_of("\n".join(line.text for line in lines))
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]
     return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells)

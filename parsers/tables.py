@@ -127,7 +127,9 @@ def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     first = row.cells[0].strip()
     if not first:
         return True
-    if _ITEM_START.match(previous.cells[0]) and not _ITEM_START.match(first):
+    if _ITEM_START.match(first):
+        return False
+    if _ITEM_START.match(previous.cells[0]):
         return True
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
     filled = [bool(c.strip()) for c in row.cells]

@@ -136,3 +136,15 @@ def test_engine_choice_prefers_the_undamaged_reading():
     assert choose("ผู้บริหาร", "ผ(cid:3)บริหาร").engine == "pdfium"
     assert choose("การใช้อ\uf70aานาจ", "การใช้อำนาจ").engine == "pdfplumber"
     assert choose("มาตรการที ๑", "มาตรการที่ ๑").text == "มาตรการที่ ๑"  # PDFium lost a high tone mark
+
+
+def test_new_numbered_row_on_next_page_is_not_joined_even_with_empty_cells(tmp_path):
+    pages = [
+        [HEADER, Row([["๑ จัดทำคู่มือ"], ["แต่งตั้งคณะกรรมการ"], ["สำนักปลัด"], ["ม.ค. ๖๘"]])],
+        [HEADER, Row([["๒ เผยแพร่ข้อมูล"], ["ปรับปรุงเว็บไซต์"], [""], ["ก.พ. ๖๘"]])],
+    ]
+    layout = _layout(make_pdf(tmp_path / "new-row.pdf", pages, WIDTHS))
+    assert _body(layout.tables[0]) == [
+        ["๑ จัดทำคู่มือ", "แต่งตั้งคณะกรรมการ", "สำนักปลัด", "ม.ค. ๖๘"],
+        ["๒ เผยแพร่ข้อมูล", "ปรับปรุงเว็บไซต์", "", "ก.พ. ๖๘"],
+    ]

@@ -231,3 +231,11 @@ def test_a_unit_name_cut_at_a_line_end_is_not_a_mention_of_another_unit():
         "อำเภอเลาขวัญ จังหวัดกาญจนบุรี", "1. การวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลหนอง",
         "ฝ้าย ปีงบประมาณ พ.ศ. 2565")]))
     assert [m.text for m in parsed.unit_mentions] == ["องค์การบริหารส่วนตำบลหนองฝ้าย"]
+
+
+def test_ocr_misread_numbers_are_dropped_but_a_readable_level_is_kept():
+    parsed = parse_document(layout([page(
+        1, "มาตรการ ส่งเสริ่มคุณธรรมและความโปร่งใสภายในหน่วยงานของ จังหวัดอ่างทอง",
+        "ประจำปีง บประ มาณ พ.ศ. 2 595", "คะแนนภาพรวมของจังหวัดอ่างทอง : 10.135 คะแนน", 'ระดับผลการประเมิน : "A"')]))
+    assert parsed.fiscal_year is None
+    assert (parsed.assessment.overall_score, parsed.assessment.level) == (None, "A")

@@ -12,6 +12,7 @@ _NAME = (r"[ก-ฮเ-ไ](?:[ก-๙]|\s(?=[\u0e30-\u0e3a\u0e47-\u0e4e])"
          r"|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\s(?=[ก-ฮ](?![ก-๙])))*")
 
 TITLE_LINES = 12
+PLAUSIBLE_YEARS = (2550, 2580)
 _COVER_MARKS = ("บันทึกข้อความ",)
 _SUBJECT = re.compile(r"^\s*เรื่อง\s")
 _ADDRESSEE = re.compile(r"^\s*เรียน\s")
@@ -53,16 +54,25 @@ def title_text(pages: list[PageLayout], start: int) -> str:
     return compact("\n".join(lines[:TITLE_LINES]))
 
 
+def _plausible(year: int) -> int | None:
+    """ITA documents date from 2550-2580 BE; anything else is an OCR misreading (`2 595`), not a year."""
+    return year if PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1] else None
+
+
 def fiscal_year(text: str) -> int | None:
-    """The first `ปีงบประมาณ พ.ศ. 2566` of the text (the title's, when given the title)."""
-    match = _FISCAL.search(skeleton(text))
-    return int(match.group(1)) if match else None
+    """The first plausible `ปีงบประมาณ พ.ศ. 2566` of the text (the title's, when given the title)."""
+    for match in _FISCAL.finditer(skeleton(text)):
+        if year := _plausible(int(match.group(1))):
+            return year
+    return None
 
 
 def assessment_year(text: str) -> int | None:
     """The ITA year of the results a document reports (`ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565`)."""
-    match = _ASSESSED.search(skeleton(text))
-    return int(match.group(1)) if match else None
+    for match in _ASSESSED.finditer(skeleton(text)):
+        if year := _plausible(int(match.group(1))):
+            return year
+    return None
 
 
 def _clean_name(name: str) -> str:

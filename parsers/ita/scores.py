@@ -22,6 +22,7 @@ _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
     rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
 _LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
+_LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}")
 _TOOL_LINE = re.compile(rf"^(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
@@ -33,8 +34,9 @@ def overall(text: str) -> Assessment | None:
     """Overall score and level from the document text (first statement wins)."""
     text = skeleton(text)
     match = _OVERALL.search(text)
-    if not match:
-        return None
+    if not match:  # the score may be unreadable (OCR) while the level statement is not
+        level = _LEVEL_ALONE.search(text)
+        return Assessment(level=normalize_level(_LEVELS.get(level.group(1), level.group(1)))) if level else None
     assessment = Assessment(overall_score=parse_score(match.group(1)))
     if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
         assessment.level = normalize_level(_LEVELS.get(level.group(1), level.group(1)))

@@ -48,8 +48,9 @@ _ORPHAN_TONE = re.compile(rf"[ \t]+([{TONE_MARKS}])(?![{MARKS}])[ \t]*")
 _TONELESS_STACK = re.compile(rf"[{CONSONANTS}][\u0e31\u0e34\u0e35\u0e36\u0e37](?![{TONE_MARKS}\u0e4c])")
 # SARA AM whose ring was lost as a space (`ส านักงาน`): no Thai word starts with SARA AA.
 _LOST_RING = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}")
-# PDFium leaves a space after the left-shifted marks of a tall consonant (`ปั ญหา`, `เปิ ดเผย`, `ป้ องกัน`).
-_TALL_GAP = re.compile(rf"(\S*[ปฝฟฬ][{UPPER_VOWELS}{TONE_MARKS}\u0e4c]+) ([{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30]\S*)")
+# PDFium leaves a gap after a stack of marks, most often on tall consonants (`ปั ญหา`, `เปิ ดเผย`,
+# `ป้ องกัน`, `มากน้ อย`).
+_MARK_GAP = re.compile(rf"(\S*[{CONSONANTS}][{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}\u0e4c]+) ([{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30]\S*)")
 # MAI HAN-AKAT closes on a final consonant, which never carries a tone mark: `ขัน้` is `ขั้น`.
 _TONE_ON_FINAL = re.compile(rf"([{CONSONANTS}]\u0e31)([{CONSONANTS}])([{TONE_MARKS}])")
 # A space before a vowel sign or SARA AM is never a word boundary (`ระด ับ`, `ก ำหนด`); a lead vowel
@@ -68,21 +69,21 @@ def _words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-def _segment_score(text: str) -> tuple[int, int]:
-    """(Thai characters inside dictionary words, -number of words): higher reads better."""
+def _segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
+    """(Thai characters inside dictionary words of `min_len`+ letters, -number of words): higher reads better."""
     from pythainlp.tokenize import word_tokenize
 
     words = _words()
     tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=False) if t.strip()]
-    return sum(len(t) for t in tokens if len(t) > 1 and t in words), -len(tokens)
+    return sum(len(t) for t in tokens if len(t) >= min_len and t in words), -len(tokens)
 
 
-def _close_tall_gap(match: re.Match) -> str:
-    """Join across the gap only when it splits a word: MAI HAN-AKAT never ends one, otherwise the
-    joined text must read as dictionary words while the left part alone does not."""
+def _close_mark_gap(match: re.Match) -> str:
+    """Join across the gap only when it splits a word: the joined text reads as dictionary words
+    while the left part alone does not."""
     left, right = match.group(1), match.group(2)
     joined = left + right
-    if "\u0e31" in left[-3:] or (_segment_score(joined)[0] == len(joined) and _segment_score(left)[0] < len(left)):
+    if _segment_score(joined)[0] == len(joined) and _segment_score(left)[0] < len(left):
         return joined
     return match.group(0)
 
@@ -118,41 +119,41 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _coverage(text: str) -> float:
-    thai = len(_THAI_RUN.findall(text)) and sum(map(len, _THAI_RUN.findall(text)))
-    return _segment_score(text)[0] / thai if thai else 1.0
+    """Share of Thai letters inside dictionary words of three or more letters (two-letter words are
+    too easy to hit by accident to count as evidence)."""
+    thai = sum(map(len, _THAI_RUN.findall(text)))
+    return _segment_score(text, min_len=3)[0] / thai if thai else 1.0
 
 
 def _fix_line_by_dictionary(line: str) -> str:
     """Damage only a dictionary can see: marks shifted one letter late, SARA AA printed as SARA AM
     (`หมำยเหตุ`). A line is rewritten only where the rewrite reads as longer dictionary words."""
-    if not _THAI_RUN.search(line) or _coverage(line) >= 0.95:
+    if not _THAI_RUN.search(line) or _segment_score(line)[0] >= 0.95 * sum(map(len, _THAI_RUN.findall(line))):
         return line
     shifted = _SHIFTED_MARKS.sub(r"\2\1", line)
-    if shifted != line and _coverage(shifted) >= _coverage(line) + 0.15:
+    if shifted != line and _coverage(shifted) >= max(0.8, _coverage(line) + 0.15):
         line = shifted
     else:  # lines that mix damaged and sound words: one mark at a time
-        pos = 0
+        pos, words = 0, _words()
         while match := _SHIFTED_MARKS.search(line, pos):
-            lo, hi = max(0, match.start() - 10), min(len(line), match.end() + 10)
-            swapped = line[: match.start()] + match.group(2) + match.group(1) + line[match.end() :]
-            if _segment_score(swapped[lo:hi])[0] > _segment_score(line[lo:hi])[0]:
-                line = swapped
             pos = match.start() + 1
-    if SARA_AM not in line:
-        return line
-    words = _words()
-    as_aa = line.replace(SARA_AM, SARA_AA)
-    spans_am, spans_aa = _spans(line), _spans(as_aa)
-    out = list(line)
-    for i, ch in enumerate(line):
-        if ch != SARA_AM:
-            continue
-        s_am = next(span for span in spans_am if span[0] <= i < span[1])
-        s_aa = next(span for span in spans_aa if span[0] <= i < span[1])
-        word_am, word_aa = line[s_am[0] : s_am[1]], as_aa[s_aa[0] : s_aa[1]]
-        if word_aa in words and len(word_aa) > 2 and (word_am not in words or len(word_aa) > len(word_am)):
-            out[i] = SARA_AA
-    return "".join(out)
+            lo, hi = max(0, match.start() - 15), min(len(line), match.end() + 15)
+            swapped = line[: match.start()] + match.group(2) + match.group(1) + line[match.end() :]
+            # the swap must complete a real word around the moved mark, and read better overall
+            moved_at = match.start() - 1 - lo
+            word = next((swapped[lo + a : lo + b] for a, b in _spans(swapped[lo:hi]) if a <= moved_at < b), "")
+            if len(word) >= 3 and word in words and _segment_score(swapped[lo:hi], 3)[0] > _segment_score(line[lo:hi], 3)[0]:
+                line = swapped
+    for i in [i for i, ch in enumerate(line) if ch == SARA_AM]:
+        if line[i] != SARA_AM:
+            continue  # already changed with a neighbour
+        lo, hi = max(0, i - 12), min(len(line), i + 12)
+        one = line[:i] + SARA_AA + line[i + 1 :]
+        nearby = one[:i] + one[i : i + 4].replace(SARA_AM, SARA_AA) + one[i + 4 :]  # `รำคำ` needs both
+        best = max((one, nearby), key=lambda c: _segment_score(c[lo:hi]))
+        if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]):
+            line = best
+    return line
 
 
 def _repair_once(text: str) -> str:
@@ -162,9 +163,9 @@ def _repair_once(text: str) -> str:
     text = _TONE_ON_FINAL.sub(r"\1\3\2", text)
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
+    text = _MARK_GAP.sub(_close_mark_gap, text)
     text = "\n".join(_fix_line_by_dictionary(line) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
-    text = _TALL_GAP.sub(_close_tall_gap, text)
     text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)
     return unicodedata.normalize("NFC", _HSPACES.sub(" ", text))

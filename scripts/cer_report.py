@@ -5,15 +5,20 @@ For every truth measure text (and its method and responsible cells) of the sampl
 best-matching span of each approach's text is found with rapidfuzz (whitespace removed on both sides,
 Thai digits read as Arabic) and the edit distance to the truth is summed. Approaches:
 
-  plumber        pdfplumber `extract_text`, raw
-  plumber+repair the same through `repair_thai`
-  pdfium         PDFium (pypdfium2) page text, raw
-  pdfium+repair  the same through `repair_thai`
-  layout         table cells of the layout stage (`parsers.layout.extract_layout`), raw
-  layout+clean   the same cells through the normalize stage (`clean_text`): what the parser sees
+  plumber             pdfplumber `extract_text` of each page, raw
+  plumber+repair      the same through `repair_thai`
+  pdfium              PDFium (pypdfium2) text of each page, raw
+  pdfium+repair       the same through `repair_thai`
+  cell:plumber        each table cell (pdfplumber's ruled-table geometry) read by pdfplumber
+  cell:plumber+repair the same through `repair_thai`
+  cell:pdfium         the same cells read by PDFium (`get_text_bounded`)
+  cell:pdfium+repair  the same through `repair_thai`
+  layout              table cells of the layout stage (`parsers.layout.extract_layout`), raw
+  layout+clean        the same cells through the normalize stage (`clean_text`): what the parser sees
 
 Page-text approaches print table rows line by line across columns, so a multi-line cell is
-interleaved with its neighbours there; their CER includes that and is an upper bound.
+interleaved with its neighbours there; their CER includes that and is an upper bound. The cell
+approaches compare the two engines on the same boxes.
 
 usage: python scripts/cer_report.py [CORPUS_DIR ...] [--fields measure,method,responsible]
 """
@@ -40,7 +45,10 @@ from parsers.layout import extract_layout  # noqa: E402
 from pipeline.records import SourceFile  # noqa: E402
 
 DEFAULT_CORPORA = ["/work/shared/corpus/sample", "/work/shared/corpus/sample-yala"]
-APPROACHES = ["plumber", "plumber+repair", "pdfium", "pdfium+repair", "layout", "layout+clean"]
+APPROACHES = [
+    "plumber", "plumber+repair", "pdfium", "pdfium+repair",
+    "cell:plumber", "cell:plumber+repair", "cell:pdfium", "cell:pdfium+repair", "layout", "layout+clean",
+]
 
 
 def squash(text: str) -> str:
@@ -62,12 +70,28 @@ def best_span_distance(truth: str, text: str) -> int:
     return best
 
 
+def _cells(pdf: pathlib.Path, document: pypdfium2.PdfDocument) -> tuple[list[str], list[str]]:
+    """Text of every ruled table cell as read by pdfplumber and by PDFium."""
+    plumber_cells, pdfium_cells = [], []
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages):
+            textpage = document[number].get_textpage()
+            for table in page.find_tables():
+                for box in table.cells:
+                    x0, top, x1, bottom = box
+                    plumber_cells.append(page.crop(box).extract_text() or "")
+                    pdfium_cells.append(textpage.get_text_bounded(
+                        left=x0, bottom=page.height - bottom, right=x1, top=page.height - top))
+    return plumber_cells, pdfium_cells
+
+
 def approach_texts(pdf: pathlib.Path) -> dict[str, str]:
     with pdfplumber.open(pdf) as doc:
         plumber = "\n".join(page.extract_text() or "" for page in doc.pages)
     document = pypdfium2.PdfDocument(str(pdf))
     try:
         pdfium = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+        plumber_cells, pdfium_cells = _cells(pdf, document)
     finally:
         document.close()
     layout = extract_layout(SourceFile(doc_id=pdf.name, source_path=pdf.name, abs_path=str(pdf), size=pdf.stat().st_size))
@@ -77,6 +101,10 @@ def approach_texts(pdf: pathlib.Path) -> dict[str, str]:
         "plumber+repair": repair_thai(plumber),
         "pdfium": pdfium,
         "pdfium+repair": repair_thai(pdfium),
+        "cell:plumber": "|".join(plumber_cells),
+        "cell:plumber+repair": "|".join(map(repair_thai, plumber_cells)),
+        "cell:pdfium": "|".join(pdfium_cells),
+        "cell:pdfium+repair": "|".join(map(repair_thai, pdfium_cells)),
         "layout": "|".join(cells),
         "layout+clean": "|".join(clean_text(cell) or "" for cell in cells),
     }

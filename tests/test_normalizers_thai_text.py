@@ -81,6 +81,14 @@ def test_clean_text_is_stable_and_has_no_thai_digits(text):
     ("ก\u0e48\u0e34", "ก\u0e34\u0e48"),  # upper vowel before tone mark
     ("ผ\uf719\uf70bบริหาร", "ผู้บริหาร"),  # Private Use Area glyph variants
     ("<p>ข้อมูล</p> <li>ข่าว</li>", " ข้อมูล ข่าว "),
+    ("ของท่าน มากน้ อย", "ของท่าน มากน้อย"),  # PDFium gap after a mark stack inside a word
+    # damage seen in the real corpus (pdfplumber and PDFium alike)
+    ("ระด ับชาติ", "ระดับชาติ"),  # space before a vowel sign
+    ("ไมเ่ กิน", "ไม่เกิน"),  # mark one letter late, then a lead vowel cut off its consonant
+    ("วสิยัทศัน์", "วิสัยทัศน์"),
+    ("หมำยเหตุ: กำหนดกำรส่ง", "หมายเหตุ: กำหนดการส่ง"),  # SARA AA printed as SARA AM, real SARA AM kept
+    ("ผู้อ ำนวยกำรโรงพยำบำล", "ผู้อำนวยการโรงพยาบาล"),
+    ("รวมรำคำ 143,271.03", "รวมราคา 143,271.03"),
 ])
 def test_known_damage_is_repaired(damaged, repaired):
     assert repair_thai(damaged) == repaired
@@ -91,6 +99,8 @@ def test_spaces_between_words_are_kept():
     # a gap after a tall consonant that ends a real word is a word boundary, not damage
     assert repair_thai("ปี งบประมาณ") == "ปี งบประมาณ"
     assert repair_thai("ไม่เป็ น ธรรม") == "ไม่เป็น ธรรม"
+    # a SARA AM inside a sound line stays even where SARA AA would also make words (`ที่นา`)
+    assert repair_thai("เจ้าหน้าที่ที่นำทรัพย์สินของราชการไปใช้") == "เจ้าหน้าที่ที่นำทรัพย์สินของราชการไปใช้"
 
 
 def test_quality_prefers_the_engine_that_reads_right():

@@ -88,7 +88,8 @@ def test_clean_text_is_stable_and_has_no_thai_digits(text):
     ("วสิยัทศัน์", "วิสัยทัศน์"),
     ("หมำยเหตุ: กำหนดกำรส่ง", "หมายเหตุ: กำหนดการส่ง"),  # SARA AA printed as SARA AM, real SARA AM kept
     ("ผู้อ ำนวยกำรโรงพยำบำล", "ผู้อำนวยการโรงพยาบาล"),
-    ("รวมรำคำ 143,271.03", "รวมราคา 143,271.03"),
+    ("* หมำยเหตุ: ก ำหนดกำรสง่ สินค้ำไมเ่ กิน 60 วนั รวมรำคำ 143,271.03",
+     "* หมายเหตุ: กำหนดการส่ง สินค้าไม่เกิน 60 วัน รวมราคา 143,271.03"),  # one line of a real PDF
 ])
 def test_known_damage_is_repaired(damaged, repaired):
     assert repair_thai(damaged) == repaired

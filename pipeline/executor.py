@@ -253,7 +253,8 @@ def run_dask(sources: Iterable[SourceFile], limits: Limits, scheduler: str | Non
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
+                               dashboard_address=":0")
         client = Client(cluster)
     try:
         sources = list(sources)

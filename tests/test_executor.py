@@ -1,0 +1,100 @@
+"""Worker isolation: a document that hangs, eats memory or kills its worker fails alone; the others finish.
+
+The misbehaving tasks below stand in for a parser stuck on a PDF; workers import them by name.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pandas as pd
+import pytest
+
+from pipeline.executor import GIB, Limits, process_isolated, run_dask, run_local
+from pipeline.records import DocumentResult, SourceFile
+from pipeline.run import RunOptions, run_extract
+from tests.test_robust_inputs import thai_pdf
+
+
+def misbehave(source: SourceFile) -> DocumentResult:
+    """Behave as the file name says: hang, allocate without end, die by a signal, or finish."""
+    name = source.source_path
+    if name.startswith("hang"):
+        time.sleep(3600)
+    if name.startswith("hog"):
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 * 1024 * 1024))
+    if name.startswith("segv"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return DocumentResult(source, "ok", n_pages=os.getpid())
+
+
+def sources(*names: str) -> list[SourceFile]:
+    return [SourceFile(f"{i:064x}", name, f"/nowhere/{name}", 1) for i, name in enumerate(names)]
+
+
+def test_hang_memory_and_crash_fail_alone():
+    limits = Limits(seconds=3, memory_bytes=int(0.5 * GIB))
+    names = ("hang.pdf", "fine-1.pdf", "hog.pdf", "fine-2.pdf", "segv.pdf", "fine-3.pdf", "fine-4.pdf")
+    started = time.monotonic()
+    outcomes = {o.result.source.source_path: o for o in run_local(sources(*names), 2, limits, task=misbehave)}
+    assert time.monotonic() - started < 30
+    assert set(outcomes) == set(names)
+    assert outcomes["hang.pdf"].result.error == "timed out after 3 s"
+    assert outcomes["hog.pdf"].result.error == "worker ran out of memory (limit 0.5 GiB)"
+    assert outcomes["segv.pdf"].result.error == "worker crashed (signal SIGSEGV)"
+    for name in ("hang.pdf", "hog.pdf", "segv.pdf"):
+        assert outcomes[name].result.status == "failed" and not outcomes[name].cacheable
+    for name in names:
+        if name.startswith("fine"):
+            assert outcomes[name].result.status == "ok" and outcomes[name].cacheable
+
+
+def test_workers_are_reused_between_documents():
+    names = [f"fine-{i}.pdf" for i in range(6)]
+    pids = {o.result.n_pages for o in run_local(sources(*names), 2, Limits(), task=misbehave)}
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
+
+
+def test_peak_memory_is_measured_per_worker():
+    peaks: list[int] = []
+    list(run_local(sources("fine-a.pdf", "fine-b.pdf"), 1, Limits(), peak_rss=peaks, task=misbehave))
+    assert len(peaks) == 1 and 10 * 1024 ** 2 < peaks[0] < 3 * GIB
+
+
+def test_isolated_task_for_dask_times_out_and_recovers():
+    limits = Limits(seconds=2, memory_bytes=GIB)
+    [hang, fine] = sources("hang.pdf", "fine.pdf")
+    assert process_isolated(hang, limits, task=misbehave).result.error == "timed out after 2 s"
+    assert process_isolated(fine, limits, task=misbehave).result.status == "ok"
+
+
+def test_dask_local_cluster_isolates_too():
+    names = ("hang.pdf", "fine-1.pdf", "fine-2.pdf")
+    outcomes = {o.result.source.source_path: o.result
+                for o in run_dask(sources(*names), Limits(seconds=2), workers=2, task=misbehave)}
+    assert outcomes["hang.pdf"].error == "timed out after 2 s"
+    assert outcomes["fine-1.pdf"].status == outcomes["fine-2.pdf"].status == "ok"
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small")
+    for index in range(3):
+        (root / f"doc-{index}.pdf").write_bytes(thai_pdf(pages=2, marker=str(index)))
+    (root / "html.pdf").write_bytes(b"<html></html>")
+    return root
+
+
+def test_dask_executor_writes_the_same_dataset(small_corpus, tmp_path):
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    run_extract(small_corpus, local, RunOptions(workers=2, use_cache=False, progress=False))
+    run_extract(small_corpus, dask, RunOptions(workers=2, use_cache=False, progress=False, executor="dask"))
+    for name in ("documents", "assessments", "measures", "units"):
+        # pipeline_version is a digest of the working tree, which may change between the two runs.
+        a, b = (pd.read_parquet(out / f"{name}.parquet").drop(columns="pipeline_version", errors="ignore")
+                for out in (local, dask))
+        pd.testing.assert_frame_equal(a, b)
+    assert len(pd.read_parquet(dask / "documents.parquet")) == 4

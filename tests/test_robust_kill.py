@@ -1,0 +1,75 @@
+"""Nothing lost: a run killed with SIGKILL leaves the previous dataset whole; re-runs give the same rows."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.schema import TABLES
+from tests.test_robust_inputs import thai_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+BIG = 80  # documents in the folder whose run gets killed: enough to still be running after 3 s
+
+
+def extract(input_dir: Path, output_dir: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", "--input", str(input_dir), "--output", str(output_dir),
+         "--quiet", *extra],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+
+
+def tables(folder: Path, drop_version: bool = False) -> dict:
+    rows = {name: pq.read_table(folder / f"{name}.parquet").to_pylist() for name in TABLES}
+    if drop_version:  # a digest of the working tree, which other work may change between two runs
+        for row in rows["documents"]:
+            row.pop("pipeline_version")
+    return rows
+
+
+@pytest.fixture(scope="module")
+def first_dataset(tmp_path_factory):
+    """A finished dataset over 3 documents, and a bigger input folder for the run that gets killed."""
+    small, big, out = (tmp_path_factory.mktemp(n) for n in ("small", "big", "out"))
+    for index in range(3):
+        (small / f"doc-{index}.pdf").write_bytes(thai_pdf(pages=2, marker=str(index)))
+    for index in range(BIG):
+        (big / f"doc-{index}.pdf").write_bytes(thai_pdf(pages=6, marker=f"big {index}"))
+    done = extract(small, out)
+    assert done.wait(timeout=300) == 0, done.stderr.read().decode()[-2000:]
+    return small, big, out, tables(out)
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.5, 3.0])
+def test_sigkill_mid_run_leaves_previous_dataset_whole(first_dataset, delay):
+    small, big, out, before = first_dataset
+    run = extract(big, out, "--workers", "1", "--no-cache")
+    time.sleep(delay)
+    assert run.poll() is None, "the run finished before it could be killed; make the input bigger"
+    os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, as an OOM killer or a power cut would
+    run.wait()
+    assert tables(out) == before
+    assert not any(p.suffix == ".tmp" for p in out.iterdir())
+
+
+def test_run_after_a_kill_completes_and_is_idempotent(first_dataset, tmp_path):
+    small, big, out, before = first_dataset
+    run = extract(big, out, "--workers", "1", "--no-cache")
+    time.sleep(1.0)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    for attempt in range(2):
+        done = extract(big, out, "--workers", "2", "--no-cache")
+        assert done.wait(timeout=600) == 0, done.stderr.read().decode()[-2000:]
+        rows = tables(out, drop_version=True)
+        assert len(rows["documents"]) == BIG and all(r["status"] != "failed" for r in rows["documents"])
+        if attempt:
+            assert rows == previous
+        previous = rows

@@ -80,3 +80,11 @@ def test_rules_are_found_in_a_skewed_image():
     long_horizontal = [r for r in rules if r.top == r.bottom and r.x1 - r.x0 > 400]
     long_vertical = [r for r in rules if r.top != r.bottom and r.bottom - r.top > 150]
     assert len(long_horizontal) >= 3 and len(long_vertical) >= 3
+
+
+def test_lines_tesseract_is_unsure_of_are_dropped():
+    def word(text, line, conf):
+        return ocr.OcrWord(text, 0, 0, 1, 1, (1, 1, line), conf)
+
+    words = [word("เห", 1, 60), word("a", 1, 75), word("ทั้งนี้", 2, 94), word("ให้", 2, 90)]
+    assert [w.text for w in ocr.drop_unsure_lines(words)] == ["ทั้งนี้", "ให้"]

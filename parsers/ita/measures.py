@@ -7,7 +7,7 @@ page break are joined back to the row they belong to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from normalizers import catalog
 from normalizers.codes import split_code_prefix
@@ -56,10 +56,9 @@ def _is_header(cells: list[str]) -> bool:
 
 @dataclass
 class _Row:
-    cells: dict[str, str]
+    cells: dict[str, str]  # role -> text
     page: int
     section: str | None
-    pieces: list[str] = field(default_factory=list)
 
 
 def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], str]:
@@ -72,6 +71,8 @@ def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], 
 
 
 def measures(tables: list[Table], pages: list[PageLayout], year: int | None = None) -> list[Measure]:
+    """Measure rows of every measure table, in document order; `year` is the assessment year whose
+    catalog the printed codes belong to."""
     rows: list[_Row] = []
     roles: dict[int, str] | None = None
     last_table: Table | None = None
@@ -98,10 +99,11 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and c.strip()}
             if not cells:
                 continue
-            only_first = set(cells) <= {"measure", "indicator", "number"} and len(cells) == 1 \
-                and sum(bool(c.strip()) for c in row.cells) == 1
-            if row.kind == "section" or (only_first and not (continued and position == 0)
-                                         and _looks_like_section(row.cells)):
+            # A row with one filled cell spanning the table is a section heading, unless it is the first
+            # row after a page break (then it may be the rest of a cut measure).
+            only_one = len(cells) == 1 and sum(bool(c.strip()) for c in row.cells) == 1 \
+                and set(cells) <= {"measure", "indicator", "number"}
+            if row.kind == "section" or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
                 continue
             if rows and ((continued and position == 0 and _is_continuation(row, rows[-1], roles)) or
@@ -117,10 +119,6 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
 
 def _same_run(previous: Table | None, table: Table) -> bool:
     return previous is not None and table.pages[0] - previous.pages[-1] in (0, 1)
-
-
-def _looks_like_section(cells: list[str]) -> bool:
-    return bool(LIST_NUMBER.match(cells[0])) or len(compact(cells[0])) > 0
 
 
 def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bool:

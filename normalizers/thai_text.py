@@ -69,6 +69,7 @@ def _words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+@lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
 def _segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
     """(Thai characters inside dictionary words of `min_len`+ letters, -number of words): higher reads better."""
     from pythainlp.tokenize import word_tokenize

@@ -111,11 +111,10 @@ def _inside(word: Word, box) -> bool:
 
 
 class _PageReader:
-    """Reads one page; `text_cell`/`text_line` return the kept text and the engine that gave it."""
+    """Reads the lines and tables of one page from its words (text layer or OCR), counting engines used."""
 
-    def __init__(self, number: int, ppage, text_page, words: list[Word], ocr_used: bool):
-        self.number, self.ppage, self.words, self.ocr_used = number, ppage, words, ocr_used
-        self.height = float(ppage.height)
+    def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool):
+        self.number, self.height, self.words, self.ocr_used = number, height, words, ocr_used
         self.text_page = text_page
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
@@ -276,7 +275,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
-    reader = _PageReader(number, ppage, text_page, words, ocr_used)
+    reader = _PageReader(number, height, text_page, words, ocr_used)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     if reader.qualities:
@@ -297,6 +296,7 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
     page_tables: list[PageTable] = []
     page_texts: list[PageText] = []
     warnings: list[str] = []
+    unread: list[int] = []
     budget = Budget(max_ocr_pages())
     try:
         try:
@@ -310,6 +310,7 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
                     page, tables, text = read.page, read.tables, read.text
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
+                    unread.append(number)
                     page = PageLayout(number, float(ppage.width), float(ppage.height), [], quality=0.0)
                     tables, text = [], PageText(number, float(ppage.height), [])
                 pages.append(page)
@@ -321,5 +322,5 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
     if budget.skipped:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
-    incomplete = bool(budget.skipped) or any(w.startswith("page ") for w in warnings)
+    incomplete = bool(budget.skipped or unread)
     return DocumentLayout(source.doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)

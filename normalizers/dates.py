@@ -31,7 +31,7 @@ _ABBR = "|".join(rf"{a}\.?\s?{b}\.?" for a, b in sorted(_ABBREVIATIONS, key=lamb
 _DATE = re.compile(
     rf"(?:(?<!\d)(?P<day>[0-3]?\d)\s*)?"
     rf"(?P<month>{_FULL}|(?:(?<![{_THAI_LETTER}])|(?<=ถึง)|(?<=เดือน))(?:{_ABBR})(?![{_THAI_LETTER}]))"
-    rf"\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>(?:25|20)\d\d|\d\d(?!\d))?"
+    rf"\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>(?:2[56]|20)\d\d|\d\d(?!\d))?"
 )
 _FISCAL = re.compile(
     rf"ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y0>25\d\d|\d\d(?!\d))"

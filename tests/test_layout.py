@@ -12,6 +12,8 @@ from parsers.pdf_text import join_lines, page_is_readable
 from pipeline.records import SourceFile
 from tests.pdf_factory import Row, make_pdf
 
+A4_POINTS = (595.2756, 841.8898)
+
 HEADER = Row([["มาตรการ/โครงการ/", "กิจกรรม"], ["วิธีการดำเนินการ"], ["ผู้รับผิดชอบ"], ["ระยะเวลา"]], "header")
 WIDTHS = [140, 140, 110, 105]
 
@@ -148,3 +150,36 @@ def test_new_numbered_row_on_next_page_is_not_joined_even_with_empty_cells(tmp_p
         ["๑ จัดทำคู่มือ", "แต่งตั้งคณะกรรมการ", "สำนักปลัด", "ม.ค. ๖๘"],
         ["๒ เผยแพร่ข้อมูล", "ปรับปรุงเว็บไซต์", "", "ก.พ. ๖๘"],
     ]
+
+
+def test_a_page_that_fails_is_recorded_and_the_others_are_kept(tmp_path, monkeypatch):
+    from parsers import layout as layout_module
+
+    pages = [[Row([["หน้าแรก"]], "heading")], [Row([["หน้าที่สอง"]], "heading")]]
+    path = make_pdf(tmp_path / "two.pdf", pages, WIDTHS)
+    real_read_page = layout_module.read_page
+
+    def failing_second_page(number, *args):
+        if number == 2:
+            raise ValueError("damaged content stream")
+        return real_read_page(number, *args)
+
+    monkeypatch.setattr(layout_module, "read_page", failing_second_page)
+    layout = _layout(path)
+    assert layout.n_pages == 2 and layout.incomplete
+    assert layout.pages[0].text == "หน้าแรก" and layout.pages[1].lines == []
+    assert layout.warnings == ["page 2 could not be read: ValueError: damaged content stream"]
+
+
+def test_debug_view_writes_the_page_image(tmp_path, capsys):
+    from PIL import Image
+
+    from parsers import debug_view
+
+    pages = [[HEADER, Row([["จัดทำคู่มือ"], ["แต่งตั้งคณะกรรมการ"], ["สำนักปลัด"], ["ม.ค. ๖๘"]])]]
+    path = make_pdf(tmp_path / "debug.pdf", pages, WIDTHS)
+    assert debug_view.main(["--pdf", str(path), "--page", "1", "--out", str(tmp_path / "out"), "--dpi", "50"]) == 0
+    image = Image.open(tmp_path / "out" / "debug-p1.png")
+    assert all(abs(got - points * 50 / 72) <= 1 for got, points in zip(image.size, A4_POINTS))
+    assert "table 1 row bold" in capsys.readouterr().out
+    assert debug_view.main(["--pdf", str(path), "--page", "9", "--out", str(tmp_path / "out")]) == 1

@@ -34,6 +34,7 @@ class RunSummary:
     seconds: float = 0.0
     tables: dict[str, int] = field(default_factory=dict)
     peak_rss: list[int] = field(default_factory=list)  # bytes, one per worker process that ran
+    processed: list[DocumentResult] = field(default_factory=list)  # results made in this run (not cached)
 
     def render(self) -> str:
         return (
@@ -86,6 +87,7 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike,
         for outcome in _outcomes(todo, options, summary.peak_rss):
             result = outcome.result
             by_key[result.source.doc_id or result.source.source_path] = result
+            summary.processed.append(result)
             if outcome.cacheable:
                 cache.put(result)
             bar.update()

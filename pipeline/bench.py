@@ -1,0 +1,129 @@
+"""`python -m pipeline bench --input DIR`: speed and memory of the whole pipeline against a bare pdfplumber pass.
+
+On the same files, in one run: end-to-end pages/s with 1 and with N workers (no cache), a bare pdfplumber
+pass (open every page, extract_text() and extract_tables(), one process), the ratio ours ÷ bare, the
+scaling from 1 to N workers, an unchanged re-run (all from the cache), peak memory per worker, and the
+seconds per OCR page. Figures go to docs/scale.md with the machine they were measured on.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import psutil
+
+from pipeline.discover import discover
+from pipeline.executor import GIB, Limits
+from pipeline.records import DocumentResult
+from pipeline.run import RunOptions, RunSummary, run_extract
+
+MIB = 1024 ** 2
+
+
+def bare_pdfplumber(paths: list[str]) -> dict[str, float]:
+    """Seconds per file for the baseline every PDF tool pays: pdfplumber text and tables of every page."""
+    seconds = {}
+    for path in paths:
+        started = time.perf_counter()
+        try:
+            with pdfplumber.open(path) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    page.extract_tables()
+                    page.flush_cache()
+        except Exception:  # noqa: BLE001 - a file pdfplumber cannot open costs what it cost
+            pass
+        seconds[path] = time.perf_counter() - started
+    return seconds
+
+
+def _text_layer(results: list[DocumentResult]) -> list[DocumentResult]:
+    return [r for r in results if r.n_pages and not r.ocr_pages]
+
+
+def _ocr_seconds_per_page(results: list[DocumentResult]) -> tuple[int, float | None]:
+    """OCR pages and their s/page: time of documents with OCR minus their text pages at the text-page rate."""
+    text = _text_layer(results)
+    text_rate = sum(r.seconds for r in text) / max(1, sum(r.n_pages for r in text))
+    scanned = [r for r in results if r.ocr_pages]
+    pages = sum(r.ocr_pages for r in scanned)
+    if not pages:
+        return 0, None
+    ocr_time = sum(r.seconds - (r.n_pages - r.ocr_pages) * text_rate for r in scanned)
+    return pages, max(0.0, ocr_time) / pages
+
+
+def _timed(input_dir: Path, output: Path, options: RunOptions) -> tuple[RunSummary, float]:
+    started = time.perf_counter()
+    summary = run_extract(input_dir, output, options)
+    return summary, time.perf_counter() - started
+
+
+def machine() -> str:
+    memory = psutil.virtual_memory().total / GIB
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.machine()}, " \
+           f"Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--input", default="data/raw", help="folder of PDFs (default: data/raw)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="N for the N-worker run (default: all cores)")
+    parser.add_argument("--timeout", type=float, default=600, help="time limit per document in s (default: 600)")
+    args = parser.parse_args(argv)
+    input_dir = Path(args.input)
+    files = [f for f in discover(input_dir) if not f.duplicate_of and not f.read_error]
+    if not files:
+        print(f"error: no readable PDFs in {input_dir}")
+        return 2
+    limits = Limits(seconds=args.timeout)
+    print(f"benchmark: {len(files)} PDFs in {input_dir}; machine: {machine()}")
+
+    with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
+        base = RunOptions(limits=limits, use_cache=False, progress=False)
+        one, one_s = _timed(input_dir, Path(tmp) / "one", replace(base, workers=1))
+        many, many_s = _timed(input_dir, Path(tmp) / "many", replace(base, workers=args.workers))
+        rerun, rerun_s = _timed(input_dir, Path(tmp) / "many",
+                                replace(base, workers=args.workers, use_cache=True))
+    bare = bare_pdfplumber([f.abs_path for f in files])
+
+    pages = one.pages
+    text = _text_layer(one.processed)
+    text_pages = sum(r.n_pages for r in text)
+    ours_text = sum(r.seconds for r in text)
+    bare_text = sum(bare[r.source.abs_path] for r in text)
+    bare_all = sum(bare.values())
+    ocr_pages, ocr_rate = _ocr_seconds_per_page(one.processed)
+    peaks = one.peak_rss + many.peak_rss
+    speedup = one_s / many_s
+
+    rows = [
+        ("pages", f"{pages} ({one.ocr_pages} by OCR) in {len(files)} documents"),
+        ("end to end, 1 worker", f"{one_s:7.1f} s  {pages / one_s:6.1f} pages/s"),
+        (f"end to end, {args.workers} workers", f"{many_s:7.1f} s  {pages / many_s:6.1f} pages/s"),
+        (f"scaling 1 → {args.workers} workers", f"{speedup:.2f}× ({speedup / args.workers:.0%} of linear)"),
+        ("bare pdfplumber, 1 process", f"{bare_all:7.1f} s  {pages / bare_all:6.1f} pages/s (text + tables)"),
+        ("ours ÷ bare, whole run, 1 worker", f"{one_s / bare_all:.2f}×"),
+    ]
+    if text_pages and bare_text:
+        rows.append(("ours ÷ bare, text-layer pages", f"{ours_text / bare_text:.2f}×  "
+                     f"({text_pages} pages: {ours_text / text_pages * 1000:.0f} vs {bare_text / text_pages * 1000:.0f} ms/page)"))
+    rows += [
+        ("unchanged re-run (cache)", f"{rerun_s:7.2f} s  ({rerun_s / many_s:.1%} of the first {args.workers}-worker run; "
+                                     f"{rerun.cached}/{rerun.documents} from cache)"),
+        ("peak memory per worker", f"max {max(peaks, default=0) / MIB:.0f} MiB, median "
+                                   f"{statistics.median(peaks) / MIB if peaks else 0:.0f} MiB over {len(peaks)} workers"),
+        ("OCR", f"{ocr_pages} pages, {ocr_rate:.1f} s/page" if ocr_rate is not None else "no OCR pages"),
+        ("status (1-worker run)", ", ".join(f"{k} {v}" for k, v in sorted(one.status.items()))),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+    return 0

@@ -239,3 +239,11 @@ def test_ocr_misread_numbers_are_dropped_but_a_readable_level_is_kept():
         "ประจำปีง บประ มาณ พ.ศ. 2 595", "คะแนนภาพรวมของจังหวัดอ่างทอง : 10.135 คะแนน", 'ระดับผลการประเมิน : "A"')]))
     assert parsed.fiscal_year is None
     assert (parsed.assessment.overall_score, parsed.assessment.level) == (None, "A")
+
+
+def test_tool_scores_written_as_a_list_with_names():
+    parsed = parse_document(layout([page(
+        1, "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ประจำปีงบประมาณ พ.ศ. 2568",
+        "- IIT (การรับรู้ภายใน) : 99.96 คะแนน", "- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน")]))
+    a = parsed.assessment
+    assert (a.overall_score, a.iit, a.oit) == (None, 99.96, 97.5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from parsers.ita import header, measures, scores
 from parsers.ita.doctype import classify
 from parsers.ita.text import compact
-from pipeline.records import DocumentLayout, ParsedDocument, UnitMention
+from pipeline.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
 
 
 def parse_document(layout: DocumentLayout) -> ParsedDocument:
@@ -19,12 +19,12 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     _unit(parsed, layout, start)
 
     assessed = header.assessment_year(body) or parsed.fiscal_year
-    parsed.assessment = scores.overall(body)
-    if parsed.doc_type == "unknown" and parsed.assessment and parsed.assessment.level is None:
-        parsed.assessment = None  # a bare "N คะแนน" in an unrelated document is not an ITA result
-    if parsed.assessment:
-        scores.tool_scores([line.text for page in pages for line in page.lines] +
-                           [" ".join(row.cells) for table in tables for row in table.rows], parsed.assessment)
+    assessment = scores.overall(body) or Assessment()
+    scores.tool_scores([line.text for page in pages for line in page.lines] +
+                       [" ".join(row.cells) for table in tables for row in table.rows], assessment)
+    if parsed.doc_type == "unknown" and assessment.level is None:
+        assessment = Assessment()  # a bare "N คะแนน" in an unrelated document is not an ITA result
+    parsed.assessment = assessment if any(v is not None for v in vars(assessment).values()) else None
     parsed.indicators = scores.indicator_scores(scores.segments(pages, tables))
     parsed.questions, code_warnings = scores.question_scores(tables, assessed)
     parsed.warnings += code_warnings

@@ -1,6 +1,7 @@
 """Scores: overall score and level, per-tool scores, the ten indicator scores, per-question scores.
 
-Every pattern runs on compact text (see text.py) so that wrapped lines and stray spaces do not matter.
+Every pattern runs on skeleton text (see text.py) so that wrapped lines, stray spaces and lost Thai marks do
+not matter; numbers are untouched by it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from normalizers.scores import parse_score
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
 
-# Overall-score patterns run on skeleton text (text.skeleton), so level names appear without marks.
+# Level names appear here without their marks, as in skeleton text.
 _LEVELS = {skeleton(level): level for level in THAI_LEVELS}
 _LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Za-z]))"
 _OVERALL = re.compile(
@@ -23,7 +24,9 @@ _OVERALL = re.compile(
     rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
 _LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
 _LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}")
-_TOOL_LINE = re.compile(rf"^(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
+# `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
+_TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\([^\d)]*\))?"
+                        rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")

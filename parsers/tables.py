@@ -190,12 +190,13 @@ def merge_wrapped_rows(table: PageTable) -> PageTable:
     single cell, wraps the row above (in the same weight: body lines never wrap into the header)."""
     rows: list[RawRow] = []
     for row in table.rows:
+        if _is_spacer(row):
+            continue
         filled = sum(1 for c in row.cells if c.strip())
-        wraps = filled and (not row.cells[0].strip() or filled == 1)
-        if rows and wraps and rows[-1].bold == row.bold:
+        if rows and (not row.cells[0].strip() or filled == 1) and rows[-1].bold == row.bold:
             last = rows[-1]
-            last.cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            last.bottom = row.bottom
+            cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
+            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold)
         else:
             rows.append(row)
     return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)

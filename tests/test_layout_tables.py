@@ -1,0 +1,60 @@
+"""Properties of the logical-table builder: whatever the rows, no text is lost or invented."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.tables import PageTable, PageText, RawRow, build_tables, merge_wrapped_rows
+
+_CELL = st.sampled_from(["", "", "๑ จัดทำคู่มือ", "กองคลัง", "แต่งตั้งคณะกรรมการ", "ม.ค. ๖๘", "E-Service", "หน่วยงาน"])
+
+
+@st.composite
+def page_tables(draw):
+    n_cols = draw(st.integers(2, 5))
+    edges = [50.0 + 100 * i for i in range(n_cols + 1)]
+    tables = []
+    for page in range(1, draw(st.integers(1, 4)) + 1):
+        rows = []
+        for i in range(draw(st.integers(1, 5))):
+            cells = draw(st.lists(_CELL, min_size=n_cols, max_size=n_cols))
+            n_real = draw(st.sampled_from([1, n_cols]))
+            if n_real == 1:
+                cells = [cells[0]] + [""] * (n_cols - 1)
+            rows.append(RawRow(cells, n_real, 100.0 + 40 * i, 130.0 + 40 * i, draw(st.booleans())))
+        tables.append(PageTable(page, edges[0], 100.0, edges[-1], rows[-1].bottom, edges, rows))
+    return tables
+
+
+def _visible(texts) -> str:
+    return "".join(sorted("".join(t.split()) for t in texts))
+
+
+@given(page_tables())
+def test_every_character_of_every_cell_lands_in_exactly_one_row(tables):
+    pages = [PageText(t.page, 842.0, []) for t in tables]
+    built = build_tables(tables, pages)
+    given_chars = sorted("".join(c for row in t.rows for cell in row.cells for c in cell if not c.isspace()) for t in tables)
+    got_chars = sorted("".join(c for t in built for row in t.rows for cell in row.cells for c in cell if not c.isspace()))
+    assert sorted("".join(given_chars)) == got_chars
+    assert all(len(row.cells) == t.n_cols for t in built for row in t.rows)
+    assert all(row.page in t.pages for t in built for row in t.rows)
+
+
+@given(page_tables())
+def test_same_columns_on_following_pages_make_one_table(tables):
+    pages = [PageText(t.page, 842.0, []) for t in tables]
+    built = build_tables(tables, pages)
+    assert len(built) <= 1
+    if built:
+        assert built[0].pages == sorted(built[0].pages)
+
+
+@given(page_tables())
+def test_merging_wrapped_lines_keeps_every_character(tables):
+    for table in tables:
+        merged = merge_wrapped_rows(table)
+        before = sorted(c for row in table.rows for cell in row.cells for c in cell if not c.isspace())
+        after = sorted(c for row in merged.rows for cell in row.cells for c in cell if not c.isspace())
+        assert before == after
+        assert len(merged.rows) <= len(table.rows)

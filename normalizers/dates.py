@@ -38,6 +38,9 @@ _FISCAL = re.compile(
     rf"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
 )
 _WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*ปี\s*งบ(?:ประมาณ)?")
+# ITA documents plan and report within these years; anything else is a misread digit (OCR reads
+# ๒๕๖๖ as 2522), and a misread year is reported, never used.
+PLAUSIBLE_YEARS = range(2000, 2061)  # Common Era (BE 2543-2603)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,10 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
     if not found:
         fiscal = _FISCAL.search(clean)
         if fiscal:
-            return Period(*_fiscal(int(fiscal["y0"]), int(fiscal["y1"]) if fiscal["y1"] else None))
+            start, end = _fiscal(int(fiscal["y0"]), int(fiscal["y1"]) if fiscal["y1"] else None)
+            if start.year + 1 in PLAUSIBLE_YEARS and end.year in PLAUSIBLE_YEARS and start < end:
+                return Period(start, end)
+            return Period(None, None, f"implausible fiscal year in period {text!r}")
         if fiscal_year and _WHOLE_FISCAL.search(clean):
             return Period(*_fiscal(fiscal_year))
         return Period(None, None, f"unreadable period: {text!r}")
@@ -103,4 +109,6 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
         return Period(None, None, f"impossible date in period {text!r}: {err}")
     if end < start:
         return Period(None, None, f"period ends before it starts: {text!r}")
+    if start.year not in PLAUSIBLE_YEARS or end.year not in PLAUSIBLE_YEARS:
+        return Period(None, None, f"implausible year in period {text!r}")
     return Period(start, end)

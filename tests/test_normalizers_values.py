@@ -104,3 +104,19 @@ def test_scores(raw, score):
 def test_scores_round_trip_in_thai_digits(value, thai):
     text = f"{value:.2f}"
     assert parse_score(to_thai_digits(text) if thai else text) == pytest.approx(value)
+
+
+@given(st.text())
+def test_no_normalizer_raises_on_any_text(text):
+    """One broken PDF must never stop a batch: every normalizer returns, whatever the input."""
+    from normalizers.codes import resolve_code, split_code_prefix
+    from normalizers.thai_text import clean_text, repair_thai, text_quality
+
+    assert 0.0 <= text_quality(text) <= 1.0
+    assert isinstance(repair_thai(text), str)
+    clean_text(text)
+    parse_period(text, fiscal_year=2568)
+    split_code_prefix(text, 2567)
+    resolve_code(text, 2566, text)
+    normalize_level(text)
+    parse_score(text)

@@ -247,3 +247,10 @@ def test_tool_scores_written_as_a_list_with_names():
         "- IIT (การรับรู้ภายใน) : 99.96 คะแนน", "- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน")]))
     a = parsed.assessment
     assert (a.overall_score, a.iit, a.oit) == (None, 99.96, 97.5)
+
+
+def test_years_written_without_the_word_budget():
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี พ.ศ. 2566", "องค์การบริหารส่วนตำบลนาเกาะ",
+        "ผลการประเมิน ITA ปี 2565 มีผลคะแนน 85.56 คะแนน อยู่ในระดับ A")]))
+    assert (parsed.fiscal_year, parsed.assessment_year) == (2566, 2565)

@@ -78,7 +78,8 @@ class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, limits: Limits, task: Task):
         self.limits, self.task = limits, task
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, limits.memory_bytes, task), name="ita-worker")
+        self.process = ctx.Process(target=_serve, args=(child, limits.memory_bytes, task), name="ita-worker",
+                                   daemon=True)  # never joined at exit: an idle worker would block it
         self.process.start()
         child.close()
         self.ps = psutil.Process(self.process.pid)

@@ -187,7 +187,9 @@ def repair_thai(text: str) -> str:
 
 # ---------------------------------------------------------------- quality
 _CID = re.compile(r"\(cid:\d+\)")
-_BAD_CHARS = re.compile(r"[\ufffd\uf700-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Damage markers, and letters of scripts a Thai public document does not use: a garbage text layer
+# (`ϟΩϖλϟπϖϧσ`, Latin-1 mojibake) is made of them.
+_BAD_CHARS = re.compile(r"[\ufffd\uf700-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\u00c0-\u024f\u0370-\u052f\u20ac]")
 _INVALID_SEQUENCES = re.compile(
     "|".join([
         rf"(?:^|(?<=[^{CONSONANTS}{MARKS}]))[{MARKS}]",  # combining mark with no consonant under it

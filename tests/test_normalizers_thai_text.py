@@ -111,6 +111,8 @@ def test_quality_prefers_the_engine_that_reads_right():
     assert text_quality("การใช้อำนาจ") > text_quality("การใช้อĻานาจ")
     assert text_quality("ข้อมูล (cid:12)(cid:40)") < text_quality("ข้อมูลข่าวสาร")
     assert text_quality("") == 0.0
+    # a garbage text layer (seen over a scan in the real corpus) must lose to any real reading
+    assert text_quality("ϟΩϖλϟπϖϧσηΕϔΩ ΪϬϔλωλ 23,840 μϔι") < 0.2 < text_quality("รายละเอียดประมาณการ 23,840 บาท")
     assert 0.0 <= text_quality("\uf70b\ufffd") <= 1.0
 
 

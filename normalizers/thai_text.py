@@ -150,8 +150,10 @@ def _fix_line_by_dictionary(line: str) -> str:
             continue  # already changed with a neighbour
         lo, hi = max(0, i - 12), min(len(line), i + 12)
         one = line[:i] + SARA_AA + line[i + 1 :]
-        nearby = one[:i] + one[i : i + 4].replace(SARA_AM, SARA_AA) + one[i + 4 :]  # `รำคำ` needs both
-        best = max((one, nearby), key=lambda c: _segment_score(c[lo:hi]))
+        # `รำคำ` needs both changed, `ทำงำน` only the second
+        nearby = one[:i] + one[i : i + 4].replace(SARA_AM, SARA_AA) + one[i + 4 :]
+        next_only = line[: i + 1] + line[i + 1 : i + 4].replace(SARA_AM, SARA_AA) + line[i + 4 :]
+        best = max((one, nearby, next_only), key=lambda c: _segment_score(c[lo:hi]))
         if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]):
             line = best
     return line

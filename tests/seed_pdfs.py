@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/tlwg")
-FONT = "Loma"
+FONT = "Loma"  # any TLWG family: Purisa's tall glyphs, for one, push text into neighbouring lines
 SIZE = 11
 LEADING = 16
 PAD = 3
@@ -46,25 +46,25 @@ class PageBreak:
     pass
 
 
-def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / f"{FONT}.ttf")))
-    return FONT
+def _register(font: str) -> str:
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, str(FONT_DIR / f"{font}.ttf")))
+    return font
 
 
-def _wrap(text: str, width: float) -> list[str]:
+def _wrap(text: str, width: float, font: str) -> list[str]:
     """Break at spaces, or inside a long word between characters that start a cluster."""
     lines, line = [], ""
     for word in text.split(" "):
         candidate = f"{line} {word}".strip()
-        if pdfmetrics.stringWidth(candidate, _font(), SIZE) <= width:
+        if pdfmetrics.stringWidth(candidate, font, SIZE) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
         line = ""
         for char in word:
-            if line and char not in _MARKS and pdfmetrics.stringWidth(line + char, _font(), SIZE) > width:
+            if line and char not in _MARKS and pdfmetrics.stringWidth(line + char, font, SIZE) > width:
                 lines.append(line)
                 line = ""
             line += char
@@ -74,8 +74,9 @@ def _wrap(text: str, width: float) -> list[str]:
 
 
 class _Writer:
-    def __init__(self, path: pathlib.Path):
+    def __init__(self, path: pathlib.Path, font: str):
         self.pdf = canvas.Canvas(str(path), pagesize=A4)
+        self.font = _register(font)
         self.y = A4[1] - MARGIN
 
     def new_page(self) -> None:
@@ -84,21 +85,21 @@ class _Writer:
 
     def text(self, block: Text) -> None:
         for raw in block.lines:
-            for line in _wrap(raw, A4[0] - 2 * MARGIN):
+            for line in _wrap(raw, A4[0] - 2 * MARGIN, self.font):
                 if self.y - LEADING < MARGIN:
                     self.new_page()
-                self.pdf.setFont(_font(), SIZE + (2 if block.bold else 0))
+                self.pdf.setFont(self.font, SIZE + (2 if block.bold else 0))
                 self.pdf.drawString(MARGIN, self.y - LEADING + 4, line)
                 self.y -= LEADING
         self.y -= 4
 
     def row(self, widths: list[float], cells: list[str]) -> None:
-        wrapped = [_wrap(cell, w - 2 * PAD) for cell, w in zip(cells, widths)]
+        wrapped = [_wrap(cell, w - 2 * PAD, self.font) for cell, w in zip(cells, widths)]
         height = max(len(lines) for lines in wrapped) * LEADING + 2 * PAD
         if self.y - height < MARGIN:
             self.new_page()
         x = MARGIN
-        self.pdf.setFont(_font(), SIZE)
+        self.pdf.setFont(self.font, SIZE)
         for lines, w in zip(wrapped, widths):
             self.pdf.rect(x, self.y - height, w, height, stroke=1, fill=0)
             for i, line in enumerate(lines):
@@ -117,8 +118,8 @@ class _Writer:
         self.pdf.save()
 
 
-def write_pdf(path: pathlib.Path, blocks: list) -> pathlib.Path:
-    writer = _Writer(path)
+def write_pdf(path: pathlib.Path, blocks: list, font: str = FONT) -> pathlib.Path:
+    writer = _Writer(path, font)
     for block in blocks:
         if isinstance(block, PageBreak):
             writer.new_page()
@@ -308,6 +309,6 @@ SEED_004 = [
 SEEDS = {"000": SEED_000, "001": SEED_001, "002": SEED_002, "003": SEED_003, "004": SEED_004}
 
 
-def write_seed(seed: str, folder: pathlib.Path) -> pathlib.Path:
-    """Write the PDF of one seed layout into `folder`; returns its path."""
-    return write_pdf(pathlib.Path(folder) / f"seed_{seed}.pdf", SEEDS[seed])
+def write_seed(seed: str, folder: pathlib.Path, font: str = FONT) -> pathlib.Path:
+    """Write the PDF of one seed layout into `folder` in a TLWG font; returns its path."""
+    return write_pdf(pathlib.Path(folder) / f"seed_{seed}.pdf", SEEDS[seed], font)

@@ -254,3 +254,10 @@ def test_years_written_without_the_word_budget():
         1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี พ.ศ. 2566", "องค์การบริหารส่วนตำบลนาเกาะ",
         "ผลการประเมิน ITA ปี 2565 มีผลคะแนน 85.56 คะแนน อยู่ในระดับ A")]))
     assert (parsed.fiscal_year, parsed.assessment_year) == (2566, 2565)
+
+
+def test_fiscal_year_despite_glyphs_pulled_in_from_the_next_line():
+    parsed = parse_document(layout([page(
+        1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความ", "โปร่งใสภายในหน่วยงาน ประจำปงบประมาณไฟ พ.ศ. 2568",
+        "องค์การบริหารส่วนตำบลดงมะไฟ", "ผลการประเมินคุณธรรม ประจำปีงบประ", "มาณ พ.ศ. 2567 ขององค์การบริหารส่วนตำบลดงมะไฟ")]))
+    assert (parsed.doc_type, parsed.fiscal_year) == ("measures_report", 2568)

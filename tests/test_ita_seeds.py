@@ -15,12 +15,12 @@ from pipeline.validate import validate
 from tests.seed_pdfs import SEEDS, write_seed
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    """seed id → (layout, parsed), every seed PDF written and read once."""
+@pytest.fixture(scope="module", params=["Loma", "Purisa"])
+def seeds(request, tmp_path_factory):
+    """seed id → (layout, parsed), every seed PDF written and read once per font."""
     folder = tmp_path_factory.mktemp("seeds")
     for seed in SEEDS:
-        write_seed(seed, folder)
+        write_seed(seed, folder, request.param)
     out = {}
     for source in discover(folder):
         layout = normalize_layout(extract_layout(source))

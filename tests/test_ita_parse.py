@@ -261,3 +261,10 @@ def test_fiscal_year_despite_glyphs_pulled_in_from_the_next_line():
         1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความ", "โปร่งใสภายในหน่วยงาน ประจำปงบประมาณไฟ พ.ศ. 2568",
         "องค์การบริหารส่วนตำบลดงมะไฟ", "ผลการประเมินคุณธรรม ประจำปีงบประ", "มาณ พ.ศ. 2567 ขององค์การบริหารส่วนตำบลดงมะไฟ")]))
     assert (parsed.doc_type, parsed.fiscal_year) == ("measures_report", 2568)
+
+
+def test_rule_remnant_rows_are_not_measures():
+    t = table([1], MEASURE_HEADER, (1, ["1. จัดทำคู่มือ", "แจ้งเวียน", "สำนักปลัด", "ตุลาคม 2567", "รายงาน"]),
+              (1, ["---", "--", "--", "---", ""]))
+    parsed = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568")], [t]))
+    assert [(m.measure, m.responsible) for m in parsed.measures] == [("จัดทำคู่มือ", "สำนักปลัด")]

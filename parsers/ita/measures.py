@@ -96,7 +96,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         for position, row in enumerate(body):
             if row.kind == "header" or _is_header(row.cells):
                 continue
-            cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and c.strip()}
+            cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
             if not cells:
                 continue
             # A row with one filled cell spanning the table is a section heading, unless it is the first
@@ -115,6 +115,11 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         last_table = table
     digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
     return [_measure(n, row, year, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
+
+
+def _has_words(cell: str) -> bool:
+    """Rule remnants (`---`, `|`) are not content."""
+    return any(ch.isalnum() for ch in cell)
 
 
 def _same_run(previous: Table | None, table: Table) -> bool:

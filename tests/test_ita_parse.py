@@ -268,3 +268,13 @@ def test_rule_remnant_rows_are_not_measures():
               (1, ["---", "--", "--", "---", ""]))
     parsed = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568")], [t]))
     assert [(m.measure, m.responsible) for m in parsed.measures] == [("จัดทำคู่มือ", "สำนักปลัด")]
+
+
+def test_mentions_are_tagged_title_header_or_body():
+    parsed = parse_document(layout([
+        page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568", "อบต.ดงบัง"),
+        page(2, "องค์การบริหารส่วนตำบลดงบัง อ.ลืออำนาจ จ.อำนาจเจริญ", "ตาราง", "ที่ประชุมของเทศบาลตำบลคลองปราบ")]))
+    assert [(m.text, m.where, m.district, m.province) for m in parsed.unit_mentions] == [
+        ("อบต.ดงบัง", "title", None, None), ("องค์การบริหารส่วนตำบลดงบัง", "header", "ลืออำนาจ", "อำนาจเจริญ"),
+        ("เทศบาลตำบลคลองปราบ", "body", None, None)]
+    assert (parsed.unit_raw, parsed.district_raw, parsed.province_raw) == ("อบต.ดงบัง", "ลืออำนาจ", "อำนาจเจริญ")

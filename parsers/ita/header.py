@@ -13,6 +13,7 @@ _NAME = (r"[ก-ฮเ-ไ](?:[ก-๙]|\s(?=[\u0e30-\u0e3a\u0e47-\u0e4e])"
 
 TITLE_LINES = 12
 PLAUSIBLE_YEARS = (2550, 2580)
+RUNNING_HEADER_LINES = 2  # the top lines of later pages: where a running header names the unit
 _COVER_MARKS = ("บันทึกข้อความ",)
 _SUBJECT = re.compile(r"^\s*เรื่อง\s")
 _ADDRESSEE = re.compile(r"^\s*เรียน\s")
@@ -83,7 +84,7 @@ def _clean_name(name: str) -> str:
 
 def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
     """Every mention of a local-government unit, with the district/province written on the same or next
-    line; title-page mentions come first."""
+    line, tagged title (first lines of the document proper), header (top lines of later pages) or body."""
     mentions: list[UnitMention] = []
     seen: dict[tuple[str, str], UnitMention] = {}
     for index, page in enumerate(pages[start:], start):
@@ -96,7 +97,8 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
             nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
             district = _DISTRICT.search(nearby)
             province = _PROVINCE.search(nearby)
-            where = "title" if index == start and number < TITLE_LINES else "body"
+            where = ("title" if index == start and number < TITLE_LINES
+                     else "header" if index > start and number < RUNNING_HEADER_LINES else "body")
             for prefix, name in found:
                 text = prefix + _clean_name(name)
                 if len(text) <= len(prefix) and name:

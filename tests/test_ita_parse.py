@@ -278,3 +278,19 @@ def test_mentions_are_tagged_title_header_or_body():
         ("อบต.ดงบัง", "title", None, None), ("องค์การบริหารส่วนตำบลดงบัง", "header", "ลืออำนาจ", "อำนาจเจริญ"),
         ("เทศบาลตำบลคลองปราบ", "body", None, None)]
     assert (parsed.unit_raw, parsed.district_raw, parsed.province_raw) == ("อบต.ดงบัง", "ลืออำนาจ", "อำนาจเจริญ")
+
+
+words = st.sampled_from(["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา", "แบบวัด", "ข้อคำถาม", "คะแนน", "ตัวชี้วัดที่ 6", "e1",
+                         "1.", "IIT", "97.5", "ปีงบประมาณ พ.ศ. 2566", "อบต.", "เรื่อง", "เรียน", "", "---", "ำ", "1 10"])
+cell = st.lists(words, max_size=4).map(" ".join)
+
+
+@given(st.lists(st.lists(cell, min_size=1, max_size=4), max_size=4),
+       st.lists(st.tuples(st.lists(st.lists(cell, min_size=1, max_size=5), max_size=4),
+                          st.lists(st.integers(1, 4), max_size=2)), max_size=4))
+def test_parse_never_raises_on_odd_layouts(page_lines, raw_tables):
+    pages = [page(n, *lines) for n, lines in enumerate(page_lines, 1)]
+    tables = [Table([TableRow(cells, (numbers or [1])[0]) for cells in rows], numbers, max(map(len, rows), default=0))
+              for rows, numbers in raw_tables]
+    parsed = parse_document(layout(pages, tables))
+    assert parsed.doc_type in ("measures", "measures_report", "development_plan", "analysis", "unknown")

@@ -123,7 +123,8 @@ def _has_words(cell: str) -> bool:
 
 
 def _same_run(previous: Table | None, table: Table) -> bool:
-    return previous is not None and table.pages[0] - previous.pages[-1] in (0, 1)
+    return previous is not None and bool(previous.pages and table.pages) \
+        and table.pages[0] - previous.pages[-1] in (0, 1)
 
 
 def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bool:
@@ -144,7 +145,7 @@ def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bo
 
 def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> str | None:
     """A `1) กระบวนการ…` heading printed right above the table's header."""
-    page = next((p for p in pages if p.number == table.pages[0]), None)
+    page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
     if page is None or not header or not header[0].strip():
         return None
     start = compact(header[0])[:6]

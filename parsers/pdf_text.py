@@ -15,6 +15,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
+_LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)-\s*([A-Za-z]+)")
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.
@@ -55,13 +56,24 @@ def _visible(text: str) -> int:
     return len(repair_thai(_CID.sub("", text)).replace(" ", "").replace("\r", "").replace("\n", ""))
 
 
+def _put_back_hyphens(pdfium_text: str, plumber_text: str) -> str:
+    """PDFium moves the hyphen of `E-Service` past the word (`E Service -`); pdfplumber's x order keeps
+    it. Every Latin `X-Y` pdfplumber saw in the region that PDFium printed as `X Y -` is put back."""
+    for left, right in set(_LATIN_HYPHENATED.findall(plumber_text)):
+        moved = re.compile(rf"{re.escape(left)}\s+{re.escape(right)}\s*-")
+        pdfium_text = moved.sub(f"{left}-{right}", pdfium_text)
+    return pdfium_text
+
+
 def choose(pdfium_text: str, plumber_text: str) -> Choice:
     """The better-scoring of two readings of the same region.
 
     On equal scores the reading with more characters wins: PDFium drops marks whose glyph box lies
     outside the region (tone marks set high above a vowel), while pdfplumber keeps every char whose
-    centre is inside; its own damage (`ผ้้`, `คำา`) does not make it longer once repaired.
+    centre is inside; its own damage (`ผ้้`, `คำา`) does not make it longer once repaired. When the
+    readings differ in where a Latin word's hyphen sits, pdfplumber's left-to-right order is right.
     """
+    pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
     q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)

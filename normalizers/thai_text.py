@@ -126,6 +126,23 @@ def _coverage(text: str) -> float:
     return _segment_score(text, min_len=3)[0] / thai if thai else 1.0
 
 
+def _changes_make_words(before: str, after: str, lo: int, hi: int) -> bool:
+    """Every changed letter of `after` sits inside a dictionary word of three or more letters that
+    is longer than the word it sat in before (`ประจำ` is never broken into `ประ|จาป`)."""
+    words = _words()
+
+    def word_at(text: str, i: int) -> str:
+        a, b = next(span for span in _spans(text[lo:hi]) if span[0] <= i < span[1])
+        token = text[lo + a : lo + b]
+        return token if token in words else ""
+
+    for i in (i - lo for i in range(lo, hi) if before[i] != after[i]):
+        new, old = word_at(after, i), word_at(before, i)
+        if len(new) < 3 or len(new) <= len(old):
+            return False
+    return True
+
+
 def _fix_line_by_dictionary(line: str) -> str:
     """Damage only a dictionary can see: marks shifted one letter late, SARA AA printed as SARA AM
     (`หมำยเหตุ`). A line is rewritten only where the rewrite reads as longer dictionary words."""
@@ -142,8 +159,13 @@ def _fix_line_by_dictionary(line: str) -> str:
             swapped = line[: match.start()] + match.group(2) + match.group(1) + line[match.end() :]
             # the swap must complete a real word around the moved mark, and read better overall
             moved_at = match.start() - 1 - lo
-            word = next((swapped[lo + a : lo + b] for a, b in _spans(swapped[lo:hi]) if a <= moved_at < b), "")
-            if len(word) >= 3 and word in words and _segment_score(swapped[lo:hi], 3)[0] > _segment_score(line[lo:hi], 3)[0]:
+            word = next((swapped[lo + a : lo + b] for a, b in _spans(swapped[lo:hi]) if a <= moved_at and moved_at + 1 < b), "")
+            # evidence grows as the mended word shrinks: a long word that reads better, a 3-letter
+            # word gained whole, a 2-letter one (`ปี`) that also mends its neighbour
+            gain3 = _segment_score(swapped[lo:hi], 3)[0] - _segment_score(line[lo:hi], 3)[0]
+            gain2 = _segment_score(swapped[lo:hi])[0] - _segment_score(line[lo:hi])[0]
+            better = _segment_score(swapped[lo:hi]) > _segment_score(line[lo:hi])
+            if word in words and ((len(word) >= 4 and better) or (len(word) == 3 and gain3 >= 3) or (len(word) == 2 and gain2 >= 4)):
                 line = swapped
     for i in [i for i, ch in enumerate(line) if ch == SARA_AM]:
         if line[i] != SARA_AM:
@@ -154,7 +176,7 @@ def _fix_line_by_dictionary(line: str) -> str:
         nearby = one[:i] + one[i : i + 4].replace(SARA_AM, SARA_AA) + one[i + 4 :]
         next_only = line[: i + 1] + line[i + 1 : i + 4].replace(SARA_AM, SARA_AA) + line[i + 4 :]
         best = max((one, nearby, next_only), key=lambda c: _segment_score(c[lo:hi]))
-        if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]):
+        if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]) and _changes_make_words(line, best, lo, hi):
             line = best
     return line
 

@@ -89,6 +89,7 @@ def test_clean_text_is_stable_and_has_no_thai_digits(text):
     ("หมำยเหตุ: กำหนดกำรส่ง", "หมายเหตุ: กำหนดการส่ง"),  # SARA AA printed as SARA AM, real SARA AM kept
     ("ผู้อ ำนวยกำรโรงพยำบำล", "ผู้อำนวยการโรงพยาบาล"),
     ("ให้ ท ำงำนมีประสิทธิภำพ", "ให้ ทำงานมีประสิทธิภาพ"),  # only the second SARA AM was SARA AA
+    ("ประจำปงีบประมาณ 2568", "ประจำปีงบประมาณ 2568"),
     ("* หมำยเหตุ: ก ำหนดกำรสง่ สินค้ำไมเ่ กิน 60 วนั รวมรำคำ 143,271.03",
      "* หมายเหตุ: กำหนดการส่ง สินค้าไม่เกิน 60 วัน รวมราคา 143,271.03"),  # one line of a real PDF
 ])
@@ -101,6 +102,9 @@ def test_spaces_between_words_are_kept():
     # a gap after a tall consonant that ends a real word is a word boundary, not damage
     assert repair_thai("ปี งบประมาณ") == "ปี งบประมาณ"
     assert repair_thai("ไม่เป็ น ธรรม") == "ไม่เป็น ธรรม"
+    # a place name outside the dictionary is not "mended" into other words (`บ้องตี้` → `บ้องี้ต`)
+    line = "บริหารส่วนตำบลบ้องตี้คณะผู้บริหารและเจ้าหน้าทีได้จัดให้มีการประชุม"
+    assert repair_thai(line) == line
     # a SARA AM inside a sound line stays even where SARA AA would also make words (`ที่นา`)
     assert repair_thai("เจ้าหน้าที่ที่นำทรัพย์สินของราชการไปใช้") == "เจ้าหน้าที่ที่นำทรัพย์สินของราชการไปใช้"
 

@@ -297,3 +297,9 @@ def test_parse_never_raises_on_odd_layouts(page_lines, raw_tables):
               for rows, numbers in raw_tables]
     parsed = parse_document(layout(pages, tables))
     assert parsed.doc_type in ("measures", "measures_report", "development_plan", "analysis", "unknown")
+
+
+def test_standalone_analysis_needs_an_ita_title():
+    analysis = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปี 2567"
+    assert classify(compact(analysis), "")[0] == "analysis"
+    assert classify(compact("การวิเคราะห์ผลการประเมินความเสี่ยงการทุจริต ประจำปี 2567"), "")[0] == "unknown"

@@ -24,6 +24,7 @@ from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
 DEFAULT_MAX_OCR_PAGES = 30
 LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
+GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
 class LayoutError(Exception):
@@ -201,12 +202,15 @@ def _text_words(ppage) -> list[Word]:
 
 
 def _needs_ocr(ppage, text_page) -> bool:
-    """No usable text layer, but something drawn (an image, or many curves) that OCR could read."""
+    """No usable text layer, but something drawn that OCR could read: an image or many curves (a scan),
+    or text whose layer is garbage (legacy Thai font encodings print right but extract as `#$ก%`)."""
     pdfium_text = text_page.get_text_range()
     plumber_text = "".join(c["text"] for c in ppage.chars)
     if page_is_readable(pdfium_text) or page_is_readable(plumber_text):
         return False
-    return bool(ppage.images) or len(ppage.curves) > 200
+    if ppage.images or len(ppage.curves) > 200:
+        return True
+    return bool(ppage.chars) and max(text_quality_of(pdfium_text), text_quality_of(plumber_text)) < GARBAGE_QUALITY
 
 
 def _edge(rule: ocr.Rule) -> dict:

@@ -54,6 +54,14 @@ def test_header_unit_district_province_and_years():
     assert (parsed.assessment.overall_score, parsed.assessment.level) == (92.5, "A")
 
 
+def test_a_title_whose_type_word_ocr_damaged_still_names_the_unit():
+    parsed = parse_document(layout([page(
+        1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567",
+        "องค การบริหารส่วนตำบลบ้องตี", "อำเภอไทรโยค จังหวัดกาญจนบุรี")]))
+    assert parsed.unit_raw == "องค์การบริหารส่วนตำบลบ้องตี"
+    assert (parsed.district_raw, parsed.province_raw) == ("ไทรโยค", "กาญจนบุรี")
+
+
 def test_report_without_scores_has_no_assessment_year():
     parsed = parse_document(layout([page(
         1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from normalizers.unit_names import find_unit_names
 from pipeline.records import PageLayout, UnitMention
 from parsers.ita.text import compact, skeleton
 
@@ -112,7 +113,23 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
                     continue
                 seen[(text, where)] = mention
                 mentions.append(mention)
+    if pages[start:] and not any(m.where == "title" for m in mentions):
+        mentions = _damaged_title_mentions(pages[start]) + mentions
     return _drop_cut_names(mentions)
+
+
+def _damaged_title_mentions(page: PageLayout) -> list[UnitMention]:
+    """Title mentions whose type word OCR or a font damaged (`องค การบริหารส่วนตำบลบ้องตี`, `องคการบริหารสวน…`):
+    the exact-prefix pattern misses them, the unit-name normalizer still recognises the type."""
+    lines = [line.text for line in page.lines[:TITLE_LINES]]
+    mentions = []
+    for number, line in enumerate(lines):
+        nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
+        district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
+        for name in find_unit_names(line):
+            mentions.append(UnitMention(name, "title", _clean_name(district.group(1)) if district else None,
+                                        _clean_name(province.group(1)) if province else None))
+    return mentions
 
 
 def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:

@@ -29,6 +29,10 @@ _ITEM_START = re.compile(
 _HEADING_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(?[0-9๐-๙]{1,2}\)|ส่วนที่|ด้านที่|ประเด็น|ตัวชี้วัดที่)")
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*[-–)]?\s*$")
 _DIGIT = re.compile(r"[0-9๐-๙]")
+_SCORE = re.compile(r"[0-9๐-๙]+[.,][0-9๐-๙]+")
+_HEADER_WORD = re.compile(
+    r"มาตรการ|โครงการ|กิจกรรม|วิธีการ|ขั้นตอน|ผู้รับผิดชอบ|ระยะเวลา|ผลการดำเนินการ|ผลลัพธ์|ผลผลิต|ตัวชี้วัด|"
+    r"คะแนน|ลำดับ|หมายเหตุ|งบประมาณ|เป้าหมาย|การติดตาม|output|outcome", re.IGNORECASE)
 
 
 @dataclass
@@ -80,9 +84,16 @@ def _is_section(row: RawRow, n_cols: int) -> bool:
 
 
 def _looks_like_header(row: RawRow, n_cols: int) -> bool:
-    """A first row with no digits and every column filled reads as a header even without bold."""
+    """A first row reads as a header without bold (OCR has none) when every column is filled with short
+    text and no digits, or when most of its short cells name a column (`ผู้รับผิดชอบ`, `ระยะเวลา`) and
+    none holds a score."""
     texts = [c.strip() for c in row.cells]
-    return n_cols >= 3 and all(texts) and not any(_DIGIT.search(t) for t in texts) and all(len(t) < 60 for t in texts)
+    if n_cols >= 3 and all(texts) and not any(_DIGIT.search(t) for t in texts) and all(len(t) < 60 for t in texts):
+        return True
+    filled = [t for t in texts if t]
+    named = sum(1 for t in filled if _HEADER_WORD.search(t))
+    short = all(len(t) < 60 and not _SCORE.search(t) for t in filled)
+    return len(filled) >= 2 and short and named * 3 >= len(filled) * 2
 
 
 def _repeats_header(row: RawRow, header: list[str]) -> bool:

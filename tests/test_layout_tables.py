@@ -58,3 +58,19 @@ def test_merging_wrapped_lines_keeps_every_character(tables):
         after = sorted(c for row in merged.rows for cell in row.cells for c in cell if not c.isspace())
         assert before == after
         assert len(merged.rows) <= len(table.rows)
+
+
+def test_a_first_row_naming_columns_is_a_header_without_bold():
+    # As OCR gives it: no font weights, a stray digit read from noise in one cell.
+    header = RawRow(["มาตรการ/โครงการ", "๐ วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"], 4, 100, 130)
+    body = RawRow(["มาตรการยกระดับการเปิดเผยข้อมูล", "๑. ตรวจสอบลิงก์", "งานนิติการ", "ก.พ. ๖๗"], 4, 130, 160)
+    table = PageTable(1, 50, 100, 450, 160, [50, 150, 250, 350, 450], [header, body])
+    built = build_tables([table], [PageText(1, 842.0, [])])
+    assert [r.kind for r in built[0].rows] == ["header", "body"]
+    assert built[0].header == ["มาตรการ/โครงการ", "๐ วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+
+
+def test_a_first_row_with_a_score_stays_a_body_row():
+    row = RawRow(["ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่", "คะแนน 95.50"], 2, 100, 130)
+    table = PageTable(1, 50, 100, 350, 130, [50, 200, 350], [row])
+    assert [r.kind for r in build_tables([table], [PageText(1, 842.0, [])])[0].rows] == ["body"]

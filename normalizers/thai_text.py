@@ -93,12 +93,15 @@ def _restore_orphans(text: str) -> str:
     """Put each orphaned tone mark back on the toneless upper-vowel syllable it came from.
 
     The mark lands a word or more after its syllable, so every such syllable in the preceding 40
-    characters is a candidate; the one whose restored text reads most like dictionary words wins.
+    characters is a candidate, and so is a bare consonant right before the gap (`ได ้`); the one
+    whose restored text reads most like dictionary words wins.
     """
     pos = 0
     while match := _ORPHAN_TONE.search(text, pos):
         window = max(0, match.start() - 40)
         hosts = [h.end() for h in _TONELESS_STACK.finditer(text, window, match.start())]
+        if match.start() > 0 and text[match.start() - 1] in CONSONANTS:
+            hosts.append(match.start())
         if not hosts:  # nowhere it can have come from: leave it for the reader
             pos = match.end()
             continue
@@ -149,7 +152,7 @@ def _fix_line_by_dictionary(line: str) -> str:
     if not _THAI_RUN.search(line) or _segment_score(line)[0] >= 0.95 * sum(map(len, _THAI_RUN.findall(line))):
         return line
     shifted = _SHIFTED_MARKS.sub(r"\2\1", line)
-    if shifted != line and _coverage(shifted) >= max(0.8, _coverage(line) + 0.15):
+    if shifted != line and _coverage(shifted) >= max(0.9, _coverage(line) + 0.15):
         line = shifted
     else:  # lines that mix damaged and sound words: one mark at a time
         pos, words = 0, _words()
@@ -165,7 +168,12 @@ def _fix_line_by_dictionary(line: str) -> str:
             gain3 = _segment_score(swapped[lo:hi], 3)[0] - _segment_score(line[lo:hi], 3)[0]
             gain2 = _segment_score(swapped[lo:hi])[0] - _segment_score(line[lo:hi])[0]
             better = _segment_score(swapped[lo:hi]) > _segment_score(line[lo:hi])
-            if word in words and ((len(word) >= 4 and better) or (len(word) == 3 and gain3 >= 3) or (len(word) == 2 and gain2 >= 4)):
+            # and never break a longer word the consonant already sits in (`กิจกรรมลูกเสือ`)
+            old = next((line[lo + a : lo + b] for a, b in _spans(line[lo:hi]) if a <= moved_at < b), "")
+            longer = len(word) > (len(old) if old in words else 0)
+            if word in words and longer and (
+                (len(word) >= 4 and better) or (len(word) == 3 and gain3 >= 3) or (len(word) == 2 and gain2 >= 4)
+            ):
                 line = swapped
     for i in [i for i, ch in enumerate(line) if ch == SARA_AM]:
         if line[i] != SARA_AM:

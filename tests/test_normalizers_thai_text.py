@@ -90,6 +90,8 @@ def test_clean_text_is_stable_and_has_no_thai_digits(text):
     ("ผู้อ ำนวยกำรโรงพยำบำล", "ผู้อำนวยการโรงพยาบาล"),
     ("ให้ ท ำงำนมีประสิทธิภำพ", "ให้ ทำงานมีประสิทธิภาพ"),  # only the second SARA AM was SARA AA
     ("ประจำปงีบประมาณ 2568", "ประจำปีงบประมาณ 2568"),
+    ("กิจกรรมลูกเสือ ภำพชวีติ", "กิจกรรมลูกเสือ ภาพชีวิต"),  # a sound word beside damaged ones stays
+    ("ภาพได ้JPG", "ภาพได้JPG"),  # the bare consonant before the gap is the host here
     ("* หมำยเหตุ: ก ำหนดกำรสง่ สินค้ำไมเ่ กิน 60 วนั รวมรำคำ 143,271.03",
      "* หมายเหตุ: กำหนดการส่ง สินค้าไม่เกิน 60 วัน รวมราคา 143,271.03"),  # one line of a real PDF
 ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.bench import bare_pdfplumber, main
-from tests.test_robust_inputs import thai_pdf
+from test_robust_inputs import thai_pdf
 
 
 def test_bench_prints_all_figures(tmp_path, capsys):

@@ -11,7 +11,7 @@ from pipeline.cache import ResultCache
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import RunOptions, run_extract
 from pipeline.schema import TABLES
-from tests.test_robust_inputs import thai_pdf
+from test_robust_inputs import thai_pdf
 
 OPTIONS = RunOptions(workers=2, progress=False)
 

@@ -14,7 +14,7 @@ import pytest
 from pipeline.executor import GIB, Limits, process_isolated, run_dask, run_local
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import RunOptions, run_extract
-from tests.test_robust_inputs import thai_pdf
+from test_robust_inputs import thai_pdf
 
 
 def misbehave(source: SourceFile) -> DocumentResult:

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.schema import TABLES
-from tests.test_robust_inputs import thai_pdf
+from test_robust_inputs import thai_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BIG = 80  # documents in the folder whose run gets killed: enough to still be running after 3 s

@@ -48,6 +48,7 @@ _ORPHAN_TONE = re.compile(rf"[ \t]+([{TONE_MARKS}])(?![{MARKS}])[ \t]*")
 _TONELESS_STACK = re.compile(rf"[{CONSONANTS}][\u0e31\u0e34\u0e35\u0e36\u0e37](?![{TONE_MARKS}\u0e4c])")
 # SARA AM whose ring was lost as a space (`ส านักงาน`): no Thai word starts with SARA AA.
 _LOST_RING = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}")
+_LOST_RING_BEFORE_TONE = re.compile(rf"([{CONSONANTS}]) ([{TONE_MARKS}]){SARA_AA}")  # `น ้า` is `น้ำ`
 # PDFium leaves a gap after a stack of marks, most often on tall consonants (`ปั ญหา`, `เปิ ดเผย`,
 # `ป้ องกัน`, `มากน้ อย`).
 _MARK_GAP = re.compile(rf"(\S*[{CONSONANTS}][{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}\u0e4c]+) ([{CONSONANTS}{SARA_AA}{SARA_AM}\u0e30]\S*)")
@@ -191,6 +192,7 @@ def _fix_line_by_dictionary(line: str) -> str:
 
 def _repair_once(text: str) -> str:
     text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(text)))
+    text = _LOST_RING_BEFORE_TONE.sub(rf"\1\2{SARA_AM}", text)
     text = _restore_orphans(text)
     text = remove_spaces_before_marks(text)
     text = _TONE_ON_FINAL.sub(r"\1\3\2", text)

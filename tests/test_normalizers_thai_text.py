@@ -68,6 +68,7 @@ def test_clean_text_is_stable_and_has_no_thai_digits(text):
     ("คำานำา", "คำนำ"),  # SARA AM doubled by /ActualText-less extraction
     ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # NIKHAHIT + tone + SARA AA
     ("ส านักงาน", "สำนักงาน"),  # ring of SARA AM lost as a space
+    ("ระบบส่งน ้าจาก", "ระบบส่งน้ำจาก"),
     ("ปั ญหา", "ปัญหา"),  # PDFium gap after a tall consonant's vowel
     ("เปิ ดเผย", "เปิดเผย"),
     ("ป้ องกัน", "ป้องกัน"),

@@ -9,9 +9,11 @@ Never apply NFKC/NFKD here: compatibility decomposition splits SARA AM.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
 
@@ -63,20 +65,41 @@ _SHIFTED_MARKS = re.compile(rf"(?<=[{CONSONANTS}{UPPER_VOWELS}{LOWER_VOWELS}{TON
 _DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
 
 
+_PLACE_NAMES = Path(__file__).resolve().parent.parent / "data" / "reference" / "units.csv"
+
+
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
+    """PyThaiNLP's dictionary plus the registry's place names: a rare name (เสม็จ, กกดู่) is a word, so the
+    dictionary-driven repairs leave it alone instead of "mending" it into a commoner spelling."""
     from pythainlp.corpus import thai_words
 
-    return frozenset(thai_words())
+    places = set()
+    if _PLACE_NAMES.exists():
+        with open(_PLACE_NAMES, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                places.update(name for name in (row["name_core"], row["district"], row["province"]) if name)
+    return frozenset(thai_words()) | frozenset(places)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_dict():
+    from pythainlp.util import dict_trie
+
+    return dict_trie(_words())
+
+
+def _tokenize(text: str, keep_whitespace: bool) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, custom_dict=_tokenizer_dict(), engine="newmm", keep_whitespace=keep_whitespace)
 
 
 @lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
 def _segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
     """(Thai characters inside dictionary words of `min_len`+ letters, -number of words): higher reads better."""
-    from pythainlp.tokenize import word_tokenize
-
     words = _words()
-    tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=False) if t.strip()]
+    tokens = [t for t in _tokenize(text, keep_whitespace=False) if t.strip()]
     return sum(len(t) for t in tokens if len(t) >= min_len and t in words), -len(tokens)
 
 
@@ -114,10 +137,8 @@ def _restore_orphans(text: str) -> str:
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    from pythainlp.tokenize import word_tokenize
-
     spans, at = [], 0
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+    for token in _tokenize(text, keep_whitespace=True):
         spans.append((at, at + len(token)))
         at += len(token)
     return spans
@@ -246,12 +267,10 @@ def _dictionary_coverage(text: str) -> float:
     total = sum(len(run) for run in runs)
     if total == 0:
         return 1.0
-    from pythainlp.tokenize import word_tokenize
-
     words = _words()
     known = 0
     for run in runs:
-        for token in word_tokenize(run, engine="newmm", keep_whitespace=False):
+        for token in _tokenize(run, keep_whitespace=False):
             if len(token) > 1 and token in words:
                 known += len(token)
     return known / total

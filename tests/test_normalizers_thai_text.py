@@ -139,3 +139,17 @@ def test_seed_text_is_already_clean():
             if "<" in line or "\t" in line or not line.strip():
                 continue
             assert _consonants(repair_thai(line)) == _consonants(line)
+
+
+def test_registry_place_names_come_out_unchanged():
+    """Rare place names are not in PyThaiNLP's dictionary; the dictionary-driven repairs must still not
+    "mend" them (เสม็จ → เส็มจ, กกดู่ → กกู่ด were seen before the registry joined the dictionary)."""
+    import csv
+    from pathlib import Path
+
+    units = Path(__file__).resolve().parent.parent / "data" / "reference" / "units.csv"
+    with open(units, encoding="utf-8", newline="") as handle:
+        names = [row["unit_name"] for row in csv.DictReader(handle)]
+    assert len(names) > 7800
+    changed = [(name, repair_thai(name)) for name in names if repair_thai(name) != name]
+    assert changed == []

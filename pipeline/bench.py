@@ -68,8 +68,9 @@ def _timed(input_dir: Path, output: Path, options: RunOptions) -> tuple[RunSumma
 
 def machine() -> str:
     memory = psutil.virtual_memory().total / GIB
+    load = os.getloadavg()[0]
     return f"{os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.machine()}, " \
-           f"Python {platform.python_version()}"
+           f"Python {platform.python_version()}, load average {load:.1f} at start (other work skews scaling)"
 
 
 def main(argv: list[str] | None = None) -> int:

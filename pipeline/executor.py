@@ -82,23 +82,25 @@ class _Worker:
                                    daemon=True)  # never joined at exit: an idle worker would block it
         self.process.start()
         child.close()
-        self.ps = psutil.Process(self.process.pid)
+        try:
+            self.ps: psutil.Process | None = psutil.Process(self.process.pid)
+        except psutil.Error:  # died at once (e.g. cannot import the pipeline); collect() reports it
+            self.ps = None
         self.job: SourceFile | None = None
         self.started = 0.0
         self.peak_rss = 0
 
     def submit(self, source: SourceFile) -> None:
         self.job, self.started = source, time.monotonic()
-        self.conn.send(source)
+        try:
+            self.conn.send(source)
+        except OSError:  # the worker is already dead; collect() reports it
+            pass
 
     def _rss(self) -> int:
         """Resident memory of the worker and its children (e.g. tesseract)."""
-        try:
-            procs = [self.ps, *self.ps.children(recursive=True)]
-        except psutil.Error:
-            return 0
         total = 0
-        for proc in procs:
+        for proc in self._tree():
             try:
                 total += proc.memory_info().rss
             except psutil.Error:
@@ -150,10 +152,14 @@ class _Worker:
                 proc.kill()
             except psutil.Error:
                 pass
+        self.process.kill()
         self.process.join(5)
         self.conn.close()
 
     def _tree(self) -> list[psutil.Process]:
+        """The worker's children (e.g. tesseract), then the worker itself."""
+        if self.ps is None:
+            return []
         try:
             return [*self.ps.children(recursive=True), self.ps]
         except psutil.Error:

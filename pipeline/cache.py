@@ -1,7 +1,9 @@
 """Per-document result cache, so a re-run only processes new or changed files.
 
 Keyed by the document's content hash (doc_id) and the pipeline version (a digest of the code and
-reference data): renaming a file still hits, changing its bytes or the code misses. Lives under
+reference data): renaming a file still hits, changing its bytes or the code misses. A document that
+timed out, ran out of memory or crashed its worker is cached for those limits only, so an unchanged
+re-run does not wait for it again but a run with other limits retries it. Lives under
 `<output>/.cache/<version>/`; entries of other versions are pruned after a successful run.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.executor import Limits
 from pipeline.records import DocumentResult, SourceFile
 
 
@@ -21,27 +24,31 @@ class ResultCache:
         self.base = Path(output_dir) / ".cache"
         self.root = self.base / version.replace("/", "_")
 
-    def _path(self, doc_id: str) -> Path:
-        return self.root / doc_id[:2] / f"{doc_id}.pickle"
+    def _path(self, doc_id: str, limits: Limits | None = None) -> Path:
+        suffix = f"@{limits.seconds:g}s-{limits.memory_bytes}B" if limits else ""
+        return self.root / doc_id[:2] / f"{doc_id}{suffix}.pickle"
 
-    def get(self, source: SourceFile) -> DocumentResult | None:
-        """The cached result for these bytes, re-attached to this file's path; None on a miss or a bad entry."""
+    def get(self, source: SourceFile, limits: Limits | None = None) -> DocumentResult | None:
+        """The cached result for these bytes (or, failing that, for these bytes under these limits),
+        re-attached to this file's path; None on a miss or a damaged entry."""
         if not source.doc_id:
             return None
-        try:
-            with open(self._path(source.doc_id), "rb") as handle:
-                result = pickle.load(handle)
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - a damaged entry is just a miss; it will be rewritten
-            return None
-        return replace(result, source=source) if isinstance(result, DocumentResult) else None
+        for path in (self._path(source.doc_id), self._path(source.doc_id, limits)):
+            try:
+                with open(path, "rb") as handle:
+                    result = pickle.load(handle)
+            except Exception:  # noqa: BLE001 - missing or damaged: a miss; it will be rewritten
+                continue
+            if isinstance(result, DocumentResult):
+                return replace(result, source=source)
+        return None
 
-    def put(self, result: DocumentResult) -> None:
-        """Write aside then rename, so a killed run never leaves a half-written entry."""
+    def put(self, result: DocumentResult, limits: Limits | None = None) -> None:
+        """Store a result; with `limits`, one the executor decided under them. Written aside then renamed,
+        so a killed run never leaves a half-written entry."""
         if not result.source.doc_id:
             return
-        path = self._path(result.source.doc_id)
+        path = self._path(result.source.doc_id, limits)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
         try:

@@ -44,12 +44,14 @@ class Limits:
 @dataclass
 class Outcome:
     result: DocumentResult
-    cacheable: bool  # False when the executor, not the document, decided the result (timeout, memory, crash)
+    # Who decided the result, which says how long it holds: "document" (the pipeline's own result),
+    # "limits" (timeout, memory or crash: holds for the same limits), "cluster" (a lost Dask task: retry).
+    decided_by: str = "document"
 
 
-def _failed(source: SourceFile, error: str, seconds: float) -> Outcome:
+def _failed(source: SourceFile, error: str, seconds: float, decided_by: str = "limits") -> Outcome:
     return Outcome(DocumentResult(source, "failed", error=error, pipeline_version=pipeline_version(),
-                                  seconds=seconds), cacheable=False)
+                                  seconds=seconds), decided_by)
 
 
 Task = Callable[[SourceFile], DocumentResult]
@@ -125,7 +127,7 @@ class _Worker:
             if result is not False:
                 if result is None:
                     return _failed(source, f"worker ran out of memory (limit {self.limits.memory_text()})", elapsed)
-                return Outcome(result, cacheable=True)
+                return Outcome(result)
         if not self.process.is_alive() or self.conn.closed:
             self.process.join(1)
             self.conn.close()
@@ -271,7 +273,7 @@ def run_dask(sources: Iterable[SourceFile], limits: Limits, scheduler: str | Non
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001 - a lost Dask worker costs one document, not the run
-                yield _failed(by_key[future.key], f"dask task failed: {type(exc).__name__}: {exc}", 0.0)
+                yield _failed(by_key[future.key], f"dask task failed: {type(exc).__name__}: {exc}", 0.0, "cluster")
     finally:
         client.close()
         if cluster is not None:

@@ -74,7 +74,7 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike,
     by_key: dict[str, DocumentResult] = {}
     todo: list[SourceFile] = []
     for source in distinct:
-        hit = cache.get(source) if options.use_cache else None
+        hit = cache.get(source, options.limits) if options.use_cache else None
         if hit is None:
             todo.append(source)
         else:
@@ -88,8 +88,8 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike,
             result = outcome.result
             by_key[result.source.doc_id or result.source.source_path] = result
             summary.processed.append(result)
-            if outcome.cacheable:
-                cache.put(result)
+            if outcome.decided_by != "cluster":
+                cache.put(result, options.limits if outcome.decided_by == "limits" else None)
             bar.update()
 
     results = []

@@ -8,6 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cache import ResultCache
+from pipeline.executor import Limits
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.run import RunOptions, run_extract
 from pipeline.schema import TABLES
@@ -83,3 +84,12 @@ def test_a_damaged_entry_is_a_miss(tmp_path):
     entry.write_bytes(pickle.dumps(DocumentResult(source("e" * 64), "ok"))[:20])
     assert cache.get(source("e" * 64)) is None
     assert cache.get(source("")) is None
+
+
+def test_a_timeout_holds_for_the_same_limits_only(tmp_path):
+    cache = ResultCache(tmp_path, "v")
+    timed_out = DocumentResult(source("f" * 64), "failed", error="timed out after 600 s")
+    cache.put(timed_out, Limits(seconds=600))
+    assert cache.get(source("f" * 64), Limits(seconds=600)).error == "timed out after 600 s"
+    assert cache.get(source("f" * 64), Limits(seconds=1200)) is None
+    assert cache.get(source("f" * 64)) is None

@@ -46,10 +46,10 @@ def test_hang_memory_and_crash_fail_alone():
     assert outcomes["hog.pdf"].result.error == "worker ran out of memory (limit 0.5 GiB)"
     assert outcomes["segv.pdf"].result.error == "worker crashed (signal SIGSEGV)"
     for name in ("hang.pdf", "hog.pdf", "segv.pdf"):
-        assert outcomes[name].result.status == "failed" and not outcomes[name].cacheable
+        assert outcomes[name].result.status == "failed" and outcomes[name].decided_by == "limits"
     for name in names:
         if name.startswith("fine"):
-            assert outcomes[name].result.status == "ok" and outcomes[name].cacheable
+            assert outcomes[name].result.status == "ok" and outcomes[name].decided_by == "document"
 
 
 def test_workers_are_reused_between_documents():

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pyarrow.parquet as pq
 import pytest
 
@@ -44,12 +45,13 @@ def first_dataset(tmp_path_factory):
         (big / f"doc-{index}.pdf").write_bytes(thai_pdf(pages=6, marker=f"big {index}"))
     done = extract(small, out)
     assert done.wait(timeout=300) == 0, done.stderr.read().decode()[-2000:]
-    return small, big, out, tables(out)
+    return small, big, out
 
 
 @pytest.mark.parametrize("delay", [0.3, 1.5, 3.0])
 def test_sigkill_mid_run_leaves_previous_dataset_whole(first_dataset, delay):
-    small, big, out, before = first_dataset
+    small, big, out = first_dataset
+    before = tables(out)
     run = extract(big, out, "--workers", "1", "--no-cache")
     time.sleep(delay)
     assert run.poll() is None, "the run finished before it could be killed; make the input bigger"
@@ -60,7 +62,7 @@ def test_sigkill_mid_run_leaves_previous_dataset_whole(first_dataset, delay):
 
 
 def test_run_after_a_kill_completes_and_is_idempotent(first_dataset, tmp_path):
-    small, big, out, before = first_dataset
+    small, big, out = first_dataset
     run = extract(big, out, "--workers", "1", "--no-cache")
     time.sleep(1.0)
     os.killpg(run.pid, signal.SIGKILL)
@@ -73,3 +75,30 @@ def test_run_after_a_kill_completes_and_is_idempotent(first_dataset, tmp_path):
         if attempt:
             assert rows == previous
         previous = rows
+
+
+def test_workers_exit_when_only_the_parent_is_killed(first_dataset):
+    small, big, out = first_dataset
+    before = tables(out)
+    run = extract(big, out, "--workers", "2", "--no-cache")
+    time.sleep(2.0)
+    assert run.poll() is None
+    os.kill(run.pid, signal.SIGKILL)  # workers and the fork server are orphaned, not killed
+    run.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _group(run.pid):
+        time.sleep(0.5)
+    assert _group(run.pid) == [], "worker processes outlived their run"
+    assert tables(out) == before
+
+
+def _group(pgid: int) -> list[int]:
+    """Live processes of a process group (the killed run started its own session)."""
+    alive = []
+    for proc in psutil.process_iter(["pid", "status"]):
+        try:
+            if os.getpgid(proc.pid) == pgid and proc.info["status"] != psutil.STATUS_ZOMBIE:
+                alive.append(proc.pid)
+        except (ProcessLookupError, psutil.Error):
+            pass
+    return alive

@@ -4,7 +4,8 @@ Works on plain geometry and text, so the same logic serves text-layer pages and 
 - a table continues the previous one when it has the same columns (count and x-positions) and only a
   running header/footer, a page number or a short heading separates them (a heading becomes a section
   row, as does a row with a single cell spanning the table);
-- header rows are the bold rows at the top of a table, or rows that repeat the table's header;
+- header rows are the bold rows at the top of a table, rows that repeat the table's header, or (without
+  bold, as on scans) a first row whose cells name columns;
 - a row whose first cell is empty on a new page, that does not start a new numbered item while the row
   before it does, or that fills only some of the columns the row before filled, is the rest of the row
   cut by the page break and is joined to it;
@@ -113,8 +114,9 @@ def _gap(pages: dict[int, PageText], prev: PageTable, table: PageTable) -> list[
         found = [(page, i) for i in _lines_between(page, prev.bottom, table.top)]
     elif table.page == prev.page + 1:
         before, after = pages[prev.page], pages[table.page]
+        running = {line.text for line in before.lines[:3]}  # a title repeated atop every page is no heading
         found = [(before, i) for i in _lines_between(before, prev.bottom, before.height)]
-        found += [(after, i) for i in _lines_between(after, 0.0, table.top)]
+        found += [(after, i) for i in _lines_between(after, 0.0, table.top) if after.lines[i].text not in running]
     else:
         return None
     found = [(p, i) for p, i in found if not _PAGE_NUMBER.match(p.lines[i].text)]

@@ -185,3 +185,14 @@ def test_debug_view_writes_the_page_image(tmp_path, capsys):
     assert all(abs(got - points * 50 / 72) <= 1 for got, points in zip(image.size, A4_POINTS))
     assert "table 1 row bold" in capsys.readouterr().out
     assert debug_view.main(["--pdf", str(path), "--page", "9", "--out", str(tmp_path / "out")]) == 1
+
+
+def test_a_bold_title_repeated_atop_every_page_is_not_a_section(tmp_path):
+    title = Row([["มาตรการส่งเสริมคุณธรรม อบต.ตัวอย่าง"]], "heading")
+    pages = [
+        [title, HEADER, Row([["จัดทำคู่มือ"], ["แต่งตั้งคณะกรรมการ"], ["สำนักปลัด"], ["ม.ค. ๖๘"]])],
+        [title, HEADER, Row([["เผยแพร่ข้อมูล"], ["ปรับปรุงเว็บไซต์"], ["กองคลัง"], ["ก.พ. ๖๘"]])],
+    ]
+    layout = _layout(make_pdf(tmp_path / "running.pdf", pages, WIDTHS))
+    assert len(layout.tables) == 1
+    assert [r.kind for r in layout.tables[0].rows] == ["header", "body", "header", "body"]

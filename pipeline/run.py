@@ -83,11 +83,15 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike,
 
     # Biggest files first: a long scan started last would otherwise leave the other workers idle at the end.
     todo.sort(key=lambda s: (-s.size, s.source_path))
+    failures = 0
     with tqdm(total=len(todo), unit="doc", disable=not options.progress, dynamic_ncols=True) as bar:
         for outcome in _outcomes(todo, options, summary.peak_rss):
             result = outcome.result
             by_key[result.source.doc_id or result.source.source_path] = result
             summary.processed.append(result)
+            if result.status == "failed":
+                failures += 1
+                bar.set_postfix_str(f"failed {failures}", refresh=False)
             if outcome.decided_by != "cluster":
                 cache.put(result, options.limits if outcome.decided_by == "limits" else None)
             bar.update()

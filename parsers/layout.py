@@ -134,11 +134,20 @@ class _PageReader:
 
     def lines(self) -> tuple[list[TextLine], set[int]]:
         lines, bold = [], set()
-        for words in _group_lines(self.words):
+        grouped = _group_lines(self.words)
+        for index, words in enumerate(grouped):
+            # Thai vowels and marks below or above a line leave its word box: reach a third of the way
+            # to the neighbouring lines for them (PDFium counts a glyph only when its box meets the region).
+            top, bottom = _box(words)[1], _box(words)[3]
+            above = top - _box(grouped[index - 1])[3] if index else 6.0
+            below = _box(grouped[index + 1])[1] - bottom if index + 1 < len(grouped) else 6.0
+            reach = 0.3 * (bottom - top)
+            pad_top, pad_bottom = (max(0.0, min(reach, gap / 3)) for gap in (above, below))
             parts = []
             for segment in _segments(words, SEGMENT_GAP):
                 plumber_text = " ".join(w.text for w in segment)
-                parts.append(join_lines(self.read(_box(segment), plumber_text, segment)))
+                x0, _, x1, _ = _box(segment)
+                parts.append(join_lines(self.read((x0, top - pad_top, x1, bottom + pad_bottom), plumber_text, segment)))
             text = " ".join(p for p in parts if p)
             if text.strip():
                 if all(w.bold for w in words):

@@ -15,7 +15,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
-_LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)-\s*([A-Za-z]+)")
+_LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.

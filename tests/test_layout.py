@@ -140,6 +140,7 @@ def test_engine_choice_prefers_the_undamaged_reading():
     assert choose("มาตรการที ๑", "มาตรการที่ ๑").text == "มาตรการที่ ๑"  # PDFium lost a high tone mark
     # PDFium moved the hyphen; pdfplumber, damaged elsewhere, still shows where it belongs.
     assert choose("การพัฒนาระบบ E Service - ของ", "ก(cid:3)รพฒั น(cid:3)ระบบ E-Service ของ").text == "การพัฒนาระบบ E-Service ของ"
+    assert choose("๒) การให้บริการและระบบ E Service -", "๒ ) การให้บรกิ ารและระบบ E - Service").text.endswith("E-Service")
 
 
 def test_new_numbered_row_on_next_page_is_not_joined_even_with_empty_cells(tmp_path):

@@ -86,7 +86,7 @@ def process_document(source: SourceFile) -> DocumentResult:
         return failed("PDF has no pages", n_pages=0, ocr_pages=0)
     try:
         parsed = parse_document(layout)
-        unit = resolve_unit(parsed)
+        unit = resolve_unit(parsed, source.doc_id)
         warnings = validate(layout, parsed, unit)
     except MemoryError:
         raise

@@ -3,13 +3,14 @@ PYTHON   ?= python3
 RAW      ?= data/raw
 CURATED  ?= data/curated
 WORKERS  ?=
+TIMEOUT  ?=
 REPORTS  ?= reports
 PROVINCE ?=
 YEAR     ?=
 BENCH_INPUT ?= $(RAW)
 DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg poppler-utils chromium
 
-.PHONY: setup setup-system setup-python extract test bench compare sql debug-page clean
+.PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean
 
 setup: setup-system setup-python
 
@@ -26,7 +27,7 @@ setup-python:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 
 extract:
-	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS))
+	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 
 test:
 	$(PYTHON) -m pytest -n auto -q
@@ -44,5 +45,9 @@ sql:
 debug-page:
 	$(PYTHON) -m pipeline debug-page --pdf '$(PDF)' --page $(PAGE)
 
+# Rebuild data/reference/units.csv, provinces.csv, districts.csv from the shared reference folder.
+registry:
+	$(PYTHON) scripts/build_registry.py
+
 clean:
-	rm -rf $(CURATED)/*.parquet $(CURATED)/.cache $(REPORTS) artifacts .pytest_cache .hypothesis
+	rm -rf $(CURATED)/*.parquet $(CURATED)/_manifest.json $(CURATED)/review_units.csv $(CURATED)/.cache $(CURATED)/.staging $(CURATED)/.commit $(REPORTS) artifacts .pytest_cache .hypothesis

@@ -127,7 +127,8 @@ class _PageReader:
             return _ocr_join(words) if words else _ocr_text([w for w in self.words if _inside(w, box)])
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
-        choice = choose(pdfium_text, plumber_text)
+        # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
+        choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1
         self.qualities.append(choice.quality)
         return choice.text

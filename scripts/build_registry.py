@@ -3,7 +3,7 @@
 The pipeline never reads ../shared at run time: this script copies what the resolve stage needs into the
 project, keeping for every row where it came from. Run it again when the shared reference changes:
 
-    python scripts/build_registry.py [--source /work/shared/reference] [--output data/reference]
+    python scripts/build_registry.py [--source ../shared/reference] [--output data/reference]
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def build(source: Path, output: Path) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=Path("/work/shared/reference"))
+    parser.add_argument("--source", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "reference")
     parser.add_argument("--output", type=Path, default=ROOT / "data" / "reference")
     args = parser.parse_args()
     counts = build(args.source, args.output)

@@ -44,7 +44,7 @@ from normalizers.thai_text import clean_text, repair_thai  # noqa: E402
 from parsers.layout import extract_layout  # noqa: E402
 from pipeline.records import SourceFile  # noqa: E402
 
-DEFAULT_CORPORA = ["/work/shared/corpus/sample", "/work/shared/corpus/sample-yala"]
+DEFAULT_CORPORA = [str(pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus" / n) for n in ("sample", "sample-yala")]
 APPROACHES = [
     "plumber", "plumber+repair", "pdfium", "pdfium+repair",
     "cell:plumber", "cell:plumber+repair", "cell:pdfium", "cell:pdfium+repair", "layout", "layout+clean",

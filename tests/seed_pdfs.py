@@ -1,4 +1,4 @@
-"""Generate PDFs that reproduce the five seed layouts (`/work/shared/seeds`) from the seeds' own text.
+"""Generate PDFs that reproduce the five seed layouts (`shared/seeds`) from the seeds' own text.
 
 Each seed is written as blocks: lines of text and ruled tables with their own column widths, drawn with a
 TLWG Thai font through reportlab (which writes real text, so the layout stage reads it like a printed

@@ -19,9 +19,10 @@ import pytest
 
 from pipeline import compare
 from pipeline.sql import connect
+from tests.support.shared import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_CANDIDATES = [ROOT / "tests" / "fixtures" / "sample-yala", ROOT.parent / "shared" / "corpus" / "sample-yala"]
+SAMPLE_CANDIDATES = [ROOT / "tests" / "fixtures" / "sample-yala", SHARED / "corpus" / "sample-yala"]
 SAMPLES = next((p for p in SAMPLE_CANDIDATES if p.is_dir()), None)
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

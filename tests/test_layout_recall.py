@@ -3,7 +3,7 @@
 For every truth measure, some body row of some table must hold its measure, method and responsible
 texts (rapidfuzz ratio >= 90 on whitespace-stripped text, each in some cell of the row).
 Run as a script for the figures on a whole corpus:
-    python tests/test_layout_recall.py /work/shared/corpus/sample [--only-scanned]
+    python tests/test_layout_recall.py ../shared/corpus/sample [--only-scanned]
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from normalizers.digits import to_arabic_digits
 from parsers.layout import extract_layout
 from pipeline.normalize import normalize_layout
 from pipeline.records import SourceFile
+from tests.support.shared import SHARED
 
-SAMPLE = pathlib.Path("/work/shared/corpus/sample")
+SAMPLE = SHARED / "corpus" / "sample"
 
 
 def _norm(text: str | None) -> str:

@@ -16,9 +16,10 @@ import pytest
 from normalizers.codes import split_code_prefix
 from normalizers.dates import parse_period
 from normalizers.thai_text import clean_text, repair_thai, text_quality
+from tests.support.shared import SHARED
 
 FONT = pathlib.Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
-SAMPLE = pathlib.Path("/work/shared/corpus/sample")
+SAMPLE = SHARED / "corpus" / "sample"
 LINES = [
     "O ๒๗ การสร้างวัฒนธรรม No Gift Policy",
     "๑๘ ผู้บังคับบัญชาในหน่วยงานของท่าน มีการสั่งให้เจ้าหน้าที่ทำในสิ่งที่เป็นการทุจริต",

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from pythainlp.corpus import thai_words
 
 from normalizers.thai_text import CONSONANTS, clean_text, repair_thai, text_quality
+from tests.support.shared import SHARED
 
-SEEDS = pathlib.Path("/work/shared/seeds")
+SEEDS = SHARED / "seeds"
 
 # Thai-shaped syllables: optional lead vowel, consonant, optional upper/lower vowel, optional tone,
 # optional final; mixed with PDF debris below to make damaged text.

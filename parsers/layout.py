@@ -15,7 +15,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from parsers import ocr
-from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded
+from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
 from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
@@ -120,13 +120,21 @@ class _PageReader:
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
 
-    def read(self, box, plumber_text: str, words: list[Word] | None = None) -> str:
-        """Text of a region; `words` are its own words when known (a line segment), else found by box."""
+    def read(self, box, plumber_text: str, words: list[Word] | None = None, reach=(0.0, 0.0)) -> str:
+        """Text of a region; `words` are its own words when known (a line segment), else found by box.
+
+        `reach` (up, down) lets PDFium look past the box for the marks of these letters; the wider
+        reading is kept only when it adds marks, never letters of a neighbouring line (tall fonts).
+        """
         if self.ocr_used:
             self.engines["tesseract"] += 1
             return _ocr_join(words) if words else _ocr_text([w for w in self.words if _inside(w, box)])
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+        if any(reach):
+            wider = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - reach[0], box[2] + pad, box[3] + reach[1])
+            if same_letters(wider, pdfium_text):
+                pdfium_text = wider
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1
@@ -148,7 +156,7 @@ class _PageReader:
             for segment in _segments(words, SEGMENT_GAP):
                 plumber_text = " ".join(w.text for w in segment)
                 x0, _, x1, _ = _box(segment)
-                parts.append(join_lines(self.read((x0, top - pad_top, x1, bottom + pad_bottom), plumber_text, segment)))
+                parts.append(join_lines(self.read((x0, top, x1, bottom), plumber_text, segment, (pad_top, pad_bottom))))
             text = " ".join(p for p in parts if p)
             if text.strip():
                 if all(w.bold for w in words):

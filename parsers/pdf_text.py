@@ -16,6 +16,7 @@ _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
+_MARKS_AND_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.
@@ -78,6 +79,11 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)
+
+
+def same_letters(a: str, b: str) -> bool:
+    """Equal once Thai vowel signs and tone marks above/below the line and whitespace are ignored."""
+    return _MARKS_AND_SPACE.sub("", a) == _MARKS_AND_SPACE.sub("", b)
 
 
 def join_lines(text: str) -> str:

@@ -197,3 +197,13 @@ def test_a_bold_title_repeated_atop_every_page_is_not_a_section(tmp_path):
     layout = _layout(make_pdf(tmp_path / "running.pdf", pages, WIDTHS))
     assert len(layout.tables) == 1
     assert [r.kind for r in layout.tables[0].rows] == ["header", "body", "header", "body"]
+
+
+
+def test_a_wider_reading_may_add_marks_but_not_letters():
+    from parsers.pdf_text import same_letters
+
+    assert same_letters("กระบวนการควบคุม", "กระบวนการควบคม")  # the wider box found the ุ
+    assert same_letters("มาตรการที่ ๑", "มาตรการที ๑")
+    # Tall glyphs of the next line (Purisa, tests/test_ita_seeds.py) are letters: the narrow reading stays.
+    assert not same_letters("จังหวัดนราธิวาสปรำปีปร", "จังหวัดนราธิวาส")

@@ -22,11 +22,12 @@ RAW = ROOT / "data" / "raw"
 TRUTH = Path(__file__).parent / "fixtures" / "truth"
 SCORER = Path(__file__).parent / "support" / "score.py"
 
-# Field accuracies the committed samples must keep (measured on this machine; see README "Quality").
-MINIMUM_ACCURACY = {
-    "status_ok": 1.0,
-    "doc_type": 1.0,
-    "fiscal_year": 1.0,
+# Field accuracies the committed samples must keep (measured; see README "Quality"). Text-layer documents are
+# read exactly; scanned ones depend on Tesseract, whose Thai digits are the weak point.
+TEXT_LAYER_MINIMUM = 1.0
+SCANNED_MINIMUM = {
+    "status_ok": 1.0, "doc_type": 1.0, "measure_recall": 0.85, "measure_precision": 0.85,
+    "measure_responsible": 0.85, "measure_method": 0.85, "unit_name": 1.0, "unit_province": 1.0,
 }
 
 
@@ -42,18 +43,32 @@ def curated(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def scores(curated, tmp_path_factory) -> dict:
-    corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copytree(TRUTH, corpus / "truth")
-    report = corpus / "score.json"
+def _score(curated: Path, corpus: Path, *flags: str) -> dict:
+    report = corpus / f"score{'-'.join(flags)}.json"
     completed = subprocess.run(
-        [sys.executable, str(SCORER), str(corpus), str(curated), "--json", str(report)],
+        [sys.executable, str(SCORER), str(corpus), str(curated), "--json", str(report), *flags],
         capture_output=True, text=True, timeout=300,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     print(completed.stdout)
     return json.loads(report.read_text())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(TRUTH, corpus / "truth")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def text_layer_scores(curated, corpus) -> dict:
+    return _score(curated, corpus, "--no-scanned")
+
+
+@pytest.fixture(scope="module")
+def scanned_scores(curated, corpus) -> dict:
+    return _score(curated, corpus, "--only-scanned")
 
 
 def test_every_table_of_the_contract_is_written_with_its_schema(curated):
@@ -81,10 +96,16 @@ def test_strings_are_clean_data_contract_strings(curated):
     assert not texts.str.contains(r"\s{2,}|^\s|\s$").any(), "whitespace not collapsed"
 
 
-@pytest.mark.parametrize("field", sorted(MINIMUM_ACCURACY))
-def test_field_accuracy_on_the_samples(scores, field):
-    assert scores.get(field) is not None, f"{field} was not scored"
-    assert scores[field] >= MINIMUM_ACCURACY[field], f"{field}: {scores[field]} < {MINIMUM_ACCURACY[field]}"
+def test_text_layer_samples_are_read_exactly(text_layer_scores):
+    fields = {k: v for k, v in text_layer_scores.items() if k not in ("documents", "listed")}
+    assert {"doc_type", "fiscal_year", "scores", "measure_recall", "unit_name"} <= set(fields)
+    assert {k: v for k, v in fields.items() if v < TEXT_LAYER_MINIMUM} == {}
+
+
+@pytest.mark.parametrize("field", sorted(SCANNED_MINIMUM))
+def test_scanned_samples_keep_their_accuracy(scanned_scores, field):
+    assert scanned_scores.get(field) is not None, f"{field} was not scored"
+    assert scanned_scores[field] >= SCANNED_MINIMUM[field], f"{field}: {scanned_scores[field]}"
 
 
 def test_cli_reports_a_missing_input_folder_clearly(tmp_path):

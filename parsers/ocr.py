@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass
 
 import numpy as np
+
+from parsers.ocr_digits import reread_numbers
 from PIL import ImageDraw
 
 DPI = 300
@@ -115,7 +117,7 @@ def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
             text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
             (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])), float(row["conf"]),
         ))
-    return drop_unsure_lines(words)
+    return drop_unsure_lines(reread_numbers(words, image, dpi))
 
 
 def drop_unsure_lines(words: list[OcrWord], min_confidence: float = MIN_LINE_CONFIDENCE) -> list[OcrWord]:

@@ -311,3 +311,16 @@ def test_standalone_analysis_needs_an_ita_title():
     analysis = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปี 2567"
     assert classify(compact(analysis), "")[0] == "analysis"
     assert classify(compact("การวิเคราะห์ผลการประเมินความเสี่ยงการทุจริต ประจำปี 2567"), "")[0] == "unknown"
+
+
+def test_a_question_code_ocr_garbled_is_recovered_from_its_text_and_flagged():
+    from parsers.ita.scores import question_scores
+
+    header = ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    questions, warnings = question_scores([table([1], header, (1, [
+        "EIT", "ตัวชี้วัดที่ 6", "62 หน่วยงานปฏิบัติหรือให้บริการแก่ท่าน อย่างเป็นธรรมและไม่เลือกปฏิบัติ มากน้อยเพียงใด",
+        "92.12", ""]), (1, [
+        "", "", "em หน่วยงานปฏิบัติหรือให้บริการแก่ท่าน โดยมุ่งผลสัมฤทธิ์ และรับผิดชอบต่อหน้าที่ มากน้อยเพียงใด",
+        "89.83", ""]))], 2566)
+    assert [(q.code, q.score, q.code_corrected) for q in questions] == [("e2", 92.12, True), ("e3", 89.83, True)]
+    assert len(warnings) == 2 and all("from its text" in w for w in warnings)

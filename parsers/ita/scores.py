@@ -31,6 +31,8 @@ _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
 _QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO0])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
+_GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
 
 
 def overall(text: str) -> Assessment | None:
@@ -151,6 +153,12 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
             for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
                 code, rest = _question_code(text, tool)
                 score = parse_score(score_text) if score_text.strip() else None
+                recovered = False
+                if code is None and score is not None and tool:
+                    code, rest = _code_from_text(text, tool, year)
+                    recovered = code is not None
+                    if recovered:
+                        warnings.append(f"question code {text.split()[0]!r} unreadable; {code} from its text")
                 if code and score is not None:
                     resolved = resolve_code(code, year, tidy(rest))
                     if resolved.warning:
@@ -158,13 +166,24 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                     if resolved.code:
                         questions.append(QuestionScore(
                             resolved.code, resolved.tool or tool, indicator or resolved.indicator, score,
-                            tidy(rest), resolved.corrected))
+                            tidy(rest), resolved.corrected or recovered))
                 elif questions and not code and text.strip():
                     questions[-1].text = tidy(f"{questions[-1].text or ''} {text}")
     unique = {}
     for question in questions:
         unique.setdefault(question.code, question)
     return list(unique.values()), warnings
+
+
+def _code_from_text(text: str, tool: str, year: int | None) -> tuple[str | None, str]:
+    """(code, question text) for a scored row whose printed code is unreadable, when the question's wording
+    clearly names one question of the tool in the year's catalog; (None, text) otherwise."""
+    garbled = _GARBLED_CODE.match(text)
+    if not garbled:
+        return None, text
+    question = text[garbled.end():]
+    matched = catalog.match_question(tidy(question), year, tool, min_score=90.0)
+    return (matched[0], question) if matched else (None, text)
 
 
 def _split_merged(question: str, score: str, tool: str | None) -> list[tuple[str, str]]:

@@ -1,0 +1,184 @@
+"""Digits in scans, re-read by template matching.
+
+Tesseract's Thai model reads Thai digits poorly (๒๕๖๗ → ๒๕๒๓ or `ade` on a clean crop, even with a digit
+whitelist), and every year, score and date of a scanned ITA document is made of them. There are only ten
+Thai and ten Arabic digit glyphs, so each glyph of a word that looks numeric is compared with templates
+rendered from the Thai fonts installed with the project (fonts-thai-tlwg) and the word is replaced only when
+every glyph matches a digit clearly. Downstream checks (years 2550-2580, scores 0-100) still apply.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+from scipy import ndimage
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+GLYPH_SIZE = (20, 28)  # width, height of the normalised glyph
+MIN_SIMILARITY = 0.80  # correlation a glyph needs with its best template
+MIN_MARGIN = 0.005  # and its lead over the best template of another digit value
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+_NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,12}$", re.ASCII)
+
+
+def _normalise(mask: np.ndarray) -> np.ndarray:
+    """A glyph's ink, cropped and scaled into a fixed box keeping its aspect ratio, as a zero-mean unit vector."""
+    rows, cols = np.nonzero(mask)
+    crop = mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1]
+    height, width = crop.shape
+    box_w, box_h = GLYPH_SIZE
+    scale = min(box_w / width, box_h / height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    glyph = Image.fromarray((crop * 255).astype(np.uint8)).resize(size, Image.BILINEAR)
+    canvas = Image.new("L", GLYPH_SIZE, 0)
+    canvas.paste(glyph, ((box_w - size[0]) // 2, (box_h - size[1]) // 2))
+    vector = np.asarray(canvas, dtype=np.float32).ravel()
+    vector -= vector.mean()
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def _font_files() -> list[Path]:
+    upright = []
+    for folder in FONT_DIRS:
+        for path in sorted(folder.glob("*.[ot]tf")) if folder.exists() else []:
+            if not any(slant in path.stem for slant in ("Oblique", "Italic")):
+                upright.append(path)
+    return upright
+
+
+@lru_cache(maxsize=1)
+def templates() -> tuple[np.ndarray, tuple[str, ...]]:
+    """(matrix of template vectors, the Arabic digit each one stands for). Empty when no Thai font is installed."""
+    vectors, values = [], []
+    for path in _font_files():
+        font = ImageFont.truetype(str(path), 64)
+        for glyphs in (THAI_DIGITS, ARABIC_DIGITS):
+            for value, glyph in zip(ARABIC_DIGITS, glyphs):
+                image = Image.new("L", (140, 140), 255)
+                ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
+                mask = np.asarray(image) < 128
+                if mask.any():
+                    vectors.append(_normalise(mask))
+                    values.append(value)
+    if not vectors:
+        return np.zeros((0, GLYPH_SIZE[0] * GLYPH_SIZE[1]), dtype=np.float32), ()
+    return np.stack(vectors), tuple(values)
+
+
+def _classify(mask: np.ndarray) -> str | None:
+    matrix, values = templates()
+    scores = matrix @ _normalise(mask)
+    best = int(np.argmax(scores))
+    others = [s for s, v in zip(scores, values) if v != values[best]]
+    if scores[best] < MIN_SIMILARITY or (others and scores[best] - max(others) < MIN_MARGIN):
+        return None
+    return values[best]
+
+
+def _glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Connected components as (x0, y0, x1, y1), components that overlap in x merged (a broken stroke)."""
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3)))
+    boxes = []
+    for found in ndimage.find_objects(labels):
+        if found is None:
+            continue
+        y, x = found
+        if (y.stop - y.start) * (x.stop - x.start) < 6:  # specks of scan noise
+            continue
+        boxes.append([x.start, y.start, x.stop, y.stop])
+    boxes.sort()
+    merged: list[list[int]] = []
+    for box in boxes:
+        if merged:
+            last = merged[-1]
+            overlap = min(last[2], box[2]) - max(last[0], box[0])
+            if overlap > 0.5 * min(last[2] - last[0], box[2] - box[0]):
+                merged[-1] = [min(last[0], box[0]), min(last[1], box[1]), max(last[2], box[2]), max(last[3], box[3])]
+                continue
+        merged.append(box)
+    return [tuple(b) for b in merged]
+
+
+def read_number(image: Image.Image, span: tuple[int, int] | None = None) -> str | None:
+    """The digits (Arabic) and decimal points in a crop of one word, or None unless every glyph is a clear digit.
+
+    `span` (x0, x1 in the crop) is where OCR put the word: the crop may be wider so that glyphs the OCR box
+    cut are seen whole; only glyphs overlapping the span are read.
+    """
+    ink = np.asarray(image.convert("L")) < 128
+    if not ink.any() or not len(templates()[1]):
+        return None
+    boxes = _glyph_boxes(ink)
+    if span is not None:
+        boxes = [b for b in boxes if b[2] > span[0] and b[0] < span[1]]
+    if not boxes:
+        return None
+    tallest = max(y1 - y0 for _, y0, _, y1 in boxes)
+    baseline = max(y1 for _, _, _, y1 in boxes)
+    text = []
+    for x0, y0, x1, y1 in boxes:
+        height = y1 - y0
+        if height < 0.35 * tallest:
+            if y1 >= baseline - 0.25 * tallest:  # a small mark sitting on the baseline: a decimal point
+                text.append(".")
+                continue
+            return None
+        digit = _classify(ink[y0:y1, x0:x1])
+        if digit is None:
+            return None
+        text.append(digit)
+    number = "".join(text).strip(".")
+    return number if _DIGIT.search(number) else None
+
+
+def looks_numeric(text: str) -> bool:
+    """OCR words worth a second reading: digits, or short Latin/punctuation runs (`ade`, `10.135`) that Thai
+    digits are misread as. Thai letters never: a letter read as a digit would corrupt the text."""
+    if _THAI_LETTER.search(text):
+        return False
+    return bool(_DIGIT.search(text)) or (bool(_NUMERIC_SHAPE.match(text)) and len(text) <= 6)
+
+
+def _runs(words: list, gap_points: float) -> list[list[int]]:
+    """Indexes of adjacent numeric-looking words on the same line: Tesseract cuts one number into
+    several one-glyph words whose boxes do not match the glyphs."""
+    runs: list[list[int]] = []
+    for index, word in enumerate(words):
+        if not looks_numeric(word.text):
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            last = words[index - 1]
+            if last.line == word.line and word.x0 - last.x1 <= gap_points:
+                runs[-1].append(index)
+                continue
+        runs.append([index])
+    return runs
+
+
+def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0) -> list:
+    """OCR words (with x0/top/x1/bottom in points, `line` and `text`) where each run of numeric-looking
+    words is replaced by one word holding the digits read by template, when every glyph is a clear digit."""
+    scale = dpi / 72
+    pad = max(2, round(1.5 * scale))
+    replaced: dict[int, object] = {}
+    dropped: set[int] = set()
+    for run in _runs(words, gap_points):
+        first, last = words[run[0]], words[run[-1]]
+        top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
+        reach = int((bottom - top) * scale)  # room for a glyph the OCR box cut in half
+        left, right = int(first.x0 * scale), int(last.x1 * scale)
+        crop = image.crop((left - reach, int(top * scale) - pad, right + reach, int(bottom * scale) + pad))
+        number = read_number(crop, span=(reach, reach + right - left))
+        if number is None:
+            continue
+        replaced[run[0]] = replace(first, text=number, x1=last.x1, top=top, bottom=bottom)
+        dropped.update(run[1:])
+    return [replaced.get(i, word) for i, word in enumerate(words) if i not in dropped]

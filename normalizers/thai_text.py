@@ -227,16 +227,30 @@ def _repair_once(text: str) -> str:
     return unicodedata.normalize("NFC", _HSPACES.sub(" ", text))
 
 
+_REPAIRED: dict[str, str] = {}
+_REPAIRED_MAX = 50_000
+
+
 def repair_thai(text: str) -> str:
-    """Undo the damage PDF text extraction does to Thai. Idempotent; clean text comes out unchanged."""
+    """Undo the damage PDF text extraction does to Thai. Idempotent; clean text comes out unchanged.
+
+    Results are memoised, the output under its own key too: the layout stage repairs each reading to judge
+    it, and the normalize stage cleans the chosen (already repaired) text again.
+    """
     if not text:
         return text
+    if (known := _REPAIRED.get(text)) is not None:
+        return known
+    original = text
     text = unicodedata.normalize("NFC", text).translate(_PUA)
     for _ in range(4):  # one step can expose work for another (a collapsed space, a rebuilt SARA AM)
         repaired = _repair_once(text)
         if repaired == text:
             break
         text = repaired
+    if len(_REPAIRED) >= _REPAIRED_MAX:
+        _REPAIRED.clear()
+    _REPAIRED[original] = _REPAIRED[text] = text
     return text
 
 

@@ -324,3 +324,14 @@ def test_a_question_code_ocr_garbled_is_recovered_from_its_text_and_flagged():
         "89.83", ""]))], 2566)
     assert [(q.code, q.score, q.code_corrected) for q in questions] == [("e2", 92.12, True), ("e3", 89.83, True)]
     assert len(warnings) == 2 and all("from its text" in w for w in warnings)
+
+
+def test_bangkok_in_an_address_is_not_the_documents_unit():
+    parsed = parse_document(layout([
+        page(1, "แผนปฏิบัติการป้องกันการทุจริต โรงพยาบาลพิชัย", "ประจำปีงบประมาณ พ.ศ. 2568"),
+        page(2, "สำนักงานปลัดกระทรวงสาธารณสุข ถนนติวานนท์ นนทบุรี", "ติดต่อ 88/20 กรุงเทพมหานคร 10400"),
+    ]))
+    assert parsed.unit_raw is None and parsed.unit_mentions == []
+    titled = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "กรุงเทพมหานคร",
+                                          "ประจำปีงบประมาณ พ.ศ. 2567")]))
+    assert titled.unit_raw == "กรุงเทพมหานคร"

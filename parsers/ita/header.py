@@ -91,15 +91,16 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
     for index, page in enumerate(pages[start:], start):
         lines = [line.text for line in page.lines]
         for number, line in enumerate(lines):
+            where = ("title" if index == start and number < TITLE_LINES
+                     else "header" if index > start and number < RUNNING_HEADER_LINES else "body")
             found = [(m.group(1), m.group(2)) for m in _UNIT.finditer(line)]
-            found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]
+            if where == "title":  # elsewhere กรุงเทพมหานคร is an address (the province), not the unit
+                found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]
             if not found:
                 continue
             nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
             district = _DISTRICT.search(nearby)
             province = _PROVINCE.search(nearby)
-            where = ("title" if index == start and number < TITLE_LINES
-                     else "header" if index > start and number < RUNNING_HEADER_LINES else "body")
             for prefix, name in found:
                 text = prefix + _clean_name(name)
                 if len(text) <= len(prefix) and name:

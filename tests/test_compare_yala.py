@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,7 @@ import pytest
 
 from pipeline import compare
 from pipeline.sql import connect
+from tests.support.cli import extract
 from tests.support.shared import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +34,7 @@ pytestmark = pytest.mark.skipif(SAMPLES is None, reason=f"sample-yala PDFs not f
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("yala")
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", "--input", str(SAMPLES), "--output", str(out), "--quiet"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    extract(SAMPLES, out)
     return out
 
 

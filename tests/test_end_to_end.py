@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.schema import TABLES
+from tests.support.cli import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -36,11 +37,7 @@ SCANNED_MINIMUM = {
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("curated")
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", "--input", str(RAW), "--output", str(out), "--quiet"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    completed = extract(RAW, out)
     assert "files" in completed.stdout and "ok" in completed.stdout, completed.stdout
     return out
 

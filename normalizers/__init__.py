@@ -2,3 +2,7 @@
 
 No I/O at call time (reference catalogs are read once from data/reference/ at import).
 """
+
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"

@@ -9,13 +9,12 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from normalizers import REFERENCE_DIR
 from normalizers.digits import to_arabic_digits
 
-_REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 
 # From 2567 the IIT has 15 questions, EIT is split in two parts and levels are five Thai words.
 NEW_FORM_FROM = 2567
@@ -33,7 +32,7 @@ class CatalogRow:
 
 def _load_catalogs() -> dict[int, tuple[CatalogRow, ...]]:
     out: dict[int, tuple[CatalogRow, ...]] = {}
-    for path in sorted(_REFERENCE.glob("ita_catalog_*.csv")):
+    for path in sorted(REFERENCE_DIR.glob("ita_catalog_*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = tuple(
                 CatalogRow(int(r["year"]), r["tool"], r["code"], int(r["indicator"]) if r["indicator"] else None,

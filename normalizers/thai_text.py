@@ -13,10 +13,10 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
 
+from normalizers import REFERENCE_DIR
 from normalizers.digits import to_arabic_digits
 
 CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
@@ -65,7 +65,7 @@ _SHIFTED_MARKS = re.compile(rf"(?<=[{CONSONANTS}{UPPER_VOWELS}{LOWER_VOWELS}{TON
 _DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
 
 
-_PLACE_NAMES = Path(__file__).resolve().parent.parent / "data" / "reference" / "units.csv"
+_PLACE_NAMES = REFERENCE_DIR / "units.csv"
 
 
 @lru_cache(maxsize=1)

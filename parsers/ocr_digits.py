@@ -25,7 +25,7 @@ MIN_SIMILARITY = 0.80  # correlation a glyph needs with its best template
 MIN_MARGIN = 0.005  # and its lead over the best template of another digit value
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _DIGIT = re.compile(r"[0-9๐-๙]")
-_NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,12}$", re.ASCII)
+_NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,6}$", re.ASCII)
 
 
 def _normalise(mask: np.ndarray) -> np.ndarray:
@@ -85,7 +85,7 @@ def _classify(mask: np.ndarray) -> str | None:
 
 def _glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Connected components as (x0, y0, x1, y1), components that overlap in x merged (a broken stroke)."""
-    labels, count = ndimage.label(ink, structure=np.ones((3, 3)))
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
     boxes = []
     for found in ndimage.find_objects(labels):
         if found is None:
@@ -144,7 +144,7 @@ def looks_numeric(text: str) -> bool:
     digits are misread as. Thai letters never: a letter read as a digit would corrupt the text."""
     if _THAI_LETTER.search(text):
         return False
-    return bool(_DIGIT.search(text)) or (bool(_NUMERIC_SHAPE.match(text)) and len(text) <= 6)
+    return bool(_DIGIT.search(text) or _NUMERIC_SHAPE.match(text))
 
 
 def _runs(words: list, gap_points: float) -> list[list[int]]:

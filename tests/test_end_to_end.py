@@ -17,8 +17,8 @@ import pytest
 
 from pipeline.schema import TABLES
 from tests.support.cli import extract
+from tests.support.shared import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
 TRUTH = Path(__file__).parent / "fixtures" / "truth"
 SCORER = Path(__file__).parent / "support" / "score.py"

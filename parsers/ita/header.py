@@ -98,15 +98,12 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
                 found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]
             if not found:
                 continue
-            nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
-            district = _DISTRICT.search(nearby)
-            province = _PROVINCE.search(nearby)
+            district, province = _place_near(lines, number)
             for prefix, name in found:
                 text = prefix + _clean_name(name)
                 if len(text) <= len(prefix) and name:
                     continue
-                mention = UnitMention(text, where, _clean_name(district.group(1)) if district else None,
-                                      _clean_name(province.group(1)) if province else None)
+                mention = UnitMention(text, where, district, province)
                 if (text, where) in seen:
                     known = seen[(text, where)]
                     known.district = known.district or mention.district
@@ -125,12 +122,17 @@ def _damaged_title_mentions(page: PageLayout) -> list[UnitMention]:
     lines = [line.text for line in page.lines[:TITLE_LINES]]
     mentions = []
     for number, line in enumerate(lines):
-        nearby = line + " " + (lines[number + 1] if number + 1 < len(lines) else "")
-        district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
-        for name in find_unit_names(line):
-            mentions.append(UnitMention(name, "title", _clean_name(district.group(1)) if district else None,
-                                        _clean_name(province.group(1)) if province else None))
+        district, province = _place_near(lines, number)
+        mentions.extend(UnitMention(name, "title", district, province) for name in find_unit_names(line))
     return mentions
+
+
+def _place_near(lines: list[str], number: int) -> tuple[str | None, str | None]:
+    """(district, province) written on line `number` or the next one, as written, cleaned."""
+    nearby = lines[number] + " " + (lines[number + 1] if number + 1 < len(lines) else "")
+    district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
+    return (_clean_name(district.group(1)) if district else None,
+            _clean_name(province.group(1)) if province else None)
 
 
 def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:

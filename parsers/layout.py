@@ -14,7 +14,10 @@ from dataclasses import dataclass
 import pdfplumber
 import pypdfium2 as pdfium
 
+import re
+
 from parsers import ocr
+from parsers.ocr_digits import read_cell
 from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
@@ -24,6 +27,7 @@ from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
 DEFAULT_MAX_OCR_PAGES = 30
 LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
+_DIGIT = re.compile(r"[0-9๐-๙]")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -114,8 +118,9 @@ def _inside(word: Word, box) -> bool:
 class _PageReader:
     """Reads the lines and tables of one page from its words (text layer or OCR), counting engines used."""
 
-    def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool):
+    def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool, image=None):
         self.number, self.height, self.words, self.ocr_used = number, height, words, ocr_used
+        self.image = image  # OCR pages: the page image (rules erased) that cells are read again from
         self.text_page = text_page
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
@@ -177,7 +182,8 @@ class _PageReader:
                         continue
                     n_real += 1
                     plumber_text = (extracted[r][c] or "") if extracted else ""
-                    cells.append(self.read(cell, plumber_text))
+                    text = self.read(cell, plumber_text)
+                    cells.append(self._cell_number(cell, text) if self.image is not None else text)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
                 rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold))
@@ -185,6 +191,17 @@ class _PageReader:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
         return out
+
+    def _cell_number(self, box, text: str) -> str:
+        """OCR pages: a cell holding one short number (a score, a year) read again from the image by template
+        (parsers.ocr_digits.read_cell); Tesseract's reading stays when the template refuses."""
+        stripped = text.strip()
+        if "\n" in stripped or len("".join(stripped.split())) > 10 or (stripped and not _DIGIT.search(stripped)):
+            return text
+        scale = ocr.DPI / 72
+        number = read_cell(self.image, (round(box[0] * scale) + 1, round(box[1] * scale) + 1,
+                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1))
+        return number or text
 
     def borderless_tables(self) -> list[PageTable]:
         """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""
@@ -284,20 +301,21 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     ocr_used = _needs_ocr(ppage, text_page)
-    found_tables, rules = [], []
+    found_tables, rules, image = [], [], None
     if ocr_used:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
         image = ocr.render(fpage)
         rules = ocr.find_rules(image)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(ocr.erase_rules(image, rules))]
+        image = ocr.erase_rules(image, rules)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(image)]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
-    reader = _PageReader(number, height, text_page, words, ocr_used)
+    reader = _PageReader(number, height, text_page, words, ocr_used, image)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     if reader.qualities:

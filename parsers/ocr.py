@@ -171,4 +171,53 @@ def find_rules(image, dpi: int = DPI, min_points: float = 12.0) -> list[Rule]:
     across_cols = dark | np.roll(dark, 1, axis=1) | np.roll(dark, -1, axis=1)
     rules = [Rule(s * scale, y * scale, e * scale, y * scale) for y, s, e in _lines_one_way(across_rows, min_length)]
     rules += [Rule(x * scale, s * scale, x * scale, e * scale) for x, s, e in _lines_one_way(across_cols.T, min_length)]
-    return rules
+    return table_rules(rules)
+
+
+def _chains(rules: list[Rule], vertical: bool, gap: float = 12.0, across: float = 2.0) -> list[list[Rule]]:
+    """Collinear pieces of one ruling line (noise and faint ink break a scanned rule), joined over gaps up
+    to `gap` points; pieces within `across` points of each other sideways are the same line."""
+    def key(r: Rule) -> tuple[float, float, float]:
+        return (r.x0, r.top, r.bottom) if vertical else (r.top, r.x0, r.x1)
+    chains: list[list[Rule]] = []
+    ends: list[tuple[float, float, float]] = []  # (position across, start, end) of each chain
+    for rule in sorted(rules, key=lambda r: key(r)[1]):
+        at, start, end = key(rule)
+        for i, (c_at, c_start, c_end) in enumerate(ends):
+            if abs(c_at - at) <= across and start <= c_end + gap:
+                chains[i].append(rule)
+                ends[i] = (c_at, c_start, max(c_end, end))
+                break
+        else:
+            chains.append([rule])
+            ends.append((at, start, end))
+    return chains
+
+
+def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: float = 30.0) -> list[Rule]:
+    """Only the rules that draw a table: text strokes can make long dark runs too (the stacked stems of
+    `ชี้` in a header make a 12-point vertical that splits `ตัวชี้วัด` into two columns, the serifs of `IIT` a
+    horizontal). A vertical line is kept when both its ends meet a horizontal one, as every column line of a
+    ruled table does; a horizontal line when it is long or both its ends meet vertical ones (tables without
+    outer borders have only horizontal lines at their sides)."""
+    horizontal = [r for r in rules if r.top == r.bottom]
+    vertical = [r for r in rules if r.top != r.bottom]
+
+    def meets_horizontal(x: float, y: float) -> bool:
+        return any(abs(h.top - y) <= tolerance and h.x0 - tolerance <= x <= h.x1 + tolerance for h in horizontal)
+
+    def meets_vertical(x: float, y: float) -> bool:
+        return any(abs(v.x0 - x) <= tolerance and v.top - tolerance <= y <= v.bottom + tolerance for v in vertical)
+
+    kept = []
+    for chain in _chains(vertical, vertical=True):
+        x = chain[0].x0
+        top, bottom = min(r.top for r in chain), max(r.bottom for r in chain)
+        if meets_horizontal(x, top) and meets_horizontal(x, bottom):
+            kept += chain
+    for chain in _chains(horizontal, vertical=False):
+        y = chain[0].top
+        x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)
+        if x1 - x0 >= long_horizontal or (meets_vertical(x0, y) and meets_vertical(x1, y)):
+            kept += chain
+    return kept

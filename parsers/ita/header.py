@@ -27,9 +27,11 @@ _DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_NAME})")
 _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}\.?)")
 # Year patterns run on skeleton text (text.skeleton): `ปงบประมาณ` is ปีงบประมาณ without its mark.
 # A few stray characters may sit between the words and the year (glyphs of the next line pulled in).
-_FISCAL = re.compile(r"(?:ปงบประมาณ|ประจำป)[^\d]{0,6}?(?:พ\.ศ\.?)?(25\d\d)")
+# `พ.ศ.`; on scans its dots come back as `1` or `,` (`พ1ศ1 2566`).
+_BE = r"พ[.,1]?ศ[.,1]?"
+_FISCAL = re.compile(rf"(?:ปงบประมาณ|ประจำป)[^\d]{{0,6}}?(?:{_BE})?(25\d\d)")
 _ASSESSED = re.compile(
-    r"(?:ผลการประเมน|ผลคะแนน)[^\d]{0,120}?(?:ป(?:งบประมาณ)?[^\d]{0,6}?(?:พ\.ศ\.?)?|พ\.ศ\.?)(25\d\d)")
+    rf"(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?(?:ป(?:งบประมาณ)?[^\d]{{0,6}}?(?:{_BE})?|{_BE})(25\d\d)")
 # Words that end a unit name when a line was extracted without spaces.
 _NAME_TAIL = re.compile(r"(อำเภอ|จังหวัด|พบว่า|ได้|ประจำ|ปีงบประมาณ|มีผล|ดังนี้|ในปี|คะแนน).*$")
 

@@ -30,9 +30,11 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
-_QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO0])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# The letter or a digit it is misread as: i as 1/l/|, o as 0, e as 6 (OCR of scans: `611 การปฏิบัติ` is e11).
+_QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
+_MAX_CODE_CHARS = 4
 
 
 def overall(text: str) -> Assessment | None:
@@ -118,6 +120,10 @@ def _question_code(text: str, tool: str | None) -> tuple[str | None, str]:
         letter = tool[0].lower()
     elif letter in "0O" and tool:
         letter = tool[0].lower() if tool == "OIT" else letter
+    elif letter == "6":
+        if tool != "EIT":
+            return None, text
+        letter = "e"
     code = normalize_code(letter + digits)
     if code is None or (tool and code[0] != tool[0].lower()):
         return None, text
@@ -179,11 +185,17 @@ def _code_from_text(text: str, tool: str, year: int | None) -> tuple[str | None,
     """(code, question text) for a scored row whose printed code is unreadable, when the question's wording
     clearly names one question of the tool in the year's catalog; (None, text) otherwise."""
     garbled = _GARBLED_CODE.match(text)
-    if not garbled:
-        return None, text
-    question = text[garbled.end():]
-    matched = catalog.match_question(tidy(question), year, tool, min_score=90.0)
-    return (matched[0], question) if matched else (None, text)
+    # OCR may also join the code to the text (`edหน่วยงาน…`, `6อ9หน่วยงาน…`): each short prefix is tried as the code.
+    lead = len(text) - len(text.lstrip())
+    starts = [garbled.end()] if garbled else []
+    starts += [lead + k for k in range(1, _MAX_CODE_CHARS + 1) if lead + k < len(text)]
+    best: tuple[str, float, str] | None = None
+    for start in starts:
+        question = text[start:].strip()
+        matched = catalog.match_question(tidy(question), year, tool, min_score=90.0)
+        if matched and (best is None or matched[1] > best[1]):
+            best = (matched[0], matched[1], question)
+    return (best[0], best[2]) if best else (None, text)
 
 
 def _split_merged(question: str, score: str, tool: str | None) -> list[tuple[str, str]]:

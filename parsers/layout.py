@@ -28,6 +28,7 @@ DEFAULT_MAX_OCR_PAGES = 30
 LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
 _DIGIT = re.compile(r"[0-9๐-๙]")
+_PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -118,9 +119,11 @@ def _inside(word: Word, box) -> bool:
 class _PageReader:
     """Reads the lines and tables of one page from its words (text layer or OCR), counting engines used."""
 
-    def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool, image=None):
+    def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool, image=None,
+                 font: int | None = None):
         self.number, self.height, self.words, self.ocr_used = number, height, words, ocr_used
         self.image = image  # OCR pages: the page image (rules erased) that cells are read again from
+        self.font = font  # and the font family of its digits (parsers.ocr_digits.page_font)
         self.text_page = text_page
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
@@ -193,15 +196,23 @@ class _PageReader:
         return out
 
     def _cell_number(self, box, text: str) -> str:
-        """OCR pages: a cell holding one short number (a score, a year) read again from the image by template
-        (parsers.ocr_digits.read_cell); Tesseract's reading stays when the template refuses."""
+        """OCR pages: a cell holding one short number (a score) read again from the image by template
+        (parsers.ocr_digits.read_cell). When the template refuses, Tesseract's reading is kept only when it is
+        a plain number once its spaces are gone (`7 0 .23`); a decimal number it garbled (`6๕๕๓๕.๒๕`,
+        `ฒฒ.โ26จ`, or Thai digits it read itself, right only about 2 times in 3) is refused: a missing score
+        is better than a wrong one."""
         stripped = text.strip()
-        if "\n" in stripped or len("".join(stripped.split())) > 10 or (stripped and not _DIGIT.search(stripped)):
+        compact = "".join(stripped.split())
+        if "\n" in stripped or len(compact) > 10 or (stripped and not _DIGIT.search(stripped)):
             return text
         scale = ocr.DPI / 72
         number = read_cell(self.image, (round(box[0] * scale) + 1, round(box[1] * scale) + 1,
-                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1))
-        return number or text
+                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1), self.font)
+        if number:
+            return number
+        if _PLAIN_NUMBER.match(compact):
+            return compact
+        return "" if "." in compact else text
 
     def borderless_tables(self) -> list[PageTable]:
         """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""
@@ -301,7 +312,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     ocr_used = _needs_ocr(ppage, text_page)
-    found_tables, rules, image = [], [], None
+    found_tables, rules, image, font = [], [], None, None
     if ocr_used:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
@@ -309,13 +320,14 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         image = ocr.render(fpage)
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr.ocr_image(image)]
+        ocr_words, font = ocr.ocr_page(image)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr_words]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
-    reader = _PageReader(number, height, text_page, words, ocr_used, image)
+    reader = _PageReader(number, height, text_page, words, ocr_used, image, font)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     if reader.qualities:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parsers.ocr_digits import reread_numbers
+from parsers.ocr_digits import page_font, reread_numbers
 from PIL import ImageDraw
 
 DPI = 300
@@ -93,6 +93,11 @@ def deskew(image):
 
 def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
     """Words Tesseract reads in a greyscale image, boxes converted from pixels to points."""
+    return ocr_page(image, dpi)[0]
+
+
+def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], int | None]:
+    """(words as ocr_image reads them, the font family of the page's digits: ocr_digits.page_font)."""
     scale = 72 / dpi
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
@@ -117,7 +122,8 @@ def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
             text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
             (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])), float(row["conf"]),
         ))
-    return drop_unsure_lines(reread_numbers(words, image, dpi))
+    font = page_font(words, image, dpi)
+    return drop_unsure_lines(reread_numbers(words, image, dpi, font=font)), font
 
 
 def drop_unsure_lines(words: list[OcrWord], min_confidence: float = MIN_LINE_CONFIDENCE) -> list[OcrWord]:

@@ -20,32 +20,37 @@ from scipy import ndimage
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
-GLYPH_SIZE = (20, 28)  # width, height of the normalised glyph
+GLYPH_SIZES = ((20, 28), (40, 56))  # width, height of the normalised glyph pictures (see _normalise)
 MIN_SIMILARITY = 0.80  # correlation a glyph needs with its best template
 MIN_MARGIN = 0.005  # and its lead over the best template of another digit value
 # A weaker match is still clear when no other digit comes near: thick scanned print (`๘` of Loma at 200 dpi
 # scores 0.79, the next digit 0.60). Measured on the scan benchmark (scripts/make_scans.py).
 WEAK_SIMILARITY, WEAK_MARGIN = 0.70, 0.12
+MIN_FONT_GLYPHS = 6  # digits a page needs before its font family is trusted
+MIN_FONT_FIT = 0.85  # mean similarity of those digits with that family's templates
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _DIGIT = re.compile(r"[0-9๐-๙]")
 _NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,6}$", re.ASCII)
 
 
 def _normalise(mask: np.ndarray) -> np.ndarray:
-    """A glyph's ink, cropped and scaled into a fixed box keeping its aspect ratio, as a zero-mean unit vector."""
+    """A glyph's ink, cropped and scaled into fixed boxes keeping its aspect ratio, as a unit vector: a coarse
+    and a fine picture, zero-mean and weighted equally, so a similarity is the mean of the two correlations.
+    The coarse one forgives stroke width and noise; the fine one sees the small tail that tells `๕` from `๔`
+    (either alone misreads one of them in some font)."""
     rows, cols = np.nonzero(mask)
-    crop = mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1]
-    height, width = crop.shape
-    box_w, box_h = GLYPH_SIZE
-    scale = min(box_w / width, box_h / height)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    glyph = Image.fromarray((crop * 255).astype(np.uint8)).resize(size, Image.BILINEAR)
-    canvas = Image.new("L", GLYPH_SIZE, 0)
-    canvas.paste(glyph, ((box_w - size[0]) // 2, (box_h - size[1]) // 2))
-    vector = np.asarray(canvas, dtype=np.float32).ravel()
-    vector -= vector.mean()
-    norm = np.linalg.norm(vector)
-    return vector / norm if norm else vector
+    crop = Image.fromarray((mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1] * 255).astype(np.uint8))
+    parts = []
+    for box_w, box_h in GLYPH_SIZES:
+        scale = min(box_w / crop.width, box_h / crop.height)
+        size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
+        canvas = Image.new("L", (box_w, box_h), 0)
+        canvas.paste(crop.resize(size, Image.BILINEAR), ((box_w - size[0]) // 2, (box_h - size[1]) // 2))
+        vector = np.asarray(canvas, dtype=np.float32).ravel()
+        vector -= vector.mean()
+        norm = np.linalg.norm(vector)
+        parts.append(vector / norm if norm else vector)
+    return np.concatenate(parts) / np.sqrt(len(parts))
 
 
 def _font_files() -> list[Path]:
@@ -58,10 +63,13 @@ def _font_files() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def templates() -> tuple[np.ndarray, tuple[str, ...]]:
-    """(matrix of template vectors, the Arabic digit each one stands for). Empty when no Thai font is installed."""
-    vectors, values = [], []
+def _template_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray, tuple[str, ...]]:
+    """(template vectors, the Arabic digit of each, the font family index of each, the family names)."""
+    vectors, values, families, names = [], [], [], []
     for path in _font_files():
+        family = path.stem.split("-")[0]  # Norasi and Norasi-Bold print the same digit shapes
+        if family not in names:
+            names.append(family)
         font = ImageFont.truetype(str(path), 64)
         for glyphs in (THAI_DIGITS, ARABIC_DIGITS):
             for value, glyph in zip(ARABIC_DIGITS, glyphs):
@@ -71,15 +79,26 @@ def templates() -> tuple[np.ndarray, tuple[str, ...]]:
                 if mask.any():
                     vectors.append(_normalise(mask))
                     values.append(value)
+                    families.append(names.index(family))
     if not vectors:
-        return np.zeros((0, GLYPH_SIZE[0] * GLYPH_SIZE[1]), dtype=np.float32), ()
-    return np.stack(vectors), tuple(values)
+        return np.zeros((0, sum(w * h for w, h in GLYPH_SIZES)), dtype=np.float32), (), np.zeros(0, int), ()
+    return np.stack(vectors), tuple(values), np.asarray(families), tuple(names)
 
 
-def _classify_scored(mask: np.ndarray) -> tuple[str | None, float]:
-    """(digit, similarity) of a glyph, digit None when no template matches clearly."""
-    matrix, values = templates()
+def templates() -> tuple[np.ndarray, tuple[str, ...]]:
+    """(matrix of template vectors, the Arabic digit each one stands for). Empty when no Thai font is installed."""
+    matrix, values, _, _ = _template_set()
+    return matrix, values
+
+
+def _classify_scored(mask: np.ndarray, font: int | None = None) -> tuple[str | None, float]:
+    """(digit, similarity) of a glyph, digit None when no template matches clearly; with `font` (a family
+    index, see page_font) only that family's templates count."""
+    matrix, values, families, _ = _template_set()
     scores = matrix @ _normalise(mask)
+    if font is not None:
+        keep = families == font
+        scores, values = scores[keep], tuple(v for v, k in zip(values, keep) if k)
     best = int(np.argmax(scores))
     others = [s for s, v in zip(scores, values) if v != values[best]]
     margin = scores[best] - max(others) if others else 1.0
@@ -90,11 +109,11 @@ def _classify_scored(mask: np.ndarray) -> tuple[str | None, float]:
     return values[best], float(scores[best])
 
 
-def _classify(mask: np.ndarray) -> str | None:
-    return _classify_scored(mask)[0]
+def _classify(mask: np.ndarray, font: int | None = None) -> str | None:
+    return _classify_scored(mask, font)[0]
 
 
-def _split_touching(ink: np.ndarray) -> list[str] | None:
+def _split_touching(ink: np.ndarray, font: int | None = None) -> list[str] | None:
     """Digits of a component too wide for one digit (two or three digits whose ink touches after a blurry
     print: `๗๗`, `๘๖`); None unless every piece reads clearly.
 
@@ -112,7 +131,7 @@ def _split_touching(ink: np.ndarray) -> list[str] | None:
 
     @lru_cache(maxsize=None)
     def piece(start: int, stop: int) -> tuple[str | None, float]:
-        return _classify_scored(ink[:, start:stop]) if ink[:, start:stop].any() else (None, 0.0)
+        return _classify_scored(ink[:, start:stop], font) if ink[:, start:stop].any() else (None, 0.0)
 
     best: tuple[float, list[str]] | None = None
     def search(start: int, k: int, digits: list[str], worst: float) -> None:
@@ -156,16 +175,16 @@ def _glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     return [tuple(b) for b in merged]
 
 
-def read_number(image: Image.Image, span: tuple[int, int] | None = None) -> str | None:
+def read_number(image: Image.Image, span: tuple[int, int] | None = None, font: int | None = None) -> str | None:
     """The digits (Arabic) and decimal points in a crop of one word, or None unless every glyph is a clear digit.
 
     `span` (x0, x1 in the crop) is where OCR put the word: the crop may be wider so that glyphs the OCR box
     cut are seen whole; only glyphs overlapping the span are read.
     """
-    return _read_ink(np.asarray(image.convert("L")) < 128, span)
+    return _read_ink(np.asarray(image.convert("L")) < 128, span, font)
 
 
-def read_cell(image: Image.Image, box: tuple[int, int, int, int]) -> str | None:
+def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | None = None) -> str | None:
     """The number filling one table cell of a scan (`box` in image pixels), read by template alone, or None.
 
     Tesseract reads a short cell badly (`๘๙.๒๙` → `6๕๕๓๕.๒๕`, touching digits merged, Thai digits read as
@@ -179,31 +198,39 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int]) -> str | None:
     edge = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))) - {0}
     if edge:
         crop = crop & ~np.isin(labels, list(edge))
-    return _read_ink(crop, None)
+    return _read_ink(crop, None, font)
 
 
-def _read_ink(ink: np.ndarray, span: tuple[int, int] | None) -> str | None:
-    if not ink.any() or not len(templates()[1]):
-        return None
+def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """("mark" or "glyph", box) for the ink of one number: marks are small (decimal points, or specks)."""
     boxes = _glyph_boxes(ink)
     if span is not None:
         boxes = [b for b in boxes if b[2] > span[0] and b[0] < span[1]]
     if not boxes:
-        return None
+        return []
     tallest = max(y1 - y0 for _, y0, _, y1 in boxes)
-    baseline = max(y1 for _, _, _, y1 in boxes)
+    return [("mark" if y1 - y0 < 0.35 * tallest else "glyph", (x0, y0, x1, y1)) for x0, y0, x1, y1 in boxes]
+
+
+def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = None) -> str | None:
+    if not ink.any() or not len(templates()[1]):
+        return None
+    glyphs = _digit_glyphs(ink, span)
+    if not glyphs:
+        return None
+    tallest = max(y1 - y0 for _, (_, y0, _, y1) in glyphs)
+    baseline = max(y1 for _, (_, _, _, y1) in glyphs)
     text = []
-    for x0, y0, x1, y1 in boxes:
-        height = y1 - y0
-        if height < 0.35 * tallest:
+    for kind, (x0, y0, x1, y1) in glyphs:
+        if kind == "mark":
             if y1 >= baseline - 0.25 * tallest:  # a small mark sitting on the baseline: a decimal point
                 text.append(".")
                 continue
             return None
         glyph = ink[y0:y1, x0:x1]
-        digit = _classify(glyph)
+        digit = _classify(glyph, font)
         if digit is None:
-            split = _split_touching(glyph)
+            split = _split_touching(glyph, font)
             if split is None:
                 return None
             text.extend(split)
@@ -237,20 +264,57 @@ def _runs(words: list, gap_points: float) -> list[list[int]]:
     return runs
 
 
-def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0) -> list:
-    """OCR words (with x0/top/x1/bottom in points, `line` and `text`) where each run of numeric-looking
-    words is replaced by one word holding the digits read by template, when every glyph is a clear digit."""
+def _run_crops(words: list, image: Image.Image, dpi: int, gap_points: float):
+    """(run, crop, span) for each run of numeric-looking words: the crop reaches past the OCR boxes."""
     scale = dpi / 72
     pad = max(2, round(1.5 * scale))
-    replaced: dict[int, object] = {}
-    dropped: set[int] = set()
     for run in _runs(words, gap_points):
         first, last = words[run[0]], words[run[-1]]
         top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
         reach = int((bottom - top) * scale)  # room for a glyph the OCR box cut in half
         left, right = int(first.x0 * scale), int(last.x1 * scale)
         crop = image.crop((left - reach, int(top * scale) - pad, right + reach, int(bottom * scale) + pad))
-        number = read_number(crop, span=(reach, reach + right - left))
+        yield run, crop, (reach, reach + right - left)
+
+
+def page_font(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0) -> int | None:
+    """The installed font family whose digits best match the numbers of a page, or None when no family
+    fits well (a font the project does not ship): the digits of one document come from one font.
+
+    Reading each glyph against every font lets another font's `๔` beat this font's `๕` (Norasi ๒๕๖๖ read
+    2466); against one family the digits differ clearly."""
+    matrix, _, families, names = _template_set()
+    if not names:
+        return None
+    totals, count = np.zeros(len(names)), 0
+    for _, crop, span in _run_crops(words, image, dpi, gap_points):
+        ink = np.asarray(crop.convert("L")) < 128
+        for kind, (x0, y0, x1, y1) in _digit_glyphs(ink, span):
+            if kind != "glyph" or x1 - x0 > 1.1 * (y1 - y0):  # touching glyphs say nothing clear
+                continue
+            scores = matrix @ _normalise(ink[y0:y1, x0:x1])
+            best = np.array([scores[families == f].max() for f in range(len(names))])
+            if best.max() < WEAK_SIMILARITY:  # not a digit at all (a Latin word read as numeric)
+                continue
+            totals += best
+            count += 1
+    if count < MIN_FONT_GLYPHS:
+        return None
+    font = int(np.argmax(totals))
+    return font if totals[font] / count >= MIN_FONT_FIT else None
+
+
+def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0,
+                   font: int | None = None) -> list:
+    """OCR words (with x0/top/x1/bottom in points, `line` and `text`) where each run of numeric-looking
+    words is replaced by one word holding the digits read by template, when every glyph is a clear digit.
+    `font` (page_font) restricts the templates to the page's font family."""
+    replaced: dict[int, object] = {}
+    dropped: set[int] = set()
+    for run, crop, span in _run_crops(words, image, dpi, gap_points):
+        first, last = words[run[0]], words[run[-1]]
+        top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
+        number = read_number(crop, span=span, font=font)
         if number is None:
             continue
         replaced[run[0]] = replace(first, text=number, x1=last.x1, top=top, bottom=bottom)

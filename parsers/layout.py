@@ -201,9 +201,8 @@ class _PageReader:
         a plain number once its spaces are gone (`7 0 .23`); a decimal number it garbled (`6๕๕๓๕.๒๕`,
         `ฒฒ.โ26จ`, or Thai digits it read itself, right only about 2 times in 3) is refused: a missing score
         is better than a wrong one."""
-        stripped = text.strip()
-        compact = "".join(stripped.split())
-        if "\n" in stripped or len(compact) > 10 or (stripped and not _DIGIT.search(stripped)):
+        compact = "".join(text.split())
+        if len(compact) > 10 or (compact and not _DIGIT.search(compact)):
             return text
         scale = ocr.DPI / 72
         number = read_cell(self.image, (round(box[0] * scale) + 1, round(box[1] * scale) + 1,

@@ -110,24 +110,37 @@ def _is_question_header(cells: list[str]) -> bool:
     return ("ขอคำถาม" in joined or "ขอความ" in joined) and "คะแนน" in joined
 
 
-def _question_code(text: str, tool: str | None) -> tuple[str | None, str]:
-    """(canonical code, rest of the text) for a cell opening with a question code (`e2* หน่วยงาน…`)."""
+def _question_code(text: str, tool: str | None, year: int | None = None) -> tuple[str | None, str]:
+    """(canonical code, rest of the text) for a cell opening with a question code (`e2* หน่วยงาน…`).
+
+    A digit standing for the letter (`19`: `1` for i) is ambiguous when the letter itself was lost in a scan
+    (`19` may be i9, or i19 printed `i19`): the reading whose catalog wording matches the text better wins."""
     match = _QUESTION_CODE.match(text)
     if not match:
         return None, text
     letter, digits = match.group(1), match.group(2)
+    rest = text[match.end():]
+    candidates = [letter + digits]
     if letter in "1l|I" and tool:
-        letter = tool[0].lower()
-    elif letter in "0O" and tool:
-        letter = tool[0].lower() if tool == "OIT" else letter
-    elif letter == "6":
-        if tool != "EIT":
+        candidates = [tool[0].lower() + digits]
+        if letter == "1" and len(digits) == 1:
+            candidates.append(tool[0].lower() + "1" + digits)
+    elif letter in "0O6" and tool:  # OCR reads e as 6 or 0 (`611`, `013`), o as 0
+        if tool == "OIT" and letter in "0O":
+            candidates = ["o" + digits]
+        elif tool == "EIT":
+            candidates = ["e" + digits]
+        else:
             return None, text
-        letter = "e"
-    code = normalize_code(letter + digits)
-    if code is None or (tool and code[0] != tool[0].lower()):
+    elif letter == "6":
         return None, text
-    return code, text[match.end():]
+    codes = [code for code in map(normalize_code, candidates)
+             if code is not None and not (tool and code[0] != tool[0].lower())]
+    if not codes:
+        return None, text
+    if len(codes) > 1 and year is not None:
+        codes.sort(key=lambda code: -catalog.question_score(code, tidy(rest), year))
+    return codes[0], rest
 
 
 def question_scores(tables: list[Table], year: int | None) -> tuple[list[QuestionScore], list[str]]:
@@ -152,12 +165,15 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
             if row.kind == "header" or _is_question_header(row.cells):
                 continue
             cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
+            number = _indicator_cell(cells[columns["indicator"]]) if "indicator" in columns else None
             if "tool" in columns:
-                tool = _tool_cell(cells[columns["tool"]]) or tool
-            if "indicator" in columns and (number := _indicator_cell(cells[columns["indicator"]])):
+                # A tool name a scan garbled (`IIT` read `บ1`) is known from the row's indicator.
+                tool_text = cells[columns["tool"]]
+                tool = _tool_cell(tool_text) or (catalog.tool_of_indicator(number) if tool_text.strip() else None) or tool
+            if number:
                 indicator = number
             for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
-                code, rest = _question_code(text, tool)
+                code, rest = _question_code(text, tool, year)
                 score = parse_score(score_text) if score_text.strip() else None
                 recovered = False
                 if code is None and score is not None and tool:
@@ -226,6 +242,11 @@ def _question_columns(header: list[str]) -> dict[str, int]:
             columns.setdefault("score", index)
     columns.setdefault("question", 2)
     columns.setdefault("score", columns["question"] + 1)
+    if "indicator" not in columns and "tool" in columns:
+        # A header a scan garbled (`ตัวชี้วัด` read `วชี้วัด`): the one column between tool and question.
+        between = [i for i in range(columns["tool"] + 1, columns["question"]) if i not in columns.values()]
+        if len(between) == 1:
+            columns["indicator"] = between[0]
     return columns
 
 

@@ -29,6 +29,8 @@ LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
 _DIGIT = re.compile(r"[0-9๐-๙]")
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
+_OCR_DIGITS = re.compile(r"^[0-9๐-๙.,]+$")
+_THAI_DIGIT = re.compile(r"[๐-๙]")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -198,9 +200,10 @@ class _PageReader:
     def _cell_number(self, box, text: str) -> str:
         """OCR pages: a cell holding one short number (a score) read again from the image by template
         (parsers.ocr_digits.read_cell). When the template refuses, Tesseract's reading is kept only when it is
-        a plain number once its spaces are gone (`7 0 .23`); a decimal number it garbled (`6๕๕๓๕.๒๕`,
-        `ฒฒ.โ26จ`, or Thai digits it read itself, right only about 2 times in 3) is refused: a missing score
-        is better than a wrong one."""
+        a plain number once its spaces are gone (`7 0 .23`). A number of Thai digits Tesseract read itself (the
+        template turned them down; Tesseract is right only about 2 times in 3: `๘๖.๕๓` read `๕๑.๕๓`) is
+        refused: a missing score is better than a wrong one. Other text (a date `ต.ค. ๖๖`, garbage such as
+        `ฒฒ.โ26จ`) stays for the parsers, which only take a score cell that is a plain number."""
         compact = "".join(text.split())
         if len(compact) > 10 or (compact and not _DIGIT.search(compact)):
             return text
@@ -211,7 +214,7 @@ class _PageReader:
             return number
         if _PLAIN_NUMBER.match(compact):
             return compact
-        return "" if "." in compact else text
+        return "" if _OCR_DIGITS.match(compact) and _THAI_DIGIT.search(compact) else text
 
     def borderless_tables(self) -> list[PageTable]:
         """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""

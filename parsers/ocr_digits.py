@@ -20,12 +20,13 @@ from scipy import ndimage
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
-GLYPH_SIZES = ((20, 28), (40, 56))  # width, height of the normalised glyph pictures (see _normalise)
+GLYPH_SIZES = ((16, 22), (20, 28), (24, 34))  # width, height of the normalised glyph pictures (see _normalise)
 MIN_SIMILARITY = 0.80  # correlation a glyph needs with its best template
 MIN_MARGIN = 0.005  # and its lead over the best template of another digit value
 # A weaker match is still clear when no other digit comes near: thick scanned print (`๘` of Loma at 200 dpi
 # scores 0.79, the next digit 0.60). Measured on the scan benchmark (scripts/make_scans.py).
 WEAK_SIMILARITY, WEAK_MARGIN = 0.70, 0.12
+MIN_GLYPH_PIXELS = 12  # height of the smallest digit read (300 dpi: about 3 points)
 MIN_FONT_GLYPHS = 6  # digits a page needs before its font family is trusted
 MIN_FONT_FIT = 0.85  # mean similarity of those digits with that family's templates
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
@@ -137,12 +138,12 @@ def _split_touching(ink: np.ndarray, font: int | None = None) -> list[str] | Non
     def search(start: int, k: int, digits: list[str], worst: float) -> None:
         nonlocal best
         if k == pieces - 1:
-            digit, score = piece(start, width)
+            digit, score = piece(start, width) if width - start <= 1.3 * height else (None, 0.0)
             if digit is not None and (best is None or min(worst, score) > best[0]):
                 best = (min(worst, score), digits + [digit])
             return
         for cut in windows[k]:
-            if cut - start < 3:
+            if cut - start < 3 or cut - start > 1.3 * height:  # a digit is never much wider than tall
                 continue
             digit, score = piece(start, cut)
             if digit is not None and (best is None or score > best[0]):
@@ -226,6 +227,8 @@ def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = 
             if y1 >= baseline - 0.25 * tallest:  # a small mark sitting on the baseline: a decimal point
                 text.append(".")
                 continue
+            return None
+        if y1 - y0 < MIN_GLYPH_PIXELS:  # a dash or a speck, which a stretched template can match
             return None
         glyph = ink[y0:y1, x0:x1]
         digit = _classify(glyph, font)

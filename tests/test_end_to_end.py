@@ -29,7 +29,7 @@ TEXT_LAYER_MINIMUM = 1.0
 SCANNED_MINIMUM = {
     "status_ok": 1.0, "doc_type": 1.0, "fiscal_year": 1.0, "assessment_year": 1.0, "scores": 1.0, "level": 1.0,
     "indicator_scores": 1.0, "measure_recall": 0.85, "measure_precision": 0.85, "measure_responsible": 0.85,
-    "measure_method": 0.85, "measure_period": 0.5, "question_recall": 0.4, "question_precision": 0.8,
+    "measure_method": 0.85, "measure_period": 0.5, "question_recall": 1.0, "question_precision": 1.0,
     "unit_name": 1.0, "unit_province": 1.0,
 }
 

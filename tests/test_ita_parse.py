@@ -322,8 +322,41 @@ def test_a_question_code_ocr_garbled_is_recovered_from_its_text_and_flagged():
         "92.12", ""]), (1, [
         "", "", "em หน่วยงานปฏิบัติหรือให้บริการแก่ท่าน โดยมุ่งผลสัมฤทธิ์ และรับผิดชอบต่อหน้าที่ มากน้อยเพียงใด",
         "89.83", ""]))], 2566)
-    assert [(q.code, q.score, q.code_corrected) for q in questions] == [("e2", 92.12, True), ("e3", 89.83, True)]
-    assert len(warnings) == 2 and all("from its text" in w for w in warnings)
+    # `62`: e read as 6 (a look-alike, like `l 7` for i7); `em`: unreadable, recovered from the wording.
+    assert [(q.code, q.score, q.code_corrected) for q in questions] == [("e2", 92.12, False), ("e3", 89.83, True)]
+    assert len(warnings) == 1 and "from its text" in warnings[0]
+
+
+def test_scanned_weak_point_table_codes_tools_and_scores():
+    """What OCR makes of a weak-point table: the tool name (`IIT` read `บ1`) and the indicator header garbled,
+    codes joined to the text or with a lost letter, a score cell that is not a number."""
+    from parsers.ita.scores import question_scores
+
+    header = ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    questions, _ = question_scores([table([1], header, (1, [
+        "บ1", "ตัวชี้วัดที่ 2", "เ 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณของหน่วยงานหรือของส่วนงานที่ท่านปฏิบัติหน้าที่ มากน้อยเพียงใด",
+        "89.64", ""]), (1, [
+        "", "", "8 ท่านเคยเข้าไปมีส่วนร่วมในกระบวนการงบประมาณ มากน้อยเพียงใด", "7352.", ""]), (1, [
+        "", "", "19 หน่วยงานของท่านใช้จ่ายงบประมาณเป็นไปตามวัตถุประสงค์และคุ้มค่า มากน้อยเพียงใด", "93.47", ""]))], 2566)
+    # i8's cell `7352.` is refused rather than mined for `73`; `19` is i9 by its wording, not i19.
+    assert [(q.code, q.score) for q in questions] == [("i7", 89.64), ("i9", 93.47)]
+
+
+def test_a_question_code_joined_to_its_text_by_ocr_is_recovered():
+    from parsers.ita.scores import question_scores
+
+    header = ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    questions, _ = question_scores([table([1], header, (1, [
+        "EIT", "ตัวชี้วัดที่ 9", "edหน่วยงานมีช่องทางเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย มากน้อยเพียงใด", "86.23", ""]),
+        (1, ["", "", "611 การปฏิบัติหรือการให้บริการของเจ้าหน้าที่ ดีขึ้นกว่าที่ผ่านมา มากน้อยเพียงใด", "90.76", ""]))], 2566)
+    assert [(q.code, q.score) for q in questions] == [("e6", 86.23), ("e11", 90.76)]
+
+
+def test_fiscal_year_with_the_dots_of_be_misread():
+    from parsers.ita.header import fiscal_year
+
+    assert fiscal_year("ประจำปีงบประมาณ พ1ศ1 2566") == 2566
+    assert fiscal_year("ประจำปีงบประมาณ พ,ศ. 2567") == 2567
 
 
 def test_bangkok_in_an_address_is_not_the_documents_unit():

@@ -88,3 +88,16 @@ def test_lines_tesseract_is_unsure_of_are_dropped():
 
     words = [word("เห", 1, 60), word("a", 1, 75), word("ทั้งนี้", 2, 94), word("ให้", 2, 90)]
     assert [w.text for w in ocr.drop_unsure_lines(words)] == ["ทั้งนี้", "ให้"]
+
+
+def test_text_strokes_are_not_taken_for_table_rules():
+    """The stacked stems of `ชี้` make a 12-point vertical run that split `ตัวชี้วัด` into two columns, and the
+    serifs of `IIT` a horizontal one; rules that draw the table meet each other at both ends."""
+    from parsers.ocr import Rule, table_rules
+
+    frame = [Rule(50, 719, 534, 719), Rule(50, 738, 534, 738), Rule(50, 778, 534, 778)]
+    columns = [Rule(x, 719, x, 778) for x in (50, 148, 244, 341, 534)]
+    broken = [Rule(437, 719, 437, 748), Rule(437, 755, 437, 778)]  # one column rule in two pieces
+    strokes = [Rule(174, 720.7, 174, 733.2), Rule(174.5, 741, 174.5, 753), Rule(56.6, 745.2, 71.3, 745.2)]
+    kept = table_rules(frame + columns + broken + strokes)
+    assert set(kept) == set(frame + columns + broken)

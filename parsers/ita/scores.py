@@ -35,6 +35,8 @@ _QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
 _MAX_CODE_CHARS = 4
+# A score cell is a number and nothing else (a scan's garbled cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
+_SCORE_CELL = re.compile(rf"^\(?{NUMBER}\)?(?:คะแนน|%)?$")
 
 
 def overall(text: str) -> Assessment | None:
@@ -174,7 +176,7 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                 indicator = number
             for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
                 code, rest = _question_code(text, tool, year)
-                score = parse_score(score_text) if score_text.strip() else None
+                score = parse_score(score_text) if _SCORE_CELL.match(compact(score_text)) else None
                 recovered = False
                 if code is None and score is not None and tool:
                     code, rest = _code_from_text(text, tool, year)

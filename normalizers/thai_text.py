@@ -281,13 +281,13 @@ def _dictionary_coverage(text: str) -> float:
     total = sum(len(run) for run in runs)
     if total == 0:
         return 1.0
+    return sum(map(_known_letters, runs)) / total
+
+
+@lru_cache(maxsize=65536)  # runs of Thai repeat across lines and pages: a tokenization each is the costly part
+def _known_letters(run: str) -> int:
     words = _words()
-    known = 0
-    for run in runs:
-        for token in _tokenize(run, keep_whitespace=False):
-            if len(token) > 1 and token in words:
-                known += len(token)
-    return known / total
+    return sum(len(token) for token in _tokenize(run, keep_whitespace=False) if len(token) > 1 and token in words)
 
 
 def text_quality(text: str) -> float:

@@ -50,11 +50,20 @@ def thai_letters(text: str) -> int:
 
 def page_is_readable(text: str) -> bool:
     """False for empty text layers and for garbage ones (Latin mojibake over a scan, `(cid:N)` soup)."""
-    return quality(text) >= MIN_PAGE_QUALITY and thai_letters(_CID.sub("", text)) >= MIN_THAI_LETTERS
+    if thai_letters(_CID.sub("", text)) < MIN_THAI_LETTERS:
+        return False
+    # Most pages read well before repair, and repair only removes damage: skip repairing the whole page then.
+    return text_quality(text) >= MIN_PAGE_QUALITY or quality(text) >= MIN_PAGE_QUALITY
 
 
 def _visible(text: str) -> int:
     return len(repair_thai(_CID.sub("", text)).replace(" ", "").replace("\r", "").replace("\n", ""))
+
+
+def _visible_bound(text: str) -> int:
+    """An upper bound of `_visible(text)` that needs no repair: repair_thai only removes, merges, reorders or
+    swaps characters one for one (tested), so the unrepaired text is never shorter."""
+    return len(_CID.sub("", text).replace(" ", "").replace("\r", "").replace("\n", ""))
 
 
 def _put_back_hyphens(pdfium_text: str, plumber_text: str) -> str:
@@ -75,7 +84,12 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
     readings differ in where a Latin word's hyphen sits, pdfplumber's left-to-right order is right.
     """
     pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
-    q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
+    q_pdfium = quality(pdfium_text)
+    if plumber_text == pdfium_text or (q_pdfium == 1.0 and _visible_bound(plumber_text) <= _visible(pdfium_text)):
+        # Decided without repairing pdfplumber's reading (the costly half): the same text, or PDFium's reading
+        # scores the maximum and pdfplumber's cannot be longer, since repair never adds a visible character.
+        return Choice(pdfium_text, "pdfium", q_pdfium)
+    q_plumber = quality(plumber_text)
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers.layout import LayoutError, extract_layout
@@ -141,6 +141,36 @@ def test_engine_choice_prefers_the_undamaged_reading():
     # PDFium moved the hyphen; pdfplumber, damaged elsewhere, still shows where it belongs.
     assert choose("การพัฒนาระบบ E Service - ของ", "ก(cid:3)รพฒั น(cid:3)ระบบ E-Service ของ").text == "การพัฒนาระบบ E-Service ของ"
     assert choose("๒) การให้บริการและระบบ E Service -", "๒ ) การให้บรกิ ารและระบบ E - Service").text.endswith("E-Service")
+
+
+def _full_comparison(pdfium_text: str, plumber_text: str) -> str:
+    """The engine choice by scoring both readings, as choose() decided before its shortcut."""
+    from parsers.pdf_text import _put_back_hyphens, _visible, quality
+
+    pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
+    q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
+    if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
+        return "pdfplumber"
+    return "pdfium"
+
+
+# pdfplumber's typical damage of a PDFium reading: doubled SARA AM, stacked tones, lost rings, spaces, cids.
+_plumber_damage = st.sampled_from(["", "า", "้", " ", "(cid:3)", "", "ํา"])
+
+
+@given(st.lists(st.sampled_from(["ผู้บริหาร", "คำนำ", "สูงสุด", "มาตรการ", "ที่", "ปีงบประมาณ", " ", "๑", "E-Service"]),
+                min_size=1, max_size=6).map("".join),
+       st.lists(st.tuples(st.integers(0, 40), _plumber_damage), max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_engine_choice_shortcut_decides_as_the_full_comparison(clean, damage):
+    """choose() skips repairing pdfplumber's reading when PDFium's scores the maximum; the answer must not change."""
+    from parsers.pdf_text import choose
+
+    damaged = clean
+    for at, debris in damage:
+        damaged = damaged[:at] + debris + damaged[at:]
+    for pdfium_text, plumber_text in ((clean, damaged), (damaged, clean), (clean, clean)):
+        assert choose(pdfium_text, plumber_text).engine == _full_comparison(pdfium_text, plumber_text)
 
 
 def test_new_numbered_row_on_next_page_is_not_joined_even_with_empty_cells(tmp_path):

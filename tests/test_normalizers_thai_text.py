@@ -58,6 +58,17 @@ def test_repair_never_drops_a_base_consonant(text):
     assert _consonants(repair_thai(text)) == _consonants(text)
 
 
+def _visible(text: str) -> int:
+    return len(text.replace(" ", "").replace("\r", "").replace("\n", ""))
+
+
+@given(st.one_of(damaged_thai, st.text(max_size=40)))
+@settings(max_examples=300, deadline=None)
+def test_repair_never_adds_a_visible_character(text):
+    """The engine choice (parsers/pdf_text.py) relies on this to skip repairing a reading that cannot win."""
+    assert _visible(repair_thai(text)) <= _visible(text)
+
+
 @given(damaged_thai)
 @settings(max_examples=200, deadline=None)
 def test_clean_text_is_stable_and_has_no_thai_digits(text):

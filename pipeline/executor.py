@@ -180,14 +180,14 @@ class _Worker:
 
 
 def _context() -> mp.context.BaseContext:
-    """forkserver: workers start from a clean process that has already imported the pipeline (fast restarts,
-    no threads or open files inherited from the caller)."""
+    """forkserver: workers start from a clean process that has already imported the pipeline and loaded its
+    reference data (fast restarts, no threads or open files inherited from the caller)."""
     # One worker per core: numerical libraries must not start a thread per core in every worker (each
     # thread reserves address space, which counts against RLIMIT_AS on a many-core machine).
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.process"])
+    ctx.set_forkserver_preload(["pipeline.preload"])
     return ctx
 
 

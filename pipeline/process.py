@@ -9,8 +9,10 @@ import pdfplumber
 
 from parsers.ita import parse_document
 from parsers.layout import LayoutError, extract_layout
+from normalizers.thai_text import text_quality
 from pipeline.normalize import normalize_layout
 from pipeline.records import DocumentResult, SourceFile
+from pipeline.registry import load_registry
 from pipeline.resolve import resolve_unit
 from pipeline.validate import validate
 from pipeline.version import pipeline_version
@@ -58,6 +60,16 @@ def _layout_error(source: SourceFile, exc: Exception) -> str:
     except Exception:  # noqa: BLE001 - only a second opinion; the layout error stands
         pass
     return str(exc) if isinstance(exc, LayoutError) else f"layout failed: {type(exc).__name__}: {exc}"
+
+
+def warm_up() -> None:
+    """Load what every document needs (Thai dictionary and tokenizer, unit registry) before the first one.
+
+    Workers fork from a process that ran this (pipeline/executor.py), so they share it instead of each
+    charging its first document about a second for it.
+    """
+    text_quality("มาตรการส่งเสริมคุณธรรมและความโปร่งใส")
+    load_registry()
 
 
 def process_document(source: SourceFile) -> DocumentResult:

@@ -58,6 +58,19 @@ def test_workers_are_reused_between_documents():
     assert 1 <= len(pids) <= 2 and os.getpid() not in pids
 
 
+def report_warm_state(source: SourceFile) -> DocumentResult:
+    """Say, before doing any work, whether this worker already holds the registry loaded by the forkserver."""
+    from pipeline.registry import load_registry
+
+    return DocumentResult(source, "ok", n_pages=load_registry.cache_info().currsize)
+
+
+def test_workers_start_with_reference_data_loaded():
+    """The forkserver loads the dictionary and registry once; a worker's first document must not pay for it."""
+    outcomes = list(run_local(sources("first.pdf"), 1, Limits(), task=report_warm_state))
+    assert [o.result.n_pages for o in outcomes] == [1]
+
+
 def test_peak_memory_is_measured_per_worker():
     peaks: list[int] = []
     list(run_local(sources("fine-a.pdf", "fine-b.pdf"), 1, Limits(), peak_rss=peaks, task=misbehave))

@@ -8,13 +8,14 @@ REPORTS  ?= reports
 PROVINCE ?=
 YEAR     ?=
 BENCH_INPUT ?= $(RAW)
-DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg poppler-utils chromium
+DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-noto-core poppler-utils chromium
 
 .PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean
 
 setup: setup-system setup-python
 
-# Debian packages: Tesseract with Thai for scans, Thai fonts for generated test PDFs, Chromium for the report test.
+# Debian packages: Tesseract with Thai for scans, Thai fonts for generated test PDFs and scan digit templates
+# (fonts-noto-core: Noto Sans/Serif Thai), Chromium for the report test.
 setup-system:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import re
 
 from parsers import ocr
-from parsers.ocr_digits import read_cell
+from parsers.ocr_digits import UNREAD, Learned, read_cell
 from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
@@ -122,10 +122,10 @@ class _PageReader:
     """Reads the lines and tables of one page from its words (text layer or OCR), counting engines used."""
 
     def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool, image=None,
-                 font: int | None = None):
+                 digits: Learned | None = None):
         self.number, self.height, self.words, self.ocr_used = number, height, words, ocr_used
         self.image = image  # OCR pages: the page image (rules erased) that cells are read again from
-        self.font = font  # and the font family of its digits (parsers.ocr_digits.page_font)
+        self.digits = digits  # and its digits: font family and clearly read glyphs (parsers.ocr_digits.Learned)
         self.text_page = text_page
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
@@ -205,11 +205,12 @@ class _PageReader:
         refused: a missing score is better than a wrong one. Other text (a date `ต.ค. ๖๖`, garbage such as
         `ฒฒ.โ26จ`) stays for the parsers, which only take a score cell that is a plain number."""
         compact = "".join(text.split())
-        if len(compact) > 10 or (compact and not _DIGIT.search(compact)):
+        if len(compact) > 10 or (compact and not _DIGIT.search(compact) and UNREAD not in compact):
             return text
         scale = ocr.DPI / 72
         number = read_cell(self.image, (round(box[0] * scale) + 1, round(box[1] * scale) + 1,
-                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1), self.font)
+                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1),
+                           self.digits.font if self.digits else None, self.digits)
         if number:
             return number
         if _PLAIN_NUMBER.match(compact):
@@ -314,7 +315,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     ocr_used = _needs_ocr(ppage, text_page)
-    found_tables, rules, image, font = [], [], None, None
+    found_tables, rules, image, digits = [], [], None, None
     if ocr_used:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
@@ -322,14 +323,14 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         image = ocr.render(fpage)
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
-        ocr_words, font = ocr.ocr_page(image)
+        ocr_words, digits = ocr.ocr_page(image)
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr_words]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
-    reader = _PageReader(number, height, text_page, words, ocr_used, image, font)
+    reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     lines, bold = reader.lines()
     tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
     if reader.qualities:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parsers.ocr_digits import page_font, reread_numbers
+from parsers.ocr_digits import Learned, page_font, reread_numbers
 from PIL import ImageDraw
 
 DPI = 300
@@ -96,8 +96,9 @@ def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
     return ocr_page(image, dpi)[0]
 
 
-def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], int | None]:
-    """(words as ocr_image reads them, the font family of the page's digits: ocr_digits.page_font)."""
+def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
+    """(words as ocr_image reads them, the page's digits: its font family (ocr_digits.page_font) and the
+    digit pictures read clearly on it, for reading its table cells)."""
     scale = 72 / dpi
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
@@ -122,8 +123,8 @@ def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], int | None]:
             text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
             (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])), float(row["conf"]),
         ))
-    font = page_font(words, image, dpi)
-    return drop_unsure_lines(reread_numbers(words, image, dpi, font=font)), font
+    digits = Learned(page_font(words, image, dpi))
+    return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
 
 
 def drop_unsure_lines(words: list[OcrWord], min_confidence: float = MIN_LINE_CONFIDENCE) -> list[OcrWord]:

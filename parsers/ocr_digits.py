@@ -17,7 +17,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
+FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"),
+             Path("/usr/share/fonts/truetype/noto"))  # fonts-noto-core: Noto Sans/Serif/Looped Thai
+# Folders of fonts for every script: only the Thai faces are digit templates.
+_THAI_ONLY_DIRS = ("noto",)
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 GLYPH_SIZES = ((16, 22), (20, 28), (24, 34))  # width, height of the normalised glyph pictures (see _normalise)
@@ -31,6 +34,8 @@ MIN_FONT_GLYPHS = 6  # digits a page needs before its font family is trusted
 MIN_FONT_FIT = 0.85  # mean similarity of those digits with that family's templates
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _DIGIT = re.compile(r"[0-9๐-๙]")
+_THAI_DIGIT = re.compile(r"[๐-๙]")
+UNREAD = "#"  # stands for a number the page prints but that could not be read reliably
 _NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,6}$", re.ASCII)
 
 
@@ -58,6 +63,8 @@ def _font_files() -> list[Path]:
     upright = []
     for folder in FONT_DIRS:
         for path in sorted(folder.glob("*.[ot]tf")) if folder.exists() else []:
+            if folder.name in _THAI_ONLY_DIRS and "Thai" not in path.stem:
+                continue
             if not any(slant in path.stem for slant in ("Oblique", "Italic")):
                 upright.append(path)
     return upright
@@ -72,12 +79,16 @@ def _template_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray, tuple[str,
         if family not in names:
             names.append(family)
         font = ImageFont.truetype(str(path), 64)
+
+        def draw(glyph: str) -> np.ndarray:
+            image = Image.new("L", (140, 140), 255)
+            ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
+            return np.asarray(image) < 128
+        missing = draw("\uffff")  # the box a font draws for a glyph it lacks (Noto Thai has no Latin digits)
         for glyphs in (THAI_DIGITS, ARABIC_DIGITS):
             for value, glyph in zip(ARABIC_DIGITS, glyphs):
-                image = Image.new("L", (140, 140), 255)
-                ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
-                mask = np.asarray(image) < 128
-                if mask.any():
+                mask = draw(glyph)
+                if mask.any() and not np.array_equal(mask, missing):
                     vectors.append(_normalise(mask))
                     values.append(value)
                     families.append(names.index(family))
@@ -92,29 +103,61 @@ def templates() -> tuple[np.ndarray, tuple[str, ...]]:
     return matrix, values
 
 
-def _classify_scored(mask: np.ndarray, font: int | None = None) -> tuple[str | None, float]:
+# A page's own clearly read digits become extra templates for the rest of the page (the scan's print of
+# that font at that size): a glyph that clears these against the font's templates is kept as one.
+LEARN_SIMILARITY, LEARN_MARGIN = 0.92, 0.06
+LEARNED_MARGIN = 0.05  # a reading whose best match is a learned glyph needs this lead over every other digit
+
+
+class Learned:
+    """Digit pictures read clearly on one page (unit vectors, their digits), used as templates there, and
+    the page's font family (page_font)."""
+
+    def __init__(self, font: int | None = None) -> None:
+        self.font = font
+        self.vectors: list[np.ndarray] = []
+        self.values: list[str] = []
+
+    def add(self, vector: np.ndarray, value: str) -> None:
+        self.vectors.append(vector)
+        self.values.append(value)
+
+
+def _classify_scored(mask: np.ndarray, font: int | None = None, learned: Learned | None = None,
+                     collect: list | None = None) -> tuple[str | None, float]:
     """(digit, similarity) of a glyph, digit None when no template matches clearly; with `font` (a family
-    index, see page_font) only that family's templates count."""
+    index, see page_font) only that family's templates count. `learned` adds the page's own digits;
+    `collect` receives (vector, digit) for a glyph read clearly enough to be learned."""
     matrix, values, families, _ = _template_set()
-    scores = matrix @ _normalise(mask)
+    vector = _normalise(mask)
+    scores = matrix @ vector
     if font is not None:
         keep = families == font
         scores, values = scores[keep], tuple(v for v, k in zip(values, keep) if k)
+    n_font = len(values)
+    if learned is not None and learned.vectors:
+        scores = np.concatenate([scores, np.stack(learned.vectors) @ vector])
+        values = tuple(values) + tuple(learned.values)
     best = int(np.argmax(scores))
     others = [s for s, v in zip(scores, values) if v != values[best]]
     margin = scores[best] - max(others) if others else 1.0
     clear = (scores[best] >= MIN_SIMILARITY and margin >= MIN_MARGIN) or (
         scores[best] >= WEAK_SIMILARITY and margin >= WEAK_MARGIN)
+    if best >= n_font and margin < LEARNED_MARGIN:
+        clear = False
     if not clear:
         return None, float(scores[best])
+    if collect is not None and best < n_font and scores[best] >= LEARN_SIMILARITY and margin >= LEARN_MARGIN:
+        collect.append((vector, values[best]))
     return values[best], float(scores[best])
 
 
-def _classify(mask: np.ndarray, font: int | None = None) -> str | None:
-    return _classify_scored(mask, font)[0]
+def _classify(mask: np.ndarray, font: int | None = None, learned: Learned | None = None,
+              collect: list | None = None) -> str | None:
+    return _classify_scored(mask, font, learned, collect)[0]
 
 
-def _split_touching(ink: np.ndarray, font: int | None = None) -> list[str] | None:
+def _split_touching(ink: np.ndarray, font: int | None = None, learned: Learned | None = None) -> list[str] | None:
     """Digits of a component too wide for one digit (two or three digits whose ink touches after a blurry
     print: `๗๗`, `๘๖`); None unless every piece reads clearly.
 
@@ -132,7 +175,7 @@ def _split_touching(ink: np.ndarray, font: int | None = None) -> list[str] | Non
 
     @lru_cache(maxsize=None)
     def piece(start: int, stop: int) -> tuple[str | None, float]:
-        return _classify_scored(ink[:, start:stop], font) if ink[:, start:stop].any() else (None, 0.0)
+        return _classify_scored(ink[:, start:stop], font, learned) if ink[:, start:stop].any() else (None, 0.0)
 
     best: tuple[float, list[str]] | None = None
     def search(start: int, k: int, digits: list[str], worst: float) -> None:
@@ -176,16 +219,18 @@ def _glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     return [tuple(b) for b in merged]
 
 
-def read_number(image: Image.Image, span: tuple[int, int] | None = None, font: int | None = None) -> str | None:
+def read_number(image: Image.Image, span: tuple[int, int] | None = None, font: int | None = None,
+                learned: Learned | None = None, collect: list | None = None, keep_point: bool = False) -> str | None:
     """The digits (Arabic) and decimal points in a crop of one word, or None unless every glyph is a clear digit.
 
     `span` (x0, x1 in the crop) is where OCR put the word: the crop may be wider so that glyphs the OCR box
     cut are seen whole; only glyphs overlapping the span are read.
     """
-    return _read_ink(np.asarray(image.convert("L")) < 128, span, font)
+    return _read_ink(np.asarray(image.convert("L")) < 128, span, font, learned, collect, keep_point)
 
 
-def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | None = None) -> str | None:
+def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | None = None,
+              learned: Learned | None = None) -> str | None:
     """The number filling one table cell of a scan (`box` in image pixels), read by template alone, or None.
 
     Tesseract reads a short cell badly (`๘๙.๒๙` → `6๕๕๓๕.๒๕`, touching digits merged, Thai digits read as
@@ -199,7 +244,7 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     edge = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))) - {0}
     if edge:
         crop = crop & ~np.isin(labels, list(edge))
-    return _read_ink(crop, None, font)
+    return _read_ink(crop, None, font, learned)
 
 
 def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[str, tuple[int, int, int, int]]]:
@@ -213,7 +258,8 @@ def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[s
     return [("mark" if y1 - y0 < 0.35 * tallest else "glyph", (x0, y0, x1, y1)) for x0, y0, x1, y1 in boxes]
 
 
-def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = None) -> str | None:
+def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = None,
+              learned: Learned | None = None, collect: list | None = None, keep_point: bool = False) -> str | None:
     if not ink.any() or not len(templates()[1]):
         return None
     glyphs = _digit_glyphs(ink, span)
@@ -231,15 +277,16 @@ def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = 
         if y1 - y0 < MIN_GLYPH_PIXELS:  # a dash or a speck, which a stretched template can match
             return None
         glyph = ink[y0:y1, x0:x1]
-        digit = _classify(glyph, font)
+        digit = _classify(glyph, font, learned, collect)
         if digit is None:
-            split = _split_touching(glyph, font)
+            split = _split_touching(glyph, font, learned)
             if split is None:
                 return None
             text.extend(split)
             continue
         text.append(digit)
-    number = "".join(text).strip(".")
+    number = "".join(text).lstrip(".")
+    number = number if keep_point else number.rstrip(".")
     return number if _DIGIT.search(number) else None
 
 
@@ -251,33 +298,88 @@ def looks_numeric(text: str) -> bool:
     return bool(_DIGIT.search(text) or _NUMERIC_SHAPE.match(text))
 
 
-def _runs(words: list, gap_points: float) -> list[list[int]]:
+# Letters and signs Tesseract's Thai model writes for Thai digits (scan benchmark, 241 printed numbers:
+# ๖ → อ ว ฯ ง จ, ๗ → ฒ ญ ๆ ซ, ๙ → ฒ « @, ๑ → ©): next to a digit they are read again as digits. Not ต
+# (๓ → ต once): it ends many words before a score (`การทุจริต ๘๑.๒๒`).
+_LOOKALIKES = frozenset("อวฯงจฒญๆซ«©@")
+_NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _lookalike(text: str) -> bool:
+    return 0 < len(text) <= 2 and all(c in _LOOKALIKES for c in text)
+
+
+def _runs(words: list, gap_points: float, lookalikes: bool = False) -> list[list[int]]:
     """Indexes of adjacent numeric-looking words on the same line: Tesseract cuts one number into
-    several one-glyph words whose boxes do not match the glyphs."""
+    several one-glyph words whose boxes do not match the glyphs. With `lookalikes`, Thai letters that
+    stand for digits (`25อ6`, `ฒ1.8ฒ`) join a run too."""
+    def glued_to_letters(index: int) -> bool:
+        """A look-alike touching a Thai word is that word's letter (`อำนาจ ๖๖.๘๗`), not a digit."""
+        word = words[index]
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(words) or words[other].line != word.line:
+                continue
+            near = words[other]
+            gap = word.x0 - near.x1 if other < index else near.x0 - word.x1
+            if gap < 0.2 * (word.bottom - word.top) and _THAI_LETTER.search(near.text) and not _lookalike(near.text):
+                return True
+        return False
+
     runs: list[list[int]] = []
     for index, word in enumerate(words):
-        if not looks_numeric(word.text):
+        if not (looks_numeric(word.text) or (lookalikes and _lookalike(word.text) and not glued_to_letters(index))):
             continue
         if runs and runs[-1][-1] == index - 1:
             last = words[index - 1]
-            if last.line == word.line and word.x0 - last.x1 <= gap_points:
+            gap = gap_points
+            if lookalikes and (_lookalike(word.text) or _lookalike(last.text)):
+                # Tesseract's box of a letter it took a digit for is off: `25` `อ6` are one ๒๕๖๖.
+                gap = max(gap, 0.6 * (word.bottom - word.top))
+            if last.line == word.line and word.x0 - last.x1 <= gap:
                 runs[-1].append(index)
                 continue
         runs.append([index])
     return runs
 
 
-def _run_crops(words: list, image: Image.Image, dpi: int, gap_points: float):
-    """(run, crop, span) for each run of numeric-looking words: the crop reaches past the OCR boxes."""
+def _value_text(text: str) -> bool:
+    """Shaped like a score or a year (`จอ.87`, `ฒ1.8ฒ`, `25อ6`, `๕๕.๕๒`) rather than a list number, a code or
+    a date's day beside a letter (`2จ…`, `0อ13`)."""
+    text = "".join(text.split()).strip(".")  # the points of `พ.ศ.` before a year
+    return bool(re.search(r"[^.]\.[^.]", text)) or (len(text) == 4 and text[:2] in ("25", "๒๕"))
+
+
+def _candidates(words: list, gap_points: float) -> list[tuple[list[int], bool]]:
+    """(run, whether it holds digit look-alikes) for each run to read: a run with look-alikes shaped like a
+    value is read whole (`25อ6` → 2566); any other is read in its plain numeric parts, as Tesseract cut them."""
+    out = []
+    for run in _runs(words, gap_points, lookalikes=True):
+        texts = [words[i].text for i in run]
+        if not any(_lookalike(t) and not looks_numeric(t) for t in texts):
+            out.append((run, False))
+        elif any(_DIGIT.search(t) for t in texts) and _value_text("".join(texts)):
+            out.append((run, True))
+        else:
+            out.extend(([run[k] for k in part], False) for part in _runs([words[i] for i in run], gap_points))
+    return out
+
+
+def _crop(run: list[int], words: list, image: Image.Image, dpi: int):
+    """(crop, span) of a run of words: the crop reaches past the OCR boxes."""
     scale = dpi / 72
     pad = max(2, round(1.5 * scale))
-    for run in _runs(words, gap_points):
-        first, last = words[run[0]], words[run[-1]]
-        top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
-        reach = int((bottom - top) * scale)  # room for a glyph the OCR box cut in half
-        left, right = int(first.x0 * scale), int(last.x1 * scale)
-        crop = image.crop((left - reach, int(top * scale) - pad, right + reach, int(bottom * scale) + pad))
-        yield run, crop, (reach, reach + right - left)
+    first, last = words[run[0]], words[run[-1]]
+    top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
+    reach = int((bottom - top) * scale)  # room for a glyph the OCR box cut in half
+    left, right = int(first.x0 * scale), int(last.x1 * scale)
+    crop = image.crop((left - reach, int(top * scale) - pad, right + reach, int(bottom * scale) + pad))
+    return crop, (reach, reach + right - left)
+
+
+def _run_crops(words: list, image: Image.Image, dpi: int, gap_points: float):
+    """(run, crop, span) for each run of numeric-looking words (digit look-alikes included)."""
+    for run, _ in _candidates(words, gap_points):
+        yield (run, *_crop(run, words, image, dpi))
 
 
 def page_font(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0) -> int | None:
@@ -308,18 +410,59 @@ def page_font(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0
 
 
 def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float = 4.0,
-                   font: int | None = None) -> list:
+                   font: int | None = None, learned: Learned | None = None) -> list:
     """OCR words (with x0/top/x1/bottom in points, `line` and `text`) where each run of numeric-looking
     words is replaced by one word holding the digits read by template, when every glyph is a clear digit.
-    `font` (page_font) restricts the templates to the page's font family."""
+    `font` (page_font) restricts the templates to the page's font family. Digits read clearly on the page
+    are learned (into `learned`, when given) and runs that failed are read once more with them."""
+    learned = learned if learned is not None else Learned()
     replaced: dict[int, object] = {}
     dropped: set[int] = set()
-    for run, crop, span in _run_crops(words, image, dpi, gap_points):
+
+    def attempt(run: list[int], whole_number: bool, use_learned: bool) -> bool:
+        crop, span = _crop(run, words, image, dpi)
+        seen: list = []
+        number = read_number(crop, span=span, font=font, learned=learned if use_learned else None, collect=seen,
+                             keep_point=True)
+        if number is None or (whole_number and not _NUMBER_SHAPE.match(number.rstrip("."))):
+            return False
+        for vector, value in seen:
+            learned.add(vector, value)
         first, last = words[run[0]], words[run[-1]]
         top, bottom = min(words[i].top for i in run), max(words[i].bottom for i in run)
-        number = read_number(crop, span=span, font=font)
-        if number is None:
-            continue
         replaced[run[0]] = replace(first, text=number, x1=last.x1, top=top, bottom=bottom)
         dropped.update(run[1:])
-    return [replaced.get(i, word) for i, word in enumerate(words) if i not in dropped]
+        return True
+
+    # A run with look-alikes is read whole or not at all: `จอ.87` is 66.87, its part `.87` alone a wrong score.
+    failed = [(run, alike) for run, alike in _candidates(words, gap_points) if not attempt(run, alike, False)]
+    if learned.vectors:
+        failed = [(run, alike) for run, alike in failed if not attempt(run, alike, True)]
+    for run, alike in failed:
+        # A value (year, score) Tesseract wrote in Thai digits that the templates turned down is refused:
+        # Tesseract reads ๘ as ๕, ๖ as ๒ (scan benchmark), and a wrong score is worse than none.
+        if any(i in replaced or i in dropped for i in run):
+            continue
+        texts = [words[i].text for i in run]
+        if _value_text("".join(texts)) and (alike or any(_THAI_DIGIT.search(t) for t in texts)):
+            first = words[run[0]]
+            replaced[run[0]] = replace(first, text=UNREAD, x1=words[run[-1]].x1)
+            dropped.update(run[1:])
+    out = [replaced.get(i, word) for i, word in enumerate(words) if i not in dropped]
+    return _join_decimals(out)
+
+
+def _join_decimals(words: list) -> list:
+    """A number whose reading ends with its decimal point joined to the digits read just after it on the
+    line (`70.` `75` → `70.75`: Tesseract left a gap after the point); a point left alone is dropped."""
+    out: list = []
+    for word in words:
+        prev = out[-1] if out else None
+        if (prev is not None and _NUMBER_SHAPE.match(prev.text.rstrip(".")) and prev.text.endswith(".")
+                and re.fullmatch(r"\d+", word.text) and prev.line == word.line
+                and word.x0 - prev.x1 <= prev.bottom - prev.top):
+            out[-1] = replace(prev, text=prev.text + word.text, x1=word.x1, bottom=max(prev.bottom, word.bottom))
+            continue
+        out.append(word)
+    return [replace(w, text=w.text.rstrip(".")) if _NUMBER_SHAPE.match(w.text.rstrip(".")) and w.text.endswith(".")
+            else w for w in out]

@@ -368,3 +368,26 @@ def test_bangkok_in_an_address_is_not_the_documents_unit():
     titled = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "กรุงเทพมหานคร",
                                           "ประจำปีงบประมาณ พ.ศ. 2567")]))
     assert titled.unit_raw == "กรุงเทพมหานคร"
+
+
+def test_overall_statements_as_scans_garble_them():
+    """OCR of scans: a score left unread (`#`) still places the level; lower-case debris after a letter
+    level, B read as 8, ค read for ด in ผ่านดี."""
+    cases = {
+        "พบว่ามีผลคะแนน # คะแนน อยู่ในระดับ A ดังนี้": (None, "A"),
+        "พบว่ามีผลคะแนน 86.77 คะแนนอยู่ในระดับAai": (86.77, "A"),
+        "พบว่ามีผลคะแนน 78.01 คะแนน อยู่ในระดับ 8ดังนี้": (78.01, "B"),
+        'คะแนนภาพรวมของจังหวัดลำพูน : 79.63 คะแนน ระดับผลการประเมิน :"8"': (79.63, "B"),
+        "คะแนนภาพรวมหน่วย องค์การบริหารส่วนตำบลท่าบัว 90.61 คะแนน ระดับผลการประเมีนผ่านคี": (90.61, "ผ่านดี"),
+    }
+    for text, expected in cases.items():
+        result = overall(text)
+        assert (result.overall_score, result.level) == expected, text
+    assert overall("พบว่ามีผลคะแนน 00.00 คะแนน อยู่ในระดับ AA") is None  # 100.00 with its 1 lost: no score
+    assert overall("มีผลคะแนน 85.00 คะแนน อยู่ในระดับ 85 คะแนนขึ้นไป").level is None
+
+
+def test_a_tool_name_read_as_digits_is_not_an_indicator_score():
+    # `(OIT)` read `(011)` after the heading that names indicator 9's words; `00.00` is 100.00 with its 1 lost.
+    assert indicator_scores(["แบบวัดการเปิดเผยข้อมูลสาธารณะ (011)"]) == []
+    assert indicator_scores(["1การปฏิบัติหน้าที่00.00 คะแนน"]) == []

@@ -8,7 +8,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 import numpy as np
 
-from parsers.ocr_digits import FONT_DIRS, _glyph_boxes, _template_set, looks_numeric, read_cell, read_number, templates
+from parsers.ocr_digits import (FONT_DIRS, UNREAD, Learned, _classify_scored, _glyph_boxes, _template_set, looks_numeric,
+                                 read_cell, read_number, reread_numbers, templates)
 
 FONTS = [p for d in FONT_DIRS if d.exists() for p in sorted(d.glob("*.ttf"))
          if p.stem in ("Garuda", "Kinnari", "Laksaman", "Loma", "Norasi", "Waree-Bold")]
@@ -108,3 +109,87 @@ def test_only_digit_like_ocr_words_are_read_again():
 
 def test_templates_cover_every_digit_value():
     assert set(templates()[1]) == set("0123456789")
+
+
+def _words_over(text: str, pieces: list[str], font_path, size: int = 42):
+    """A blurred line of `text` and OCR-like words (boxes in points at 72 dpi) whose texts are `pieces`,
+    each covering as many printed characters as it has characters (Tesseract's word boxes)."""
+    from parsers.ocr import OcrWord
+    font = ImageFont.truetype(str(font_path), size)
+    image = Image.new("L", (60 + size * len(text), size * 2), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, size // 3), text, font=font, fill=0)
+    image = image.filter(ImageFilter.GaussianBlur(0.8))
+    _, top, _, bottom = draw.textbbox((20, size // 3), text, font=font)
+    words, start = [], 0
+    for piece in pieces:
+        x0 = 20 + draw.textlength(text[:start], font=font)
+        x1 = 20 + draw.textlength(text[:start + len(piece)], font=font)
+        words.append(OcrWord(piece, x0, top, x1, bottom, (1, 1, 1), 90.0))
+        start += len(piece)
+    return image, words
+
+
+def _family(font_path) -> int:
+    return _template_set()[3].index(font_path.stem.split("-")[0])
+
+
+def test_letters_tesseract_wrote_for_digits_are_read_again_with_their_number():
+    """๒๕๖๖ read `25` `อ` `6` and ๗๐.๗๕ read `ฒ0.ฒ5`: the look-alike letters are part of the number."""
+    font = next(f for f in FONTS if f.stem == "Garuda")
+    image, words = _words_over("พ.ศ. ๒๕๖๖", ["พ", ".", "ศ", ".", " ", "25", "อ", "6"], font)
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "2566"
+    image, words = _words_over("งาน ๗๐.๗๕", ["ง", "า", "น", " ", "ฒ", "0.", "ฒ", "5"], font)
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "70.75"
+
+
+def test_a_look_alike_letter_of_a_word_stays_a_letter():
+    """`จ` ends อำนาจ right before a score: it is not taken into the number."""
+    font = next(f for f in FONTS if f.stem == "Garuda")
+    image, words = _words_over("นาจ ๖๖.๘๗", ["น", "า", "จ", " ", "66.87"], font)
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[2] == "จ" and texts[-1] == "66.87"
+
+
+def test_a_value_tesseract_read_in_thai_digits_but_the_templates_refuse_is_left_unread():
+    """Tesseract reads ๘ as ๕: a score in Thai digits that the templates cannot confirm becomes UNREAD."""
+    font = next(f for f in FONTS if f.stem == "Garuda")
+    image, words = _words_over("กขค.คง", ["๕๕.๕๒"], font)  # letters where the digits should be
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))] == [UNREAD]
+    image, words = _words_over("กข", ["๑"], font)  # a list number is not a value: kept as read
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))] == ["๑"]
+
+
+def test_a_point_tesseract_set_apart_joins_the_digits_after_it():
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("๗๐. ๗๕", ["70.", " ", "75"], font)
+    words = [w for w in words if w.text.strip()]
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))] == ["70.75"]
+
+
+def test_digits_read_clearly_on_a_page_serve_as_its_templates():
+    """A glyph that the font's templates cannot place is read by its likeness to one read clearly on the page."""
+    font = next(f for f in FONTS if f.stem == "Loma")
+    ink = np.asarray(scan_of("๒", font)) < 128
+    boxes = _glyph_boxes(ink)
+    x0, y0, x1, y1 = boxes[0]
+    glyph = ink[y0:y1, x0:x1]
+    other = _family(next(f for f in FONTS if f.stem == "Norasi"))
+    learned = Learned(other)
+    seen: list = []
+    assert _classify_scored(glyph, _family(font), None, seen)[0] == "2"
+    learned.add(*seen[0])  # read clearly enough to be learned
+    assert learned.values == ["2"]
+    assert _classify_scored(glyph, other)[0] != "2"  # another family's ๒ does not fit it
+    assert _classify_scored(glyph, other, learned)[0] == "2"
+
+
+NOTO = [p for p in FONT_DIRS[-1].glob("NotoSansThai-Regular.ttf")] if FONT_DIRS[-1].exists() else []
+
+
+@pytest.mark.skipif(not NOTO, reason="fonts-noto-core not installed (make setup installs it)")
+def test_noto_sans_thai_digits_are_templates_and_its_missing_latin_digits_are_not():
+    matrix, values, families, names = _template_set()
+    noto = names.index("NotoSansThai")
+    assert sorted(v for v, f in zip(values, families) if f == noto) == sorted("0123456789" * 2)  # Thai, Regular+Bold
+    assert read_number(scan_of("๒๕๖๗", NOTO[0]), font=noto) == "2567"

@@ -14,29 +14,41 @@ from normalizers.codes import normalize_code, resolve_code
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.scores import parse_score
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
+from parsers.ocr_digits import UNREAD
+
+# A score never starts with 0 and another digit: `00.00` is 100.00 with its 1 lost in a scan, `(011)` is (OIT).
+SCORE = rf"(?!0\d){NUMBER}"
 from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
 
-# Level names appear here without their marks, as in skeleton text.
-_LEVELS = {skeleton(level): level for level in THAI_LEVELS}
-_LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Za-z]))"
+
+
+def _fold(text: str) -> str:
+    """Level statements compared with ค read as ด (OCR of scans: `ผ่านคี` for ผ่านดี)."""
+    return text.replace("ค", "ด")
+
+
+# Level names appear here without their marks, as in skeleton text. A letter level may be followed by OCR
+# debris of the next word (`ระดับAai`, lower case) and B may be read as 8 (`ระดับ 8ดังนี้`, `:"8"`).
+_LEVELS = {_fold(skeleton(level)): level for level in THAI_LEVELS}
+_LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Z])|8(?![\d.]))"
 _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
-    rf"[^\d]{{0,80}}?:?({NUMBER})คะแนน")
-_LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
-_LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}")
+    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD})คะแนน")  # a score a scan left unread still places the level
+_LEVEL_AFTER = re.compile(_fold(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}"))
+_LEVEL_ALONE = re.compile(_fold(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}"))
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
 _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\([^\d)]*\))?"
-                        rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({NUMBER})(?:คะแนน)?$")
+                        rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({SCORE})(?:คะแนน)?$")
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
-    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{NUMBER})(?:คะแนน|$|[^\d.])")
+    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{SCORE})(?:คะแนน|$|[^\d.])")
 # The letter or a digit it is misread as: i as 1/l/|, o as 0, e as 6 (OCR of scans: `611 การปฏิบัติ` is e11).
 _QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
 _MAX_CODE_CHARS = 4
 # A score cell is a number and nothing else (a scan's garbled cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
-_SCORE_CELL = re.compile(rf"^\(?{NUMBER}\)?(?:คะแนน|%)?$")
+_SCORE_CELL = re.compile(rf"^\(?{SCORE}\)?(?:คะแนน|%)?$")
 
 
 def overall(text: str) -> Assessment | None:
@@ -44,12 +56,16 @@ def overall(text: str) -> Assessment | None:
     text = skeleton(text)
     match = _OVERALL.search(text)
     if not match:  # the score may be unreadable (OCR) while the level statement is not
-        level = _LEVEL_ALONE.search(text)
-        return Assessment(level=normalize_level(_LEVELS.get(level.group(1), level.group(1)))) if level else None
+        level = _LEVEL_ALONE.search(_fold(text))
+        return Assessment(level=_level(level.group(1))) if level else None
     assessment = Assessment(overall_score=parse_score(match.group(1)))
-    if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
-        assessment.level = normalize_level(_LEVELS.get(level.group(1), level.group(1)))
+    if level := _LEVEL_AFTER.search(_fold(text[match.end():match.end() + 120])):
+        assessment.level = _level(level.group(1))
     return assessment
+
+
+def _level(found: str) -> str | None:
+    return normalize_level(_LEVELS.get(found, "B" if found == "8" else found))
 
 
 def tool_scores(lines: list[str], assessment: Assessment) -> None:

@@ -36,6 +36,7 @@ _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _DIGIT = re.compile(r"[0-9๐-๙]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 UNREAD = "#"  # stands for a number the page prints but that could not be read reliably
+_WORD = re.compile(r"^[A-Z][a-z]{2,}$")
 _NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,6}$", re.ASCII)
 
 
@@ -292,8 +293,10 @@ def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = 
 
 def looks_numeric(text: str) -> bool:
     """OCR words worth a second reading: digits, or short Latin/punctuation runs (`ade`, `10.135`) that Thai
-    digits are misread as. Thai letters never: a letter read as a digit would corrupt the text."""
-    if _THAI_LETTER.search(text):
+    digits are misread as. Thai letters never: a letter read as a digit would corrupt the text. Nor a
+    capitalised word (`Gift` of `No Gift Policy` was read 0111): Thai digits come back lower case or all
+    capitals (`ade`, `DD`), never as an English word."""
+    if _THAI_LETTER.search(text) or _WORD.match(text):
         return False
     return bool(_DIGIT.search(text) or _NUMERIC_SHAPE.match(text))
 

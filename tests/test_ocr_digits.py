@@ -105,6 +105,7 @@ def test_words_that_are_not_numbers_are_refused(word):
 def test_only_digit_like_ocr_words_are_read_again():
     assert looks_numeric("๒๕๒๒") and looks_numeric("ade") and looks_numeric("10.135")
     assert not looks_numeric("ตุลาคม") and not looks_numeric("อ") and not looks_numeric("E-Service-long-word")
+    assert not looks_numeric("Gift") and not looks_numeric("Policy")  # English words (Gift was read 0111)
 
 
 def test_templates_cover_every_digit_value():

@@ -15,13 +15,18 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     body = compact("\n".join(page.text for page in pages))
     parsed = ParsedDocument()
     parsed.doc_type, parsed.doc_type_reason = classify(title, body[:3000])
-    parsed.fiscal_year = header.fiscal_year(title) or header.fiscal_year(body[:1500])
+    if header.fiscal_year_unread(title):  # a refused title year: not the body's (previous) year instead
+        parsed.fiscal_year = None
+    else:
+        parsed.fiscal_year = header.fiscal_year(title) or header.fiscal_year(body[:1500])
     _unit(parsed, layout, start)
 
     assessed = header.assessment_year(body) or parsed.fiscal_year
     assessment = scores.overall(body) or Assessment()
     scores.tool_scores([line.text for page in pages for line in page.lines] +
                        [" ".join(row.cells) for table in tables for row in table.rows], assessment)
+    if any(page.ocr for page in pages):
+        scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
     if parsed.doc_type == "unknown" and assessment.level is None:
         assessment = Assessment()  # a bare "N คะแนน" in an unrelated document is not an ITA result
     parsed.assessment = assessment if any(v is not None for v in vars(assessment).values()) else None

@@ -29,7 +29,11 @@ _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_NAME}\.?)")
 # A few stray characters may sit between the words and the year (glyphs of the next line pulled in).
 # `พ.ศ.`; on scans its dots come back as `1` or `,` (`พ1ศ1 2566`).
 _BE = r"พ[.,1]?ศ[.,1]?"
-_FISCAL = re.compile(rf"(?:ปงบประมาณ|ประจำป)[^\d]{{0,6}}?(?:{_BE})?(25\d\d)")
+# `ปีงบประมาณ` with its ง misread (`ปีจบประมาณ`, a scan) still names the fiscal year.
+_FISCAL_WORD = r"(?:ประจำป(?:[^\d\s]?บประมาณ)?|ป[^\d\s]?บประมาณ)"
+_FISCAL = re.compile(rf"{_FISCAL_WORD}[^\d]{{0,6}}?(?:{_BE})?(25\d\d)")
+# The title's year statement with a year a scan left unreadable: `พ.ศ256า6`, `พ.ศ. #`, `พ.ศ. 2 5`.
+_FISCAL_UNREAD = re.compile(rf"^{_FISCAL_WORD}[^\d#]{{0,6}}?(?>{_BE})(?!25\d\d(?!\d))[\d#]")
 _ASSESSED = re.compile(
     rf"(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?(?:ป(?:งบประมาณ)?[^\d]{{0,6}}?(?:{_BE})?|{_BE})(25\d\d)")
 # Words that end a unit name when a line was extracted without spaces.
@@ -71,6 +75,16 @@ def fiscal_year(text: str) -> int | None:
         if year := _plausible(int(match.group(1))):
             return year
     return None
+
+
+def fiscal_year_unread(text: str) -> bool:
+    """Whether the first year statement of `text` (the title) prints a year that could not be read (a scan).
+
+    The body's first year is then no stand-in: it is usually the assessment year the document analyses,
+    the year before its own."""
+    text = skeleton(text)
+    first = re.search(_FISCAL_WORD, text)
+    return bool(first and _FISCAL_UNREAD.match(text[first.start():]))
 
 
 def assessment_year(text: str) -> int | None:

@@ -39,9 +39,15 @@ _LEVEL_ALONE = re.compile(_fold(rf"ระดบผลการประเมน
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
 _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\([^\d)]*\))?"
                         rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({SCORE})(?:คะแนน)?$")
+# A tool cell OCR read as digits (`OIT` → `011`, `IIT` → `111`).
+_TOOL_MISREAD = r"[0O1Il|][1Il|][1Il|T]"
+# A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
+# `การทุจริต3บังคับใช้`); a score is not followed by an unread mark or a look-alike sign (`9@.78`).
+# A list number a scan garbled (`lo.`, `ฒ.`) may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
+# (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(
-    rf"^(?:ตวชวดท)?(?:\d{{1,2}}[.)]?)?(?:IIT|EIT|OIT)?(?P<name>[^\d]{{4,45}}?)"
-    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>{SCORE})(?:คะแนน|$|[^\d.])")
+    rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[^\d.{UNREAD}]{{1,3}}[.)])?(?:IIT|EIT|OIT|{_TOOL_MISREAD})?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
+    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$)){SCORE})(?:คะแนน|$|[^\d.{UNREAD}@«©])")
 # The letter or a digit it is misread as: i as 1/l/|, o as 0, e as 6 (OCR of scans: `611 การปฏิบัติ` is e11).
 _QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
@@ -62,6 +68,30 @@ def overall(text: str) -> Assessment | None:
     if level := _LEVEL_AFTER.search(_fold(text[match.end():match.end() + 120])):
         assessment.level = _level(level.group(1))
     return assessment
+
+
+# Letter levels and the lowest score of each (the ITA's bands up to 2566).
+LETTER_BANDS = ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
+# `ระดับ A A`: Tesseract's reading of a lone A (one letter and debris) or of AA printed spaced out.
+_SPACED_LEVEL = re.compile(r"ระดับ[^\n\d]{0,20}?[\s:\"“']([A-F])\s+([A-F])(?![A-Za-z])")
+
+
+def letter_band(score: float) -> str:
+    return next(level for floor, level in LETTER_BANDS if score >= floor)
+
+
+def reconcile_scanned(assessment: Assessment, raw_text: str) -> None:
+    """On a scan, check the overall score against the level (both are printed; the level's letters are read
+    far more reliably than the score's Thai digits): a score outside the level's band is refused, and a level
+    read with a stray space (`A A`) is the one the score's band names, or refused without a score."""
+    spaced = _SPACED_LEVEL.search(raw_text)
+    if spaced and assessment.level in (spaced.group(1) + spaced.group(2), spaced.group(1)):
+        choices = {spaced.group(1), spaced.group(1) + spaced.group(2)}
+        score = assessment.overall_score
+        assessment.level = letter_band(score) if score is not None and letter_band(score) in choices else None
+    if assessment.level in dict(LETTER_BANDS).values() and assessment.overall_score is not None:
+        if letter_band(assessment.overall_score) != assessment.level:
+            assessment.overall_score = None
 
 
 def _level(found: str) -> str | None:
@@ -110,12 +140,25 @@ def _indicator_by_name(name: str, cutoff: float = 85) -> int | None:
     return _INDICATOR_KEYS[found[0]] if found else None
 
 
+# An OCR'd word of digits mixed with digit look-alikes (`ฒ0`, `จอ.87ฒ`, `อ6`): the templates refused it, and a
+# digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) is a wrong score. Standalone words only: a look-alike glued
+# to a Thai word is that word's letter (`อำนาจ`).
+_MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
+
+
+def unread_mixed(text: str) -> str:
+    """OCR text with each word of digits and look-alike letters replaced by the unread mark."""
+    return _MIXED_WORD.sub(UNREAD, text)
+
+
 def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:
     """Candidate text pieces for indicator lines: table rows, lines, and each line joined with the next
-    (a score wrapped onto the following line)."""
-    pieces = [" ".join(row.cells) for table in tables for row in table.rows]
+    (a score wrapped onto the following line). On OCR'd pages mixed digit/look-alike words are unread."""
+    ocr_pages = {page.number for page in pages if page.ocr}
+    pieces = [" ".join(map(unread_mixed, row.cells)) if row.page in ocr_pages else " ".join(row.cells)
+              for table in tables for row in table.rows]
     for page in pages:
-        lines = [line.text for line in page.lines]
+        lines = [unread_mixed(line.text) if page.ocr else line.text for line in page.lines]
         for number, line in enumerate(lines):
             pieces.append(line)
             if number + 1 < len(lines):

@@ -1,0 +1,75 @@
+"""Reading ITA facts from OCR'd text (scans3): numbers a scan damaged are refused, never mistaken for another
+row's number, and the level is checked against the score. Lines are as Tesseract returned them on the
+synthetic scan benchmark (`scripts/make_scans.py`)."""
+from __future__ import annotations
+
+import dataclasses
+
+from parsers.ita import parse_document
+from parsers.ita.header import fiscal_year
+from parsers.ita.scores import indicator_scores, segments
+from tests.test_ita_parse import layout, page, table
+
+
+def _ocr(p):
+    return dataclasses.replace(p, ocr=True)
+
+
+def _scores(*lines: str, ocr: bool = True) -> dict[int, float]:
+    pages = [_ocr(page(1, *lines)) if ocr else page(1, *lines)]
+    return {i.indicator: i.score for i in indicator_scores(segments(pages, []))}
+
+
+def test_a_refused_title_year_is_not_replaced_by_the_bodys_year():
+    title = ["มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ", "พ.ศ256า6", "องค์การบริหารส่วนตำบลทุ่งแล้ง",
+             "จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565 ขององค์การบริหารส่วนตำบลทุ่งแล้ง พบว่ามีผล"]
+    assert parse_document(layout([_ocr(page(1, *title))])).fiscal_year is None
+    title[1] = "พ1ศ12566"  # the dots of พ.ศ. read as 1: still a readable year
+    assert parse_document(layout([_ocr(page(1, *title))])).fiscal_year == 2566
+    # ปีงบประมาณ with its ง misread still names the title's year, not the analysed year after it
+    assert fiscal_year("รายงานผลการดำเนินการ ประจำปีจบประมาณ พ.ศ. 2568 ประจำปีงบประมาณ พ.ศ. 2567") == 2568
+
+
+def test_an_unread_score_does_not_take_the_next_rows_number():
+    lines = ["3 การใช้อำนา# คะแนน", "4 การใช้ทรัพย์สินของราชการ 100 คะแนน",
+             "7 ประสิทธิภาพการสื่อสาร ฒฒ.ออ คะแนน", "คะแนน", "8 การปรับปรุงระบบการทำงาน 83.77 คะแนน"]
+    assert _scores(*lines) == {4: 100.0, 8: 83.77}
+
+
+def test_digits_mixed_with_lookalikes_are_refused_on_scans():
+    assert _scores("2 ประสิทธิภาพการสื่อสาร ฒ0 ฒ5 คะแนน", "3 การใช้อำนาจ จอ.87ฒ คะแนน",
+                   "1การปฏิบัติหน้าที่9@.78คะแนน หน่วยงานควรรักษามาตรฐาน") == {}
+    # a look-alike glued to a Thai word is its letter; a garbled list number does not hide the name
+    assert _scores("3 การใช้อำนาจ 100 คะแนน", "อ6 คุณภาพการดำเนินงาน 82.61 คะแนน", "lo. การใช้งบประมาณ 87.57 คะแนน",
+                   "ฒ. การเปิดเผยข้อมูล 83.53 คะแนน") == {3: 100.0, 6: 82.61, 2: 87.57, 9: 83.53}
+
+
+def test_a_measure_lines_list_number_is_not_a_score():
+    assert _scores("สำหรับการป้องกัน การทุจริต3บังคับใช้มาตรการ", ocr=False) == {}
+    assert _scores("10 การป้องกันการทุจริต 0 คะแนน", ocr=False) == {10: 0.0}
+
+
+def test_a_tool_cell_read_as_digits_still_gives_the_indicator():
+    rows = table([1], ["ลำดับ", "เครื่องมือ", "ตัวชี้วัด", "คะแนน"], (1, ["1", "111", "การปฏิบัติหน้าที่", "100"]),
+                 (1, ["10", "011", "การป้องกันการทุจริต", "86.33"]))
+    found = indicator_scores(segments([page(1)], [rows]))
+    assert {i.indicator: i.score for i in found} == {1: 100.0, 10: 86.33}
+
+
+def test_a_scanned_score_outside_its_levels_band_is_refused():
+    statement = ["จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565", "คะแนนภาพรวมของจังหวัดประจวบคีรีขันธ์ : 52.76 คะแนน",
+                 'ระดับผลการประเมิน : "B"']
+    scanned = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *statement))])).assessment
+    assert (scanned.overall_score, scanned.level) == (None, "B")
+    printed = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรม", *statement)])).assessment
+    assert (printed.overall_score, printed.level) == (52.76, "B")  # a text layer says what it says
+
+
+def test_a_spaced_level_is_chosen_by_the_scores_band_or_refused():
+    def level(score: str) -> str | None:
+        text = f"โคกช้าง พบว่ามีผลคะแนน {score} คะแนน อยู่ในระดับ A A"
+        assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", text))])).assessment
+        return assessment.level if assessment else None
+    assert level("89.46") == "A"
+    assert level("96.10") == "AA"
+    assert level("#") is None

@@ -73,3 +73,18 @@ def test_a_spaced_level_is_chosen_by_the_scores_band_or_refused():
     assert level("89.46") == "A"
     assert level("96.10") == "AA"
     assert level("#") is None
+
+
+def test_a_garbled_report_title_is_still_a_report():
+    from parsers.ita.doctype import classify
+    from parsers.ita.text import compact
+    title = compact("รายงานผลการดาเนหนนการ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณพ.ศ. 25ท66")
+    assert classify(title, "")[0] == "measures_report"
+    assert classify(compact("รายงานผลการประชุมสภา ประจำปีงบประมาณ"), "")[0] == "unknown"
+
+
+def test_a_garbled_overall_score_is_refused_but_places_the_level():
+    for text, level in (("พบว่ามีผลคะแนน 95ส93 คะแนนอยู่ใน\nระดับAAดังนี", "AA"),
+                        ('ได้รับคะแนนการประเมินรวม 8ง.95 คะแนน อยู่ในระดับ"ผ่าน" โดยผล', "ผ่าน")):
+        assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *text.split("\n")))])).assessment
+        assert (assessment.overall_score, assessment.level) == (None, level)

@@ -5,8 +5,12 @@ report's title also contains the words of a measures title.
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from parsers.ita.text import skeleton
 from pipeline.records import DocType
+
+_FUZZY_TITLE = 90
 
 # (type, compact keywords, any of which in the title decides it), checked in order.
 _TITLES: list[tuple[DocType, tuple[str, ...]]] = [
@@ -30,6 +34,11 @@ def classify(title: str, body: str) -> tuple[DocType, str | None]:
             return doc_type, None
     for doc_type, keys in _TITLES[:2]:
         if any(skeleton(key) in body_key for key in keys):
+            return doc_type, None
+    # A title a scan garbled (`รายงานผลการดาเนหนนการ เพื่อส่งเสริม…`): the long report and plan titles,
+    # nearly whole (the short measures title could match too much).
+    for doc_type, keys in _TITLES[:2]:
+        if any(fuzz.partial_ratio(skeleton(key), title_key[:300]) >= _FUZZY_TITLE for key in keys):
             return doc_type, None
     if not title:
         return "unknown", "no text on the first pages (scan without OCR?)"

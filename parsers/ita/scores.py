@@ -33,7 +33,8 @@ _LEVELS = {_fold(skeleton(level)): level for level in THAI_LEVELS}
 _LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Z])|8(?![\d.]))"
 _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
-    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD})คะแนน")  # a score a scan left unread still places the level
+    # a score a scan left unread or garbled (`95ส93`, `8ง.95`) is not taken but still places the level
+    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD}|[\d.]*\d[^\d\s]{{1,2}}\d[\d.]*)คะแนน")
 _LEVEL_AFTER = re.compile(_fold(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}"))
 _LEVEL_ALONE = re.compile(_fold(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}"))
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
@@ -64,7 +65,8 @@ def overall(text: str) -> Assessment | None:
     if not match:  # the score may be unreadable (OCR) while the level statement is not
         level = _LEVEL_ALONE.search(_fold(text))
         return Assessment(level=_level(level.group(1))) if level else None
-    assessment = Assessment(overall_score=parse_score(match.group(1)))
+    garbled = not re.fullmatch(SCORE, match.group(1))
+    assessment = Assessment(overall_score=None if garbled else parse_score(match.group(1)))
     if level := _LEVEL_AFTER.search(_fold(text[match.end():match.end() + 120])):
         assessment.level = _level(level.group(1))
     return assessment

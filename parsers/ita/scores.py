@@ -34,7 +34,7 @@ _LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?!
 _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
     # a score a scan left unread or garbled (`95ส93`, `8ง.95`) is not taken but still places the level
-    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD}|[\d.]*\d[^\d\s]{{1,2}}\d[\d.]*)คะแนน")
+    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD}|\d[\d.]*[^\d\s.]{{1,2}}[\d.]*\d)คะแนน")
 _LEVEL_AFTER = re.compile(_fold(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}"))
 _LEVEL_ALONE = re.compile(_fold(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}"))
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`

@@ -18,7 +18,7 @@ import re
 
 from parsers import ocr
 from parsers.ocr_digits import UNREAD, Learned, read_cell
-from parsers.pdf_text import choose, join_lines, page_is_readable, pdfium_bounded, same_letters
+from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
 from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
@@ -31,6 +31,9 @@ _DIGIT = re.compile(r"[0-9๐-๙]")
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
 _OCR_DIGITS = re.compile(r"^[0-9๐-๙.,]+$")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
+# Thai marks standing on no letter: at the start of a line or after a space.
+_ORPHAN_MARKS = re.compile(r"(?:^|(?<=\s))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+[ \t]*", re.MULTILINE)
+_LEADING_MARKS = re.compile(r"^\s*[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+[ \t]*")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -72,12 +75,18 @@ def _group_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _segments(line: list[Word], gap: float) -> list[list[Word]]:
+    """Runs of words with gaps under `gap`, measured from the right end of the run so far: a lone mark that
+    pdfplumber makes a word of (a tone set apart from its letter) sorts inside the word it belongs to and
+    must not open a gap there (the two halves then both read the SARA AM between them: `ตำ ำแหน่ง`)."""
     out = [[line[0]]]
+    right = line[0].x1
     for word in line[1:]:
-        if word.x0 - out[-1][-1].x1 > gap:
+        if word.x0 - right > gap:
             out.append([word])
+            right = word.x1
         else:
             out[-1].append(word)
+            right = max(right, word.x1)
     return out
 
 
@@ -127,6 +136,7 @@ class _PageReader:
         self.image = image  # OCR pages: the page image (rules erased) that cells are read again from
         self.digits = digits  # and its digits: font family and clearly read glyphs (parsers.ocr_digits.Learned)
         self.text_page = text_page
+        self.invented = invented_spaces(text_page) if not ocr_used else []
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
 
@@ -140,11 +150,21 @@ class _PageReader:
             self.engines["tesseract"] += 1
             return _ocr_join(words) if words else _ocr_text([w for w in self.words if _inside(w, box)])
         pad = 0.5
-        pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+        pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad,
+                                     self.invented)
         if any(reach):
-            wider = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - reach[0], box[2] + pad, box[3] + reach[1])
+            wider = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - reach[0], box[2] + pad, box[3] + reach[1],
+                                   self.invented)
+            if _ORPHAN_MARKS.search(wider) and not _ORPHAN_MARKS.search(pdfium_text):
+                # marks of the line above or below (a tall font's SARA U under the line above, `ุปีงบประมาณ`)
+                # stand on no letter of this region: never take them in
+                wider = _ORPHAN_MARKS.sub("", wider)
             if same_letters(wider, pdfium_text):
                 pdfium_text = wider
+        if (lead := _LEADING_MARKS.match(pdfium_text)) and not plumber_text.lstrip().startswith(lead.group().strip()):
+            # a mark before any letter of the region hangs from the line above (Tlwg Mono's SARA U reaches
+            # into the next line's box); pdfplumber, which reads by glyph centre, does not see it here
+            pdfium_text = pdfium_text[lead.end():]
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1

@@ -17,6 +17,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
 _MARKS_AND_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
+_THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.
@@ -121,6 +122,61 @@ def join_lines(text: str) -> str:
     return out
 
 
-def pdfium_bounded(text_page, page_height: float, x0: float, top: float, x1: float, bottom: float) -> str:
-    """PDFium text inside a box given in pdfplumber coordinates (top-left origin)."""
-    return text_page.get_text_bounded(left=x0, bottom=page_height - bottom, right=x1, top=page_height - top)
+def invented_spaces(text_page) -> list[tuple[str, str]]:
+    """The spaces PDFium invents inside Thai syllables on this page, as (text before, text after) pairs.
+
+    PDFium adds a space wherever the next glyph starts far from where the previous one ends. A producer that
+    positions each Thai mark on its own (LibreOffice with Noto Looped Thai) leaves the mark's box short of the
+    next letter, so PDFium reads `ข้ อมู ล`, `มี การ`, `มี .ค.`. A space is invented there when the next glyph, on the same
+    line, starts within the mark's base letter or where it ends (within a tenth of the font size), not a
+    space's width later; real
+    spaces of such producers are characters of their own, which PDFium does not mark as generated. Each
+    invented space is returned with the letters around it (up to the base letter's two predecessors and
+    three letters after), in page order, which is how `pdfium_bounded` finds it again in the text of a
+    region (`คู ่ มือ` needs both of its spaces removed in turn).
+    """
+    from pypdfium2 import raw
+
+    handle = text_page.raw
+    count = text_page.count_chars()
+    chars = [chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
+    generated = [c == " " and bool(raw.FPDFText_IsGenerated(handle, i)) for i, c in enumerate(chars)]
+    invented: set[int] = set()
+    found: list[tuple[str, str]] = []
+    for i in range(1, count - 1):
+        if not generated[i] or not chars[i + 1].strip():
+            continue
+        base = i - 1
+        while base > 0 and (chars[base] in _THAI_MARKS or base in invented):
+            base -= 1
+        if base == i - 1 or not _THAI.match(chars[base]) or chars[base] in _THAI_MARKS:
+            continue  # no mark right before the space, or no letter under the marks
+        size = raw.FPDFText_GetFontSize(handle, base) or 0.0
+        left, bottom, right, top = text_page.get_charbox(base, loose=True)
+        next_left, next_bottom, _, next_top = text_page.get_charbox(i + 1, loose=True)
+        same_line = next_bottom < top and next_top > bottom
+        if size <= 0 or not same_line or next_left - right > 0.1 * size or next_left < left - 0.1 * size:
+            continue
+        invented.add(i)
+        kept = [j for j in range(max(0, base - 2), i) if j not in invented]
+        while kept and not chars[kept[0]].strip():
+            kept.pop(0)
+        before = "".join(chars[j] for j in kept).split()[-1] if kept else ""
+        end = i + 1
+        while end < min(count, i + 4) and chars[end].strip():
+            end += 1
+        pair = (before, "".join(chars[i + 1 : end]))
+        if pair not in found:
+            found.append(pair)
+    return found
+
+
+def pdfium_bounded(text_page, page_height: float, x0: float, top: float, x1: float, bottom: float,
+                   invented: list[tuple[str, str]] = ()) -> str:
+    """PDFium text inside a box given in pdfplumber coordinates (top-left origin), without the spaces
+    `invented_spaces` found on the page."""
+    text = text_page.get_text_bounded(left=x0, bottom=page_height - bottom, right=x1, top=page_height - top)
+    for before, after in invented:
+        if " " in text:
+            text = text.replace(f"{before} {after}", before + after)
+    return text

@@ -168,6 +168,19 @@ def match_question(text: str | None, year: int | None, tool: str | None = None,
     return best if best and best[1] >= min_score else None
 
 
+def question_matches(text: str | None, year: int | None, tool: str | None = None) -> dict[str, float]:
+    """Best wording score (0-100) of each catalog question code for `text`: the catalog holds some wordings
+    under two codes (the year's variants number them differently), which one best match hides."""
+    key = _key(text or "")
+    if len(key) < 4:
+        return {}
+    scores: dict[str, float] = {}
+    for row in catalog(year):
+        if tool is None or row.tool == tool:
+            scores[row.code] = max(scores.get(row.code, 0.0), _text_score(key, row.text))
+    return scores
+
+
 # ---------------------------------------------------------------- weights and levels
 def weights(year: int | None) -> dict[str, float]:
     """Weight of each tool in the overall score (ita_rules.md; the seed 001 gives the 2567 split)."""

@@ -309,6 +309,8 @@ _NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def _lookalike(text: str) -> bool:
+    """One or two look-alike signs, with the decimal point Tesseract may glue to them (`จอ.` of 66.87)."""
+    text = text.strip(".") if 0 < len(text.strip(".")) <= 2 and text.count(".") <= 1 else text
     return 0 < len(text) <= 2 and all(c in _LOOKALIKES for c in text)
 
 
@@ -335,7 +337,8 @@ def _runs(words: list, gap_points: float, lookalikes: bool = False) -> list[list
         if runs and runs[-1][-1] == index - 1:
             last = words[index - 1]
             gap = gap_points
-            if lookalikes and (_lookalike(word.text) or _lookalike(last.text)):
+            if lookalikes and (_lookalike(word.text) or _lookalike(last.text) or "." in (word.text, last.text)):
+                # a decimal point alone: Tesseract's box of it is narrow (`๑๕` `.` `๕ฒ` are one 68.57)
                 # Tesseract's box of a letter it took a digit for is off: `25` `อ6` are one ๒๕๖๖.
                 gap = max(gap, 0.6 * (word.bottom - word.top))
             if last.line == word.line and word.x0 - last.x1 <= gap:
@@ -429,6 +432,8 @@ def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float 
                              keep_point=True)
         if number is None or (whole_number and not _NUMBER_SHAPE.match(number.rstrip("."))):
             return False
+        if _value_text(number) and _digit_beside(crop, span, font, learned if use_learned else None):
+            return False
         for vector, value in seen:
             learned.add(vector, value)
         first, last = words[run[0]], words[run[-1]]
@@ -441,6 +446,8 @@ def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float 
     failed = [(run, alike) for run, alike in _candidates(words, gap_points) if not attempt(run, alike, False)]
     if learned.vectors:
         failed = [(run, alike) for run, alike in failed if not attempt(run, alike, True)]
+    if failed:
+        failed = [(run, alike) for run, alike in failed if not _glued_attempt(run, words, attempt)]
     for run, alike in failed:
         # A value (year, score) Tesseract wrote in Thai digits that the templates turned down is refused:
         # Tesseract reads ๘ as ๕, ๖ as ๒ (scan benchmark), and a wrong score is worse than none.
@@ -453,6 +460,45 @@ def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float 
             dropped.update(run[1:])
     out = [replaced.get(i, word) for i, word in enumerate(words) if i not in dropped]
     return _join_decimals(out)
+
+
+def _digit_beside(crop: Image.Image, span: tuple[int, int], font: int | None, learned: Learned | None) -> bool:
+    """Whether a digit touches the number just outside the span OCR gave it. Tesseract's boxes of Thai glyphs
+    are off by up to a glyph: `๕` `@.` `๓๕` over ๘๙.๗๘ spans only ๙.๗๘, a wrong score; such a number is refused."""
+    ink = np.asarray(crop.convert("L")) < 128
+    boxes = _glyph_boxes(ink)
+    inside = [b for b in boxes if b[2] > span[0] and b[0] < span[1]]
+    if not inside:
+        return False
+    tallest = max(b[3] - b[1] for b in inside)
+    tall = [b for b in inside if b[3] - b[1] >= 0.6 * tallest]
+    if not tall:
+        return False
+    first, last = min(b[0] for b in tall), max(b[2] for b in tall)
+    for box in boxes:
+        if box in inside or box[3] - box[1] < 0.6 * tallest or box[3] - box[1] > 1.5 * tallest:
+            continue
+        near = 0 <= first - box[2] < 0.35 * tallest or 0 <= box[0] - last < 0.35 * tallest
+        if near and _classify(ink[box[1]:box[3], box[0]:box[2]], font, learned) is not None:
+            return True
+    return False
+
+
+def _glued_attempt(run: list[int], words: list, attempt) -> bool:
+    """A run that failed read again with the look-alikes glued before it (`ที่` `ฒ` `๕.๐๑`): a look-alike
+    touching a Thai word is taken for that word's letter first (`อำนาจ ๖๖.๘๗`), but when the number alone
+    does not read, the templates decide whether it was the number's first digit. Read whole or not at all."""
+    start = run[0]
+    while start > 0 and run[0] - start < 2:
+        word, after = words[start - 1], words[start]
+        if not (_lookalike(word.text) and word.line == after.line
+                and after.x0 - word.x1 <= 0.6 * (after.bottom - after.top)):
+            break
+        start -= 1
+    if start == run[0] or not _value_text("".join(words[i].text for i in range(start, run[-1] + 1))):
+        return False
+    extended = list(range(start, run[-1] + 1))
+    return attempt(extended, True, False) or attempt(extended, True, True)
 
 
 def _join_decimals(words: list) -> list:

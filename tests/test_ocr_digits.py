@@ -194,3 +194,29 @@ def test_noto_sans_thai_digits_are_templates_and_its_missing_latin_digits_are_no
     noto = names.index("NotoSansThai")
     assert sorted(v for v, f in zip(values, families) if f == noto) == sorted("0123456789" * 2)  # Thai, Regular+Bold
     assert read_number(scan_of("๒๕๖๗", NOTO[0]), font=noto) == "2567"
+
+
+def test_a_look_alike_glued_to_a_word_is_read_as_the_numbers_first_digit_when_the_number_alone_fails():
+    """`ที่` `ฒ` `๕.๐๑`: Tesseract glued ๗ of ๗๘.๐๑ to the word as ฒ; the number alone (8.01) is no value shape
+    Tesseract's digits allow, so the templates decide whether the glued sign was its first digit."""
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("ที่๗๘.๐๑", ["ท", "ี", "่", "ฒ", "๕", ".", "๐", "๑"], font)
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[:3] == ["ท", "ี", "่"] and texts[-1] == "78.01"
+
+
+def test_a_look_alike_with_its_point_joins_the_number():
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("นาจ ๖๖.๘๗", ["น", "า", "จ", " ", "จอ.", "๘", "ฒ"], font)
+    words = [w for w in words if w.text.strip()]
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[2] == "จ" and texts[-1] == "66.87"
+
+
+def test_a_number_whose_ocr_box_left_out_a_digit_beside_it_is_refused():
+    """Tesseract's boxes of Thai glyphs are off: `@.` `๓` `๕` over ๘๙.๗๘ covers ๙.๗๘ only; 9.78 would be wrong."""
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("ที่ ๘๙.๗๘", ["ท", "ี", "่", " ", "X", "@.", "๓", "๕"], font)
+    words = [w for w in words if w.text.strip() and w.text != "X"]
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert "9.78" not in texts and texts[-1] == UNREAD

@@ -88,3 +88,21 @@ def test_a_garbled_overall_score_is_refused_but_places_the_level():
                         ('ได้รับคะแนนการประเมินรวม 8ง.95 คะแนน อยู่ในระดับ"ผ่าน" โดยผล', "ผ่าน")):
         assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *text.split("\n")))])).assessment
         assert (assessment.overall_score, assessment.level) == (None, level)
+
+
+def test_a_garbled_tool_cell_does_not_carry_the_previous_tools_questions():
+    """A table of EIT questions, then one whose `IIT` and `ตัวชี้วัดที่ 6` cells a scan garbled (`เท`, `Wine`):
+    the questions are IIT's, found by a wording that names one question of the year clearly (here i20-i22,
+    codes garbled `[20`); `ท่านรู้แนวปฏิบัติ…` is printed under i19 and i23 (numbering variants) and is refused."""
+    from parsers.ita.scores import question_scores
+
+    header = ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    questions, _ = question_scores([table([1], header, (1, [
+        "EIT", "ตัวชี้วัดที่ 7", "67 หน่วยงานมีการเผยแพร่ข้อมูลข่าวสารที่ประชาชนหรือผู้รับบริการควรได้รับทราบอย่างชัดเจน มากน้อยเพียงใด",
+        "83.33", ""])), table([2], header, (2, [
+        "เท", "Wine", "iowท่านรู้แนวปฏิบัติของหน่วยงานของท่านเกี่ยวกับการใช้ทรัพย์สินของราชการที่ถูกต้อง มากน้อยเพียงใด",
+        "99.58", ""]), (2, [
+        "", "", "[20 ขั้นตอนการขออนุญาตเพื่อยืมทรัพย์สินของราชการ ไปใช้ปฏิบัติงานมีความสะดวกมากน้อยเพียงใด", "98.48", ""]), (2, [
+        "", "", "[21เจ้าหน้าที่ของหน่วยงานท่าน มีการขออนุญาตยืมทรัพย์สินของราชการไปใช้ปฏิบัติงานอย่างถูกต้องมากน้อยเพียงใด",
+        "99.15", ""]))], 2566)
+    assert [(q.code, q.score) for q in questions] == [("e7", 83.33), ("i20", 98.48), ("i21", 99.15)]

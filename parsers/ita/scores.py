@@ -242,8 +242,15 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                 if code is None and score is not None and tool:
                     code, rest = _code_from_text(text, tool, year)
                     recovered = code is not None
+                if code is None and score is not None:
+                    # The tool a scan garbled (`IIT` read `เท`, its indicator `Wine`) is not the previous
+                    # row's: a wording that names one question of the year clearly, in any tool, gives both.
+                    code, rest = _code_from_any_tool(text, year)
+                    recovered = code is not None
                     if recovered:
-                        warnings.append(f"question code {text.split()[0]!r} unreadable; {code} from its text")
+                        tool = getattr(catalog.question(code, year), "tool", None) or tool
+                if recovered:
+                    warnings.append(f"question code {text.split()[0]!r} unreadable; {code} from its text")
                 if code and score is not None:
                     resolved = resolve_code(code, year, tidy(rest))
                     if resolved.warning:
@@ -260,7 +267,7 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
     return list(unique.values()), warnings
 
 
-def _code_from_text(text: str, tool: str, year: int | None) -> tuple[str | None, str]:
+def _code_from_text(text: str, tool: str | None, year: int | None, min_score: float = 90.0) -> tuple[str | None, str]:
     """(code, question text) for a scored row whose printed code is unreadable, when the question's wording
     clearly names one question of the tool in the year's catalog; (None, text) otherwise."""
     garbled = _GARBLED_CODE.match(text)
@@ -271,10 +278,32 @@ def _code_from_text(text: str, tool: str, year: int | None) -> tuple[str | None,
     best: tuple[str, float, str] | None = None
     for start in starts:
         question = text[start:].strip()
-        matched = catalog.match_question(tidy(question), year, tool, min_score=90.0)
+        matched = _unique_question(tidy(question), year, tool, min_score)
         if matched and (best is None or matched[1] > best[1]):
             best = (matched[0], matched[1], question)
     return (best[0], best[2]) if best else (None, text)
+
+
+_WORDING_LEAD = 5.0  # lead a question's wording needs over every other code's to name a code nobody printed
+
+
+def _unique_question(text: str, year: int | None, tool: str | None, min_score: float) -> tuple[str, float] | None:
+    """(code, score) of the one catalog question whose wording matches `text`, or None when another code's
+    wording comes close: the catalog prints ท่านรู้แนวปฏิบัติ… under i19 and i23 (numbering variants), and a
+    guess between them is a wrong code."""
+    ranked = sorted(catalog.question_matches(text, year, tool).items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < min_score or (len(ranked) > 1 and ranked[1][1] > ranked[0][1] - _WORDING_LEAD):
+        return None
+    return ranked[0]
+
+
+_ANY_TOOL_MIN = 95.0  # wording score a question matched across every tool needs
+
+
+def _code_from_any_tool(text: str, year: int | None) -> tuple[str | None, str]:
+    """`_code_from_text` against every tool of the year's catalog (IIT and EIT ask parallel questions: a close
+    second of any tool is refused), with a stricter wording score."""
+    return _code_from_text(text, None, year, _ANY_TOOL_MIN)
 
 
 def _split_merged(question: str, score: str, tool: str | None) -> list[tuple[str, str]]:

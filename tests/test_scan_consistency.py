@@ -106,3 +106,8 @@ def test_a_garbled_tool_cell_does_not_carry_the_previous_tools_questions():
         "", "", "[21เจ้าหน้าที่ของหน่วยงานท่าน มีการขออนุญาตยืมทรัพย์สินของราชการไปใช้ปฏิบัติงานอย่างถูกต้องมากน้อยเพียงใด",
         "99.15", ""]))], 2566)
     assert [(q.code, q.score) for q in questions] == [("e7", 83.33), ("i20", 98.48), ("i21", 99.15)]
+
+
+def test_a_score_of_five_digits_that_lost_its_point_is_100():
+    assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 คะแนน เป็นคะแนนจากการ") == {8: 100.0}
+    assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 บาท") == {}

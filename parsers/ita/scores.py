@@ -117,7 +117,7 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
     score found for an indicator wins."""
     found: dict[int, IndicatorScore] = {}
     for segment in segments:
-        match = _INDICATOR.match(skeleton(segment))
+        match = _INDICATOR.match(_LOST_POINT.sub("100.00", skeleton(segment)))
         if not match:
             continue
         number = _indicator_by_name(match.group("name"))
@@ -127,6 +127,11 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
         found[number] = IndicatorScore(number, catalog.indicator_name(number), catalog.tool_of_indicator(number),
                                        score)
     return [found[n] for n in sorted(found)]
+
+
+# `10000 คะแนน`: a score of five digits without its point (a scan lost it) can only be 100.00; any other
+# number without its point is left as read (and refused when out of range).
+_LOST_POINT = re.compile(r"(?<![\d.])10000(?=คะแนน)")
 
 
 # Catalog indicator names (and variants) compared mark-free, like the text they are matched against.

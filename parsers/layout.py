@@ -8,16 +8,16 @@ are found in the image so the same table logic (parsers/tables.py) applies to sc
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
 
-import re
-
+from normalizers.thai_text import MARKS
 from parsers import ocr
-from parsers.ocr_digits import UNREAD, Learned, read_cell
+from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
@@ -27,13 +27,9 @@ from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
 DEFAULT_MAX_OCR_PAGES = 30
 LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
-_DIGIT = re.compile(r"[0-9๐-๙]")
-_PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
-_OCR_DIGITS = re.compile(r"^[0-9๐-๙.,]+$")
-_THAI_DIGIT = re.compile(r"[๐-๙]")
 # Thai marks standing on no letter: at the start of a line or after a space.
-_ORPHAN_MARKS = re.compile(r"(?:^|(?<=\s))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+[ \t]*", re.MULTILINE)
-_LEADING_MARKS = re.compile(r"^\s*[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+[ \t]*")
+_ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
+_LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -218,24 +214,10 @@ class _PageReader:
         return out
 
     def _cell_number(self, box, text: str) -> str:
-        """OCR pages: a cell holding one short number (a score) read again from the image by template
-        (parsers.ocr_digits.read_cell). When the template refuses, Tesseract's reading is kept only when it is
-        a plain number once its spaces are gone (`7 0 .23`). A number of Thai digits Tesseract read itself (the
-        template turned them down; Tesseract is right only about 2 times in 3: `๘๖.๕๓` read `๕๑.๕๓`) is
-        refused: a missing score is better than a wrong one. Other text (a date `ต.ค. ๖๖`, garbage such as
-        `ฒฒ.โ26จ`) stays for the parsers, which only take a score cell that is a plain number."""
-        compact = "".join(text.split())
-        if len(compact) > 10 or (compact and not _DIGIT.search(compact) and UNREAD not in compact):
-            return text
+        """OCR pages: the cell's number read again from the page image (parsers.ocr_digits.cell_number)."""
         scale = ocr.DPI / 72
-        number = read_cell(self.image, (round(box[0] * scale) + 1, round(box[1] * scale) + 1,
-                                        round(box[2] * scale) - 1, round(box[3] * scale) - 1),
-                           self.digits.font if self.digits else None, self.digits)
-        if number:
-            return number
-        if _PLAIN_NUMBER.match(compact):
-            return compact
-        return "" if _OCR_DIGITS.match(compact) and _THAI_DIGIT.search(compact) else text
+        pixels = (round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1)
+        return cell_number(self.image, pixels, text, self.digits)
 
     def borderless_tables(self) -> list[PageTable]:
         """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""

@@ -91,14 +91,10 @@ def deskew(image):
     return image.rotate(angle, resample=3, fillcolor=255) if abs(angle) >= 0.05 else image
 
 
-def ocr_image(image, dpi: int = DPI) -> list[OcrWord]:
-    """Words Tesseract reads in a greyscale image, boxes converted from pixels to points."""
-    return ocr_page(image, dpi)[0]
-
-
 def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
-    """(words as ocr_image reads them, the page's digits: its font family (ocr_digits.page_font) and the
-    digit pictures read clearly on it, for reading its table cells)."""
+    """(words Tesseract reads in a greyscale image, boxes converted from pixels to points; the page's digits:
+    its font family (ocr_digits.page_font) and the digit pictures read clearly on it, for reading its table
+    cells)."""
     scale = 72 / dpi
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:

@@ -248,6 +248,30 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     return _read_ink(crop, None, font, learned)
 
 
+_PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
+_OCR_DIGITS = re.compile(r"^[0-9๐-๙.,]+$")
+
+
+def cell_number(image: Image.Image, box: tuple[int, int, int, int], text: str, learned: Learned | None = None) -> str:
+    """A scanned table cell's text with its number read again from the image (`box` in image pixels).
+
+    A cell holding one short number (a score) is read by template (read_cell). When the template refuses,
+    Tesseract's reading `text` is kept only when it is a plain number once its spaces are gone (`7 0 .23`).
+    A number of Thai digits Tesseract read itself (the template turned them down; Tesseract is right only
+    about 2 times in 3: `๘๖.๕๓` read `๕๑.๕๓`) is refused: a missing score is better than a wrong one. Other
+    text (a date `ต.ค. ๖๖`, garbage such as `ฒฒ.โ26จ`) stays for the parsers, which only take a score cell
+    that is a plain number."""
+    compact = "".join(text.split())
+    if len(compact) > 10 or (compact and not _DIGIT.search(compact) and UNREAD not in compact):
+        return text
+    number = read_cell(image, box, learned.font if learned else None, learned)
+    if number:
+        return number
+    if _PLAIN_NUMBER.match(compact):
+        return compact
+    return "" if _OCR_DIGITS.match(compact) and _THAI_DIGIT.search(compact) else text
+
+
 def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[str, tuple[int, int, int, int]]]:
     """("mark" or "glyph", box) for the ink of one number: marks are small (decimal points, or specks)."""
     boxes = _glyph_boxes(ink)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalizers.thai_text import repair_thai, text_quality
+from normalizers.thai_text import MARKS, repair_thai, text_quality
 
 _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
-_MARKS_AND_SPACE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
-_THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_MARKS_AND_SPACE = re.compile(rf"[{MARKS}\s]")
+_THAI_MARKS = frozenset(MARKS)
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 import numpy as np
 
 from parsers.ocr_digits import (FONT_DIRS, UNREAD, Learned, _classify_scored, _glyph_boxes, _template_set, looks_numeric,
-                                 read_cell, read_number, reread_numbers, templates)
+                                 cell_number, read_cell, read_number, reread_numbers, templates)
 
 FONTS = [p for d in FONT_DIRS if d.exists() for p in sorted(d.glob("*.ttf"))
          if p.stem in ("Garuda", "Kinnari", "Laksaman", "Loma", "Norasi", "Waree-Bold")]
@@ -86,6 +86,18 @@ def test_a_table_cell_is_read_without_the_rule_remnants_at_its_edges():
     cell = Image.fromarray(pixels)
     assert read_number(cell) is None  # the rule remnants read as part of the number
     assert read_cell(cell, (0, 0, cell.width, cell.height)) == "89.29"
+
+
+def test_a_scanned_cell_keeps_a_template_reading_or_a_plain_number_and_refuses_tesseracts_thai_digits():
+    font = next(f for f in FONTS if f.stem == "Loma")
+    printed = scan_of("๘๖.๕๓", font)
+    whole = (0, 0, printed.width, printed.height)
+    assert cell_number(printed, whole, "๕๑.๕๓") == "86.53"  # the template reads what Tesseract misread
+    blank = Image.new("L", printed.size, 255)  # nothing the template can read
+    assert cell_number(blank, whole, "7 0 .23") == "70.23"  # Tesseract's Arabic digits, spaces dropped
+    assert cell_number(blank, whole, "๕๑.๕๓") == ""  # its own Thai digits are refused
+    assert cell_number(blank, whole, "ต.ค. ๖๖") == "ต.ค. ๖๖"  # not a number: left for the parsers
+    assert cell_number(blank, whole, "ผู้รับบริการ") == "ผู้รับบริการ"
 
 
 @pytest.mark.parametrize("font", FONTS, ids=lambda p: p.stem)

@@ -69,12 +69,17 @@ def _plausible(year: int) -> int | None:
     return year if PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1] else None
 
 
-def fiscal_year(text: str) -> int | None:
-    """The first plausible `ปีงบประมาณ พ.ศ. 2566` of the text (the title's, when given the title)."""
-    for match in _FISCAL.finditer(skeleton(text)):
+def _first_year(pattern: re.Pattern, text: str) -> int | None:
+    """The first plausible year that `pattern` (its group 1) finds in the text's skeleton."""
+    for match in pattern.finditer(skeleton(text)):
         if year := _plausible(int(match.group(1))):
             return year
     return None
+
+
+def fiscal_year(text: str) -> int | None:
+    """The first plausible `ปีงบประมาณ พ.ศ. 2566` of the text (the title's, when given the title)."""
+    return _first_year(_FISCAL, text)
 
 
 def fiscal_year_unread(text: str) -> bool:
@@ -89,10 +94,7 @@ def fiscal_year_unread(text: str) -> bool:
 
 def assessment_year(text: str) -> int | None:
     """The ITA year of the results a document reports (`ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565`)."""
-    for match in _ASSESSED.finditer(skeleton(text)):
-        if year := _plausible(int(match.group(1))):
-            return year
-    return None
+    return _first_year(_ASSESSED, text)
 
 
 def _clean_name(name: str) -> str:

@@ -252,10 +252,11 @@ def repair_thai(text: str) -> str:
         return known
     original = text
     text = unicodedata.normalize("NFC", text).translate(_PUA)
-    for _ in range(4):  # one step can expose work for another (a collapsed space, a rebuilt SARA AM)
-        repaired = _repair_once(text)
-        if repaired == text:
-            break
+    # One step can expose work for another (a collapsed space, a rebuilt SARA AM, the next of several orphaned
+    # marks), so steps repeat until nothing changes; a text seen before ends the loop should steps ever cycle.
+    seen = {text}
+    while (repaired := _repair_once(text)) not in seen:
+        seen.add(repaired)
         text = repaired
     if len(_REPAIRED) >= _REPAIRED_MAX:
         _REPAIRED.clear()

@@ -21,7 +21,7 @@ from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
-from pipeline.records import DocumentLayout, PageLayout, SourceFile, TextLine
+from parsers.records import DocumentLayout, PageLayout, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
 DEFAULT_MAX_OCR_PAGES = 30
@@ -344,9 +344,10 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells)
 
 
-def extract_layout(source: SourceFile) -> DocumentLayout:
+def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
+    path = os.fspath(path)
     try:
-        pdf = pdfium.PdfDocument(source.abs_path)
+        pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
         raise LayoutError(f"not a readable PDF: {exc}") from exc
     pages: list[PageLayout] = []
@@ -357,7 +358,7 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
     budget = Budget(max_ocr_pages())
     try:
         try:
-            plumber = pdfplumber.open(source.abs_path)
+            plumber = pdfplumber.open(path)
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
         with plumber:
@@ -380,4 +381,4 @@ def extract_layout(source: SourceFile) -> DocumentLayout:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
     incomplete = bool(budget.skipped or unread)
-    return DocumentLayout(source.doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)
+    return DocumentLayout(doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)

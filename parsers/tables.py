@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from parsers.pdf_text import join_lines
-from pipeline.records import Table, TableRow, TextLine
+from parsers.records import Table, TableRow, TextLine
 
 COLUMN_TOLERANCE = 4.0  # points two tables' column edges may differ and still be one table
 MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, header or footer

@@ -29,6 +29,11 @@ from pipeline.version import pipeline_version
 
 GIB = 1024 ** 3
 POLL_SECONDS = 0.25
+# A document's time limit counts from the moment its worker starts on it, not from when it was handed
+# over: a worker still starting up (forkserver, reference data) on a loaded machine must not eat a
+# document's time. A worker that never starts on a job is given up after this much more.
+STARTUP_GRACE_SECONDS = 300.0
+_STARTED = "started"
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ def _serve(conn: mp.connection.Connection, memory_bytes: int, task: Task) -> Non
             source = conn.recv()
         except (EOFError, OSError):
             return
+        conn.send(_STARTED)
         try:
             result = task(source)
         except MemoryError:
@@ -90,11 +96,12 @@ class _Worker:
         except psutil.Error:  # died at once (e.g. cannot import the pipeline); collect() reports it
             self.ps = None
         self.job: SourceFile | None = None
-        self.started = 0.0
+        self.submitted = 0.0
+        self.started: float | None = None  # when the worker said it began the job
         self.peak_rss = 0
 
     def submit(self, source: SourceFile) -> None:
-        self.job, self.started = source, time.monotonic()
+        self.job, self.submitted, self.started = source, time.monotonic(), None
         try:
             self.conn.send(source)
         except OSError:  # the worker is already dead; collect() reports it
@@ -119,16 +126,22 @@ class _Worker:
         return outcome
 
     def _check(self) -> Outcome | None:
-        source, elapsed = self.job, time.monotonic() - self.started
-        if self.conn.poll():
+        source = self.job
+        result = False
+        while result is False and self.conn.poll():
             try:
                 result = self.conn.recv()
             except (EOFError, OSError):
                 result = False  # worker died while sending
-            if result is not False:
-                if result is None:
-                    return _failed(source, f"worker ran out of memory (limit {self.limits.memory_text()})", elapsed)
-                return Outcome(result)
+                break
+            if result == _STARTED:
+                self.started, result = time.monotonic(), False
+        now = time.monotonic()
+        elapsed = now - (self.started if self.started is not None else self.submitted)
+        if result is None:
+            return _failed(source, f"worker ran out of memory (limit {self.limits.memory_text()})", elapsed)
+        if result is not False:
+            return Outcome(result)
         if not self.process.is_alive() or self.conn.closed:
             self.process.join(1)
             self.conn.close()
@@ -137,7 +150,8 @@ class _Worker:
                 return _failed(source, "worker was killed (out of memory?)", elapsed)
             reason = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
             return _failed(source, f"worker crashed ({reason})", elapsed)
-        if elapsed > self.limits.seconds:
+        if (self.started is not None and elapsed > self.limits.seconds) or \
+                now - self.submitted > self.limits.seconds + STARTUP_GRACE_SECONDS:
             self.kill()
             return _failed(source, f"timed out after {self.limits.seconds:g} s", elapsed)
         if self._rss() > self.limits.memory_bytes:

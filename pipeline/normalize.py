@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from normalizers.thai_text import clean_text
-from pipeline.records import DocumentLayout, Table, TableRow, TextLine
+from parsers.records import DocumentLayout, Table, TableRow, TextLine
 
 
 def _clean(text: str) -> str:

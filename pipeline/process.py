@@ -89,7 +89,7 @@ def process_document(source: SourceFile) -> DocumentResult:
     if reason:
         return failed(reason)
     try:
-        layout = normalize_layout(extract_layout(source))
+        layout = normalize_layout(extract_layout(source.abs_path, source.doc_id))
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad PDF must never stop a batch

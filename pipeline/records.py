@@ -1,23 +1,32 @@
-"""Typed records passed between pipeline stages.
+"""Run-level records: the files a run finds and what it made of each.
 
-Each stage takes one of these records and returns the next one; no stage reads another
-stage's internals. The chain is:
+The chain of stages is:
 
     SourceFile --layout--> DocumentLayout --normalize--> DocumentLayout (clean text)
       --parse--> ParsedDocument --resolve--> UnitResolution --validate--> DocumentResult --load--> Parquet
 
-All records are plain dataclasses so that they pickle across worker processes and into the cache.
+DocumentLayout and ParsedDocument are the parsers' records (parsers/records.py); the ones here belong to the
+pipeline. All are plain dataclasses so that they pickle across worker processes and into the cache.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from parsers.records import ParsedDocument
+
 DocStatus = Literal["ok", "partial", "failed"]
-DocType = Literal["measures", "measures_report", "development_plan", "analysis", "unknown"]
-Tool = Literal["IIT", "EIT", "OIT"]
-RowKind = Literal["header", "section", "body"]
+
+
+@dataclass
+class PageRecord:
+    """One page as the pages table keeps it: the repaired text, so analysts can search every document."""
+
+    page: int  # 1-based
+    text: str
+    engine: str
+    ocr: bool
+    quality: float
 
 
 # ---------------------------------------------------------------- discover
@@ -31,143 +40,6 @@ class SourceFile:
     size: int
     read_error: str | None = None  # set when the bytes could not be read
     duplicate_of: str | None = None  # source_path of the first file with the same bytes
-
-
-# ---------------------------------------------------------------- layout
-@dataclass
-class TextLine:
-    """A line of text in reading order, with its box in pdfplumber coordinates (points, top-left origin)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
-@dataclass
-class TableRow:
-    cells: list[str]
-    page: int  # 1-based page the row starts on
-    kind: RowKind = "body"  # header rows, spanning section rows, body rows
-
-
-@dataclass
-class Table:
-    """A logical table: rows continued across page breaks are already joined."""
-
-    rows: list[TableRow]
-    pages: list[int]  # 1-based pages the table covers
-    n_cols: int
-    header: list[str] = field(default_factory=list)  # column headers (joined multi-line), may be empty
-
-
-@dataclass
-class PageLayout:
-    number: int  # 1-based
-    width: float
-    height: float
-    lines: list[TextLine]  # every text line of the page in reading order, tables included
-    ocr: bool = False  # text came from Tesseract
-    text_engine: str = ""  # which engine's text was kept ("pdfium", "pdfplumber", "tesseract", "mixed")
-    quality: float = 1.0  # text-quality score in [0, 1] of the kept text
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-
-@dataclass
-class DocumentLayout:
-    doc_id: str
-    n_pages: int
-    pages: list[PageLayout]
-    tables: list[Table]  # logical tables in document order
-    warnings: list[str] = field(default_factory=list)
-    incomplete: bool = False  # some pages could not be read (e.g. OCR needed but unavailable)
-
-    @property
-    def ocr_pages(self) -> int:
-        return sum(1 for p in self.pages if p.ocr)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(p.text for p in self.pages)
-
-
-# ---------------------------------------------------------------- parse (ITA facts)
-@dataclass
-class Assessment:
-    overall_score: float | None = None
-    level: str | None = None
-    iit: float | None = None
-    eit: float | None = None
-    eit_part1: float | None = None
-    eit_part2: float | None = None
-    oit: float | None = None
-
-
-@dataclass
-class IndicatorScore:
-    indicator: int  # 1..10
-    indicator_name: str  # canonical name
-    tool: Tool
-    score: float
-
-
-@dataclass
-class QuestionScore:
-    code: str  # canonical: i13, e1, o34
-    tool: Tool
-    indicator: int | None
-    score: float
-    text: str | None = None
-    code_corrected: bool = False  # printed code was repaired from the question text
-
-
-@dataclass
-class Measure:
-    row: int  # order in the document, 1-based
-    page: int  # 1-based
-    measure: str
-    section: str | None = None
-    indicator: int | None = None
-    codes: list[str] = field(default_factory=list)
-    method: str | None = None
-    responsible: str | None = None
-    period_text: str | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    follow_up: str | None = None
-    output: str | None = None
-    outcome: str | None = None
-
-
-@dataclass
-class UnitMention:
-    """A place where the document names its unit."""
-
-    text: str  # as written, e.g. "องค์การบริหารส่วนตำบลบ่อระ" or "อบต.ดงบัง"
-    where: str  # "title", "header", "body"
-    district: str | None = None  # as written nearby, if any
-    province: str | None = None
-
-
-@dataclass
-class ParsedDocument:
-    doc_type: DocType = "unknown"
-    doc_type_reason: str | None = None
-    unit_raw: str | None = None
-    unit_mentions: list[UnitMention] = field(default_factory=list)
-    district_raw: str | None = None
-    province_raw: str | None = None
-    fiscal_year: int | None = None  # Buddhist Era
-    assessment_year: int | None = None  # Buddhist Era
-    assessment: Assessment | None = None
-    indicators: list[IndicatorScore] = field(default_factory=list)
-    questions: list[QuestionScore] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- resolve
@@ -203,6 +75,8 @@ class DocumentResult:
     ocr_pages: int | None = None
     parsed: ParsedDocument | None = None
     unit: UnitResolution | None = None
+    result_units: list[UnitResolution] = field(default_factory=list)  # one per parsed.results row
+    pages: list[PageRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pipeline_version: str = ""
     seconds: float = 0.0

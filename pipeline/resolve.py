@@ -19,7 +19,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from normalizers.unit_names import UnitName, expand_abbreviations, name_key, name_skeleton, split_unit_name, type_agrees
-from pipeline.records import ParsedDocument, UnitCandidate, UnitResolution
+from parsers.records import ParsedDocument
+from pipeline.records import UnitCandidate, UnitResolution
 from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
 
 log = logging.getLogger(__name__)

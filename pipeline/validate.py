@@ -10,7 +10,8 @@ from statistics import mean
 
 from normalizers import catalog
 from normalizers.codes import resolve_code
-from pipeline.records import Assessment, DocumentLayout, ParsedDocument, UnitResolution
+from parsers.records import Assessment, DocumentLayout, ParsedDocument
+from pipeline.records import UnitResolution
 
 # Printed scores have two decimals and each side of a comparison is rounded on its own.
 TOOL_TOLERANCE = 0.1

@@ -42,7 +42,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from normalizers.digits import to_arabic_digits  # noqa: E402
 from normalizers.thai_text import clean_text, repair_thai  # noqa: E402
 from parsers.layout import extract_layout  # noqa: E402
-from pipeline.records import SourceFile  # noqa: E402
 
 DEFAULT_CORPORA = [str(pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus" / n) for n in ("sample", "sample-yala")]
 APPROACHES = [
@@ -94,7 +93,7 @@ def approach_texts(pdf: pathlib.Path) -> dict[str, str]:
         plumber_cells, pdfium_cells = _cells(pdf, document)
     finally:
         document.close()
-    layout = extract_layout(SourceFile(doc_id=pdf.name, source_path=pdf.name, abs_path=str(pdf), size=pdf.stat().st_size))
+    layout = extract_layout(pdf, pdf.name)
     cells = [cell for table in layout.tables for row in table.rows for cell in row.cells if cell]
     return {
         "plumber": plumber,

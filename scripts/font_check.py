@@ -45,7 +45,6 @@ from normalizers import catalog  # noqa: E402
 from normalizers.digits import to_thai_digits  # noqa: E402
 from normalizers.thai_text import clean_text  # noqa: E402
 from parsers.layout import extract_layout  # noqa: E402
-from pipeline.records import SourceFile  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 CORPORA = [SHARED / "corpus" / "sample", SHARED / "corpus" / "sample-yala"]
@@ -268,7 +267,7 @@ def cer(targets: list[str], text: str) -> tuple[int, int]:
 
 
 def measure_layout(pdf: pathlib.Path, lines: list[str], cells: list[str]) -> dict[str, tuple[int, int]]:
-    layout = extract_layout(SourceFile(doc_id=pdf.name, source_path=pdf.name, abs_path=str(pdf), size=pdf.stat().st_size))
+    layout = extract_layout(pdf, pdf.name)
     page_lines = "\n".join(line.text for page in layout.pages for line in page.lines)
     got = [cell for t in layout.tables for row in t.rows for cell in row.cells if cell]
     return {

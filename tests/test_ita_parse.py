@@ -12,7 +12,7 @@ from parsers.ita.doctype import classify
 from parsers.ita.measures import code_prefix, column_roles
 from parsers.ita.scores import indicator_scores, overall
 from parsers.ita.text import compact, skeleton, strip_list_number, tidy
-from pipeline.records import DocumentLayout, PageLayout, Table, TableRow, TextLine
+from parsers.records import DocumentLayout, PageLayout, Table, TableRow, TextLine
 
 
 def page(number: int, *lines: str) -> PageLayout:

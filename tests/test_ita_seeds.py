@@ -23,7 +23,7 @@ def seeds(request, tmp_path_factory):
         write_seed(seed, folder, request.param)
     out = {}
     for source in discover(folder):
-        layout = normalize_layout(extract_layout(source))
+        layout = normalize_layout(extract_layout(source.abs_path, source.doc_id))
         out[source.source_path.removeprefix("seed_").removesuffix(".pdf")] = (layout, parse_document(layout))
     return out
 

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from parsers.layout import LayoutError, extract_layout
 from parsers.pdf_text import join_lines, page_is_readable
-from pipeline.records import SourceFile
 from tests.pdf_factory import Row, make_pdf
 
 A4_POINTS = (595.2756, 841.8898)
@@ -19,7 +18,7 @@ WIDTHS = [140, 140, 110, 105]
 
 
 def _layout(path: pathlib.Path):
-    return extract_layout(SourceFile("t", path.name, str(path), path.stat().st_size))
+    return extract_layout(path, "t")
 
 
 def _body(table):

@@ -10,7 +10,6 @@ import re
 
 from parsers.layout import Word, _segments, extract_layout
 from parsers.pdf_text import pdfium_bounded
-from pipeline.records import SourceFile
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -32,7 +31,7 @@ LOOPED_ROWS = [
 
 def _layout(name: str):
     path = FIXTURES / name
-    return extract_layout(SourceFile("t", path.name, str(path), path.stat().st_size))
+    return extract_layout(path, "t")
 
 
 def _squash(text: str) -> str:

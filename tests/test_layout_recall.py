@@ -18,7 +18,6 @@ from rapidfuzz import fuzz
 from normalizers.digits import to_arabic_digits
 from parsers.layout import extract_layout
 from pipeline.normalize import normalize_layout
-from pipeline.records import SourceFile
 from tests.support.shared import SHARED
 
 SAMPLE = SHARED / "corpus" / "sample"
@@ -37,7 +36,7 @@ def _cell_match(truth: str | None, cells: list[str]) -> bool:
 
 def document_recall(pdf: pathlib.Path, truth: dict) -> tuple[int, int, int]:
     """(truth measures found in a body row, truth measures, body rows of the measure tables)."""
-    layout = normalize_layout(extract_layout(SourceFile("x", pdf.name, str(pdf), pdf.stat().st_size)))
+    layout = normalize_layout(extract_layout(pdf, "x"))
     found = 0
     hit_tables = set()
     for measure in truth["measures"]:

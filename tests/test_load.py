@@ -8,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.load import COMMITTED, MANIFEST, STAGING, build_rows, load, recover
-from pipeline.records import (Assessment, DocumentResult, Measure, ParsedDocument, SourceFile,
-                              UnitResolution)
+from parsers.records import Assessment, Measure, ParsedDocument
+from pipeline.records import DocumentResult, SourceFile, UnitResolution
 from pipeline.schema import TABLES
 
 

@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 from parsers import ocr
 from parsers.layout import extract_layout
 from pipeline.normalize import normalize_layout
-from pipeline.records import SourceFile
 from tests.pdf_factory import Row, make_pdf
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
@@ -25,7 +24,7 @@ PAGE = [
 
 
 def _layout(path):
-    return extract_layout(SourceFile("t", path.name, str(path), path.stat().st_size))
+    return extract_layout(path, "t")
 
 
 @pytest.fixture(scope="module")

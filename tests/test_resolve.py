@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from parsers.ita import parse_document
 from pipeline.normalize import normalize_layout
-from pipeline.records import (DocumentLayout, DocumentResult, PageLayout, ParsedDocument, SourceFile, TextLine,
-                              UnitMention)
+from parsers.records import DocumentLayout, PageLayout, ParsedDocument, TextLine, UnitMention
+from pipeline.records import DocumentResult, SourceFile
 from pipeline.registry import load_registry, match_province, units_in_province
 from pipeline.resolve import OVERRIDE_COLUMNS, OVERRIDES_FILE, load_overrides, resolve_unit, write_review_file
 

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalizers import catalog
-from pipeline.records import (Assessment, DocumentLayout, IndicatorScore, Measure, ParsedDocument, QuestionScore,
-                              UnitResolution)
+from parsers.records import Assessment, DocumentLayout, IndicatorScore, Measure, ParsedDocument, QuestionScore
+from pipeline.records import UnitResolution
 from pipeline.validate import validate
 
 LAYOUT = DocumentLayout("x", 1, [], [])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from parsers.ita.text import skeleton
-from pipeline.records import DocType
+from parsers.records import DocType
 
 _FUZZY_TITLE = 90
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from parsers.ita import header, measures, scores
 from parsers.ita.doctype import classify
 from parsers.ita.text import compact
-from pipeline.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
+from parsers.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
 
 
 def parse_document(layout: DocumentLayout) -> ParsedDocument:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from normalizers.unit_names import find_unit_names
-from pipeline.records import PageLayout, UnitMention
+from parsers.records import PageLayout, UnitMention
 from parsers.ita.text import compact, skeleton
 
 # A Thai name. A space before a vowel or mark (`หนองฝ้ าย`), or between a mark and a lone final consonant

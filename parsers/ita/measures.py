@@ -13,7 +13,7 @@ from normalizers import catalog
 from normalizers.codes import split_code_prefix
 from normalizers.dates import parse_period
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
-from pipeline.records import Measure, PageLayout, Table, TableRow
+from parsers.records import Measure, PageLayout, Table, TableRow
 
 # (role, compact header keywords) checked in order: the first role whose keyword is in the header wins.
 _ROLES: list[tuple[str, tuple[str, ...]]] = [

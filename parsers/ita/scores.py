@@ -18,7 +18,7 @@ from parsers.ocr_digits import UNREAD
 
 # A score never starts with 0 and another digit: `00.00` is 100.00 with its 1 lost in a scan, `(011)` is (OIT).
 SCORE = rf"(?!0\d){NUMBER}"
-from pipeline.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
+from parsers.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
 
 
 

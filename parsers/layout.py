@@ -20,8 +20,9 @@ from parsers import ocr
 from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_wrapped_rows
-from parsers.records import DocumentLayout, PageLayout, TextLine
+from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_sources,
+                            merge_wrapped_rows)
+from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
 DEFAULT_MAX_OCR_PAGES = 30
@@ -45,6 +46,7 @@ class Word:
     x1: float
     bottom: float
     bold: bool = False
+    conf: float = 100.0  # Tesseract's word confidence (0-100); 100 for a text layer
 
 
 def max_ocr_pages() -> int:
@@ -135,6 +137,11 @@ class _PageReader:
         self.invented = invented_spaces(text_page) if not ocr_used else []
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
+        self.last_engine, self.last_confidence = "", 1.0  # of the latest read(): the provenance of its text
+
+    def source(self, box, text: str) -> Provenance:
+        """Provenance of the text the latest read() returned for `box`."""
+        return Provenance(self.number, tuple(round(v, 2) for v in box), text, self.last_engine, self.last_confidence)
 
     def read(self, box, plumber_text: str, words: list[Word] | None = None, reach=(0.0, 0.0)) -> str:
         """Text of a region; `words` are its own words when known (a line segment), else found by box.
@@ -144,7 +151,10 @@ class _PageReader:
         """
         if self.ocr_used:
             self.engines["tesseract"] += 1
-            return _ocr_join(words) if words else _ocr_text([w for w in self.words if _inside(w, box)])
+            inside = words or [w for w in self.words if _inside(w, box)]
+            self.last_engine = "tesseract"
+            self.last_confidence = round(min((w.conf for w in inside), default=0.0) / 100, 3)
+            return _ocr_join(words) if words else _ocr_text(inside)
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad,
                                      self.invented)
@@ -165,6 +175,7 @@ class _PageReader:
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1
         self.qualities.append(choice.quality)
+        self.last_engine, self.last_confidence = choice.engine, 1.0
         return choice.text
 
     def lines(self) -> tuple[list[TextLine], set[int]]:
@@ -178,16 +189,20 @@ class _PageReader:
             below = _box(grouped[index + 1])[1] - bottom if index + 1 < len(grouped) else 6.0
             reach = 0.3 * (bottom - top)
             pad_top, pad_bottom = (max(0.0, min(reach, gap / 3)) for gap in (above, below))
-            parts = []
+            parts, engines, confidence = [], Counter(), 1.0
             for segment in _segments(words, SEGMENT_GAP):
                 plumber_text = " ".join(w.text for w in segment)
                 x0, _, x1, _ = _box(segment)
                 parts.append(join_lines(self.read((x0, top, x1, bottom), plumber_text, segment, (pad_top, pad_bottom))))
+                engines[self.last_engine] += 1
+                confidence = min(confidence, self.last_confidence)
             text = " ".join(p for p in parts if p)
             if text.strip():
                 if all(w.bold for w in words):
                     bold.add(len(lines))
-                lines.append(TextLine(text, *_box(words)))
+                engine = engines.most_common(1)[0][0] if engines else ""
+                lines.append(TextLine(text, *_box(words), page=self.number, raw=text, engine=engine,
+                                      confidence=confidence))
         return lines, bold
 
     def tables(self, found_tables) -> list[PageTable]:
@@ -196,18 +211,25 @@ class _PageReader:
             extracted = found.extract() if not self.ocr_used else None
             rows = []
             for r, row in enumerate(found.rows):
-                cells, n_real = [], 0
+                cells, sources, n_real = [], [], 0
                 for c, cell in enumerate(row.cells):
                     if cell is None:
                         cells.append("")
+                        sources.append(None)
                         continue
                     n_real += 1
                     plumber_text = (extracted[r][c] or "") if extracted else ""
                     text = self.read(cell, plumber_text)
-                    cells.append(self._cell_number(cell, text) if self.image is not None else text)
+                    if self.image is not None:
+                        number = self._cell_number(cell, text)
+                        if number != text:
+                            self.last_engine = "template"
+                        text = number
+                    cells.append(text)
+                    sources.append(self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
-                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold))
+                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources))
             if rows:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
@@ -227,13 +249,15 @@ class _PageReader:
             rows = []
             for index in members:
                 cells = [""] * len(starts)
+                sources: list[Provenance | None] = [None] * len(starts)
                 for segment in lines[index]:
                     column = column_of(_box(segment), starts)
                     text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
                     cells[column] = join_lines(f"{cells[column]}\n{text}")
+                    sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
                 words = [w for seg in lines[index] for w in seg]
                 _, top, _, bottom = _box(words)
-                rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words)))
+                rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words), sources))
             x1 = max(_box(lines[m][-1])[2] for m in members)
             table = PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows)
             out.append(merge_wrapped_rows(table))
@@ -326,7 +350,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
         ocr_words, digits = ocr.ocr_page(image)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in ocr_words]
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
     else:

@@ -133,6 +133,13 @@ class Assessment:
     eit_part2_points: float | None = None
     oit_points: float | None = None
 
+    SCORES = ("overall_score", "iit", "eit", "eit_part1", "eit_part2", "oit")  # 0-100 scores
+    POINTS = ("iit_points", "eit_points", "eit_part1_points", "eit_part2_points", "oit_points")  # weighted
+
+    def stated(self) -> bool:
+        """Whether any result (score, points or level) is stated."""
+        return self.level is not None or any(getattr(self, name) is not None for name in self.SCORES + self.POINTS)
+
 
 @dataclass
 class IndicatorScore:
@@ -167,6 +174,7 @@ class Measure:
     period_text: str | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    budget: float | None = None  # baht, where a column states it (`ไม่ใช้งบประมาณ` is 0)
     follow_up: str | None = None
     output: str | None = None
     outcome: str | None = None

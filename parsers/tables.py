@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from parsers.pdf_text import join_lines
-from parsers.records import Table, TableRow, TextLine
+from parsers.records import Provenance, Table, TableRow, TextLine
 
 COLUMN_TOLERANCE = 4.0  # points two tables' column edges may differ and still be one table
 MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, header or footer
@@ -43,6 +43,28 @@ class RawRow:
     top: float
     bottom: float
     bold: bool = False  # every character of the row is set in a bold font
+    sources: list[Provenance | None] = field(default_factory=list)  # per cell, None where empty
+
+
+def merge_sources(first: Provenance | None, then: Provenance | None) -> Provenance | None:
+    """One cell's provenance from two parts of it: boxes on one page are joined; a part on a later page (a row
+    cut by a page break) adds its text but the cell keeps the box of its first page."""
+    if first is None or then is None:
+        return first or then
+    text = f"{first.text}\n{then.text}"
+    confidence = min(first.confidence, then.confidence)
+    engine = first.engine if first.engine == then.engine else first.engine or then.engine
+    if first.page != then.page:
+        return Provenance(first.page, first.bbox, text, engine, confidence)
+    a, b = first.bbox, then.bbox
+    box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+    return Provenance(first.page, box, text, engine, confidence)
+
+
+def _merge_all(first: list[Provenance | None], then: list[Provenance | None]) -> list[Provenance | None]:
+    width = max(len(first), len(then))
+    first, then = first + [None] * (width - len(first)), then + [None] * (width - len(then))
+    return [merge_sources(a, b) for a, b in zip(first, then)]
 
 
 @dataclass
@@ -129,8 +151,9 @@ def _heading(gap: list[tuple[PageText, int]]) -> str | None:
     return " ".join(t for t in texts if t) or None
 
 
-def _join_row(into: TableRow, cells: list[str]) -> None:
+def _join_row(into: TableRow, cells: list[str], sources: list[Provenance | None]) -> None:
     into.cells = [join_lines(f"{a}\n{b}") if b.strip() else a for a, b in zip(into.cells, cells)]
+    into.sources = _merge_all(into.sources, sources)
 
 
 def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
@@ -209,7 +232,7 @@ def merge_wrapped_rows(table: PageTable) -> PageTable:
         if rows and (not row.cells[0].strip() or filled == 1) and rows[-1].bold == row.bold:
             last = rows[-1]
             cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold)
+            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources))
         else:
             rows.append(row)
     return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)
@@ -237,7 +260,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             cells = [join_lines(c) for c in row.cells]
             if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section"))
+                current.rows.append(TableRow(cells, found.page, "section", list(row.sources)))
                 at_top = new_page = False
                 continue
             is_header = at_top and (
@@ -247,15 +270,15 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if is_header:
                 if not current.header or not any(r.kind == "body" for r in current.rows):
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
-                current.rows.append(TableRow(cells, found.page, "header"))
+                current.rows.append(TableRow(cells, found.page, "header", list(row.sources)))
                 continue
             at_top = False
             if new_page:
                 new_page = False
                 previous = next((r for r in reversed(current.rows) if r.kind != "header"), None)
                 if _continues_row(row, previous):
-                    _join_row(previous, cells)
+                    _join_row(previous, cells, row.sources)
                     continue
-            current.rows.append(TableRow(cells, found.page, "body"))
+            current.rows.append(TableRow(cells, found.page, "body", list(row.sources)))
         last = found
     return [t for t in tables if t.rows]

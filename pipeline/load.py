@@ -9,8 +9,34 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.records import DocumentResult
+from parsers.records import Provenance
+from pipeline.records import DocumentResult, UnitResolution
 from pipeline.schema import TABLES
+
+
+def provenance(source: Provenance | None, page: int | None = None) -> dict:
+    """The provenance columns of a fact (all null when the fact has no recorded place)."""
+    if source is None:
+        return {"page": page, "bbox": None, "source_text": None, "engine": None, "confidence": None}
+    x0, top, x1, bottom = source.bbox
+    return {"page": source.page, "bbox": {"x0": x0, "top": top, "x1": x1, "bottom": bottom},
+            "source_text": source.text, "engine": source.engine or None, "confidence": source.confidence}
+
+
+def _fields(record) -> dict:
+    """A fact record's columns: its own fields, with its provenance spread into the provenance columns."""
+    values = {k: v for k, v in vars(record).items() if k != "source"}
+    return {**values, **provenance(record.source, values.get("page"))}
+
+
+def _assessment_row(key: dict, year: dict, assessment, unit: UnitResolution | None, unit_raw: str | None,
+                    row: int) -> dict:
+    values = _fields(assessment)
+    values["unit_raw"] = assessment.unit_raw or unit_raw
+    values["row"] = assessment.row or row
+    return {**values, **key, "unit_id": unit.unit_id if unit else None,
+            "unit_name": (unit.unit_name if unit else None) or None, "unit_type": unit.unit_type if unit else None,
+            **year}
 
 
 def build_rows(results: list[DocumentResult]) -> dict[str, list[dict]]:
@@ -43,15 +69,23 @@ def build_rows(results: list[DocumentResult]) -> dict[str, list[dict]]:
         key = {"doc_id": src.doc_id, "unit_id": unit_id}
         year = {"assessment_year": parsed.assessment_year}
         if parsed.assessment:
-            rows["assessments"].append({**key, **year, **vars(parsed.assessment)})
+            rows["assessments"].append(_assessment_row(key, year, parsed.assessment, unit, parsed.unit_raw, 1))
+        for number, (stated, row_unit) in enumerate(zip(parsed.results, _padded(result.result_units, parsed.results)), 1):
+            rows["assessments"].append(_assessment_row(key, year, stated, row_unit, None, number))
         for ind in parsed.indicators:
-            rows["indicator_scores"].append({**key, **year, **vars(ind)})
+            rows["indicator_scores"].append({**key, **year, **_fields(ind)})
         for q in parsed.questions:
-            rows["question_scores"].append({**key, **year, **vars(q)})
+            rows["question_scores"].append({**key, **year, **_fields(q)})
         for m in parsed.measures:
-            rows["measures"].append({**key, "fiscal_year": parsed.fiscal_year, **vars(m), "codes": list(m.codes)})
+            rows["measures"].append({**key, "fiscal_year": parsed.fiscal_year, **_fields(m), "codes": list(m.codes)})
+        for page in result.pages:
+            rows["pages"].append({"doc_id": src.doc_id, **vars(page)})
     rows["units"] = sorted(units.values(), key=lambda u: u["unit_id"])
     return rows
+
+
+def _padded(units: list[UnitResolution], rows: list) -> list[UnitResolution | None]:
+    return list(units) + [None] * (len(rows) - len(units))
 
 
 STAGING = ".staging"  # tables being written; deleted if a run dies before the commit point

@@ -11,7 +11,7 @@ from parsers.ita import parse_document
 from parsers.layout import LayoutError, extract_layout
 from normalizers.thai_text import text_quality
 from pipeline.normalize import normalize_layout
-from pipeline.records import DocumentResult, SourceFile
+from pipeline.records import DocumentResult, PageRecord, SourceFile
 from pipeline.registry import load_registry
 from pipeline.resolve import resolve_unit
 from pipeline.validate import validate
@@ -106,6 +106,7 @@ def process_document(source: SourceFile) -> DocumentResult:
         return failed(f"parse failed: {type(exc).__name__}: {exc}", n_pages=layout.n_pages,
                       ocr_pages=layout.ocr_pages)
     status = "partial" if warnings or layout.incomplete else "ok"
+    pages = [PageRecord(p.number, p.text, p.text_engine, p.ocr, round(p.quality, 3)) for p in layout.pages]
     return DocumentResult(source, status, n_pages=layout.n_pages, ocr_pages=layout.ocr_pages, parsed=parsed,
-                          unit=unit, warnings=warnings, pipeline_version=version,
+                          unit=unit, pages=pages, warnings=warnings, pipeline_version=version,
                           seconds=time.perf_counter() - started)

@@ -40,7 +40,7 @@ def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolutio
 def _ranges(parsed: ParsedDocument) -> list[str]:
     values = []
     if parsed.assessment:
-        values += [v for k, v in vars(parsed.assessment).items() if k != "level"]
+        values += [getattr(parsed.assessment, name) for name in Assessment.SCORES]
     values += [i.score for i in parsed.indicators] + [q.score for q in parsed.questions]
     return [f"score out of range 0-100: {v}" for v in values if v is not None and not 0 <= v <= 100]
 

@@ -38,7 +38,7 @@ def test_duplicates_keep_their_path_but_add_no_facts():
 
 def test_tables_follow_the_contract_and_a_manifest_lists_them(tmp_path):
     counts = load([result("a.pdf", "d1"), result("b.pdf", "d2", score=61.5), failed("c.pdf")], tmp_path)
-    assert counts == {"documents": 3, "assessments": 2, "indicator_scores": 0, "question_scores": 0,
+    assert counts == {"documents": 3, "assessments": 2, "indicator_scores": 0, "question_scores": 0, "pages": 0,
                       "measures": 2, "units": 1}
     for name, schema in TABLES.items():
         assert pq.read_schema(tmp_path / f"{name}.parquet").equals(schema, check_metadata=False)

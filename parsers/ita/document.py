@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from parsers.ita import header, measures, scores
 from parsers.ita.doctype import classify
-from parsers.ita.text import compact
+from parsers.ita.text import compact, locate
 from parsers.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
 
 
@@ -29,7 +29,11 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
         scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
     if parsed.doc_type == "unknown" and assessment.level is None:
         assessment = Assessment()  # a bare "N คะแนน" in an unrelated document is not an ITA result
-    parsed.assessment = assessment if any(v is not None for v in vars(assessment).values()) else None
+    parsed.assessment = assessment if assessment.stated() else None
+    if parsed.assessment:
+        first = next((v for v in (assessment.overall_score, assessment.iit, assessment.eit, assessment.eit_part1,
+                                  assessment.eit_part2, assessment.oit) if v is not None), None)
+        assessment.source = locate(pages, first, "คะแนน")
     parsed.indicators = scores.indicator_scores(scores.segments(pages, tables))
     parsed.questions, code_warnings = scores.question_scores(tables, assessed)
     parsed.warnings += code_warnings

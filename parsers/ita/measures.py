@@ -13,7 +13,7 @@ from normalizers import catalog
 from normalizers.codes import split_code_prefix
 from normalizers.dates import parse_period
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
-from parsers.records import Measure, PageLayout, Table, TableRow
+from parsers.records import Measure, PageLayout, Provenance, Table, TableRow
 
 # (role, compact header keywords) checked in order: the first role whose keyword is in the header wins.
 _ROLES: list[tuple[str, tuple[str, ...]]] = [
@@ -59,6 +59,7 @@ class _Row:
     cells: dict[str, str]  # role -> text
     page: int
     section: str | None
+    source: Provenance | None = None  # the measure cell (else the row's first filled cell)
 
 
 def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], str]:
@@ -111,10 +112,15 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
                 for role, text in cells.items():
                     rows[-1].cells[role] = f"{rows[-1].cells.get(role, '')} {text}".strip()
                 continue
-            rows.append(_Row(dict(cells), row.page, section))
+            rows.append(_Row(dict(cells), row.page, section, _row_source(row, roles)))
         last_table = table
     digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
     return [_measure(n, row, year, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
+
+
+def _row_source(row: TableRow, roles: dict[int, str]) -> Provenance | None:
+    by_role = {role: row.source(index) for index, role in roles.items()}
+    return by_role.get("measure") or by_role.get("indicator") or next((s for s in row.sources if s), None)
 
 
 def _has_words(cell: str) -> bool:
@@ -178,5 +184,5 @@ def _measure(number: int, row: _Row, year: int | None, digit_i: bool) -> Measure
         codes=codes, method=tidy(row.cells.get("method")), responsible=tidy(row.cells.get("responsible")),
         period_text=period_text, period_start=period.start, period_end=period.end,
         follow_up=tidy(row.cells.get("follow_up")), output=tidy(row.cells.get("output")),
-        outcome=tidy(row.cells.get("outcome")),
+        outcome=tidy(row.cells.get("outcome")), source=row.source,
     )

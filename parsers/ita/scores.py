@@ -18,7 +18,7 @@ from parsers.ocr_digits import UNREAD
 
 # A score never starts with 0 and another digit: `00.00` is 100.00 with its 1 lost in a scan, `(011)` is (OIT).
 SCORE = rf"(?!0\d){NUMBER}"
-from parsers.records import Assessment, IndicatorScore, PageLayout, QuestionScore, Table
+from parsers.records import Assessment, IndicatorScore, PageLayout, Provenance, QuestionScore, Table
 
 
 
@@ -112,11 +112,12 @@ def tool_scores(lines: list[str], assessment: Assessment) -> None:
             setattr(assessment, field, parse_score(match.group(4)))
 
 
-def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
-    """Indicator scores from text segments (lines, line pairs, table rows), resolved by name; the first
-    score found for an indicator wins."""
+def indicator_scores(segments: list[tuple[str, Provenance | None] | str]) -> list[IndicatorScore]:
+    """Indicator scores from text segments (lines, line pairs, table rows), each a text or a (text, where its
+    score is printed) pair, resolved by name; the first score found for an indicator wins."""
     found: dict[int, IndicatorScore] = {}
-    for segment in segments:
+    for item in segments:
+        segment, source = item if isinstance(item, tuple) else (item, None)
         match = _INDICATOR.match(_LOST_POINT.sub("100.00", skeleton(segment)))
         if not match:
             continue
@@ -125,7 +126,7 @@ def indicator_scores(segments: list[str]) -> list[IndicatorScore]:
         if number is None or score is None or number in found:
             continue
         found[number] = IndicatorScore(number, catalog.indicator_name(number), catalog.tool_of_indicator(number),
-                                       score)
+                                       score, source)
     return [found[n] for n in sorted(found)]
 
 
@@ -158,18 +159,23 @@ def unread_mixed(text: str) -> str:
     return _MIXED_WORD.sub(UNREAD, text)
 
 
-def segments(pages: list[PageLayout], tables: list[Table]) -> list[str]:
-    """Candidate text pieces for indicator lines: table rows, lines, and each line joined with the next
-    (a score wrapped onto the following line). On OCR'd pages mixed digit/look-alike words are unread."""
+def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, Provenance | None]]:
+    """Candidate text pieces for indicator lines, each with where its score is printed: table rows (the last
+    filled cell), lines, and each line joined with the next (a score wrapped onto the following line: the
+    second line's place). On OCR'd pages mixed digit/look-alike words are unread."""
     ocr_pages = {page.number for page in pages if page.ocr}
-    pieces = [" ".join(map(unread_mixed, row.cells)) if row.page in ocr_pages else " ".join(row.cells)
-              for table in tables for row in table.rows]
+    pieces = []
+    for table in tables:
+        for row in table.rows:
+            text = " ".join(map(unread_mixed, row.cells)) if row.page in ocr_pages else " ".join(row.cells)
+            filled = [source for source in row.sources if source is not None]
+            pieces.append((text, filled[-1] if filled else None))
     for page in pages:
         lines = [unread_mixed(line.text) if page.ocr else line.text for line in page.lines]
         for number, line in enumerate(lines):
-            pieces.append(line)
+            pieces.append((line, page.lines[number].provenance))
             if number + 1 < len(lines):
-                pieces.append(line + " " + lines[number + 1])
+                pieces.append((line + " " + lines[number + 1], page.lines[number + 1].provenance))
     return pieces
 
 
@@ -263,7 +269,7 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                     if resolved.code:
                         questions.append(QuestionScore(
                             resolved.code, resolved.tool or tool, indicator or resolved.indicator, score,
-                            tidy(rest), resolved.corrected or recovered))
+                            tidy(rest), resolved.corrected or recovered, row.source(columns["score"])))
                 elif questions and not code and text.strip():
                     questions[-1].text = tidy(f"{questions[-1].text or ''} {text}")
     unique = {}

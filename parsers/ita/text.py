@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from normalizers.digits import to_arabic_digits
+from parsers.records import PageLayout, Provenance
 
 _SPACE = re.compile(r"\s+")
 NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
@@ -43,3 +44,22 @@ def skeleton(text: str | None) -> str:
     """Compact text without Thai above/below vowels and tone marks: keywords still match when extraction
     dropped or moved a mark (`คณธรรม`, `เพ่อื`, `ไปสู`)."""
     return _MARKS.sub("", compact(text))
+
+
+_NUMBER_TOKEN = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def locate(pages: list[PageLayout], value: float | None, near: str = "") -> Provenance | None:
+    """Where a number found in running text is printed: the first line holding it (preferring one whose
+    compact text also holds `near`, e.g. the word for score)."""
+    if value is None:
+        return None
+    found = None
+    for page in pages:
+        for line in page.lines:
+            key = compact(line.text)
+            if any(abs(float(token) - value) < 0.005 for token in _NUMBER_TOKEN.findall(key)):
+                if not near or near in key:
+                    return line.provenance
+                found = found or line.provenance
+    return found

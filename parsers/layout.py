@@ -211,8 +211,9 @@ class _PageReader:
             extracted = found.extract() if not self.ocr_used else None
             rows = []
             for r, row in enumerate(found.rows):
-                cells, sources, n_real = [], [], 0
+                cells, sources, spanned, n_real = [], [], [], 0
                 for c, cell in enumerate(row.cells):
+                    spanned.append(cell is None)
                     if cell is None:
                         cells.append("")
                         sources.append(None)
@@ -229,7 +230,7 @@ class _PageReader:
                     sources.append(self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
-                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources))
+                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
             if rows:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))

@@ -44,6 +44,7 @@ class RawRow:
     bottom: float
     bold: bool = False  # every character of the row is set in a bold font
     sources: list[Provenance | None] = field(default_factory=list)  # per cell, None where empty
+    spanned: list[bool] = field(default_factory=list)  # per cell: covered by a merged cell (ruled tables)
 
 
 def merge_sources(first: Provenance | None, then: Provenance | None) -> Provenance | None:
@@ -232,7 +233,8 @@ def merge_wrapped_rows(table: PageTable) -> PageTable:
         if rows and (not row.cells[0].strip() or filled == 1) and rows[-1].bold == row.bold:
             last = rows[-1]
             cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources))
+            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources),
+                              last.spanned)
         else:
             rows.append(row)
     return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)
@@ -260,7 +262,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             cells = [join_lines(c) for c in row.cells]
             if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section", list(row.sources)))
+                current.rows.append(TableRow(cells, found.page, "section", list(row.sources), list(row.spanned)))
                 at_top = new_page = False
                 continue
             is_header = at_top and (
@@ -270,7 +272,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if is_header:
                 if not current.header or not any(r.kind == "body" for r in current.rows):
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
-                current.rows.append(TableRow(cells, found.page, "header", list(row.sources)))
+                current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))
                 continue
             at_top = False
             if new_page:
@@ -279,6 +281,6 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
                     continue
-            current.rows.append(TableRow(cells, found.page, "body", list(row.sources)))
+            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
         last = found
     return [t for t in tables if t.rows]

@@ -79,9 +79,12 @@ def _is_subheader(cells: list[str]) -> bool:
 
 def _split_header(table: Table) -> tuple[list[str], list[TableRow]]:
     """The table's header (rows joined per column) and its body rows."""
-    body = [row for row in table.rows]
+    body = list(table.rows)
     header = list(table.header)
-    if not header and body and _is_header(body[0].cells):
+    if header:
+        while body and body[0].kind == "header":  # the layout joined these into table.header
+            body.pop(0)
+    elif body and _is_header(body[0].cells):
         header = body.pop(0).cells
     while body and header and body[0].kind != "section" and _is_subheader(body[0].cells):
         header = [f"{h}\n{c}" if c.strip() else h for h, c in zip(header, body.pop(0).cells)]

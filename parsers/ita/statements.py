@@ -34,6 +34,7 @@ _NOT_A_RESULT_BEFORE = re.compile(
     r"|ขอ|ขอ\s?[iIeEoO])$")
 _NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")
 _RANGE_END = re.compile(r"\d[-–]$")
+_TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
 _TOOL_CUE = re.compile(r"IIT|EIT|OIT|แบบวด|แบบตรวจ|สวนท[12]|สวนไดสวนเสย|เปดเผยขอมลสาธารณะ")
 _INDICATOR_CUE = re.compile(r"ตวชวด")
 # Level words as they appear in skeleton text.
@@ -101,7 +102,7 @@ def overall(text: str, year: int | None) -> Statement | None:
         before, after = s[max(0, start - 70):start], s[end:end + 70]
         near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
         if not near_word or _NOT_A_RESULT_BEFORE.search(before) or _NOT_A_RESULT_AFTER.search(after) \
-                or _RANGE_END.search(before):
+                or _RANGE_END.search(before) or _TARGET.search(before[-35:]):
             continue
         if _YEAR.fullmatch(match.group(1)):
             continue

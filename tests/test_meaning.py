@@ -170,3 +170,24 @@ def test_measures_written_as_numbered_paragraphs_with_labelled_lines():
     assert got == [("การเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "ประกาศผลการจัดซื้อจัดจ้าง บนเว็บไซต์ทุกเดือน", "กองคลัง",
                     D(2023, 10, 1), D(2024, 9, 30)),
                    ("การรับเรื่องร้องเรียนการทุจริต", "เปิดช่องทางออนไลน์", "สำนักปลัด", D(2023, 10, 1), D(2023, 12, 31))]
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("ดĠาเนินการ", "ดำเนินการ"),  # SARA AM ring mapped to a Latin letter by an HTML printer
+    ("กระบวนการสรูางความโปร่งใส", "กระบวนการสร้างความโปร่งใส"),  # tone mark mapped to SARA UU
+    ("ระยะเวลาดาเนินการ", "ระยะเวลาดำเนินการ"),  # the ring lost without a trace
+    ("สานักงานปลัด", "สำนักงานปลัด"),
+    ("ประจาปีงบประมาณ", "ประจำปีงบประมาณ"),
+    ("จากการประเมิน", "จากการประเมิน"),  # sound text is left alone
+    ("การมีส่วนร่วมของประชาชน", "การมีส่วนร่วมของประชาชน"),
+])
+def test_html_printer_damage_is_repaired(damaged, repaired):
+    from normalizers.thai_text import repair_thai
+
+    assert repair_thai(damaged) == repaired
+
+
+def test_pdfium_line_end_hyphen_is_no_text():
+    from parsers.pdf_text import join_lines
+
+    assert join_lines("การประชา\ufffe\nสัมพันธ์") == "การประชาสัมพันธ์"

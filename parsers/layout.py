@@ -20,8 +20,8 @@ from parsers import ocr
 from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_sources,
-                            merge_wrapped_rows)
+from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+                            find_gap_tables, merge_sources, merge_wrapped_rows, split_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -242,26 +242,59 @@ class _PageReader:
         pixels = (round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1)
         return cell_number(self.image, pixels, text, self.digits)
 
-    def borderless_tables(self) -> list[PageTable]:
-        """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""
-        lines = [_segments(line, SEGMENT_GAP) for line in _group_lines(self.words)]
-        out = []
-        for starts, members in find_borderless([[_box(seg) for seg in line] for line in lines]):
-            rows = []
-            for index in members:
-                cells = [""] * len(starts)
-                sources: list[Provenance | None] = [None] * len(starts)
-                for segment in lines[index]:
-                    column = column_of(_box(segment), starts)
-                    text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
-                    cells[column] = join_lines(f"{cells[column]}\n{text}")
-                    sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
-                words = [w for seg in lines[index] for w in seg]
-                _, top, _, bottom = _box(words)
-                rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words), sources))
+    def _row_of(self, segments: list[list[Word]], edges: list[float], locate) -> RawRow:
+        """One text line of a table without rules as a row: each segment read into the column `locate` gives."""
+        n_cols = len(edges) - 1
+        cells = [""] * n_cols
+        sources: list[Provenance | None] = [None] * n_cols
+        for segment in segments:
+            column = locate(_box(segment))
+            text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+            cells[column] = join_lines(f"{cells[column]}\n{text}")
+            sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
+        words = [w for seg in segments for w in seg]
+        _, top, _, bottom = _box(words)
+        return RawRow(cells, n_cols, top, bottom, all(w.bold for w in words), sources)
+
+    def _row_by_columns(self, words: list[Word], edges: list[float]) -> RawRow:
+        """A line's words split into the columns between `edges` (by each word's middle), read per column."""
+        by_column: dict[int, list[Word]] = {}
+        for word in words:
+            by_column.setdefault(column_of_edges((word.x0, word.top, word.x1, word.bottom), edges), []).append(word)
+        return self._row_of(list(by_column.values()), edges, lambda box: column_of_edges(box, edges))
+
+    def borderless_tables(self, ruled: list[PageTable] = ()) -> list[PageTable]:
+        """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
+        same x positions (a line with an empty first cell wraps the row above), then text whose columns are
+        told apart by the white space running down between them (cells aligned any way). A ruled table that
+        is only its header (lines around the header only) takes the lines below it that keep to its columns."""
+        claimed = [(t.x0, t.top, t.x1, t.bottom) for t in ruled]
+        free = [w for w in self.words if not any(_inside(w, box) for box in claimed)]
+        word_lines = _group_lines(free)
+        lines = [_segments(line, SEGMENT_GAP) for line in word_lines]
+        boxes = [[_box(seg) for seg in line] for line in lines]
+        word_boxes = [[(w.x0, w.top, w.x1, w.bottom) for w in line] for line in word_lines]
+        out, used = [], set()
+        for table in ruled:
+            if len(table.rows) <= 2:
+                members = _lines_under(word_boxes, table, used)
+                if members:
+                    rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                    table.bottom = max(table.bottom, rows[-1].bottom)
+                    used.update(members)
+        for starts, members in find_borderless(boxes):
+            if used.intersection(members):
+                continue
+            rows = [self._row_of(lines[m], starts + [0.0], lambda b: column_of(b, starts)) for m in members]
             x1 = max(_box(lines[m][-1])[2] for m in members)
             table = PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows)
             out.append(merge_wrapped_rows(table))
+            used.update(members)
+        for edges, members in find_gap_tables(word_boxes, skip=used):
+            rows = [self._row_by_columns(word_lines[m], edges) for m in members]
+            rows = _wrapped(rows, [word_boxes[m] for m in members])
+            out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
         return out
 
     def engine(self) -> str:
@@ -270,6 +303,40 @@ class _PageReader:
         if len(self.engines) > 1:
             return "mixed"
         return next(iter(self.engines), "")
+
+
+def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> list[int]:
+    """Lines right below a header-only ruled table whose segments each keep inside one of its columns."""
+    inner = table.col_edges[1:-1]
+    members: list[int] = []
+    last_bottom = table.bottom
+    for index, line in enumerate(boxes):
+        if index in used or min(seg[1] for seg in line) < table.bottom - 1:
+            continue
+        height = max(seg[3] - seg[1] for seg in line)
+        if min(seg[1] for seg in line) - last_bottom > 2.5 * height:
+            break
+        if any(box[0] < table.x0 - 6 or box[2] > table.x1 + 6 or any(box[0] < edge - 3 < edge + 3 < box[2] for edge in inner)
+               for box in line):
+            break
+        members.append(index)
+        last_bottom = max(seg[3] for seg in line)
+    return members if len(members) >= 2 else []
+
+
+def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
+    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start)."""
+    starts = split_rows(boxes, [row.cells[0] for row in rows])
+    out: list[RawRow] = []
+    for row, start in zip(rows, starts):
+        if out and not start:
+            last = out[-1]
+            cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
+            out[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold,
+                             [merge_sources(a, b) for a, b in zip(last.sources, row.sources)])
+        else:
+            out.append(row)
+    return out
 
 
 def _text_words(ppage) -> list[Word]:
@@ -359,7 +426,8 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         found_tables = ppage.find_tables()
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     lines, bold = reader.lines()
-    tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
+    ruled = reader.tables(found_tables) if found_tables else []
+    tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
     else:

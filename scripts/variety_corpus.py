@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--matrix", action="store_true", help="write the test suite's documents instead")
     ap.add_argument("--measure", action="store_true",
                     help="then run the pipeline into OUT_DIR-curated and print per-document field accuracy")
+    ap.add_argument("--known-failures", action="store_true",
+                    help="with --matrix --measure: also print tests/test_variety.py's KNOWN_FAILURES for this parser")
     a = ap.parse_args(argv)
     for variant in a.variants:
         options(variant)
@@ -65,11 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     make_all(specs, a.out_dir)
     print(f"wrote {len(specs)} documents to {a.out_dir} in {time.perf_counter() - started:.1f} s")
     if a.measure:
-        print(measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated")))
+        table, results = measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated"))
+        print(table)
+        if a.known_failures:
+            from tests.variety.matrix import known_failures
+            print("\nKNOWN_FAILURES: dict[str, str] = {")
+            print("".join(f"    {k!r}: {v!r},\n" for k, v in sorted(known_failures(results).items())) + "}")
     return 0
 
 
-def measure(corpus: Path, curated: Path) -> str:
+def measure(corpus: Path, curated: Path) -> tuple[str, dict]:
     """Run the pipeline and give a Markdown table: one row per document, its mean field accuracy and the
     fields below issue #12's 0.98 (fragments and wrong numbers: below 1.0)."""
     from pipeline.run import RunOptions, run_extract
@@ -87,7 +94,7 @@ def measure(corpus: Path, curated: Path) -> str:
     total = aggregate(results, list(results))
     lines += ["", "| field | right / total | accuracy |", "|---|---|---|"]
     lines += [f"| {k} | {ok}/{n} | {ok / n:.3f} |" for k, (ok, n) in total.items() if n]
-    return "\n".join(lines)
+    return "\n".join(lines), results
 
 
 def _needs_measures(variant: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tests.variety.content import (FISCAL_MONTHS, INDICATORS, MONTHS, MONTHS_SHORT, TOOL_NAMES, Document,
-                                   Measure, Period, STEPS, fiscal_bounds, fiscal_month_date, month_end)
+                                   Measure, Period, STEPS, fiscal_bounds, level_of, fiscal_month_date, month_end)
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -37,6 +37,7 @@ FEATURES = {
     "furniture": {"furniture": True},
     "score_wordings": {"score_wording": "known"},
     "score_tables": {"score_tables": True},
+    "last_year": {"score_wording": "last_year"},
     "row_breaks": {"long_rows": True},
     "multi_year": {"multi_year": True},
     "arabic_digits": {"digits": "arabic"},
@@ -57,7 +58,7 @@ class Options:
     merged_responsible: bool = False
     front_matter: bool = False
     furniture: bool = False
-    score_wording: str = "sample"  # sample, known, unseen
+    score_wording: str = "sample"  # sample, known, unseen, last_year
     score_tables: bool = False
     long_rows: bool = False
     multi_year: bool = False
@@ -344,6 +345,10 @@ class Builder:
                 f"ในปีงบประมาณ พ.ศ. {ay - 1} {unit} ได้คะแนน {prev} คะแนน ส่วนผลการประเมิน ITA ประจำปีงบประมาณ "
                 f"พ.ศ. {ay} ได้คะแนนรวมเท่ากับ {s} คะแนน ระดับ {lv}",
             ])
+        elif opts.score_wording == "last_year":  # last year's score first: this year's must be the one read
+            before = level_of(doc.previous_overall, ay - 1, {"all": doc.previous_overall})
+            sentence = (f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay - 1} {unit} ได้คะแนน {prev} คะแนน อยู่ในระดับ {before} "
+                        f"และในปีงบประมาณ พ.ศ. {ay} ได้คะแนน {s} คะแนน อยู่ในระดับ {lv}")
         elif opts.score_wording == "unseen":
             sentence = rng.choice([
                 f"สำหรับรอบการประเมินปีงบประมาณ พ.ศ. {ay} ผลสัมฤทธิ์ของ{unit} อยู่ที่ {s} ซึ่งจัดอยู่ในกลุ่ม {lv}",

@@ -21,7 +21,7 @@ from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, merge_sources, merge_wrapped_rows, split_rows)
+                            find_gap_tables, looks_like_header, merge_sources, split_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -276,25 +276,41 @@ class _PageReader:
         word_boxes = [[(w.x0, w.top, w.x1, w.bottom) for w in line] for line in word_lines]
         out, used = [], set()
         for table in ruled:
-            if len(table.rows) <= 2:
+            if _header_only(table):
                 members = _lines_under(word_boxes, table, used)
                 if members:
                     rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
                     table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
                     table.bottom = max(table.bottom, rows[-1].bottom)
                     used.update(members)
+        for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+            header = _header_above(word_boxes, members[0], edges, used)
+            rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            run: list[int] = []
+            for m in members + [None]:  # headings across the columns split the run into sections
+                if m is None or m in spanning:
+                    if run:
+                        rows += _wrapped([self._row_by_columns(word_lines[k], edges) for k in run],
+                                         [word_boxes[k] for k in run])
+                        run = []
+                    if m is not None:
+                        section = self._row_of([word_lines[m]], edges, lambda box: 0)
+                        rows.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+                else:
+                    run.append(m)
+            out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
+            used.update(members + header)
         for starts, members in find_borderless(boxes):
             if used.intersection(members):
-                continue
-            rows = [self._row_of(lines[m], starts + [0.0], lambda b: column_of(b, starts)) for m in members]
+                continue  # lines the white-space detector already made a table of
             x1 = max(_box(lines[m][-1])[2] for m in members)
-            table = PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows)
-            out.append(merge_wrapped_rows(table))
-            used.update(members)
-        for edges, members in find_gap_tables(word_boxes, skip=used):
-            rows = [self._row_by_columns(word_lines[m], edges) for m in members]
-            rows = _wrapped(rows, [word_boxes[m] for m in members])
-            out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
+            edges = starts + [x1]
+            header = _header_above(word_boxes, members[0], edges, used)
+            rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            body = [self._row_of(lines[m], starts + [x1], lambda b: column_of(b, starts)) for m in members]
+            rows += _wrapped(body, [word_boxes[m] for m in members])
+            out.append(PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows))
+            used.update(members + header)
         return out
 
     def engine(self) -> str:
@@ -303,6 +319,13 @@ class _PageReader:
         if len(self.engines) > 1:
             return "mixed"
         return next(iter(self.engines), "")
+
+
+def _header_only(table: PageTable) -> bool:
+    """A ruled table holding no more than a header (lines around the header only): its rows are bold, or read
+    as a header, or span the table (a section heading); at most one other row."""
+    others = [row for row in table.rows if row.n_real > 1 and not row.bold and not looks_like_header(row, table.n_cols)]
+    return len(others) <= 1 and len(table.rows) <= 6
 
 
 def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> list[int]:
@@ -322,6 +345,28 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> 
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
     return members if len(members) >= 2 else []
+
+
+HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line
+
+
+def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used: set[int]) -> list[int]:
+    """The lines just above a table without rules that fit its columns (a header whose centred cells did not
+    line up with the body): each word inside the table's width and none across a column edge."""
+    inner = edges[1:-1]
+    found: list[int] = []
+    below = min(b[1] for b in boxes[first])
+    for index in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+        line = boxes[index]
+        height = max(b[3] - b[1] for b in line)
+        if index in used or below - max(b[3] for b in line) > 2.0 * height:
+            break
+        if any(b[0] < edges[0] - 6 or b[2] > edges[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
+               for b in line):
+            break
+        found.insert(0, index)
+        below = min(b[1] for b in line)
+    return found
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:

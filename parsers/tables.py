@@ -107,7 +107,7 @@ def _is_section(row: RawRow, n_cols: int) -> bool:
     return n_cols > 1 and row.n_real == 1 and bool(row.cells[0].strip())
 
 
-def _looks_like_header(row: RawRow, n_cols: int) -> bool:
+def looks_like_header(row: RawRow, n_cols: int) -> bool:
     """A first row reads as a header without bold (OCR has none) when every column is filled with short
     text and no digits, or when most of its short cells name a column (`ผู้รับผิดชอบ`, `ระยะเวลา`) and
     none holds a score."""
@@ -243,16 +243,30 @@ def _narrow(gaps: list[tuple[float, float]], line: list[Box]) -> list[tuple[floa
     return out
 
 
+SPANNING_GAP = 8.0  # points: words closer than this are one run of text (a heading across the columns)
+
+
+def _spans_columns(line: list[Box], gaps: list[tuple[float, float]]) -> bool:
+    """One run of text (no wide space inside) reaching across two or more column gaps: a section heading."""
+    ordered = sorted(line)
+    if any(b[0] - a[2] >= SPANNING_GAP for a, b in zip(ordered, ordered[1:])):
+        return False
+    x0, x1 = ordered[0][0], max(b[2] for b in ordered)
+    return sum(1 for g0, g1 in gaps if x0 < g0 and x1 > g1) >= 2
+
+
 def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3,
-                    skip: set[int] = frozenset()) -> list[tuple[list[float], list[int]]]:
+                    skip: set[int] = frozenset()) -> list[tuple[list[float], list[int], set[int]]]:
     """Tables without rules, found by the white space that runs down between their columns (cells may be
     left-, centre- or right-aligned, so their starts need not line up).
 
     A run opens at a line with at least min_cols separated segments (usually the header); the gaps between
     its segments are the candidate column gaps, and each following line narrows them by the text it lays
     over them; the run ends at a line that fills a gap, at a wide vertical space, or at a line in `skip`.
-    It counts when min_rows of its lines fill min_cols columns. Returns (column edges, indexes of the
-    run's lines); the edges are the middles of the gaps, with the run's left and right ends.
+    A heading across the columns (one run of text over two or more gaps) is kept as a spanning line and
+    narrows nothing. It counts when min_rows of its lines fill min_cols columns. Returns (column edges,
+    indexes of the run's lines, the spanning ones among them); the edges are the middles of the gaps, with
+    the run's left and right ends.
     """
     found = []
     i = 0
@@ -261,21 +275,27 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
         if len(gaps) + 1 < min_cols:
             i += 1
             continue
-        members = [i]
+        members, spanning = [i], set()
         while members[-1] + 1 < len(lines) and members[-1] + 1 not in skip:
             following, last = lines[members[-1] + 1], lines[members[-1]]
             height = max(seg[3] - seg[1] for seg in last)
             if min(seg[1] for seg in following) - max(seg[3] for seg in last) > 2.5 * height:
                 break
+            if _spans_columns(following, gaps):
+                spanning.add(members[-1] + 1)
+                members.append(members[-1] + 1)
+                continue
             narrowed = _narrow(gaps, following)
             if narrowed is None:
                 break
             gaps = narrowed
             members.append(members[-1] + 1)
-        full = sum(1 for m in members if len({column_of_edges(seg, _edges(gaps, lines, members)) for seg in lines[m]})
-                   >= min_cols)
+        while members and members[-1] in spanning:  # a heading after the table belongs to what follows
+            spanning.discard(members.pop())
+        edges = _edges(gaps, lines, members)
+        full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
         if full >= min_rows:
-            found.append((_edges(gaps, lines, members), members))
+            found.append((edges, members, spanning))
             i = members[-1] + 1
         else:
             i += 1
@@ -302,7 +322,7 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str]) -> list[bool
     the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
     first cell is filled (the rest of a cell wraps below it with that cell empty)."""
     numbered = [bool(_ITEM_START.match(text)) and bool(text.strip()) for text in first_cells]
-    if sum(numbered) >= 2:
+    if numbered and numbered[0]:
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]
@@ -364,7 +384,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             is_header = at_top and (
                 row.bold or _repeats_header(row, current.header)
-                or (not current.rows and _looks_like_header(row, found.n_cols))
+                or (not current.rows and looks_like_header(row, found.n_cols))
             )
             if is_header:
                 if not current.header or not any(r.kind == "body" for r in current.rows):

@@ -205,7 +205,7 @@ class _PageReader:
                                       confidence=confidence))
         return lines, bold
 
-    def tables(self, found_tables) -> list[PageTable]:
+    def tables(self, found_tables, fills: list[tuple] = ()) -> list[PageTable]:
         out = []
         for found in found_tables:
             extracted = found.extract() if not self.ocr_used else None
@@ -226,6 +226,9 @@ class _PageReader:
                         if number != text:
                             self.last_engine = "template"
                         text = number
+                    if not text.strip() and _shaded(cell, fills):
+                        text = SHADED  # a month cell shaded, not ticked, under ระยะเวลาดำเนินการ
+                        self.last_engine = "pdfplumber"
                     cells.append(text)
                     sources.append(self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
@@ -328,6 +331,40 @@ def _header_only(table: PageTable) -> bool:
     as a header, or span the table (a section heading); at most one other row."""
     others = [row for row in table.rows if row.n_real > 1 and not row.bold and not looks_like_header(row, table.n_cols)]
     return len(others) <= 1 and len(table.rows) <= 6
+
+
+SHADED = "■"  # the text an empty, shaded table cell reads as (a period chart's filled month)
+MIN_SHADE = 0.15  # darkness (0 white .. 1 black) from which a filled rectangle shades a cell
+
+
+def _fills(ppage) -> list[tuple[float, float, float, float]]:
+    """Boxes of the filled, non-white rectangles of a page (cell shading), ruling lines excepted."""
+    out = []
+    for rect in ppage.rects:
+        if not rect.get("fill") or rect["x1"] - rect["x0"] < 3 or rect["bottom"] - rect["top"] < 3:
+            continue
+        color = rect.get("non_stroking_color")
+        values = [v for v in color if isinstance(v, (int, float))] if isinstance(color, (list, tuple)) else \
+            ([color] if isinstance(color, (int, float)) else [])
+        if not values:
+            continue
+        darkness = (1 - values[-1]) if len(values) == 4 else 1 - sum(values) / len(values)
+        if len(values) == 4:  # CMYK: ink is darkness
+            darkness = max(values)
+        if darkness >= MIN_SHADE:
+            out.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+    return out
+
+
+def _shaded(cell, fills) -> bool:
+    """Most of the cell lies under one filled rectangle."""
+    x0, top, x1, bottom = cell
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    for f in fills:
+        w, h = min(x1, f[2]) - max(x0, f[0]), min(bottom, f[3]) - max(top, f[1])
+        if w > 0 and h > 0 and w * h >= 0.6 * area:
+            return True
+    return False
 
 
 PAGE_FOOT = 0.9  # below this share of the page height a line is a footer or page number, not content
@@ -492,8 +529,9 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
+    fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
-    ruled = reader.tables(found_tables) if found_tables else []
+    ruled = reader.tables(found_tables, fills) if found_tables else []
     tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)

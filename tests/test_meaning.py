@@ -213,3 +213,23 @@ def test_a_score_tables_total_is_taken_when_it_is_the_sum_of_the_weighted_points
     rows[-1][-1] = "95.97"  # a total that is not the sum is not taken
     table = Table([TableRow(r, 1, "header" if i == 0 else "body") for i, r in enumerate(rows)], [1], 4, rows[0])
     assert parse_document(DocumentLayout("x", 1, [_page(1, title)], [table])).assessment.overall_score is None
+
+
+def test_a_signature_block_does_not_continue_the_last_paragraph_measure():
+    page = _page(1, TITLE, "มาตรการที่ ๑ การเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "ผู้รับผิดชอบ: กองคลัง",
+                 "(ลงชื่อ) ผู้รายงาน", "ปลัดองค์การบริหารส่วนตำบลบือเระ")
+    (measure,) = parse_document(DocumentLayout("x", 1, [page], [])).measures
+    assert measure.responsible == "กองคลัง"
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("หนูวยตรวจสอบภายใน", "หน่วยตรวจสอบภายใน"),  # MAI EK printed as SARA UU
+    ("โครงการกำกับด่แลและตรวจสอบการใช้รถสูวนกลาง อย่างตูอเนื่อง",  # and back (on a line the dictionary reads badly)
+     "โครงการกำกับดูแลและตรวจสอบการใช้รถส่วนกลาง อย่างต่อเนื่อง"),
+    ("แผนปฏิบัติการปูองกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต"),  # MAI THO printed as SARA UU
+    ("ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง", "ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง"),  # sound words stay
+])
+def test_confused_mark_glyphs_are_repaired_by_the_dictionary(damaged, repaired):
+    from normalizers.thai_text import repair_thai
+
+    assert repair_thai(damaged) == repaired

@@ -30,8 +30,10 @@ from tests.variety.truth import truth
 # Measured (scripts/variety_corpus.py OUT --matrix --known-failures prints this dict anew); each names the fields
 # below the minimum, right/total. Delete an entry when the parser reads that variant: strict xfail fails on XPASS.
 KNOWN_FAILURES: dict[str, str] = {
+    # Angsana New measured with ITA_EXTRA_FONTS pointing at the odoo-addon-l10n-th-fonts fonts (not committed)
+    'font[Angsana New]': '{measure_period: 3/5, measure_section: 3/5, measure_text_exact: 4/5}',
     'font[Garuda]': '{measure_section: 3/5}',
-    'no_fragment_rows': 'fragment rows in 7 documents: 01007-month_columns 5/7, 01014-front_matter 4/5, 01017-score_tables 7/8, 01019-multi_year 5/6, 02001-baseline 6/7, 02003-merged_measure_furniture 7/9, 02003-merged_measure_furniture 7/9',
+    'no_fragment_rows': 'fragment rows in 8 documents: 01007-month_columns 5/7, 01014-front_matter 4/5, 01017-score_tables 7/8, 01019-multi_year 5/6, 01029-target_column 6/7, 02001-baseline 6/7, 02003-merged_measure_furniture 7/9, 02003-merged_measure_furniture 7/9',
     'renderer[chromium]': '{measure_precision: 20/23, measure_recall: 20/24, measure_section: 4/6}',
     'renderer[weasyprint]': '{measure_precision: 21/23, measure_recall: 21/24, measure_section: 5/7}',
     'same_rows[measures]': 'rows differing from the docx print: chromium 3, weasyprint 1',
@@ -47,6 +49,7 @@ KNOWN_FAILURES: dict[str, str] = {
     'variant[header_lines]': '{measure_recall: 0/6}',
     'variant[known_headers]': '{measure_method: 4/7, measure_recall: 7/9, measure_responsible: 6/7, measure_text_exact: 2/7, unit_district: 0/1, unit_name: 0/1, unit_province: 0/1}',
     'variant[last_year]': '{level: 0/1, scores: 4/5}',
+    'variant[memo]': '{measure_text_exact: 7/8}',
     'variant[merged_responsible]': '{measure_period: 3/8, measure_responsible: 3/8}',
     'variant[month_columns+landscape+merged_measure]': '{measure_recall: 0/8}',
     'variant[month_columns]': '{measure_follow_up: 4/5, measure_method: 4/5, measure_period: 0/5, measure_precision: 5/7, measure_recall: 5/8}',
@@ -57,6 +60,7 @@ KNOWN_FAILURES: dict[str, str] = {
     'variant[quarter_columns]': '{measure_recall: 0/7}',
     'variant[score_tables]': '{measure_method: 6/7, measure_precision: 7/8, measure_recall: 7/9, measure_text_exact: 4/7, scores: 0/5}',
     'variant[score_wordings]': '{level: 0/1, measure_text_exact: 4/5, scores: 0/1}',
+    'variant[target_column]': '{measure_method: 5/6, measure_precision: 6/7, measure_recall: 6/9, measure_section: 5/6}',
     'variant[unseen_headers+column_order+budget_note]': '{measure_recall: 0/5}',
     'variant[unseen_headers]': '{level: 0/1, measure_recall: 0/5, scores: 0/1}',
 }

@@ -277,6 +277,7 @@ class Builder:
     def __init__(self, doc: Document, opts: Options, rng: random.Random, font: str):
         self.doc, self.opts, self.rng = doc, opts, rng
         self.plan = Plan(blocks=[], font=font, thai_digits=opts.digits == "thai")
+        self._shade: bool | None = None
         self.title = {
             "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
             "measures_report": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -363,9 +364,6 @@ class Builder:
                  Para(f"นายก{doc.unit.name}", align="center"), PageBreak())
 
     # -- scores
-
-    def level_words(self) -> str:
-        return self.doc.level
 
     def scores(self):
         doc, opts, rng = self.doc, self.opts, self.rng
@@ -599,8 +597,9 @@ class Builder:
             return [Cell(m.period_text or "")]
         count = 12 if cols == "months" else 4
         ticked = set(m.period.months) if cols == "months" else {(k - 1) // 3 + 1 for k in m.period.months}
-        shade = self.rng.random() < 0.5 if not hasattr(self, "_shade") else self._shade
-        self._shade = shade
+        if self._shade is None:  # one document ticks or shades all its cells
+            self._shade = self.rng.random() < 0.5
+        shade = self._shade
         return [Cell("" if shade else ("✓" if k in ticked else ""), shade=shade and k in ticked, align="center")
                 for k in range(1, count + 1)]
 

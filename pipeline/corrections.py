@@ -80,9 +80,10 @@ def read_corrections(path: str | os.PathLike = CORRECTIONS_FILE) -> list[Correct
 def correction_line(doc_id: str, table: str, key, field_name: str, value, note: str = "") -> str:
     """One CSV line for corrections.csv that sets this value (what the review page offers to copy)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([doc_id, table, key_text(table, key), field_name,
-                                                 format_value(value), note])
-    return out.getvalue()
+    # "\r\n" as the terminator makes the writer quote a value holding either character
+    csv.writer(out, lineterminator="\r\n").writerow([doc_id, table, key_text(table, key), field_name,
+                                                   format_value(value), note])
+    return out.getvalue()[:-2]
 
 
 def key_text(table: str, key) -> str:

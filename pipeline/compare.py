@@ -24,6 +24,7 @@ from plotly.offline import get_plotlyjs
 
 from normalizers import catalog
 from pipeline import registry
+from pipeline.html_safe import inside, safe_stem
 from pipeline.schema import TABLES
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
@@ -467,7 +468,8 @@ def render_html(comp: Comparison, generated: dt.date | None = None) -> str:
 
 
 def output_stem(comp: Comparison) -> str:
-    return f"compare-{comp.province}-{comp.year}"
+    """File names come from data: only a safe stem, so no name can leave the reports folder."""
+    return f"compare-{safe_stem(comp.province, 'province')}-{int(comp.year)}"
 
 
 def write_report(comp: Comparison, reports_dir: str | Path) -> dict[str, Path]:
@@ -476,6 +478,8 @@ def write_report(comp: Comparison, reports_dir: str | Path) -> dict[str, Path]:
     reports.mkdir(parents=True, exist_ok=True)
     stem = output_stem(comp)
     paths = {"html": reports / f"{stem}.html", "csv": reports / f"{stem}.csv", "parquet": reports / f"{stem}.parquet"}
+    if not all(inside(reports, path) for path in paths.values()):
+        raise ValueError(f"report file names leave {reports}: {stem!r}")
     paths["html"].write_text(render_html(comp), encoding="utf-8")
     comp.table.to_csv(paths["csv"], index=False, encoding="utf-8-sig")  # BOM: Excel then reads Thai right
     pq.write_table(pa.Table.from_pandas(comp.table, preserve_index=False), paths["parquet"])

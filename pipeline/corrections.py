@@ -108,8 +108,8 @@ def format_value(value) -> str:
         return json.dumps(list(value), ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 2568, not 2568.0 (pandas hands out whole numbers with nulls as floats)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     return str(value)

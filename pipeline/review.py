@@ -272,9 +272,9 @@ class DocPage:
             lines = "".join(
                 f'<tr><th>{esc(f)}</th><td class="value">{esc(_shown(record.get(f)))}</td>'
                 f'<td>{_fix(doc_id, table, key, f, _value(record.get(f)))}</td></tr>' for f in fields)
-            meta = (f'<p class="meta">{esc(key_column)} {esc(_shown(key))} · อ่านด้วย {esc(record.get("engine") or "–")}'
-                    f' · ความเชื่อมั่น {esc(_shown(confidence))}{" · แก้แล้ว" if record.get("corrected") else ""}</p>'
-                    f'<p class="source">ข้อความต้นฉบับ: <q>{esc(record.get("source_text") or "–")}</q></p>')
+            meta = (f'<p class="meta">{esc(key_column)} {esc(_shown(key))} · อ่านด้วย {esc(_value(record.get("engine")) or "–")}'
+                    f' · ความเชื่อมั่น {esc(_shown(confidence))}{" · แก้แล้ว" if _value(record.get("corrected")) else ""}</p>'
+                    f'<p class="source">ข้อความต้นฉบับ: <q>{esc(_value(record.get("source_text")) or "–")}</q></p>')
             cards.append(f'<div class="value-card{" doubtful" if doubtful else ""}">'
                          f'{self._crop_html(record, f"{table} {_shown(key)}")}'
                          f'<div class="fields">{meta}<table>{lines}</table></div></div>')

@@ -447,11 +447,12 @@ def _sections(comp: Comparison) -> str:
     return "\n".join(parts)
 
 
-def _font_face() -> str:
+def font_face(family: str = FONT_FAMILY) -> str:
+    """@font-face rules embedding Loma (regular, bold) as data URIs, so Thai renders offline (review site too)."""
     faces = []
     for file, weight in (("Loma.ttf", "normal"), ("Loma-Bold.ttf", "bold")):
         data = base64.b64encode((ASSETS / "fonts" / file).read_bytes()).decode("ascii")
-        faces.append(f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
+        faces.append(f"@font-face {{ font-family: '{family}'; font-weight: {weight}; "
                      f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
     return "\n".join(faces)
 
@@ -461,7 +462,7 @@ def render_html(comp: Comparison, generated: dt.date | None = None) -> str:
     template = string.Template((ASSETS / "report.html").read_text(encoding="utf-8"))
     title = f"เปรียบเทียบผลการประเมิน ITA จังหวัด{comp.province} ปี {comp.year}"
     return template.substitute(
-        title=html.escape(title), font_face=_font_face(), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
+        title=html.escape(title), font_face=font_face(), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
         plotly_js=get_plotlyjs(), body=_sections(comp),
         generated=(generated or dt.date.today()).isoformat(),
     )

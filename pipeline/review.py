@@ -10,7 +10,6 @@ are found in the input folder the run recorded in `_manifest.json` (or `--input`
 from __future__ import annotations
 
 import argparse
-import base64
 import hashlib
 import json
 import math
@@ -23,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pypdfium2 as pdfium
 
-from pipeline.compare import ASSETS, load_tables
+from pipeline.compare import ASSETS, font_face, load_tables
 from pipeline.corrections import KEYS, correction_line
 from pipeline.html_safe import esc, file_link, inside, source_file
 
@@ -319,12 +318,7 @@ class DocPage:
 
 # ---------------------------------------------------------------- the site
 def _stylesheet() -> str:
-    faces = []
-    for file, weight in (("Loma.ttf", "normal"), ("Loma-Bold.ttf", "bold")):
-        data = base64.b64encode((ASSETS / "fonts" / file).read_bytes()).decode("ascii")
-        faces.append(f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
-                     f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
-    return "\n".join(faces) + "\n" + (ASSETS / "review.css").read_text(encoding="utf-8")
+    return font_face(FONT_FAMILY) + "\n" + (ASSETS / "review.css").read_text(encoding="utf-8")
 
 
 def read_input_dir(curated: Path) -> Path | None:

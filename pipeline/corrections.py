@@ -30,6 +30,8 @@ KEYS = {"documents": None, "assessments": "row", "indicator_scores": "indicator"
         "measures": "row"}
 # Columns a correction may not change: the row's identity and where the value was printed.
 FIXED = {"doc_id", "corrected", *(name for name, _ in PROVENANCE)}
+# A document's unit is decided in one place, with the registry: data/reference/unit_overrides.csv (docs/units.md).
+UNIT_FIELDS = {"unit_id", "unit_name", "unit_type", "district", "province", "unit_match_score"}
 
 
 class CorrectionsError(ValueError):
@@ -191,6 +193,8 @@ def _check(rows: dict[str, list[dict]], correction: Correction, known_docs: set[
         return f"no column {correction.field!r} in {correction.table}", [], None
     if correction.field in FIXED:
         return f"column {correction.field!r} is the row's identity or provenance and is not corrected", [], None
+    if correction.field in UNIT_FIELDS:
+        return "the unit is set through data/reference/unit_overrides.csv (docs/units.md), not here", [], None
     if correction.doc_id not in known_docs:
         return "no document with this doc_id in the run", [], None
     try:

@@ -23,7 +23,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 
 from pipeline.compare import ASSETS, font_face, load_tables
-from pipeline.corrections import KEYS, correction_line
+from pipeline.corrections import KEYS, UNIT_FIELDS, correction_line
 from pipeline.html_safe import esc, file_link, inside, source_file
 
 FONT_FAMILY = "ReviewThai"
@@ -224,6 +224,8 @@ def render_index(entries: list[DocEntry], curated: Path) -> str:
 
 
 def _fix(doc_id: str, table: str, key, field_name: str, value) -> str:
+    if field_name in UNIT_FIELDS:
+        return '<span class="note">แก้หน่วยงานใน data/reference/unit_overrides.csv</span>'
     line = correction_line(doc_id, table, key, field_name, value, "")
     return (f'<span class="fix"><input readonly value="{esc(line)}" aria-label="บรรทัดสำหรับ corrections.csv">'
             '<button type="button" class="copy">คัดลอก</button></span>')

@@ -77,6 +77,7 @@ def test_values_are_typed_by_the_column_and_documents_use_no_key():
     (fix("indicator_scores", "1", "score", "ninety"), "value does not fit score"),
     (fix("measures", "1", "row", "1.5"), "not a whole number"),
     (fix("units", "-", "unit_name", "x"), "table 'units' cannot be corrected"),
+    (fix("documents", "-", "unit_id", "6720215"), "unit_overrides.csv"),
 ])
 def test_a_correction_whose_target_is_gone_is_reported_not_dropped(correction, reason):
     tables = rows()

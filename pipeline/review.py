@@ -108,9 +108,12 @@ def _bbox(row) -> tuple[float, float, float, float] | None:
     return box["x0"], box["top"], box["x1"], box["bottom"]
 
 
-def _page_name(doc_id, index: int) -> str:
-    """Pages are named by the document's hash (hex only), never by its file name."""
-    return f"{doc_id[:16]}.html" if isinstance(doc_id, str) and _HEX.match(doc_id) else f"doc-{index}.html"
+def _page_name(doc_id, index: int, duplicate: bool = False) -> str:
+    """Pages are named by the document's hash (hex only), never by its file name; a copy of another file
+    shares its hash, so its page (which points to the first's) carries its row number too."""
+    if not (isinstance(doc_id, str) and _HEX.match(doc_id)):
+        return f"doc-{index}.html"
+    return f"{doc_id[:16]}-copy{index}.html" if duplicate else f"{doc_id[:16]}.html"
 
 
 def collect(tables: dict[str, pd.DataFrame]) -> list[DocEntry]:
@@ -120,7 +123,7 @@ def collect(tables: dict[str, pd.DataFrame]) -> list[DocEntry]:
     pages_by_doc = dict(tuple(tables["pages"].groupby("doc_id")))
     for index, row in enumerate(tables["documents"].to_dict("records")):
         row = {k: _value(v) if k != "warnings" else v for k, v in row.items()}
-        entry = DocEntry(row, _page_name(row.get("doc_id"), index))
+        entry = DocEntry(row, _page_name(row.get("doc_id"), index, bool(row.get("duplicate_of"))))
         if row.get("doc_id") and not row.get("duplicate_of"):
             entry.facts = {name: facts_by_doc[name].get(row["doc_id"], tables[name].iloc[0:0]) for name in FIELDS}
             entry.pages = pages_by_doc.get(row["doc_id"])
@@ -297,7 +300,8 @@ class DocPage:
             parts.append('<section class="warnings"><h2>คำเตือน</h2><ul>'
                          + "".join(f"<li>{esc(w)}</li>" for w in self.entry.warnings) + "</ul></section>")
         if r.get("duplicate_of"):
-            parts.append(f'<section><p>ไฟล์นี้ซ้ำกับ {esc(r["duplicate_of"])}: ข้อมูลอยู่ที่ไฟล์นั้น</p></section>')
+            parts.append(f'<section><p>ไฟล์นี้ซ้ำกับ {esc(r["duplicate_of"])}: ข้อมูลอยู่ที่<a href="'
+                         f'{esc(_page_name(r.get("doc_id"), 0))}">หน้าของไฟล์นั้น</a></p></section>')
         if r.get("doc_id") and not r.get("duplicate_of"):
             lines = "".join(f'<tr><th>{esc(f)}</th><td class="value">{esc(_shown(r.get(f)))}</td>'
                             f'<td>{_fix(r["doc_id"], "documents", None, f, r.get(f))}</td></tr>' for f in DOCUMENT_FIELDS)

@@ -27,6 +27,8 @@ def site(tmp_path_factory) -> tuple[Path, Path]:
     raw.mkdir()
     for name in SAMPLES:
         shutil.copy(RAW / name, raw / name)
+    (raw / "copy").mkdir()
+    shutil.copy(RAW / SAMPLES[0], raw / "copy" / SAMPLES[0])  # same bytes: a duplicate row
     (raw / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
     curated = base / "curated"
     extract(raw, curated)

@@ -1,8 +1,9 @@
-"""Headless Chromium for page tests: open a page, let it run, and read back what a probe script saw.
+"""Headless Chromium for tests: print HTML to PDF as a clerk prints a web page (`print_html`), and open a page,
+let it run and read back what a probe script saw (`chromium`, `probed_copy`, `read_probe`).
 
 The probe is added to a copy of the page: a listener for script errors (and blocked resources) at the top of
 <head> and, after the load event and the fonts, a <pre id="probe"> with JSON of what the page drew.
-`--dump-dom` prints the DOM.
+`--dump-dom` prints the DOM. Tests skip where Chromium is absent.
 """
 from __future__ import annotations
 
@@ -11,9 +12,27 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
+
+
+def print_html(html: str, pdf: Path) -> Path:
+    if CHROMIUM is None:
+        pytest.skip("headless Chromium is not installed (Debian package chromium)")
+    source = pdf.with_suffix(".html")
+    source.write_text(html, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", source.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+    return pdf
+
+
 ERRORS = ("window.__errors=[];addEventListener('error',function(e){__errors.push(String(e.message||(e.target&&(e.target.src||e.target.href))))},true);"
           "addEventListener('unhandledrejection',function(e){__errors.push(String(e.reason))});"
           "addEventListener('securitypolicyviolation',function(e){__errors.push('CSP: '+e.violatedDirective)});")
@@ -22,9 +41,7 @@ ERRORS = ("window.__errors=[];addEventListener('error',function(e){__errors.push
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
     """Run headless Chromium with a fresh profile, no network services and no sandbox (root in CI)."""
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args],
+        [CHROMIUM, *FLAGS, "--disable-quic", f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args],
         capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"},
     )
 

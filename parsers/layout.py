@@ -276,13 +276,15 @@ class _PageReader:
         word_boxes = [[(w.x0, w.top, w.x1, w.bottom) for w in line] for line in word_lines]
         out, used = [], set()
         for table in ruled:
-            if _header_only(table):
-                members = _lines_under(word_boxes, table, used)
-                if members:
-                    rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
-                    table.bottom = max(table.bottom, rows[-1].bottom)
-                    used.update(members)
+            header_only = _header_only(table)
+            members = _lines_under(word_boxes, table, used, 2 if header_only else 1)
+            if members and not header_only and not _last_on_page(word_lines, members, self.height):
+                members = []  # text under a full table is not part of it, unless a page break cut its last row
+            if members:
+                rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
+                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else [_joined(rows)])
+                table.bottom = max(table.bottom, rows[-1].bottom)
+                used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
@@ -328,8 +330,18 @@ def _header_only(table: PageTable) -> bool:
     return len(others) <= 1 and len(table.rows) <= 6
 
 
-def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> list[int]:
-    """Lines right below a header-only ruled table whose segments each keep inside one of its columns."""
+PAGE_FOOT = 0.9  # below this share of the page height a line is a footer or page number, not content
+
+
+def _last_on_page(lines: list[list[Word]], members: list[int], height: float) -> bool:
+    """Nothing but a footer follows these lines on the page: they are the part of a row that a page break cut
+    before its bottom rule was drawn (browsers and Word draw it on the next page)."""
+    last = max(members)
+    return all(min(w.top for w in line) > PAGE_FOOT * height for line in lines[last + 1:])
+
+
+def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_least: int = 2) -> list[int]:
+    """Lines right below a ruled table whose words each keep inside one of its columns."""
     inner = table.col_edges[1:-1]
     members: list[int] = []
     last_bottom = table.bottom
@@ -344,7 +356,7 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> 
             break
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
-    return members if len(members) >= 2 else []
+    return members if len(members) >= at_least else []
 
 
 HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line
@@ -367,6 +379,16 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         found.insert(0, index)
         below = min(b[1] for b in line)
     return found
+
+
+def _joined(rows: list[RawRow]) -> RawRow:
+    """Lines of one cut row as one row."""
+    out = rows[0]
+    for row in rows[1:]:
+        cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(out.cells, row.cells)]
+        out = RawRow(cells, out.n_real, out.top, row.bottom, out.bold,
+                     [merge_sources(a, b) for a, b in zip(out.sources, row.sources)])
+    return out
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:

@@ -162,10 +162,7 @@ def box_misses(curated) -> list[tuple]:
 
 
 @pytest.mark.parametrize("table", [
-    "assessments", "question_scores", "measures",
-    pytest.param("indicator_scores", marks=pytest.mark.xfail(
-        reason="parsers give some indicator scores the box of the row's status cell or of a comment line "
-               "(01000, 01001); reported to the lead, see docs/review.md")),
+    "assessments", "question_scores", "measures", "indicator_scores",
 ])
 def test_the_text_inside_every_values_box_holds_the_value_as_printed(box_misses, table):
     misses = [miss for miss in box_misses if miss[0] == table]

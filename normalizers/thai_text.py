@@ -400,11 +400,17 @@ _SPACES = re.compile(r"\s+")
 _LEADING_MARKS = re.compile(rf"^[\s{MARKS}]+")  # a mark split off the cell above has no consonant here
 
 
+# Symbol fonts (Wingdings, Symbol) put their glyphs in the Private Use Area at U+F020-U+F0FF: in ITA forms
+# these are check boxes and bullets. Their meaning is the glyph, which the text cannot carry: a box stands in.
+_SYMBOL_FONT = re.compile("[\uf020-\uf0ff]")
+SYMBOL = "\u25a1"  # □
+
+
 def clean_text(text: str | None) -> str | None:
     """A data-contract string: repaired Thai, Arabic digits, no markup, collapsed whitespace; None if empty."""
     if text is None:
         return None
-    text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", text)))
+    text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", _SYMBOL_FONT.sub(SYMBOL, text))))
     text = to_arabic_digits(repair_thai(text))
     text = _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip())
     return text or None

@@ -233,3 +233,9 @@ def test_confused_mark_glyphs_are_repaired_by_the_dictionary(damaged, repaired):
     from normalizers.thai_text import repair_thai
 
     assert repair_thai(damaged) == repaired
+
+
+def test_symbol_font_glyphs_leave_no_private_use_characters():
+    from normalizers.thai_text import clean_text
+
+    assert clean_text("\uf0a8 มี \uf0fe ไม่มี") == "\u25a1 มี \u25a1 ไม่มี"

@@ -28,18 +28,11 @@ def remove_colour(image: Image.Image) -> Image.Image:
     rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
     chroma = rgb.max(axis=2) - rgb.min(axis=2)
     grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
-    # A coloured pixel that is still dark in every channel is print seen through ink: keep it.
-    coloured = (chroma > COLOUR_CHROMA) & (rgb.min(axis=2) > 60)
+    # A coloured pixel that is dark in every channel is print seen through ink: keep it; coloured ink alone is
+    # bright in at least one channel (red seal 200, blue pen 140, yellow highlighter 255).
+    coloured = (chroma > COLOUR_CHROMA) & (rgb.max(axis=2) > 120)
     grey[coloured] = 255
     return Image.fromarray(grey, "L")
-
-
-def is_colour(image: Image.Image) -> bool:
-    """Whether a rendered page holds coloured pixels at all (a colour scan): grey scans render R = G = B."""
-    if image.mode != "RGB":
-        return False
-    small = np.asarray(image.reduce(4), dtype=np.int16)
-    return bool(((small.max(axis=2) - small.min(axis=2)) > COLOUR_CHROMA).mean() > 0.0005)
 
 
 def flatten(image: Image.Image) -> Image.Image:

@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
-from parsers.scan_image import flatten, prepare, remove_colour, sauvola
+from parsers.scan_image import prepare, remove_colour
 from scripts import make_scans
 from tests.pdf_factory import Row, make_pdf
 
@@ -30,16 +30,6 @@ def test_coloured_ink_is_removed_and_print_kept():
     assert grey[45, 30] < 60 and grey[145, 30] < 60  # print, also under the highlighter
     assert grey[135, 30] == 255  # highlighter alone
     assert grey[60, 152] == 255  # the seal's ring away from print
-
-
-def test_uneven_paper_becomes_white_and_ink_stays_dark():
-    x = np.linspace(0, 1, 600, dtype=np.float32)
-    paper = np.tile(240 - 90 * x, (300, 1))  # lit from the left: 240 down to 150
-    paper[100:110, 50:550] = 40  # a printed rule across the whole light range
-    flat = np.asarray(flatten(Image.fromarray(paper.astype(np.uint8), "L")))
-    assert flat[200, 20] > 245 and flat[200, 580] > 240  # both ends of the paper are white now
-    assert flat[105, 60] < 60 and flat[105, 540] < 90  # the rule is still ink at both ends
-    assert np.asarray(sauvola(Image.fromarray(flat))).min() == 0
 
 
 def test_prepare_gives_a_greyscale_page_of_the_same_size():

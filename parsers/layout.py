@@ -434,4 +434,9 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
     incomplete = bool(budget.skipped or unread)
-    return DocumentLayout(doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)
+    tables = build_tables(page_tables, page_texts)
+    ocr_pages = {page.number for page in pages if page.ocr}
+    for table in tables:
+        if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
+            table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
+    return DocumentLayout(doc_id, len(pages), pages, tables, warnings, incomplete)

@@ -211,3 +211,26 @@ def constrain_years(text: str, years: set[int]) -> str:
             end = str(int(start) + 1)
         return match.group(1) + start + match.group(3) + end
     return _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, text))
+
+
+# Column headers of ITA tables (the words parsers/ita assigns roles by): an OCR'd header cell that holds none of
+# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header.
+HEADER_WORDS = ("ผู้รับผิดชอบ", "ระยะเวลา", "มาตรการ", "วิธีการ", "ขั้นตอน", "ผลการดำเนินการ", "ผลลัพธ์", "ติดตาม",
+                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ")
+HEADER_SIMILARITY = 75  # rapidfuzz ratio without marks and spaces
+_NO_MARKS = re.compile(f"[{MARKS}\\s]")
+
+
+def _bare(text: str) -> str:
+    return _NO_MARKS.sub("", text.replace("\u0e4d\u0e32", "\u0e32").replace("\u0e33", "\u0e32"))
+
+
+def snap_header(text: str) -> str:
+    """An OCR'd header cell written as the column header it reads closest to, when it holds none already and one
+    header leads every other by 10 points; otherwise unchanged."""
+    bare = _bare(text)
+    if not bare or any(_bare(word) in bare for word in HEADER_WORDS):
+        return text
+    scores = sorted(((fuzz.ratio(bare, _bare(word)), word) for word in HEADER_WORDS), reverse=True)
+    (top, word), (second, _) = scores[0], scores[1]
+    return word if top >= HEADER_SIMILARITY and top - second >= 10 else text

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers.ocr_digits import UNREAD
-from parsers.scan_cleanup import clean_cell, clean_text, constrain_years, document_years, snap_months, snap_office
+from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, document_years, snap_header, snap_months,
+                                  snap_office)
 
 
 @pytest.mark.parametrize("ocr, clean", [
@@ -111,3 +112,14 @@ def test_document_years_are_the_ones_printed_twice():
 ])
 def test_years_of_periods_are_read_against_the_documents_years(ocr, constrained):
     assert constrain_years(ocr, {2567, 2568, 2569} if "6ฒ" in ocr else {2568, 2569}) == constrained
+
+
+@pytest.mark.parametrize("ocr, snapped", [
+    ("ผ ผิดชอบ", "ผู้รับผิดชอบ"),  # ผู้รับ lost: the column would get no role
+    ("ผู้ับผิดชอบ", "ผู้รับผิดชอบ"),
+    ("ระยะเวลา", "ระยะเวลา"),
+    ("ขั้นตอน/วิธีการปฏิบั", "ขั้นตอน/วิธีการปฏิบั"),  # holds a header word already
+    ("หมายเหตุ", "หมายเหตุ"),  # a column the vocabulary does not know stays
+])
+def test_ocr_header_cells_snap_to_the_column_headers(ocr, snapped):
+    assert snap_header(ocr) == snapped

@@ -1,8 +1,7 @@
 """Tesseract OCR for pages without a usable text layer, keeping word boxes, plus ruling lines found in the image.
 
-Tesseract runs in process through tesserocr (its C API) when installed, else as a subprocess (tsv output);
-either way with OMP_THREAD_LIMIT=1: one process per core is faster than letting it spread threads over cores
-that other workers use.
+Tesseract runs as a subprocess (tsv output) with OMP_THREAD_LIMIT=1: one process per core is faster
+than letting it spread threads over cores that other workers use.
 """
 from __future__ import annotations
 
@@ -15,8 +14,6 @@ import tempfile
 from dataclasses import dataclass
 
 import numpy as np
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read when Tesseract's library loads (tesserocr)
 
 from parsers.ocr_digits import Learned, page_font, reread_numbers
 from parsers.scan_image import prepare
@@ -68,8 +65,8 @@ def check_tesseract() -> None:
 
 
 def render(pdf_page, dpi: int = DPI):
-    """The page as a greyscale PIL image at `dpi`, coloured ink removed and paper flattened
-    (scan_image.prepare), straightened (see deskew)."""
+    """The page as a greyscale PIL image at `dpi`, coloured ink removed (scan_image.prepare), straightened
+    (see deskew)."""
     return deskew(prepare(pdf_page.render(scale=dpi / 72).to_pil()))
 
 
@@ -105,8 +102,8 @@ def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
     return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
 
 
-def tsv_words(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) -> list[OcrWord]:
-    """Words of Tesseract's TSV (pixels) as OcrWords in points: `scale` points per pixel, plus `offset` (points)."""
+def tsv_words(tsv: str, scale: float) -> list[OcrWord]:
+    """Words of Tesseract's TSV (pixels) as OcrWords in points, `scale` points per pixel."""
     words = []
     for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if len(row) < 12 or row[0] != "5":  # level 5 = word; the CLI's header row and layout rows skipped
@@ -116,45 +113,15 @@ def tsv_words(tsv: str, scale: float, offset: tuple[float, float] = (0.0, 0.0)) 
             continue
         left, top, width, height = (int(v) for v in row[6:10])
         words.append(OcrWord(
-            text, offset[0] + left * scale, offset[1] + top * scale, offset[0] + (left + width) * scale,
-            offset[1] + (top + height) * scale, (int(row[2]), int(row[3]), int(row[4])), float(row[10]),
+            text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
+            (int(row[2]), int(row[3]), int(row[4])), float(row[10]),
         ))
     return words
 
 
-_API: dict[int, object] = {}
-
-
-def _tessdata() -> str | None:
-    """Folder of Debian's traineddata (tesserocr's wheel brings its own library but no language data)."""
-    for folder in filter(None, (os.environ.get("TESSDATA_PREFIX"), "/usr/share/tesseract-ocr/5/tessdata",
-                                "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata")):
-        if os.path.exists(os.path.join(folder, "tha.traineddata")):
-            return folder
-    return None
-
-
-def _api(psm: int):
-    """A tesserocr engine for this process and page segmentation mode, or None without tesserocr: the model
-    loads once per worker instead of once per page (measured: 1.13 s CPU a page in process, 1.77 s by the CLI)."""
-    if psm not in _API:
-        try:
-            import tesserocr
-        except ImportError:
-            _API[psm] = None
-        else:
-            folder = _tessdata()
-            _API[psm] = tesserocr.PyTessBaseAPI(path=folder, lang=LANGUAGES, psm=psm) if folder else None
-    return _API[psm]
-
-
 def tesseract_tsv(image, dpi: int, psm: int) -> str:
-    """Tesseract's TSV of a greyscale image: in process by tesserocr when installed, else by the CLI."""
-    api = _api(psm)
-    if api is not None:
-        api.SetImage(image)
-        api.SetSourceResolution(dpi)
-        return api.GetTSVText(0)
+    """Tesseract's TSV of a greyscale image, by Debian's CLI. (tesserocr, in process, saved 0.64 s CPU a page
+    but its wheel bundles another Tesseract build, which read these scans worse: docs/layout.md.)"""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
         path = os.path.join(tmp, "page.png")

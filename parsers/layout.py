@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pdfplumber
 import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
-from parsers import ocr
+from parsers import ocr, scan_cleanup
 from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -138,6 +138,7 @@ class _PageReader:
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
         self.last_engine, self.last_confidence = "", 1.0  # of the latest read(): the provenance of its text
+        self.warnings: list[str] = []  # OCR pages: what the scan cleanup could not settle
 
     def source(self, box, text: str) -> Provenance:
         """Provenance of the text the latest read() returned for `box`."""
@@ -197,6 +198,8 @@ class _PageReader:
                 engines[self.last_engine] += 1
                 confidence = min(confidence, self.last_confidence)
             text = " ".join(p for p in parts if p)
+            if self.ocr_used:
+                text = scan_cleanup.clean_text(text)
             if text.strip():
                 if all(w.bold for w in words):
                     bold.add(len(lines))
@@ -225,7 +228,7 @@ class _PageReader:
                         number = self._cell_number(cell, text)
                         if number != text:
                             self.last_engine = "template"
-                        text = number
+                        text = self._clean_cell(number)
                     if not text.strip() and _shaded(cell, fills):
                         text = SHADED  # a month cell shaded, not ticked, under ระยะเวลาดำเนินการ
                         self.last_engine = "pdfplumber"
@@ -238,6 +241,13 @@ class _PageReader:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
         return out
+
+    def _clean_cell(self, text: str) -> str:
+        """OCR pages: a cell's text with scan confusions repaired and closed vocabularies snapped (scan_cleanup)."""
+        text, warning = scan_cleanup.clean_cell(text)
+        if warning:
+            self.warnings.append(f"page {self.number}: {warning}")
+        return text
 
     def _cell_number(self, box, text: str) -> str:
         """OCR pages: the cell's number read again from the page image (parsers.ocr_digits.cell_number)."""
@@ -253,6 +263,8 @@ class _PageReader:
         for segment in segments:
             column = locate(_box(segment))
             text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+            if self.ocr_used:
+                text = self._clean_cell(text)
             cells[column] = join_lines(f"{cells[column]}\n{text}")
             sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
         words = [w for seg in segments for w in seg]
@@ -507,6 +519,7 @@ class PageRead:
     words: list[Word]
     rules: list[ocr.Rule]
     cells: list[tuple[float, float, float, float]]
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
@@ -539,7 +552,21 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         quality = text_quality_of("\n".join(line.text for line in lines))
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]
-    return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells)
+    return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+
+
+def _constrain_ocr_years(pages: list[PageLayout], page_tables: list[PageTable]) -> None:
+    """OCR'd table cells: the years of date expressions read against the years the document prints clearly
+    (scan_cleanup.constrain_years)."""
+    ocr_pages = {page.number for page in pages if page.ocr}
+    if not ocr_pages:
+        return
+    texts = [line.text for page in pages if page.ocr for line in page.lines]
+    years = scan_cleanup.document_years(texts)
+    for table in page_tables:
+        if table.page in ocr_pages:
+            for row in table.rows:
+                row.cells[:] = [scan_cleanup.constrain_years(cell, years) for cell in row.cells]
 
 
 def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
@@ -564,6 +591,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
                 try:
                     read = read_page(number, ppage, fpage, budget)
                     page, tables, text = read.page, read.tables, read.text
+                    warnings += read.warnings
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
                     unread.append(number)
@@ -575,8 +603,14 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
                 ppage.close()
     finally:
         pdf.close()
+    _constrain_ocr_years(pages, page_tables)
     if budget.skipped:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
     incomplete = bool(budget.skipped or unread)
-    return DocumentLayout(doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)
+    tables = build_tables(page_tables, page_texts)
+    ocr_pages = {page.number for page in pages if page.ocr}
+    for table in tables:
+        if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
+            table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
+    return DocumentLayout(doc_id, len(pages), pages, tables, warnings, incomplete)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from parsers.ocr_digits import Learned, page_font, reread_numbers
+from parsers.scan_image import prepare
 from PIL import ImageDraw
 
 DPI = 300
@@ -64,8 +65,9 @@ def check_tesseract() -> None:
 
 
 def render(pdf_page, dpi: int = DPI):
-    """The page as a greyscale PIL image at `dpi`, straightened (see deskew)."""
-    return deskew(pdf_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+    """The page as a greyscale PIL image at `dpi`, coloured ink removed (scan_image.prepare), straightened
+    (see deskew)."""
+    return deskew(prepare(pdf_page.render(scale=dpi / 72).to_pil()))
 
 
 def skew_angle(image, max_degrees: float = 2.0, step: float = 0.1) -> float:
@@ -95,32 +97,45 @@ def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
     """(words Tesseract reads in a greyscale image, boxes converted from pixels to points; the page's digits:
     its font family (ocr_digits.page_font) and the digit pictures read clearly on it, for reading its table
     cells)."""
-    scale = 72 / dpi
+    words = tsv_words(tesseract_tsv(image, dpi, 3), 72 / dpi)
+    digits = Learned(page_font(words, image, dpi))
+    return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
+
+
+def tsv_words(tsv: str, scale: float) -> list[OcrWord]:
+    """Words of Tesseract's TSV (pixels) as OcrWords in points, `scale` points per pixel."""
+    words = []
+    for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if len(row) < 12 or row[0] != "5":  # level 5 = word; the CLI's header row and layout rows skipped
+            continue
+        text = row[11].replace("|", "").strip()  # ruling lines read as "|"
+        if not text:
+            continue
+        left, top, width, height = (int(v) for v in row[6:10])
+        words.append(OcrWord(
+            text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
+            (int(row[2]), int(row[3]), int(row[4])), float(row[10]),
+        ))
+    return words
+
+
+def tesseract_tsv(image, dpi: int, psm: int) -> str:
+    """Tesseract's TSV of a greyscale image, by Debian's CLI. (tesserocr, in process, saved 0.64 s CPU a page
+    but its wheel bundles another Tesseract build, which read these scans worse: docs/layout.md.)"""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
         path = os.path.join(tmp, "page.png")
         image.save(path, dpi=(dpi, dpi))
         try:
             done = subprocess.run(
-                ["tesseract", path, "stdout", "-l", LANGUAGES, "--psm", "3", "--dpi", str(dpi), "tsv"],
+                ["tesseract", path, "stdout", "-l", LANGUAGES, "--psm", str(psm), "--dpi", str(dpi), "tsv"],
                 capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS,
             )
         except FileNotFoundError as exc:
             raise OcrUnavailable("tesseract not found; install tesseract-ocr tesseract-ocr-tha") from exc
     if done.returncode != 0:
         raise OcrUnavailable(f"tesseract failed: {done.stderr.strip()[-300:]}")
-    words = []
-    for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").replace("|", "").strip()  # ruling lines read as "|"
-        if row.get("level") != "5" or not text:
-            continue
-        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
-        words.append(OcrWord(
-            text, left * scale, top * scale, (left + width) * scale, (top + height) * scale,
-            (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])), float(row["conf"]),
-        ))
-    digits = Learned(page_font(words, image, dpi))
-    return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
+    return done.stdout
 
 
 def drop_unsure_lines(words: list[OcrWord], min_confidence: float = MIN_LINE_CONFIDENCE) -> list[OcrWord]:

@@ -527,7 +527,8 @@ def _glued_attempt(run: list[int], words: list, attempt) -> bool:
 
 def _join_decimals(words: list) -> list:
     """A number whose reading ends with its decimal point joined to the digits read just after it on the
-    line (`70.` `75` → `70.75`: Tesseract left a gap after the point); a point left alone is dropped."""
+    line (`70.` `75` → `70.75`: Tesseract left a gap after the point); a point left alone after a number of
+    three digits or more is dropped."""
     out: list = []
     for word in words:
         prev = out[-1] if out else None
@@ -537,5 +538,7 @@ def _join_decimals(words: list) -> list:
             out[-1] = replace(prev, text=prev.text + word.text, x1=word.x1, bottom=max(prev.bottom, word.bottom))
             continue
         out.append(word)
+    # A one- or two-digit number keeps its point: `๑.` opening a cell is a list number (the parser strips
+    # `1.`, not `1`), and `70.` whose decimals were lost must not pass for the score 70.
     return [replace(w, text=w.text.rstrip(".")) if _NUMBER_SHAPE.match(w.text.rstrip(".")) and w.text.endswith(".")
-            else w for w in out]
+            and not re.fullmatch(r"\d{1,2}\.", w.text) else w for w in out]

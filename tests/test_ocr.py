@@ -100,3 +100,15 @@ def test_text_strokes_are_not_taken_for_table_rules():
     strokes = [Rule(174, 720.7, 174, 733.2), Rule(174.5, 741, 174.5, 753), Rule(56.6, 745.2, 71.3, 745.2)]
     kept = table_rules(frame + columns + broken + strokes)
     assert set(kept) == set(frame + columns + broken)
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_scanned_office_cells_are_written_as_the_lexicon_spells_them(scan):
+    """The responsible column of a scanned table comes back exactly (scan_cleanup.snap_office), and the
+    cell keeps where it was printed and Tesseract as its engine."""
+    table = normalize_layout(_layout(scan)).tables[0]
+    body = [r for r in table.rows if r.kind == "body"]
+    assert [r.cells[1].replace(" ", "") for r in body] == ["สำนักปลัด", "กองคลัง"]
+    source = body[0].sources[1]
+    assert source.page == 1 and source.engine == "tesseract" and 0 <= source.confidence <= 1

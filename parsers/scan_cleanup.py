@@ -1,0 +1,236 @@
+"""Post-OCR cleanup of an OCR'd page's lines and cells, so that the ITA grammar reads clean text.
+
+What Tesseract gets wrong on Thai ITA scans is a small set of confusions, the same in every document: tool
+names read as digits (`011` for OIT), `ค` for `ด` in level words (`ผ่านคี`), `8` for the level B, a five-digit
+`10000` for 100.00, words mixing digits with letters that stand for Thai digits (`จอ.87`: refused as
+`ocr_digits.UNREAD`), question codes whose letter became a digit sign (`l9`, `611`). They are repaired or
+refused here, once, for OCR'd text only (a text layer says what it says). Closed vocabularies snap a
+cell to what the document can print when OCR came close: an office name (data/reference/offices.csv), a
+Thai month name. Snapping needs a high similarity; a near miss keeps the OCR text and says so.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from normalizers.catalog import THAI_LEVELS
+from normalizers.dates import MONTHS
+from normalizers.thai_text import MARKS
+from parsers.ocr_digits import UNREAD
+
+OFFICES_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "offices.csv"
+OFFICE_SIMILARITY = 0.86  # share of a cell's letters an office-name reading must get right to be snapped
+OFFICE_NEAR = 0.80  # above this (and below the snap) a cell is an office name OCR damaged: kept, with a warning
+MONTH_SIMILARITY = 80  # rapidfuzz ratio a word needs with a month name to be that month
+
+# A tool name read with digits or look-alike letters: `011`/`0IT`/`OlT` → OIT, `E1T`/`El1` → EIT, `lIT`/`1IT` → IIT.
+# The first sign names the tool; a word of three signs from these sets is nothing else in an ITA document.
+# `611` is the code e11 and `111` may be a count, so a third sign other than T names a tool only after 0/O.
+_TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il1|])(?![\w.])")
+_TOOL_FIRST = {"0": "O", "O": "O", "o": "O", "E": "E", "e": "E"}
+_IIT_CELL = re.compile(r"^\s*[Il1|]{3}\s*$")  # a cell of three strokes is the tool IIT (no score exceeds 100)
+# A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates
+# refused it, and a digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) would be a wrong number.
+_MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
+# `10000 คะแนน`: five digits without a point before the score word can only be 100.00.
+_LOST_POINT = re.compile(r"(?<![\d.])10000(?=\s*คะแนน)")
+# A score starting with 0 and a digit (`00.00`: 100.00 with its 1 lost) is no score: refused.
+_ZERO_SCORE = re.compile(r"(?<![\d.])0\d\.\d{1,2}(?![\d.])")
+# Level statements: `ระดับ 8` is B; lower-case debris glued to a letter level (`ระดับAai`) is dropped.
+_LEVEL_B = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)8(?![\d.])")
+_LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
+# A question code opening a cell, its letter read as a sign: `l9`, `|9`, `I 9` → i9; `611` (glued) → e11.
+_CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*[\u0e01-\u0e4e])")
+_CODE_E = re.compile(r"^(\s*)6(\d{1,2})(?!\d)(?=\s*\*?\s+[\u0e01-\u0e4e])")
+_MARK_CLASS = f"[{MARKS}]*"
+
+
+def _level_pattern(level: str) -> str:
+    """A Thai level word with ด/ค interchangeable and every mark optional (OCR drops and swaps them)."""
+    letters = [c for c in level if c not in MARKS]
+    return _MARK_CLASS.join("[ดค]" if c == "ด" else re.escape(c) for c in letters) + _MARK_CLASS
+
+
+_THAI_LEVEL = re.compile(
+    r"(ระดับ[^\n\d]{0,40}?)(" + "|".join(_level_pattern(level) for level in
+                                        sorted(THAI_LEVELS, key=len, reverse=True)) + ")")
+_LEVEL_BY_KEY = {re.sub(f"[{MARKS}]", "", level).replace("ด", "ค"): level for level in THAI_LEVELS}
+
+
+def _thai_level(match: re.Match) -> str:
+    key = re.sub(f"[{MARKS}]", "", match.group(2)).replace("ด", "ค")
+    return match.group(1) + _LEVEL_BY_KEY.get(key, match.group(2))
+
+
+def clean_text(text: str) -> str:
+    """An OCR'd line or cell with the scan confusions of ITA documents repaired or refused (see module doc)."""
+    if not text:
+        return text
+    text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
+    text = _LOST_POINT.sub("100.00", text)
+    text = _MIXED_WORD.sub(UNREAD, text)
+    text = _ZERO_SCORE.sub(UNREAD, text)
+    text = _LEVEL_B.sub(r"\g<1>B", text)
+    text = _LEVEL_DEBRIS.sub(r"\1\2", text)
+    text = _THAI_LEVEL.sub(_thai_level, text)
+    text = _CODE_I.sub(r"\1i\2", text)
+    return _CODE_E.sub(r"\1e\2", text)
+
+
+@lru_cache(maxsize=1)
+def offices() -> tuple[str, ...]:
+    """Office names a responsible cell prints (data/reference/offices.csv), longest first."""
+    with OFFICES_CSV.open(encoding="utf-8") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    return tuple(sorted(set(names), key=len, reverse=True))
+
+
+_SEPARATORS = re.compile(r"[\s/,、]+")
+
+
+def _segment(letters: str, names: tuple[str, ...]) -> tuple[int, list[str]] | None:
+    """(edits, names) of the cheapest cover of `letters` by a sequence of office names (each within a quarter
+    of its length in edits), or None."""
+    n = len(letters)
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for start in range(n):
+        if best[start] is None:
+            continue
+        cost, chosen = best[start]
+        for name in names:
+            slack = max(1, len(name) // 4)
+            for end in range(max(start + 1, start + len(name) - slack), min(n, start + len(name) + slack) + 1):
+                edits = Levenshtein.distance(letters[start:end], name, score_cutoff=slack)
+                if edits > slack:
+                    continue
+                if best[end] is None or cost + edits < best[end][0]:
+                    best[end] = (cost + edits, chosen + [name])
+    return best[n]
+
+
+def _nearest(letters: str) -> float:
+    """Similarity (0-1, rapidfuzz ratio) of the office name, or pair of names, closest to `letters`."""
+    names = offices()
+    pairs = [a + b for a in names for b in names]
+    return max(fuzz.ratio(letters, candidate) for candidate in (*names, *pairs)) / 100
+
+
+def snap_office(text: str) -> tuple[str, str | None]:
+    """(text, warning): a cell that reads as one or more office names (`สำนักปลัด กองคลัง`) written as the
+    lexicon spells them, joined as printed (a slash or comma kept, else a space). A near miss keeps the OCR
+    text with a warning; anything else is returned unchanged without one."""
+    letters = _SEPARATORS.sub("", text).replace("\u0e4d\u0e32", "\u0e33")  # SARA AM as NIKHAHIT + SARA AA
+    if not 4 <= len(letters) <= 80 or re.search(r"\d", letters):
+        return text, None
+    found = _segment(letters, offices())
+    similarity = 1 - found[0] / len(letters) if found else _nearest(letters)
+    if found and similarity >= OFFICE_SIMILARITY:
+        glue = next((s.strip() for s in _SEPARATORS.findall(text) if s.strip()), " ")
+        return glue.join(found[1]), None
+    if similarity >= OFFICE_NEAR:
+        return text, f"responsible {text!r} is close to the office lexicon ({similarity:.2f}) but not snapped"
+    return text, None
+
+
+_MONTH_WORD = re.compile(r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e4e]{4,12}(?![\u0e01-\u0e4e])")
+_MONTH_NAMES = tuple(MONTHS)
+
+
+def snap_months(text: str) -> str:
+    """Words of a date expression that OCR damaged (`ตุลาคน`, `กันยายบ`) written as the month they read closest
+    to, when that month leads every other by a clear margin; only in text that holds a year or day digits."""
+    if not re.search(r"\d", text):
+        return text
+
+    def snap(match: re.Match) -> str:
+        word = match.group()
+        if word in MONTHS:
+            return word
+        scores = sorted(((fuzz.ratio(word, name), name) for name in _MONTH_NAMES), reverse=True)
+        (top, name), (second, _) = scores[0], scores[1]
+        return name if top >= MONTH_SIMILARITY and top - second >= 10 else word
+    return _MONTH_WORD.sub(snap, text)
+
+
+def clean_cell(text: str) -> tuple[str, str | None]:
+    """(cleaned text, warning) of an OCR'd table cell: scan confusions, then the closed vocabularies."""
+    text = "IIT" if _IIT_CELL.match(text) else snap_months(clean_text(text))
+    return snap_office(text)
+
+
+# Letters and signs Tesseract writes for Thai digits (ocr_digits._LOOKALIKES, with the Latin ones of the scan
+# benchmark), each with the digits it stood for there.
+_DIGIT_LOOKALIKES = {"ว": "6", "อ": "6", "ฯ": "6", "ง": "6", "จ": "6", "d": "6", "D": "6", "ฒ": "79", "ญ": "7",
+                     "ๆ": "7", "ซ": "7", "«": "9", "e": "9", "@": "9", "©": "1"}
+_ABBREVIATED_MONTH = r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?"
+_SHORT_YEAR = re.compile(rf"({_ABBREVIATED_MONTH}\s*)([\dวอฯงจdDฒญๆซ«e@©]{{2}})(?![\d\w])")
+_YEAR = re.compile(r"(?<!\d)25\d\d(?!\d)")
+_FISCAL_RANGE = re.compile(r"(ตุลาคม\s*)(\S{1,4}?)(\s*(?:-|–|ถึง)\s*(?:\d{1,2}\s*)?กันยายน\s*)(\S{1,4})(?!\S)")
+
+
+def document_years(texts: list[str]) -> set[int]:
+    """Buddhist years an OCR'd document prints clearly (read by template, twice or more): the fiscal year
+    and the one before it, which its periods run over."""
+    counts: dict[int, int] = {}
+    for text in texts:
+        for found in _YEAR.findall(text):
+            counts[int(found)] = counts.get(int(found), 0) + 1
+    return {year for year, count in counts.items() if count >= 2}
+
+
+def constrain_years(text: str, years: set[int]) -> str:
+    """A date expression's years read against the document's years: a two-digit year with look-alike letters
+    (`มี.ค. ว9`) is the one reading that names a document year, else left; in a fiscal-year range
+    `ตุลาคม X - กันยายน Y` an unread X is Y-1 and an unread Y is X+1 (a fiscal year runs October to September)."""
+    if not years:
+        return text
+    short = {year % 100 for year in years}
+
+    def fix_short(match: re.Match) -> str:
+        token = match.group(2)
+        if token.isdigit():
+            return match.group()
+        options = [""]
+        for char in token:
+            options = [o + d for o in options for d in (char if char.isdigit() else _DIGIT_LOOKALIKES.get(char, ""))]
+        fitting = {o for o in options if int(o) in short}
+        return match.group(1) + fitting.pop() if len(fitting) == 1 else match.group()
+
+    def fix_range(match: re.Match) -> str:
+        start, end = match.group(2), match.group(4)
+        readable = [bool(re.fullmatch(r"25\d\d", y)) and int(y) in years for y in (start, end)]
+        if readable == [False, True]:
+            start = str(int(end) - 1)
+        elif readable == [True, False]:
+            end = str(int(start) + 1)
+        return match.group(1) + start + match.group(3) + end
+    return _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, text))
+
+
+# Column headers of ITA tables (the words parsers/ita assigns roles by): an OCR'd header cell that holds none of
+# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header.
+HEADER_WORDS = ("ผู้รับผิดชอบ", "ระยะเวลา", "มาตรการ", "วิธีการ", "ขั้นตอน", "ผลการดำเนินการ", "ผลลัพธ์", "ติดตาม",
+                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ")
+HEADER_SIMILARITY = 75  # rapidfuzz ratio without marks and spaces
+_NO_MARKS = re.compile(f"[{MARKS}\\s]")
+
+
+def _bare(text: str) -> str:
+    return _NO_MARKS.sub("", text.replace("\u0e4d\u0e32", "\u0e32").replace("\u0e33", "\u0e32"))
+
+
+def snap_header(text: str) -> str:
+    """An OCR'd header cell written as the column header it reads closest to, when it holds none already and one
+    header leads every other by 10 points; otherwise unchanged."""
+    bare = _bare(text)
+    if not bare or any(_bare(word) in bare for word in HEADER_WORDS):
+        return text
+    scores = sorted(((fuzz.ratio(bare, _bare(word)), word) for word in HEADER_WORDS), reverse=True)
+    (top, word), (second, _) = scores[0], scores[1]
+    return word if top >= HEADER_SIMILARITY and top - second >= 10 else text

@@ -1,0 +1,125 @@
+"""Post-OCR cleanup (parsers/scan_cleanup.py): the scan confusions the ITA grammar used to handle itself are
+repaired or refused once, in the scan layer, and closed vocabularies snap only what OCR read closely."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.ocr_digits import UNREAD
+from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, document_years, snap_header, snap_months,
+                                  snap_office)
+
+
+@pytest.mark.parametrize("ocr, clean", [
+    # tool names read with digits (parsers/ita/scores.py: _TOOL_MISREAD, `(011)` is (OIT))
+    ("011 การเปิดเผยข้อมูล", "OIT การเปิดเผยข้อมูล"),
+    ("(011)", "(OIT)"),
+    ("0IT 97.50", "OIT 97.50"),
+    ("E1T ส่วนที่ 1", "EIT ส่วนที่ 1"),
+    ("lIT", "IIT"),
+    # a five-digit 10000 before the score word is 100.00 (scores.py: _LOST_POINT)
+    ("การปฏิบัติหน้าที่ 10000 คะแนน", "การปฏิบัติหน้าที่ 100.00 คะแนน"),
+    # a score starting with 0 and a digit lost its first digit: refused (scores.py: SCORE's (?!0\d))
+    ("การใช้อำนาจ 00.00 คะแนน", f"การใช้อำนาจ {UNREAD} คะแนน"),
+    # digits mixed with look-alike letters are refused (scores.py: unread_mixed)
+    ("2 ประสิทธิภาพการสื่อสาร ฒ0 ฒ5 คะแนน", f"2 ประสิทธิภาพการสื่อสาร {UNREAD} {UNREAD} คะแนน"),
+    ("3 การใช้อำนาจ จอ.87ฒ คะแนน", f"3 การใช้อำนาจ {UNREAD} คะแนน"),
+    # levels: 8 read for B, lower-case debris after a letter level, ค for ด (scores.py: _LEVEL, _fold)
+    ("อยู่ในระดับ 8 ดังนี้", "อยู่ในระดับ B ดังนี้"),
+    ("อยู่ในระดับAai", "อยู่ในระดับA"),
+    ("ผลการประเมินอยู่ในระดับ ผ่านคี", "ผลการประเมินอยู่ในระดับ ผ่านดี"),
+    ("อยู่ในระดับ ผ่านคีเยี่ยม", "อยู่ในระดับ ผ่านดีเยี่ยม"),
+    # question codes whose letter became a sign (scores.py: _QUESTION_CODE's 1/l/| for i, 6 for e)
+    ("l9 ท่านรู้แนวปฏิบัติ", "i9 ท่านรู้แนวปฏิบัติ"),
+    ("611 หน่วยงานมีการเผยแพร่", "e11 หน่วยงานมีการเผยแพร่"),
+])
+def test_scan_confusions_are_repaired_or_refused(ocr, clean):
+    assert clean_text(ocr) == clean
+
+
+@pytest.mark.parametrize("text", [
+    "คะแนน 89.46 อยู่ในระดับ A", "ปีงบประมาณ พ.ศ. 2566", "เมื่อวันที่ 1 ตุลาคม 2565", "มาตรการ 111 ข้อ",
+    "ค่าคะแนน 100 คะแนน", "คีย์บอร์ด", "o13 หน่วยงาน", "e1 ท่าน", "ต.ค. 66",
+])
+def test_clean_text_is_left_alone(text):
+    assert clean_text(text) == text
+
+
+_thai_words = st.lists(st.sampled_from(["การ", "ปฏิบัติ", "หน้าที่", "ดี", "คะแนน", "ระดับ", "ผ่าน", "ค", "8", "011",
+                                        "ฒ", "0", "10000", "l9", "611", "A", "a", " ", ".", "89.46", "00.00"]),
+                       max_size=20).map("".join)
+
+
+@given(_thai_words)
+def test_clean_text_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(st.text(alphabet="กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุู่้๊๋เแโใไ ", max_size=40))
+def test_thai_without_digits_or_level_words_is_unchanged(text):
+    if "ระดับ" not in text:
+        assert clean_text(text) == text
+
+
+def test_a_cell_of_three_strokes_is_iit_but_a_line_is_not_touched():
+    assert clean_cell("111")[0] == "IIT"
+    assert clean_text("111") == "111"
+
+
+@pytest.mark.parametrize("ocr, snapped", [
+    ("สำนักปลค กองคลัง", "สำนักปลัด กองคลัง"),
+    ("สำนักปลัด/กองคสัง", "สำนักปลัด/กองคลัง"),
+    ("งานการเจาหนาที่", "งานการเจ้าหน้าที่"),
+    ("งานวิเคราะหนโยบายและแผบ", "งานวิเคราะห์นโยบายและแผน"),
+    ("สํานักปลัด", "สำนักปลัด"),  # SARA AM as NIKHAHIT + SARA AA
+    ("ทุกกอง", "ทุกกอง"),
+])
+def test_office_names_snap_to_the_lexicon(ocr, snapped):
+    assert snap_office(ocr) == (snapped, None)
+
+
+def test_other_cells_are_not_snapped_and_near_misses_warn():
+    for text in ("จัดทำคู่มือการปฏิบัติงาน", "1 ต.ค. 2565", "เผยแพร่ข้อมูลข่าวสาร"):
+        assert snap_office(text) == (text, None)
+    text, warning = snap_office("กองคลัง กองชาจ")
+    assert text == "กองคลัง กองชาจ" and warning and "not snapped" in warning
+
+
+@pytest.mark.parametrize("ocr, snapped", [
+    ("ตุลาคน 2565", "ตุลาคม 2565"),
+    ("1 ตุลาคม 2565 - 30 กันยายบ 2566", "1 ตุลาคม 2565 - 30 กันยายน 2566"),
+    ("ตลอดปีงบประมาณ 2566", "ตลอดปีงบประมาณ 2566"),
+    ("ตุลาคน", "ตุลาคน"),  # no digit: not a date expression
+])
+def test_month_names_snap_only_in_date_expressions(ocr, snapped):
+    assert snap_months(ocr) == snapped
+
+
+def test_document_years_are_the_ones_printed_twice():
+    assert document_years(["ประจำปีงบประมาณ พ.ศ. 2569", "1 ตุลาคม 2568 - 30 กันยายน 2569", "ตุลาคม 2568",
+                           "พ.ศ. 2505"]) == {2568, 2569}
+
+
+@pytest.mark.parametrize("ocr, constrained", [
+    ("ก.พ.ว9 ถึง มี.ค. ว9", "ก.พ.69 ถึง มี.ค. 69"),  # look-alike ว for ๖ in a two-digit year
+    ("1 ตุลาคม # - 30 กันยายน 2569", "1 ตุลาคม 2568 - 30 กันยายน 2569"),  # a fiscal year: October to September
+    ("1 ตุลาคม 2568 - 30 กันยายน #", "1 ตุลาคม 2568 - 30 กันยายน 2569"),
+    ("1 ตุลาคม 2505- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),
+    ("ตุลาคม #", "ตุลาคม #"),  # nothing to constrain it by: stays refused
+    ("ก.พ. 6ฒ ถึง มี.ค. 69", "ก.พ. 6ฒ ถึง มี.ค. 69"),  # ฒ may be ๗ or ๙: 67 and 69 both fit, left
+])
+def test_years_of_periods_are_read_against_the_documents_years(ocr, constrained):
+    assert constrain_years(ocr, {2567, 2568, 2569} if "6ฒ" in ocr else {2568, 2569}) == constrained
+
+
+@pytest.mark.parametrize("ocr, snapped", [
+    ("ผ ผิดชอบ", "ผู้รับผิดชอบ"),  # ผู้รับ lost: the column would get no role
+    ("ผู้ับผิดชอบ", "ผู้รับผิดชอบ"),
+    ("ระยะเวลา", "ระยะเวลา"),
+    ("ขั้นตอน/วิธีการปฏิบั", "ขั้นตอน/วิธีการปฏิบั"),  # holds a header word already
+    ("หมายเหตุ", "หมายเหตุ"),  # a column the vocabulary does not know stays
+])
+def test_ocr_header_cells_snap_to_the_column_headers(ocr, snapped):
+    assert snap_header(ocr) == snapped

@@ -24,7 +24,8 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     _unit(parsed, layout, start)
 
     assessed = header.assessment_year(body) or parsed.fiscal_year
-    assessment = _assessment(pages, tables, body, assessed)
+    assessment, score_warnings = _assessment(pages, tables, body, assessed)
+    parsed.warnings += score_warnings
     if parsed.doc_type == "unknown" and assessment.level is None:
         assessment = Assessment()  # a bare "N คะแนน" in an unrelated document is not an ITA result
     parsed.assessment = assessment if assessment.stated() else None
@@ -42,7 +43,7 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     return parsed
 
 
-def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: int | None) -> Assessment:
+def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: int | None) -> tuple[Assessment, list[str]]:
     """The document's own results: overall score and level by meaning (statements.py); tool scores and
     points from lines and table rows. Scans keep the scan-tuned patterns first, which refuse a garbled score
     rather than take the next number (the meaning-based reading then only fills what they left)."""
@@ -69,7 +70,8 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
         assessment.overall_score = _checked_total(assessment, tables, year)
     if scanned:
         scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
-    return assessment
+    refused = stated.refused if stated is not None and assessment.overall_score is None else []
+    return assessment, refused
 
 
 _TOTAL_ROW = ("รวม", "ภาพรวม", "ITA")

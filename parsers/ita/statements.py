@@ -15,7 +15,7 @@ Every pattern runs on skeleton text (parsers/ita/text.py): no marks, no spaces, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from normalizers import catalog
 from normalizers.levels import THAI_LEVELS, normalize_level
@@ -56,6 +56,7 @@ class Statement:
     score: float | None
     level: str | None
     printed: str | None  # the score as printed (skeleton), for locating it on the page
+    refused: list[str] = field(default_factory=list)  # why candidate scores were not taken (for warnings)
 
 
 def _level(found: str | None) -> str | None:
@@ -118,7 +119,7 @@ def _year_before(text: str, start: int) -> int | None:
 def overall(text: str, year: int | None) -> Statement | None:
     """The overall score and level a document states for `year` (the assessment year), by meaning."""
     s = flat(text)
-    candidates = []
+    candidates, refused = [], []
     for match in _NUMBER.finditer(s):
         value = float(match.group(1))
         if not 0 <= value <= 100:
@@ -138,7 +139,10 @@ def overall(text: str, year: int | None) -> Statement | None:
         if not near_word and not ("." in match.group(1) and level_text):
             continue
         if not _fits_level(value, _level(level_text)):
-            continue  # a number the printed level contradicts is not this level's score
+            # a number the printed level contradicts: one of the two is misprinted, so the score is refused
+            refused.append(f"overall score {value:g} refused: the level printed with it ({_level(level_text)}) "
+                           f"contradicts it")
+            continue
         weight = _cue_weight(before) + (2 if level_text else 0)
         if weight < 2:
             continue
@@ -146,7 +150,7 @@ def overall(text: str, year: int | None) -> Statement | None:
         candidates.append((weight, start, value, _level(level_text), match.group(1), _year_before(s, start)))
     if not candidates:
         level = _LEVEL_ALONE.search(s)
-        return Statement(None, _level(level.group(1)), None) if level else None
+        return Statement(None, _level(level.group(1)), None, refused) if level or refused else None
     years = {c[5] for c in candidates if c[5] is not None}
     if year in years:
         wanted = year
@@ -158,7 +162,7 @@ def overall(text: str, year: int | None) -> Statement | None:
     if level is None:
         found = _LEVEL_ALONE.search(s)
         level = _level(found.group(1)) if found else None
-    return Statement(value, level, printed)
+    return Statement(value, level, printed, refused)
 
 
 # ---------------------------------------------------------------- tools

@@ -12,14 +12,11 @@ import itertools
 import re
 from collections.abc import Callable
 
-# Arabic digits after normalisation, grouped by the Thai glyphs OCR mistakes for each other.
-CONFUSIONS: dict[str, str] = {
-    "0": "1", "1": "0",
-    "2": "6", "6": "2",
-    "3": "89", "8": "39", "9": "38",
-    "4": "5", "5": "4",
-    "7": "3",
-}
+# Arabic digits after normalisation, grouped by the Thai glyphs OCR mistakes for each other (๐/๑, ๒/๖, ๓/๗/๘/๙,
+# ๔/๕). Symmetric: a digit read for another could be either, so both readings are weighed (one-way confusions
+# would hide the rival reading that makes a choice ambiguous).
+_GROUPS = ("01", "26", "3789", "45")
+CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
 MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
 MAX_COMBINATIONS = 200_000
 _NUMBER = re.compile(r"\d{1,3}\.\d{2}")

@@ -111,8 +111,18 @@ def resolve_result_units(parsed: ParsedDocument, registry: Registry | None = Non
     if not parsed.results:
         return []
     registry = registry or load_registry()
-    province = registry.match_province(parsed.province_raw) if parsed.province_raw else None
+    province = _province_of(registry, parsed.province_raw)
     return [_resolve_row(row, province, registry) for row in parsed.results]
+
+
+def _province_of(registry: Registry, text: str | None) -> str | None:
+    """The province a title names, also when its text runs on (`นราธิวาสเรื่องผลการประเมิน…`)."""
+    if not text:
+        return None
+    if found := registry.match_province(text):
+        return found
+    key = name_key(text)
+    return next((p for p in sorted(registry.province_names, key=len, reverse=True) if key.startswith(name_key(p))), None)
 
 
 def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> UnitResolution:

@@ -159,7 +159,8 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
     header, widths, fields = layout_of(spec)
     thai = spec.thai_digits
     title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
-             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}"}.get(
+             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "split": f"ประกาศจังหวัด{spec.province}"}.get(
         spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
     year = _int(spec.year, thai)
     intro = [Row([[title]], "heading"),
@@ -174,7 +175,7 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
         used = sum(r.height if r.kind not in ("heading", "text") else LEADING + 8 for r in current)
         if count and (count % spec.rows_per_page == 0 or used + 2 * LEADING + 30 > PAGE_SPACE):
             nxt = f"{_int(row.rank, thai)}.{row.name[:12]}..."
-            current.append(Row([[nxt]], "text"))
+            current += [Row([[""]], "text"), Row([[nxt]], "text")]
             pages.append(current)
             current = [Row([[f"- {_int(len(pages) + 1, thai)} -"]], "text")] + (list(header) if spec.repeat_header else [])
         if spec.form == "overall" and row.district != district:
@@ -189,7 +190,7 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
             values["level"] = ["ปรับปรุง"]
         current.append(Row([values[f] for f in fields]))
         count += 1
-    current += [Row([[f"ประกาศ ณ วันที่ {_int(31, thai)} ตุลาคม พ.ศ. {year}"]], "text"),
+    current += [Row([[""]], "text"), Row([[f"ประกาศ ณ วันที่ {_int(31, thai)} ตุลาคม พ.ศ. {year}"]], "text"),
                 Row([["(นายสมชาย ใจดี)"]], "text"), Row([["เลขาธิการคณะกรรมการ"]], "text")]
     pages.append(current)
     make_pdf(path, pages, widths, scanned=scanned)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from normalizers.levels import normalize_level
 from normalizers.catalog import match_indicator
 from parsers import scan_numbers
-from parsers.ita.result_checks import problems
+from parsers.ita.result_checks import EXACT, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
 
@@ -298,7 +298,7 @@ class _Reader:
             if previous is not None and a.rank is not None and trial.overall_score is not None \
                     and self._ranked() and trial.overall_score > previous + 1e-9:
                 return False
-            return not problems(trial, self.year)
+            return not problems(trial, self.year, EXACT)
 
         if chosen := scan_numbers.choose(texts, accept):
             for name, value in chosen.items():
@@ -390,7 +390,7 @@ def read_announcement(pages: list[PageLayout], tables: list[Table], year: int | 
     return lines if len(lines.rows) > len(found.rows) else found
 
 
-_TITLE_PROVINCE = re.compile(r"(?:ในเขต|ของ)?จังหวัด\s*([ก-๙]+)")
+_TITLE_PROVINCE = re.compile(r"จังหวัด\s*([ก-ฮเ-ไ][ก-๙]+?)(?=เรื่อง|ประจำ|ปีงบ|ผลการ|พ\.ศ|ที่|ชื่อ|[\s\d(]|$)")
 
 
 def title_province(title: str) -> str | None:

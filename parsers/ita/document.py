@@ -75,8 +75,9 @@ def _announcement(parsed: ParsedDocument, pages, tables, year: int | None, title
     if not found.rows:
         parsed.warnings.append("results announcement without unit rows read")
     parsed.assessment_year = year
-    names = {r.unit_raw for r in found.rows}
-    issuer = [m for m in parsed.unit_mentions if m.where == "title" and m.text not in names]
+    names = [compact(r.unit_raw) for r in found.rows]
+    issuer = [m for m in parsed.unit_mentions if m.where == "title"
+              and not any(compact(m.text) in n or n in compact(m.text) for n in names)]
     parsed.unit_mentions = issuer
     parsed.unit_raw = issuer[0].text if issuer else None
     parsed.district_raw = issuer[0].district if issuer else None

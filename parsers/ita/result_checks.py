@@ -9,7 +9,8 @@ from __future__ import annotations
 from normalizers import catalog
 from parsers.records import Assessment
 
-SUM_TOLERANCE = 0.011  # points are printed with two decimals and the total is their exact sum
+SUM_TOLERANCE = 0.011  # points are printed with two decimals; their sum may be a rounding off the total
+EXACT = 0.005  # what a scanned row must meet to choose between digit readings: the exact sum
 WEIGHTED_TOLERANCE = 0.02  # raw tool scores are each rounded before weighting
 _LETTER_FLOORS = {"AA": 95, "A": 85, "B": 75, "C": 65, "D": 55, "E": 50, "F": 0}
 # Thai scale (2567+): the total range each level allows. The tool floor (ita_rules.md) only ever lowers a
@@ -34,7 +35,7 @@ def point_weights(year: int | None, split_eit: bool) -> dict[str, float]:
     return out
 
 
-def problems(a: Assessment, year: int | None) -> list[str]:
+def problems(a: Assessment, year: int | None, tolerance: float = SUM_TOLERANCE) -> list[str]:
     """Why the row cannot be right as read (empty when it is consistent)."""
     found = []
     split = a.eit_part1_points is not None or a.eit_part2_points is not None
@@ -47,12 +48,12 @@ def problems(a: Assessment, year: int | None) -> list[str]:
         value = getattr(a, name)
         if value is not None and not 0 <= value <= weights.get(name, 100.0) + 1e-9:
             found.append(f"{name} {value} over its weight {weights.get(name)}")
-    found += _sum_problems(a, year)
+    found += _sum_problems(a, year, tolerance)
     found += _level_problems(a, year)
     return found
 
 
-def _sum_problems(a: Assessment, year: int | None) -> list[str]:
+def _sum_problems(a: Assessment, year: int | None, tolerance: float) -> list[str]:
     total = a.overall_score
     if total is None:
         return []
@@ -63,7 +64,7 @@ def _sum_problems(a: Assessment, year: int | None) -> list[str]:
     if any(p is not None for p in points):
         # `-` is no score: a tool without one adds nothing (a unit that did not take part in it)
         expected = sum(p for p in points if p is not None)
-        if abs(expected - total) > SUM_TOLERANCE:
+        if abs(expected - total) > tolerance:
             return [f"points sum {expected:.2f} differs from the total {total}"]
         return []
     raw = {"iit": a.iit, "eit": a.eit, "oit": a.oit, "eit_part1": a.eit_part1, "eit_part2": a.eit_part2}
@@ -75,7 +76,7 @@ def _sum_problems(a: Assessment, year: int | None) -> list[str]:
     if not all(raw[k] is not None for k in parts):
         return []
     expected = sum(raw[k] * weight for k, weight in parts.items()) / 100
-    if abs(expected - total) > WEIGHTED_TOLERANCE:
+    if abs(expected - total) > max(tolerance, WEIGHTED_TOLERANCE):
         return [f"weighted tools {expected:.2f} differ from the total {total}"]
     return []
 

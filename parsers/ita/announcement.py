@@ -113,8 +113,9 @@ def _is_number_cell(text: str) -> bool:
     return value is not None or (read and bool(compact(text)))
 
 
-def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str]:
-    """Roles for the columns the header left unnamed, from what their cells hold."""
+def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = True) -> dict[int, str]:
+    """Roles for the columns the header left unnamed, from what their cells hold; score columns only with
+    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals)."""
     if not rows:
         return dict(known)
     n_cols = max(len(r) for r in rows)
@@ -139,6 +140,8 @@ def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str
             texts[c] = sum(len(t) for t in cells) / len(cells)
     if "name" not in roles.values() and texts:
         roles[max(texts, key=texts.get)] = "name"
+    if not numbers:
+        return roles
     unnamed_tools = [r for r in ("IIT", "EIT", "OIT") if r not in roles.values()]
     if numeric and "total" not in roles.values():
         roles[numeric.pop()] = "total"
@@ -181,7 +184,8 @@ def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | Non
     if not known and previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols:
         roles = dict(previous.roles)
     else:
-        roles = content_roles(body, known)
+        scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
+        roles = content_roles(body, known, numbers=not scanned)
     columns = Columns(roles)
     has_scores = any(r in ("total", "level", *POINT_FIELDS) for r in roles.values())
     if "name" not in roles.values() or not has_scores:
@@ -367,6 +371,8 @@ def from_lines(pages: list[PageLayout], year: int | None) -> Announcement:
         return Announcement([], [])
     width = max(len(cells) for cells, _ in parsed)
     n_numbers = width - 3
+    if len(order) != n_numbers and any(source.engine in _SCAN_ENGINES for _, source in parsed):
+        return Announcement([], [])  # scanned lines without a header naming their numbers: roles unknown
     roles = {0: "rank", 1: "name", width - 1: "level"}
     score_roles = order if len(order) == n_numbers else (
         ["total"] if n_numbers == 1 else ["IIT", "EIT", "OIT", "total"][-n_numbers:] if n_numbers <= 4

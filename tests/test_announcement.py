@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from parsers.ita.announcement import header_role, level_of, parse_number
+from parsers.ita.announcement import header_role, level_of, looks_like_announcement, parse_number, read_announcement
 from parsers.ita.result_checks import problems
-from parsers.records import Assessment, ParsedDocument
+from parsers.records import Assessment, PageLayout, ParsedDocument, Table, TableRow, TextLine
 from parsers import scan_numbers
 from pipeline.discover import discover
 from pipeline.load import build_rows
@@ -153,3 +153,39 @@ def test_row_units():
     units = resolve_result_units(parsed)
     assert units[0].unit_name == units[1].unit_name == "องค์การบริหารส่วนตำบลบือเระ"
     assert units[2].unit_id is None and units[2].unit_type == "โรงพยาบาล" and units[2].unit_name == "โรงพยาบาลปัตตานี"
+
+
+def _line(text: str, top: float) -> TextLine:
+    return TextLine(text, 50, top, 500, top + 12, page=1, engine="pdfium")
+
+
+def test_rows_from_aligned_lines_without_a_grid():
+    """No table found: rows from lines `rank name numbers level`, roles in the header line's order; the
+    signature and the date line are not rows."""
+    lines = [_line("ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัดปัตตานี", 10),
+             _line("ที่ ชื่อหน่วยงาน IIT EIT OIT รวม ระดับ", 30),
+             _line("1 อบต.บือเระ 29.10 28.00 38.00 95.10 ผ่านดีเยี่ยม", 50),
+             _line("2 ทต.ยะรัง 27.00 28.50 36.00 91.50 ผ่านดี", 70),
+             _line("3 อบต.ดอน 25.00 - 30.00 55.00 ต้องปรับปรุงโดยด่วน", 90),
+             _line("ประกาศ ณ วันที่ 31 ตุลาคม พ.ศ. 2568", 110)]
+    page = PageLayout(1, 595, 842, lines)
+    found = read_announcement([page], [], 2568)
+    assert [(r.rank, r.unit_raw, r.iit_points, r.eit_points, r.oit_points, r.overall_score, r.level)
+            for r in found.rows] == [
+        (1, "อบต.บือเระ", 29.10, 28.00, 38.00, 95.10, "ผ่านดีเยี่ยม"), (2, "ทต.ยะรัง", 27.00, 28.50, 36.00, 91.50, "ผ่านดี"),
+        (3, "อบต.ดอน", 25.00, None, 30.00, 55.00, "ต้องปรับปรุงโดยด่วน")]
+    assert looks_like_announcement(found)
+
+
+def test_structure_without_header_words():
+    """A table whose header names nothing: rank, name, total and level from the cells themselves."""
+    rows = [TableRow([str(i), f"องค์การบริหารส่วนตำบลทดสอบ{i}", f"{95 - i:.2f}", "A"], 1) for i in range(1, 6)]
+    found = read_announcement([], [Table(rows, [1], 4)], 2566)
+    assert [(r.rank, r.overall_score, r.level) for r in found.rows] == [(i, 95.0 - i, "A") for i in range(1, 6)]
+
+
+def test_indicator_table_is_not_an_announcement():
+    rows = [TableRow([name, f"{90 + i:.2f}"], 1) for i, name in enumerate(
+        ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ", "การแก้ไขปัญหาการทุจริต"])]
+    table = Table([TableRow(["ตัวชี้วัด", "คะแนน"], 1, "header")] + rows, [1], 2, ["ตัวชี้วัด", "คะแนน"])
+    assert not looks_like_announcement(read_announcement([], [table], 2566))

@@ -364,7 +364,7 @@ def from_lines(pages: list[PageLayout], year: int | None) -> Announcement:
                 numbers.insert(0, tokens.pop())
             rank = tokens.pop(0) if tokens and _RANK.match(compact(tokens[0])) else ""
             name = " ".join(tokens)
-            if not numbers or not any("." in n for n in numbers) or not re.search(r"[ก-ฮ]{3}", name):
+            if not numbers or not any("." in n for n in numbers) or len(re.findall(r"[ก-ฮ]", name)) < 3:
                 continue
             parsed.append(([rank, name, *numbers, " ".join(level_tokens)], line.provenance))
     if len(parsed) < MIN_ROWS:

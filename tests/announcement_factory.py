@@ -145,7 +145,9 @@ def layout_of(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]
         header = [Row([["ที่"], ["ชื่อหน่วยงาน"], ["IIT"], ["EIT", "ส่วนที่ 1"], ["EIT", "ส่วนที่ 2"], ["OIT"], ["รวม"],
                        ["ระดับ"]], "header")]
         return header, [30, 150, 42, 48, 48, 42, 48, 82], ["rank", "name", "iit", "eit1", "eit2", "oit", "total", "level"]
-    header = [Row([["ที่"], ["ชื่อสถานศึกษา"], ["เครื่องมือการประเมิน ITA"], [""], [""], [""], ["ระดับ"]], "header"),
+    # the upper header row spans the four score columns in real tables; drawn here as one word per cell so
+    # no text crosses a rule
+    header = [Row([["ที่"], ["ชื่อสถานศึกษา"], ["เครื่องมือ"], ["การประเมิน"], ["ITA"], [""], ["ระดับ"]], "header"),
               Row([[""], [""], ["IIT"], ["EIT"], ["OIT"], ["รวม"], ["ผลการประเมิน"]], "header")]
     return header, [30, 190, 45, 45, 45, 50, 88], ["rank", "name", "iit", "eit", "oit", "total", "level"]
 

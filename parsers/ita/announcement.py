@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from normalizers.levels import normalize_level
 from normalizers.catalog import match_indicator
 from parsers import scan_numbers
-from parsers.ita.result_checks import EXACT, problems
+from parsers.ita.result_checks import EXACT, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
 
@@ -258,8 +258,8 @@ class _Reader:
         rank = int(m.group(1)) if (m := _RANK.match(rank_text)) else None
         if rank is None:
             rank, name = _split_rank(name)
-        if not name or _is_furniture(name):
-            return
+        if len(re.findall(r"[ก-ฮ]", name)) < 3 or _is_furniture(name):
+            return  # a unit's name is Thai; a stray mark or a misread header is no row
         a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
         a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
         a.district_raw = _clean_name(cell("district")) or self.district
@@ -289,6 +289,12 @@ class _Reader:
         scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
         if scanned and (unread or problems(a, self.year)):
             self._reread(a, texts)
+        if scanned and not _checkable(a):
+            # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
+            if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):
+                self.warnings.append(f"row {a.row} {name}: scanned numbers cannot be checked; not kept")
+            for f in Assessment.SCORES + Assessment.POINTS:
+                setattr(a, f, None)
         elif unread:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
@@ -313,6 +319,14 @@ class _Reader:
     def _ranked(self) -> bool:
         ranks = [r.rank for r in self.rows if r.rank is not None]
         return len(ranks) >= 2 and ranks == sorted(ranks)
+
+
+def _checkable(a: Assessment) -> bool:
+    """A total with its parts or its level: something a misread number would contradict."""
+    if a.overall_score is None:
+        return False
+    parts = [getattr(a, f) for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit")]
+    return any(p is not None for p in parts) or level_range(a.level) is not None
 
 
 def from_tables(tables: list[Table], year: int | None) -> Announcement:

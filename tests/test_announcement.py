@@ -189,3 +189,20 @@ def test_indicator_table_is_not_an_announcement():
         ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ", "การแก้ไขปัญหาการทุจริต"])]
     table = Table([TableRow(["ตัวชี้วัด", "คะแนน"], 1, "header")] + rows, [1], 2, ["ตัวชี้วัด", "คะแนน"])
     assert not looks_like_announcement(read_announcement([], [table], 2566))
+
+
+def test_comparison_ranks_units_scored_only_by_an_announcement(tmp_path):
+    from pipeline.compare import build_comparison, load_tables
+    from pipeline.load import load
+
+    spec = FORMS["overall-2567"]
+    (tmp_path / "in").mkdir()
+    truth, result = _run(tmp_path / "in", spec)
+    load([result], tmp_path / "out")
+    comparison = build_comparison(load_tables(tmp_path / "out"), "ปัตตานี", 2567)
+    table = comparison.table.set_index("unit_name")
+    for row in truth:
+        assert table.loc[row.unit_name, "overall_score"] == row.total
+        assert table.loc[row.unit_name, "n_documents"] == 1
+    assert list(table["overall_score"]) == sorted((r.total for r in truth), reverse=True)
+    assert all("(row " in path for path in comparison.documents["source_path"])

@@ -206,3 +206,15 @@ def test_comparison_ranks_units_scored_only_by_an_announcement(tmp_path):
         assert table.loc[row.unit_name, "n_documents"] == 1
     assert list(table["overall_score"]) == sorted((r.total for r in truth), reverse=True)
     assert all("(row " in path for path in comparison.documents["source_path"])
+
+
+@pytest.mark.parametrize("names", [
+    ["ค่าสาธารณูปโภค", "ค่าวัสดุ", "ค่าใช้สอย", "ค่าครุภัณฑ์ (งบลงทุน)", "ค่าตอบแทน"],  # a budget table
+    ["บัญชีเอกสารส่วนที่ 1 ตามข้อ", "สำเนาหนังสือรับรองผลงาน ตามข้อ", "บัญชีเอกสารส่วนที่ 2 ตามข้อ",
+     "ผู้ชนะการสอบราคาจะต้องทำสัญญา ในข้อ"],  # clauses of a tender
+])
+def test_tables_of_other_things_are_not_announcements(names):
+    """Seen on the real corpus: rows with a name and a small number are not units with results."""
+    rows = [TableRow([name, f"{10 + i * 3.5:.2f}"], 1) for i, name in enumerate(names)]
+    table = Table([TableRow(["รายการ", "ร้อยละ"], 1, "header")] + rows, [1], 2, ["รายการ", "ร้อยละ"])
+    assert not looks_like_announcement(read_announcement([], [table], 2567))

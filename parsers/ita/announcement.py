@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from normalizers.levels import normalize_level
-from normalizers.catalog import match_indicator
+from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from parsers import scan_numbers
 from parsers.ita.result_checks import EXACT, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
@@ -419,10 +419,26 @@ def title_province(title: str) -> str | None:
     return match.group(1) if match else None
 
 
+# What a unit's name starts with (or a type column says): local governments, colleges, schools, hospitals,
+# offices. Budget lines, indicators and tender clauses do not.
+_UNIT_WORD = re.compile(r"^(?:องค์การบริหารส่วน|องค์กรปกครอง|เทศบาล|อบต|อบจ|ทต|ทม|ทน|วิทยาลัย|มหาวิทยาลัย|โรงเรียน"
+                        r"|โรงพยาบาล|สำนักงาน|จังหวัด|อำเภอ|ที่ว่าการ|กรม|กอง|ศูนย์|สถาบัน|สถานี|ศาล|เมืองพัทยา"
+                        r"|กรุงเทพ|การไฟฟ้า|การประปา|การท่าเรือ|ธนาคาร|สหกรณ์)")
+SHARE = 0.6  # of the rows that must show a trait for the table to be an announcement
+
+
 def looks_like_announcement(found: Announcement) -> bool:
-    """Many rows of distinct names that are units (not indicators) with a result each."""
-    names = [r.unit_raw for r in found.rows if r.unit_raw]
-    if len(set(names)) < MIN_ROWS:
+    """Many rows of distinct units (not indicators, budget lines or clauses), most with a result, and ITA
+    evidence: levels on the year's scale, or unit names with tool scores or a total."""
+    rows = found.rows
+    names = [r.unit_raw for r in rows if r.unit_raw]
+    if len(set(names)) < MIN_ROWS or sum(1 for r in rows if r.stated()) < SHARE * len(rows):
         return False
-    indicators = sum(1 for n in names if match_indicator(n) is not None)
-    return indicators * 2 < len(names)
+    if sum(1 for n in names if match_indicator(n) is not None) * 2 >= len(names):
+        return False
+    n = len(rows)
+    on_scale = sum(1 for r in rows if r.level in LETTER_LEVELS + THAI_LEVELS)
+    units = sum(1 for r in rows if _UNIT_WORD.match(compact(r.unit_raw)) or r.unit_type_raw)
+    scored = sum(1 for r in rows if r.overall_score is not None or any(
+        getattr(r, f) is not None for f in Assessment.POINTS + ("iit", "eit", "oit")))
+    return (on_scale >= SHARE * n and units >= SHARE * n / 2) or (units >= SHARE * n and scored >= SHARE * n)

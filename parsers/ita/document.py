@@ -69,6 +69,10 @@ def _announcement(parsed: ParsedDocument, pages, tables, year: int | None, title
     found = announcement.read_announcement(pages, tables, year)
     if parsed.doc_type != "results_announcement" and not announcement.looks_like_announcement(found):
         return False
+    if not found.rows and scores.overall(compact("\n".join(page.text for page in pages))):
+        # titled like an announcement but stating one unit's results: read as a single-unit document
+        parsed.doc_type, parsed.doc_type_reason = "unknown", "announcement title, one unit's results"
+        return False
     parsed.doc_type, parsed.doc_type_reason = "results_announcement", None
     parsed.results = found.rows
     parsed.warnings += found.warnings

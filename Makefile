@@ -9,6 +9,8 @@ PROVINCE ?=
 YEAR     ?=
 BENCH_INPUT ?= $(RAW)
 DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-noto-core poppler-utils chromium
+# the variety suite (tests/test_variety.py): DOCX printed by LibreOffice, HTML by WeasyPrint (Pango)
+DEBIAN_PACKAGES += libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean
 

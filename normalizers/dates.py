@@ -38,6 +38,11 @@ _FISCAL = re.compile(
     rf"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
 )
 _WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*ปี\s*งบ(?:ประมาณ)?")
+# A plan over several years names only years: `พ.ศ. ๒๕๖๖ - ๒๕๗๐`, `ปี 2566-2570` (fiscal years, first to last).
+_YEAR_RANGE = re.compile(
+    r"(?:ปี|พ\.?\s?ศ\.?)\s*(?P<y0>25\d\d)\s*(?:-|–|—|ถึง)\s*(?:(?:ปี|พ\.?\s?ศ\.?)\s*)?(?P<y1>25\d\d)")
+# Quarters of the fiscal year: ไตรมาส 1 is October to December.
+_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*(?P<q0>[1-4])(?:\s*(?:-|–|—|ถึง|และ|,)\s*(?:ไตรมาส(?:ที่)?\s*)?(?P<q1>[1-4]))?")
 # ITA documents plan and report within these years; anything else is a misread digit (OCR reads
 # ๒๕๖๖ as 2522), and a misread year is reported, never used.
 PLAUSIBLE_YEARS = range(2000, 2061)  # Common Era (BE 2543-2603)
@@ -78,6 +83,13 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
         return Period(None, None)
     clean = to_arabic_digits(text)
     found = list(_DATE.finditer(clean))
+    if not found and (years := _YEAR_RANGE.search(clean)):
+        start, end = _fiscal(int(years["y0"]), int(years["y1"]))
+        if start < end and start.year + 1 in PLAUSIBLE_YEARS and end.year in PLAUSIBLE_YEARS:
+            return Period(start, end)
+        return Period(None, None, f"implausible years in period {text!r}")
+    if not found and (quarter := _QUARTER.search(clean)):
+        return quarters(int(quarter["q0"]), int(quarter["q1"] or quarter["q0"]), fiscal_year, text)
     if not found:
         fiscal = _FISCAL.search(clean)
         if fiscal:
@@ -112,3 +124,22 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
     if start.year not in PLAUSIBLE_YEARS or end.year not in PLAUSIBLE_YEARS:
         return Period(None, None, f"implausible year in period {text!r}")
     return Period(start, end)
+
+
+def quarters(first: int, last: int, fiscal_year: int | None, text: str = "") -> Period:
+    """Quarters `first`..`last` (1-4) of a fiscal year (BE): quarter 1 is October to December."""
+    if not fiscal_year or not 1 <= first <= last <= 4:
+        return Period(None, None, f"quarter without a fiscal year: {text!r}" if text else "quarter without a year")
+    return months((first - 1) * 3 + 1, last * 3, fiscal_year)
+
+
+def months(first: int, last: int, fiscal_year: int) -> Period:
+    """Months `first`..`last` counted in the fiscal year (1 = October ... 12 = September) of BE `fiscal_year`."""
+    def calendar_month(n: int) -> tuple[int, int]:
+        month = (n + 8) % 12 + 1  # 1 -> 10, 4 -> 1, 12 -> 9
+        year = _ce_year(str(fiscal_year)) - (1 if month >= 10 else 0)
+        return year, month
+
+    y0, m0 = calendar_month(first)
+    y1, m1 = calendar_month(last)
+    return Period(dt.date(y0, m0, 1), dt.date(y1, m1, calendar.monthrange(y1, m1)[1]))

@@ -66,6 +66,13 @@ _SPACE_AFTER_LEAD = re.compile(rf"(?<=[{LEAD_VOWELS}]) +(?=[{CONSONANTS}])")
 # Some producers put each vowel/tone mark after the next letter (`ขอ้มลู`, `วสิยัทศัน์`, `ไมเ่กิน`).
 _SHIFTED_MARKS = re.compile(rf"(?<=[{CONSONANTS}{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}])([{CONSONANTS}{LEAD_VOWELS}])([{UPPER_VOWELS}{LOWER_VOWELS}{TONE_MARKS}]+)")
 _DOUBLED_AM = re.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")
+# HTML-to-PDF printers map the SARA AM ring to a Latin letter (`ดĠาเนินการ`): ring + SARA AA is SARA AM.
+_RING_AS_LATIN = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?)[\u00c0-\u024f]{SARA_AA}")
+# A vowel above or below followed by SARA AA never occurs in Thai: a tone mark the printer mapped to a
+# neighbouring glyph (`สรูาง` is สร้าง); the dictionary says which tone.
+_MARK_BEFORE_AA = re.compile(rf"(?<=[{CONSONANTS}])[\u0e34-\u0e39](?=[{SARA_AA}{SARA_AM}])")
+# Soft hyphens and PDFium's U+FFFE for a hyphen at a line end are no text.
+_INVISIBLE = re.compile("[\u00ad\ufffe]")
 
 
 _PLACE_NAMES = REFERENCE_DIR / "units.csv"
@@ -220,8 +227,58 @@ def _fix_line_by_dictionary(line: str) -> str:
     return line
 
 
+@lru_cache(maxsize=1)
+def _word_frequency() -> dict[str, int]:
+    """Word counts of the Thai National Corpus (shipped with PyThaiNLP): which of two dictionary words is usual."""
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+def _fix_mapped_marks(line: str) -> str:
+    """A vowel standing where a tone mark belongs (`สรูาง`): the tone that makes dictionary words, the more
+    usual word where two tones both do (`สร้าง`, not `สร่าง`)."""
+    pos = 0
+    while match := _MARK_BEFORE_AA.search(line, pos):
+        pos = match.start() + 1
+        lo, hi = max(0, match.start() - 12), min(len(line), match.end() + 12)
+        options = [line[: match.start()] + tone + line[match.end():] for tone in TONE_MARKS]
+
+        def rank(option: str) -> tuple:
+            token = next((option[lo + a: lo + b] for a, b in _spans(option[lo:hi]) if a <= match.start() - lo < b), "")
+            return _segment_score(option[lo:hi]), _word_frequency().get(token, 0)
+
+        best = max(options, key=rank)
+        if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]):
+            line = best
+    return line
+
+
+_SHORT_AA_TOKEN = re.compile(rf"^[{CONSONANTS}][{TONE_MARKS}]?{SARA_AA}$")
+
+
+def _restore_lost_am(line: str) -> str:
+    """SARA AM printed as SARA AA (its ring lost without a trace: `ดาเนินการ`, `สานักงาน`, `ประจาปี`): such a
+    line cuts into a consonant + SARA AA token before a stray piece; the ring comes back only where it makes
+    a longer dictionary word."""
+    if SARA_AA not in line:
+        return line
+    position, candidates = 0, []
+    for token in _tokenize(line, True):
+        if _SHORT_AA_TOKEN.match(token):
+            candidates.append(position + len(token) - 1)
+        position += len(token)
+    for i in candidates:
+        lo, hi = max(0, i - 12), min(len(line), i + 12)
+        ringed = line[:i] + SARA_AM + line[i + 1:]
+        if _segment_score(ringed[lo:hi]) > _segment_score(line[lo:hi]) and _changes_make_words(line, ringed, lo, hi):
+            line = ringed
+    return line
+
+
 def _repair_once(text: str) -> str:
-    text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(text)))
+    text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(_INVISIBLE.sub("", text))))
+    text = _RING_AS_LATIN.sub(rf"\1{SARA_AM}", text)
     text = _LOST_RING_BEFORE_TONE.sub(rf"\1\2{SARA_AM}", text)
     text = _restore_orphans(text)
     text = remove_spaces_before_marks(text)
@@ -229,7 +286,7 @@ def _repair_once(text: str) -> str:
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _MARK_GAP.sub(_close_mark_gap, text)
-    text = "\n".join(_fix_line_by_dictionary(line) for line in text.split("\n"))
+    text = "\n".join(_restore_lost_am(_fix_mapped_marks(_fix_line_by_dictionary(line))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
     text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)

@@ -20,8 +20,8 @@ from parsers import ocr
 from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, find_borderless, merge_sources,
-                            merge_wrapped_rows)
+from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+                            find_gap_tables, looks_like_header, merge_sources, split_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -211,8 +211,9 @@ class _PageReader:
             extracted = found.extract() if not self.ocr_used else None
             rows = []
             for r, row in enumerate(found.rows):
-                cells, sources, n_real = [], [], 0
+                cells, sources, spanned, n_real = [], [], [], 0
                 for c, cell in enumerate(row.cells):
+                    spanned.append(cell is None)
                     if cell is None:
                         cells.append("")
                         sources.append(None)
@@ -229,7 +230,7 @@ class _PageReader:
                     sources.append(self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
-                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources))
+                rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
             if rows:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
@@ -241,26 +242,75 @@ class _PageReader:
         pixels = (round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1)
         return cell_number(self.image, pixels, text, self.digits)
 
-    def borderless_tables(self) -> list[PageTable]:
-        """Tables without rules, from text aligned in columns; a line with an empty first cell wraps the row above."""
-        lines = [_segments(line, SEGMENT_GAP) for line in _group_lines(self.words)]
-        out = []
-        for starts, members in find_borderless([[_box(seg) for seg in line] for line in lines]):
-            rows = []
-            for index in members:
-                cells = [""] * len(starts)
-                sources: list[Provenance | None] = [None] * len(starts)
-                for segment in lines[index]:
-                    column = column_of(_box(segment), starts)
-                    text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
-                    cells[column] = join_lines(f"{cells[column]}\n{text}")
-                    sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
-                words = [w for seg in lines[index] for w in seg]
-                _, top, _, bottom = _box(words)
-                rows.append(RawRow(cells, len(starts), top, bottom, all(w.bold for w in words), sources))
+    def _row_of(self, segments: list[list[Word]], edges: list[float], locate) -> RawRow:
+        """One text line of a table without rules as a row: each segment read into the column `locate` gives."""
+        n_cols = len(edges) - 1
+        cells = [""] * n_cols
+        sources: list[Provenance | None] = [None] * n_cols
+        for segment in segments:
+            column = locate(_box(segment))
+            text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+            cells[column] = join_lines(f"{cells[column]}\n{text}")
+            sources[column] = merge_sources(sources[column], self.source(_box(segment), text))
+        words = [w for seg in segments for w in seg]
+        _, top, _, bottom = _box(words)
+        return RawRow(cells, n_cols, top, bottom, all(w.bold for w in words), sources)
+
+    def _row_by_columns(self, words: list[Word], edges: list[float]) -> RawRow:
+        """A line's words split into the columns between `edges` (by each word's middle), read per column."""
+        by_column: dict[int, list[Word]] = {}
+        for word in words:
+            by_column.setdefault(column_of_edges((word.x0, word.top, word.x1, word.bottom), edges), []).append(word)
+        return self._row_of(list(by_column.values()), edges, lambda box: column_of_edges(box, edges))
+
+    def borderless_tables(self, ruled: list[PageTable] = ()) -> list[PageTable]:
+        """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
+        same x positions (a line with an empty first cell wraps the row above), then text whose columns are
+        told apart by the white space running down between them (cells aligned any way). A ruled table that
+        is only its header (lines around the header only) takes the lines below it that keep to its columns."""
+        claimed = [(t.x0, t.top, t.x1, t.bottom) for t in ruled]
+        free = [w for w in self.words if not any(_inside(w, box) for box in claimed)]
+        word_lines = _group_lines(free)
+        lines = [_segments(line, SEGMENT_GAP) for line in word_lines]
+        boxes = [[_box(seg) for seg in line] for line in lines]
+        word_boxes = [[(w.x0, w.top, w.x1, w.bottom) for w in line] for line in word_lines]
+        out, used = [], set()
+        for table in ruled:
+            if _header_only(table):
+                members = _lines_under(word_boxes, table, used)
+                if members:
+                    rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                    table.bottom = max(table.bottom, rows[-1].bottom)
+                    used.update(members)
+        for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+            header = _header_above(word_boxes, members[0], edges, used)
+            rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            run: list[int] = []
+            for m in members + [None]:  # headings across the columns split the run into sections
+                if m is None or m in spanning:
+                    if run:
+                        rows += _wrapped([self._row_by_columns(word_lines[k], edges) for k in run],
+                                         [word_boxes[k] for k in run])
+                        run = []
+                    if m is not None:
+                        section = self._row_of([word_lines[m]], edges, lambda box: 0)
+                        rows.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+                else:
+                    run.append(m)
+            out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
+            used.update(members + header)
+        for starts, members in find_borderless(boxes):
+            if used.intersection(members):
+                continue  # lines the white-space detector already made a table of
             x1 = max(_box(lines[m][-1])[2] for m in members)
-            table = PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows)
-            out.append(merge_wrapped_rows(table))
+            edges = starts + [x1]
+            header = _header_above(word_boxes, members[0], edges, used)
+            rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            body = [self._row_of(lines[m], starts + [x1], lambda b: column_of(b, starts)) for m in members]
+            rows += _wrapped(body, [word_boxes[m] for m in members])
+            out.append(PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows))
+            used.update(members + header)
         return out
 
     def engine(self) -> str:
@@ -269,6 +319,69 @@ class _PageReader:
         if len(self.engines) > 1:
             return "mixed"
         return next(iter(self.engines), "")
+
+
+def _header_only(table: PageTable) -> bool:
+    """A ruled table holding no more than a header (lines around the header only): its rows are bold, or read
+    as a header, or span the table (a section heading); at most one other row."""
+    others = [row for row in table.rows if row.n_real > 1 and not row.bold and not looks_like_header(row, table.n_cols)]
+    return len(others) <= 1 and len(table.rows) <= 6
+
+
+def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> list[int]:
+    """Lines right below a header-only ruled table whose segments each keep inside one of its columns."""
+    inner = table.col_edges[1:-1]
+    members: list[int] = []
+    last_bottom = table.bottom
+    for index, line in enumerate(boxes):
+        if index in used or min(seg[1] for seg in line) < table.bottom - 1:
+            continue
+        height = max(seg[3] - seg[1] for seg in line)
+        if min(seg[1] for seg in line) - last_bottom > 2.5 * height:
+            break
+        if any(box[0] < table.x0 - 6 or box[2] > table.x1 + 6 or any(box[0] < edge - 3 < edge + 3 < box[2] for edge in inner)
+               for box in line):
+            break
+        members.append(index)
+        last_bottom = max(seg[3] for seg in line)
+    return members if len(members) >= 2 else []
+
+
+HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line
+
+
+def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used: set[int]) -> list[int]:
+    """The lines just above a table without rules that fit its columns (a header whose centred cells did not
+    line up with the body): each word inside the table's width and none across a column edge."""
+    inner = edges[1:-1]
+    found: list[int] = []
+    below = min(b[1] for b in boxes[first])
+    for index in range(first - 1, max(-1, first - 1 - HEADER_LINES), -1):
+        line = boxes[index]
+        height = max(b[3] - b[1] for b in line)
+        if index in used or below - max(b[3] for b in line) > 2.0 * height:
+            break
+        if any(b[0] < edges[0] - 6 or b[2] > edges[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
+               for b in line):
+            break
+        found.insert(0, index)
+        below = min(b[1] for b in line)
+    return found
+
+
+def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
+    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start)."""
+    starts = split_rows(boxes, [row.cells[0] for row in rows])
+    out: list[RawRow] = []
+    for row, start in zip(rows, starts):
+        if out and not start:
+            last = out[-1]
+            cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
+            out[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold,
+                             [merge_sources(a, b) for a, b in zip(last.sources, row.sources)])
+        else:
+            out.append(row)
+    return out
 
 
 def _text_words(ppage) -> list[Word]:
@@ -360,7 +473,8 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         found_tables = ppage.find_tables()
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     lines, bold = reader.lines()
-    tables = reader.tables(found_tables) if found_tables else reader.borderless_tables()
+    ruled = reader.tables(found_tables) if found_tables else []
+    tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
     else:

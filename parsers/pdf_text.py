@@ -108,7 +108,7 @@ def join_lines(text: str) -> str:
     or phrase and joins with nothing, as does a break after a hyphen or slash; every other break (Latin words, list items, a trailing space
     the printer kept) becomes one space.
     """
-    parts = _LINE_BREAK.split(text.replace(_PDFIUM_HYPHEN, "-").strip())
+    parts = _LINE_BREAK.split(text.replace(_PDFIUM_HYPHEN, "-").replace("\ufffe", "").strip())
     out = ""
     for part in parts:
         if not part:

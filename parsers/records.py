@@ -59,6 +59,8 @@ class TableRow:
     kind: RowKind = "body"  # header rows, spanning section rows, body rows
     # Per cell: where its text was printed (a cell cut by a page break keeps its first part's box), or None.
     sources: list[Provenance | None] = field(default_factory=list)
+    # Per cell: True where a merged cell of a row above (or to the left) covers this one (ruled tables only).
+    spanned: list[bool] = field(default_factory=list)
 
     def source(self, column: int) -> Provenance | None:
         return self.sources[column] if column < len(self.sources) else None

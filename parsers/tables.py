@@ -44,6 +44,7 @@ class RawRow:
     bottom: float
     bold: bool = False  # every character of the row is set in a bold font
     sources: list[Provenance | None] = field(default_factory=list)  # per cell, None where empty
+    spanned: list[bool] = field(default_factory=list)  # per cell: covered by a merged cell (ruled tables)
 
 
 def merge_sources(first: Provenance | None, then: Provenance | None) -> Provenance | None:
@@ -106,7 +107,7 @@ def _is_section(row: RawRow, n_cols: int) -> bool:
     return n_cols > 1 and row.n_real == 1 and bool(row.cells[0].strip())
 
 
-def _looks_like_header(row: RawRow, n_cols: int) -> bool:
+def looks_like_header(row: RawRow, n_cols: int) -> bool:
     """A first row reads as a header without bold (OCR has none) when every column is filled with short
     text and no digits, or when most of its short cells name a column (`ผู้รับผิดชอบ`, `ระยะเวลา`) and
     none holds a score."""
@@ -217,6 +218,123 @@ def find_borderless(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
     return found
 
 
+MIN_COLUMN_GAP = 5.5  # points between words that may separate two columns of a table without rules (a space
+# inside Thai text at 16 pt is about 4)
+ROW_GAP_EXTRA = 2.0  # points a gap between lines must exceed the usual line gap by to separate two rows
+
+
+def _gaps(line: list[Box]) -> list[tuple[float, float]]:
+    ordered = sorted(line)
+    return [(a[2], b[0]) for a, b in zip(ordered, ordered[1:]) if b[0] - a[2] >= MIN_COLUMN_GAP]
+
+
+def _narrow(gaps: list[tuple[float, float]], line: list[Box]) -> list[tuple[float, float]] | None:
+    """The column gaps left once this line's text is laid over them; None when the line fills one (a heading
+    or a paragraph across the columns ends the table)."""
+    out = []
+    for g0, g1 in gaps:
+        for seg in line:
+            if seg[0] < g1 and seg[2] > g0:  # the text covers part of the gap: keep the widest free side
+                left, right = (g0, min(g1, seg[0])), (max(g0, seg[2]), g1)
+                g0, g1 = max((left, right), key=lambda g: g[1] - g[0])
+        if g1 - g0 < 1.0:
+            return None
+        out.append((g0, g1))
+    return out
+
+
+SPANNING_GAP = 8.0  # points: words closer than this are one run of text (a heading across the columns)
+
+
+def _spans_columns(line: list[Box], gaps: list[tuple[float, float]]) -> bool:
+    """One run of text (no wide space inside) reaching across two or more column gaps: a section heading."""
+    ordered = sorted(line)
+    if any(b[0] - a[2] >= SPANNING_GAP for a, b in zip(ordered, ordered[1:])):
+        return False
+    x0, x1 = ordered[0][0], max(b[2] for b in ordered)
+    return sum(1 for g0, g1 in gaps if x0 < g0 and x1 > g1) >= 2
+
+
+def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3,
+                    skip: set[int] = frozenset()) -> list[tuple[list[float], list[int], set[int]]]:
+    """Tables without rules, found by the white space that runs down between their columns (cells may be
+    left-, centre- or right-aligned, so their starts need not line up).
+
+    A run opens at a line with at least min_cols separated segments (usually the header); the gaps between
+    its segments are the candidate column gaps, and each following line narrows them by the text it lays
+    over them; the run ends at a line that fills a gap, at a wide vertical space, or at a line in `skip`.
+    A heading across the columns (one run of text over two or more gaps) is kept as a spanning line and
+    narrows nothing. It counts when min_rows of its lines fill min_cols columns. Returns (column edges,
+    indexes of the run's lines, the spanning ones among them); the edges are the middles of the gaps, with
+    the run's left and right ends.
+    """
+    found = []
+    i = 0
+    while i < len(lines):
+        gaps = _gaps(lines[i]) if i not in skip else []
+        if len(gaps) + 1 < min_cols:
+            i += 1
+            continue
+        members, spanning = [i], set()
+        while members[-1] + 1 < len(lines) and members[-1] + 1 not in skip:
+            following, last = lines[members[-1] + 1], lines[members[-1]]
+            height = max(seg[3] - seg[1] for seg in last)
+            if min(seg[1] for seg in following) - max(seg[3] for seg in last) > 2.5 * height:
+                break
+            if _spans_columns(following, gaps):
+                spanning.add(members[-1] + 1)
+                members.append(members[-1] + 1)
+                continue
+            narrowed = _narrow(gaps, following)
+            if narrowed is None:
+                break
+            gaps = narrowed
+            members.append(members[-1] + 1)
+        while members and members[-1] in spanning:  # a heading after the table belongs to what follows
+            spanning.discard(members.pop())
+        edges = _edges(gaps, lines, members)
+        full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
+        if full >= min_rows:
+            found.append((edges, members, spanning))
+            i = members[-1] + 1
+        else:
+            i += 1
+    return found
+
+
+def _edges(gaps: list[tuple[float, float]], lines: list[list[Box]], members: list[int]) -> list[float]:
+    x0 = min(seg[0] for m in members for seg in lines[m])
+    x1 = max(seg[2] for m in members for seg in lines[m])
+    return [x0] + [(g0 + g1) / 2 for g0, g1 in gaps] + [x1]
+
+
+def column_of_edges(segment: Box, edges: list[float]) -> int:
+    """The column (between consecutive edges) that holds the segment's middle."""
+    middle = (segment[0] + segment[2]) / 2
+    for index in range(len(edges) - 1):
+        if middle < edges[index + 1]:
+            return index
+    return len(edges) - 2
+
+
+def split_rows(line_boxes: list[list[Box]], first_cells: list[str]) -> list[bool]:
+    """Which lines of a table without rules start a row: one whose first cell holds a list number, else (when
+    the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
+    first cell is filled (the rest of a cell wraps below it with that cell empty)."""
+    numbered = [bool(_ITEM_START.match(text)) and bool(text.strip()) for text in first_cells]
+    if numbered and numbered[0]:
+        return [index == 0 or numbered[index] for index in range(len(first_cells))]
+    tops = [min(seg[1] for seg in line) for line in line_boxes]
+    bottoms = [max(seg[3] for seg in line) for line in line_boxes]
+    gaps = [tops[i] - bottoms[i - 1] for i in range(1, len(tops))]
+    if gaps:
+        usual = sorted(gaps)[len(gaps) // 3]
+        spaced = [True] + [gap > usual + ROW_GAP_EXTRA for gap in gaps]
+        if 2 <= sum(spaced) < len(spaced):
+            return spaced
+    return [index == 0 or bool(text.strip()) for index, text in enumerate(first_cells)]
+
+
 def column_of(segment: Box, starts: list[float]) -> int:
     return min(range(len(starts)), key=lambda i: abs(segment[0] - starts[i]))
 
@@ -232,7 +350,8 @@ def merge_wrapped_rows(table: PageTable) -> PageTable:
         if rows and (not row.cells[0].strip() or filled == 1) and rows[-1].bold == row.bold:
             last = rows[-1]
             cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources))
+            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources),
+                              last.spanned)
         else:
             rows.append(row)
     return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)
@@ -260,17 +379,17 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             cells = [join_lines(c) for c in row.cells]
             if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section", list(row.sources)))
+                current.rows.append(TableRow(cells, found.page, "section", list(row.sources), list(row.spanned)))
                 at_top = new_page = False
                 continue
             is_header = at_top and (
                 row.bold or _repeats_header(row, current.header)
-                or (not current.rows and _looks_like_header(row, found.n_cols))
+                or (not current.rows and looks_like_header(row, found.n_cols))
             )
             if is_header:
                 if not current.header or not any(r.kind == "body" for r in current.rows):
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
-                current.rows.append(TableRow(cells, found.page, "header", list(row.sources)))
+                current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))
                 continue
             at_top = False
             if new_page:
@@ -279,6 +398,6 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
                     continue
-            current.rows.append(TableRow(cells, found.page, "body", list(row.sources)))
+            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
         last = found
     return [t for t in tables if t.rows]

@@ -18,7 +18,7 @@ def normalize_layout(layout: DocumentLayout) -> DocumentLayout:
         pages.append(replace(page, lines=[line for line in lines if isinstance(line, TextLine) and line.text]))
     tables = [
         Table(
-            rows=[TableRow([_clean(c) for c in row.cells], row.page, row.kind, list(row.sources)) for row in table.rows],
+            rows=[TableRow([_clean(c) for c in row.cells], row.page, row.kind, list(row.sources), list(row.spanned)) for row in table.rows],
             pages=list(table.pages),
             n_cols=table.n_cols,
             header=[_clean(h) for h in table.header],

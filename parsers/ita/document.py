@@ -1,10 +1,10 @@
 """Parse a normalized DocumentLayout into a ParsedDocument (type, header, scores, measures)."""
 from __future__ import annotations
 
-from parsers.ita import announcement, header, measures, scores
+from parsers.ita import announcement, header, measures, scores, statements
 from parsers.ita.doctype import classify
-from parsers.ita.text import compact, locate
-from parsers.records import Assessment, DocumentLayout, ParsedDocument, UnitMention
+from parsers.ita.text import compact, locate, skeleton
+from parsers.records import Assessment, DocumentLayout, PageLayout, ParsedDocument, Table, UnitMention
 
 
 def parse_document(layout: DocumentLayout) -> ParsedDocument:
@@ -24,11 +24,7 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     assessed = header.assessment_year(body) or parsed.fiscal_year
     if parsed.doc_type in ("unknown", "results_announcement") and _announcement(parsed, pages, tables, assessed, title):
         return parsed
-    assessment = scores.overall(body) or Assessment()
-    scores.tool_scores([line.text for page in pages for line in page.lines] +
-                       [" ".join(row.cells) for table in tables for row in table.rows], assessment)
-    if any(page.ocr for page in pages):
-        scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
+    assessment = _assessment(pages, tables, body, assessed)
     if parsed.doc_type == "unknown" and assessment.level is None:
         assessment = Assessment()  # a bare "N คะแนน" in an unrelated document is not an ITA result
     parsed.assessment = assessment if assessment.stated() else None
@@ -42,8 +38,43 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     if parsed.assessment or parsed.indicators or parsed.questions:
         parsed.assessment_year = assessed
     if parsed.doc_type in ("measures", "measures_report", "development_plan"):
-        parsed.measures = measures.measures(tables, pages, assessed)
+        parsed.measures = measures.measures(tables, pages, assessed, parsed.fiscal_year)
     return parsed
+
+
+def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: int | None) -> Assessment:
+    """The document's own results: overall score and level by meaning (statements.py); tool scores and
+    points from lines and table rows. Scans keep the scan-tuned patterns first, which refuse a garbled score
+    rather than take the next number (the meaning-based reading then only fills what they left)."""
+    scanned = any(page.ocr for page in pages)
+    pieces = [line.text for page in pages for line in page.lines] + \
+             [" ".join(row.cells) for table in tables for row in table.rows]
+    legacy = scores.overall(body) or Assessment()
+    stated = statements.overall("\n".join(page.text for page in pages), year)
+    if scanned or stated is None:
+        assessment = legacy
+        if stated is not None and assessment.level is None and assessment.overall_score is None:
+            assessment = Assessment(overall_score=stated.score, level=stated.level)
+    else:
+        assessment = Assessment(overall_score=stated.score, level=stated.level or legacy.level)
+    for table in tables:
+        weighted = any(word in skeleton(" ".join(table.header)) for word in statements.WEIGHTED_WORDS)
+        rows = [" ".join(row.cells) for row in table.rows]
+        for reading in statements.tools(rows, year, weighted):
+            _set_tool(assessment, reading)
+    for reading in statements.tools([line.text for page in pages for line in page.lines], year):
+        _set_tool(assessment, reading)
+    scores.tool_scores(pieces, assessment)
+    if scanned:
+        scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
+    return assessment
+
+
+def _set_tool(assessment: Assessment, reading: statements.ToolReading) -> None:
+    if reading.score is not None and getattr(assessment, reading.field) is None:
+        setattr(assessment, reading.field, reading.score)
+    if reading.points is not None and getattr(assessment, f"{reading.field}_points") is None:
+        setattr(assessment, f"{reading.field}_points", reading.points)
 
 
 def _unit(parsed: ParsedDocument, layout: DocumentLayout, start: int) -> None:

@@ -1,57 +1,37 @@
-"""Measure tables → Measure rows.
+"""Measure tables (and measures written as numbered paragraphs) → Measure rows.
 
-Columns are mapped to roles by what their header says, whatever their order. A table printed without a
-header (continued on the next page) keeps the roles of the measure table before it. Rows continued across a
-page break are joined back to the row they belong to.
+Columns get their roles from the header and the cells (parsers/ita/columns.py), whatever their order or
+wording. A table printed without a header (continued on the next page) keeps the roles of the measure table
+before it. What the layout could not join across a page break is joined here: a row that starts with no
+measure, or whose measure cell reads as the middle of a phrase, belongs to the row before. A cell merged
+over several rows (a responsible office or a period for many measures) is carried by each row it covers;
+a measure merged over several activity rows is one measure whose activities, in order, are its method.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from normalizers import catalog
 from normalizers.codes import split_code_prefix
-from normalizers.dates import parse_period
+from normalizers.dates import Period, months, parse_period, quarters
+from normalizers.money import parse_baht
+from parsers.ita.columns import column_roles, header_role, is_measure_table, month_of, table_roles
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
 from parsers.records import Measure, PageLayout, Provenance, Table, TableRow
 
-# (role, compact header keywords) checked in order: the first role whose keyword is in the header wins.
-_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("number", ("ลำดับ",)),
-    ("analysis", ("วิเคราะห์",)),
-    ("period", ("ระยะเวลา", "ช่วงเวลา", "ห้วงเวลา", "กรอบเวลา")),
-    ("responsible", ("ผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ", "ผู้ดำเนินการ")),
-    ("follow_up", ("ติดตาม",)),
-    ("outcome", ("ผลลัพธ์", "ผลสัมฤทธิ์", "outcome")),
-    ("output", ("ผลการดำเนินการ", "ผลการดำเนินงาน", "output", "ผลผลิต")),
-    ("method", ("วิธีการ", "ขั้นตอน", "ขันตอน", "การดำเนินการ")),
-    ("measure", ("มาตรการ", "โครงการ", "กิจกรรม", "แนวทาง")),
-    ("indicator", ("ตัวชี้วัด",)),
-]
+__all__ = ["code_prefix", "column_roles", "measures"]
+
 _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 # A code glued to the text after it when the layout joined wrapped lines (`i1การปฏิบัติ…`, `07แผน…`).
 _GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-๙])")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
-
-
-def column_roles(header: list[str]) -> dict[int, str]:
-    roles: dict[int, str] = {}
-    for index, cell in enumerate(header):
-        key = skeleton(cell).lower()
-        for role, words in _ROLES:
-            if any(skeleton(word).lower() in key for word in words) and role not in roles.values():
-                roles[index] = role
-                break
-    return roles
-
-
-def _is_header(cells: list[str]) -> bool:
-    """Header cells are short and nearly all name a role; body cells may contain the same words."""
-    filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(len(compact(c)) > 60 for c in filled):
-        return False
-    roles = column_roles(cells)
-    return "measure" in roles.values() and len(roles) >= max(2, len(filled) - 1)
+# Roles whose merged cell covers several measures: each measure carries it.
+_CARRIED = ("responsible", "period", "budget", "follow_up", "indicator")
+# Words no measure starts with: a cell that begins with one is the rest of a phrase cut by a page break.
+_CONTINUING_WORDS = ("ไป", "และ", "หรือ", "ของ", "ที่", "ใน", "เพื่อ", "จาก", "กับ", "แก่", "ซึ่ง", "โดย", "ด้วย",
+                     "แล้ว", "ไว้", "ขึ้น", "นั้น", "นี้", "อย่าง")
+_ORPHAN_START = re.compile(r"^[\u0e30-\u0e3a\u0e45-\u0e4e\u0e33ๆ]")
 
 
 @dataclass
@@ -60,6 +40,8 @@ class _Row:
     page: int
     section: str | None
     source: Provenance | None = None  # the measure cell (else the row's first filled cell)
+    months: set[int] = field(default_factory=set)  # fiscal months ticked (1 = October)
+    quarters: set[int] = field(default_factory=set)
 
 
 def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], str]:
@@ -71,51 +53,139 @@ def code_prefix(text: str, year: int | None, digit_i: bool) -> tuple[list[str], 
     return split_code_prefix(_GLUED_CODE.sub(r"\1 ", text, count=1), year)
 
 
-def measures(tables: list[Table], pages: list[PageLayout], year: int | None = None) -> list[Measure]:
-    """Measure rows of every measure table, in document order; `year` is the assessment year whose
-    catalog the printed codes belong to."""
+MONTH_BAND = 3  # month or quarter names in a row from which it is the lower line of a two-level header
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Header cells are short and nearly all open with a role's name (or form a band of months); body cells
+    may contain the same words further in."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(compact(c)) > 60 for c in filled):
+        return False
+    months_named = [c for c in filled if month_of(c)]
+    named = [c for c in filled if header_role(c, strict=True)]
+    if len(months_named) >= MONTH_BAND:
+        named += months_named
+    roles = {i: header_role(c, strict=True) for i, c in enumerate(cells)}
+    return len(named) >= max(2, len(filled) - 1) and ("measure" in roles.values() or len(named) == len(filled))
+
+
+def _is_subheader(cells: list[str]) -> bool:
+    """The second line of a two-level header: month or quarter names under a spanning period header."""
+    filled = [c for c in cells if c.strip()]
+    named = sum(1 for c in filled if month_of(c))
+    return named >= MONTH_BAND and named >= len(filled) - 1
+
+
+def _split_header(table: Table) -> tuple[list[str], list[TableRow]]:
+    """The table's header (rows joined per column) and its body rows."""
+    body = list(table.rows)
+    header = list(table.header)
+    if header:
+        while body and body[0].kind == "header":  # the layout joined these into table.header
+            body.pop(0)
+    elif body and _is_header(body[0].cells):
+        header = body.pop(0).cells
+    while body and header and body[0].kind != "section" and _is_subheader(body[0].cells):
+        header = [f"{h}\n{c}" if c.strip() else h for h, c in zip(header, body.pop(0).cells)]
+    return header, body
+
+
+def measures(tables: list[Table], pages: list[PageLayout], year: int | None = None,
+             fiscal_year: int | None = None) -> list[Measure]:
+    """Measure rows of every measure table, in document order, else of the measures written as numbered
+    paragraphs; `year` is the assessment year whose catalog the printed codes belong to, `fiscal_year` the
+    document's (for periods that name no year)."""
     rows: list[_Row] = []
     roles: dict[int, str] | None = None
     last_table: Table | None = None
     section: str | None = None
     for table in tables:
-        body = list(table.rows)
-        header = table.header
-        if not header and body and _is_header(body[0].cells):
-            header = body.pop(0).cells
+        header, body = _split_header(table)
         continued = False
-        if header and _is_header(header):
-            roles = column_roles(header)
+        found = table_roles(header, [r.cells for r in body if r.kind == "body"]) if header else {}
+        if header and is_measure_table(found, column_roles(header)):
+            roles = found
             section = _section_above(pages, table, header) or (section if _same_run(last_table, table) else None)
         elif roles is not None and last_table is not None and table.n_cols == last_table.n_cols \
                 and _same_run(last_table, table):
             continued = True
+        elif not header and (found := table_roles([], [r.cells for r in body])) and is_measure_table(found, {}):
+            roles = found  # a table printed without a header row: roles from its cells
         else:
             roles = None
             last_table = None
             continue
+        previous_in_table: TableRow | None = None
+        page_of_previous = table.pages[0] if table.pages else None
         for position, row in enumerate(body):
+            first_on_page = row.page != page_of_previous
+            page_of_previous = row.page
             if row.kind == "header" or _is_header(row.cells):
                 continue
             cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
-            if not cells:
+            ticks = {int(roles[i].split(":")[1]) for i, c in enumerate(row.cells)
+                     if i in roles and roles[i].startswith(("month:", "quarter:")) and c.strip()}
+            cells = {k: v for k, v in cells.items() if not k.startswith(("month:", "quarter:", "note", "target"))}
+            if not cells and not ticks:
                 continue
             # A row with one filled cell spanning the table is a section heading, unless it is the first
             # row after a page break (then it may be the rest of a cut measure).
             only_one = len(cells) == 1 and sum(bool(c.strip()) for c in row.cells) == 1 \
-                and set(cells) <= {"measure", "indicator", "number"}
+                and set(cells) <= {"measure", "indicator", "number"} and not ticks
             if row.kind == "section" or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
                 continue
-            if rows and ((continued and position == 0 and _is_continuation(row, rows[-1], roles)) or
-                         "measure" not in cells and "indicator" not in cells):
+            # The layout already judged rows cut by a page break inside one table; a table continued as a
+            # separate one is judged here. Either way a measure cell that starts mid-phrase is no measure.
+            cut = continued and position == 0
+            if rows and ((cut and _is_continuation(row, rows[-1], roles)) or _is_fragment(cells, cut or first_on_page)
+                         or ("measure" not in cells and "indicator" not in cells)):
                 for role, text in cells.items():
+                    if role == "number":
+                        continue
                     rows[-1].cells[role] = f"{rows[-1].cells.get(role, '')} {text}".strip()
+                _add_ticks(rows[-1], roles, ticks)
+                previous_in_table = row
                 continue
-            rows.append(_Row(dict(cells), row.page, section, _row_source(row, roles)))
+            new = _Row(dict(cells), row.page, section, _row_source(row, roles))
+            _add_ticks(new, roles, ticks)
+            if previous_in_table is not None and rows:
+                _carry_merged(new, row, rows[-1], roles)
+            rows.append(new)
+            previous_in_table = row
         last_table = table
+    if not rows:
+        rows = _paragraph_rows(pages)
     digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
-    return [_measure(n, row, year, digit_i) for n, row in enumerate(rows, 1) if _measure_text(row)]
+    return [_measure(n, row, year, digit_i, fiscal_year) for n, row in enumerate(rows, 1) if _measure_text(row)]
+
+
+def _add_ticks(row: _Row, roles: dict[int, str], ticks: set[int]) -> None:
+    kinds = {role.split(":")[0] for role in roles.values() if ":" in role}
+    (row.quarters if "quarter" in kinds and "month" not in kinds else row.months).update(ticks)
+
+
+def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str]) -> None:
+    """A cell merged down over this row (ruled tables say so) gives this row the value printed above."""
+    for index, role in roles.items():
+        if role in _CARRIED and role not in new.cells and index < len(row.spanned) and row.spanned[index] \
+                and above.cells.get(role):
+            new.cells[role] = above.cells[role]
+    if not new.months and not new.quarters and any(
+            index < len(row.spanned) and row.spanned[index] for index, role in roles.items() if ":" in role):
+        new.months, new.quarters = set(above.months), set(above.quarters)
+
+
+def _is_fragment(cells: dict[str, str], after_break: bool) -> bool:
+    """A measure cell that starts mid-phrase (a mark with no letter, or a word no measure starts with) right
+    after a page break is the rest of the row before, never a measure of its own."""
+    text = (cells.get("measure") or "").strip()
+    if not after_break or not text:
+        return False
+    if _ORPHAN_START.match(text):
+        return True
+    return any(text.startswith(word) for word in _CONTINUING_WORDS) and not text.startswith(("ของขวัญ", "ที่ปรึกษา"))
 
 
 def _row_source(row: TableRow, roles: dict[int, str]) -> Provenance | None:
@@ -142,8 +212,10 @@ def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bo
     first = cells.get(key_role, "")
     if not first:
         return True
+    if cells.get("number"):
+        return False  # a list number of its own: a new row
     before = previous.cells.get(key_role, "")
-    numbered = bool(LIST_NUMBER.match(before) or _LETTER_CODE.match(before))
+    numbered = bool(LIST_NUMBER.match(before) or _LETTER_CODE.match(before)) or bool(previous.cells.get("number"))
     if numbered and not (LIST_NUMBER.match(first) or _LETTER_CODE.match(first)):
         return True
     return any(previous.cells.get(role) and not cells.get(role) for role in ("responsible", "period", "method"))
@@ -164,16 +236,63 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
     return None
 
 
+# ---------------------------------------------------------------- measures written as paragraphs
+_MEASURE_START = re.compile(
+    r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
+_LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
+
+
+def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
+    """`มาตรการที่ 1 …` (or `1. …`, `(1) …`) followed by labelled lines (`วิธีการดำเนินการ: …`,
+    `ผู้รับผิดชอบ: …`, `ระยะเวลา: …`): a measure per numbered paragraph that has at least one labelled line
+    naming a plan's column; unlabelled lines continue the field above them."""
+    rows: list[_Row] = []
+    current: _Row | None = None
+    field_name: str | None = None
+    for page in pages:
+        for line in page.lines:
+            text = line.text.strip()
+            label = _LABEL.match(text)
+            role = header_role(label.group("label")) if label else None
+            if role and role not in ("measure", "number", "note", "indicator") and current is not None:
+                field_name = role
+                current.cells[role] = f"{current.cells.get(role, '')} {label.group('text')}".strip()
+                continue
+            start = _MEASURE_START.match(text)
+            if start and not (current is not None and field_name == "method" and re.match(r"^\s*\d", text)
+                              and not re.match(r"^\s*(?:มาตรการ|โครงการ|กิจกรรม)", text)):
+                if current is not None and len(current.cells) > 1:
+                    rows.append(current)
+                current = _Row({"measure": start.group("text")}, page.number, None, line.provenance)
+                field_name = "measure"
+                continue
+            if current is not None and field_name:
+                current.cells[field_name] = f"{current.cells[field_name]} {text}".strip()
+    if current is not None and len(current.cells) > 1:
+        rows.append(current)
+    return rows
+
+
 def _measure_text(row: _Row) -> str | None:
     return tidy(row.cells.get("measure"))
 
 
-def _measure(number: int, row: _Row, year: int | None, digit_i: bool) -> Measure:
+def _period(row: _Row, period_text: str | None, fiscal_year: int | None) -> Period:
+    period = parse_period(period_text, fiscal_year)
+    if period.start is None and fiscal_year:
+        if row.months:
+            return months(min(row.months), max(row.months), fiscal_year)
+        if row.quarters:
+            return quarters(min(row.quarters), max(row.quarters), fiscal_year)
+    return period
+
+
+def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_year: int | None) -> Measure:
     text = _measure_text(row) or ""
     codes, text = code_prefix(strip_list_number(text), year, digit_i)
     text = strip_list_number(text)
     period_text = tidy(row.cells.get("period"))
-    period = parse_period(period_text)
+    period = _period(row, period_text, fiscal_year)
     indicator = None
     if raw := row.cells.get("indicator"):
         indicator = catalog.match_indicator(strip_list_number(raw), min_score=75)
@@ -183,6 +302,7 @@ def _measure(number: int, row: _Row, year: int | None, digit_i: bool) -> Measure
         row=number, page=row.page, measure=tidy(text) or "", section=row.section, indicator=indicator,
         codes=codes, method=tidy(row.cells.get("method")), responsible=tidy(row.cells.get("responsible")),
         period_text=period_text, period_start=period.start, period_end=period.end,
+        budget=parse_baht(row.cells.get("budget")),
         follow_up=tidy(row.cells.get("follow_up")), output=tidy(row.cells.get("output")),
         outcome=tidy(row.cells.get("outcome")), source=row.source,
     )

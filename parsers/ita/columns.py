@@ -1,0 +1,177 @@
+"""Column roles of a measures table: what each column holds, from its header and from its cells.
+
+Headers are worded many ways (`มาตรการ/แนวทางการดำเนินการ`, `ขั้นตอน/วิธีการดำเนินการ`, `ห้วงเวลาดำเนินการ`,
+`ผู้รับผิดชอบ/ผู้ประสานงาน`, …) and in any order. A header cell takes the role whose keyword it names first
+(`มาตรการ/แนวทางการดำเนินการ` is the measure, `ผลการดำเนินการ` the output, though both contain `การดำเนินการ`).
+A column the header does not name, or a table printed without a header, is known by what its cells hold:
+list numbers, office names, dates and periods, amounts of baht, ticks under month columns, long text.
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from normalizers import catalog
+from normalizers.dates import MONTHS, parse_period
+from normalizers.money import parse_baht
+from parsers.ita.text import compact, skeleton
+
+# (role, header keywords); a header cell takes the role of the keyword that starts earliest in it.
+ROLE_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("number", ("ลำดับ", "ลำดับที่", "No.")),
+    ("analysis", ("วิเคราะห์", "ประเด็นที่ต้องพัฒนา", "ข้อบกพร่อง", "จุดอ่อน", "สภาพปัญหา")),
+    ("period", ("ระยะเวลา", "ช่วงเวลา", "ห้วงเวลา", "กรอบเวลา", "ปีงบประมาณที่ดำเนินการ", "กำหนดเวลา", "เวลาดำเนินการ")),
+    ("responsible", ("ผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ", "หน่วยงานรับผิดชอบ", "ผู้ดำเนินการ", "ผู้ประสานงาน",
+                     "ผู้ปฏิบัติ", "หน่วยดำเนินการ", "ส่วนราชการที่รับผิดชอบ", "ผู้กำกับ")),
+    ("budget", ("งบประมาณ", "ค่าใช้จ่าย")),
+    ("follow_up", ("ติดตาม",)),
+    ("outcome", ("ผลลัพธ์", "ผลสัมฤทธิ์", "outcome", "ประโยชน์ที่คาดว่าจะได้รับ")),
+    ("output", ("ผลการดำเนินการ", "ผลการดำเนินงาน", "output", "ผลผลิต", "ผลการปฏิบัติ")),
+    ("method", ("วิธีการ", "ขั้นตอน", "ขันตอน", "การดำเนินการ", "รายละเอียด", "แนวทางปฏิบัติ", "กระบวนการ")),
+    ("measure", ("มาตรการ", "โครงการ", "กิจกรรม", "แนวทาง", "แผนงาน")),
+    ("indicator", ("ตัวชี้วัด",)),
+    ("note", ("หมายเหตุ",)),
+]
+_ROLE_KEYS = [(role, skeleton(word).lower()) for role, words in ROLE_WORDS for word in words]
+_LONE_NUMBER_HEADERS = {"ท", "ขอ", "No", "no"}  # `ที่`, `ข้อ`, No: the list number column
+
+# Month and quarter columns under a spanning `ระยะเวลาดำเนินการ` header, in fiscal order (October first).
+_FISCAL_MONTH_ABBR = ["ตค", "พย", "ธค", "มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย"]
+_FISCAL_MONTH_FULL = ["ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม",
+                      "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน"]
+_QUARTER = re.compile(r"ไตรมาส(?:ที่)?([1-4])$|^Q([1-4])$")
+_OFFICE = re.compile(r"^(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุกกอง|ทุกส่วน|ทุกฝ่าย|ทุกสำนัก|คณะ|ผู้บริหาร|นายก|ปลัด|รองปลัด|หัวหน้า|"
+                     r"ผู้อำนวยการ|เจ้าหน้าที่|บุคลากร|ศูนย์|หน่วย|โรงเรียน|กลุ่มงาน)")
+_LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
+_TICK = re.compile(r"^[✓✔☑√/xX×✗•●■▇█*+]+$")
+LONG_TEXT = 25  # characters (compact) from which a cell is running text, not a label
+MIN_TEXT_MEDIAN = 12  # a column of measures or methods holds phrases, not scores or level words
+
+
+_LEAD = re.compile(r"^[\W\d_]+")
+HEADER_LEAD = 4  # a header names its role at once; body text that merely contains the word names it later
+
+
+def header_role(cell: str, strict: bool = False) -> str | None:
+    """The role a header cell names, or None. `strict`: only a keyword that opens the cell counts (to tell a
+    header row from a body row that happens to contain such a word)."""
+    key = _LEAD.sub("", skeleton(cell).lower())
+    if not key:
+        return None
+    if key in _LONE_NUMBER_HEADERS:
+        return "number"
+    best: tuple[int, int, str] | None = None
+    for role, word in _ROLE_KEYS:
+        position = key.find(word.lower())
+        if position >= 0 and (best is None or (position, -len(word)) < (best[0], -best[1])):
+            best = (position, len(word), role)
+    if best is None or (strict and best[0] > HEADER_LEAD):
+        return None
+    return best[2]
+
+
+def month_of(cell: str) -> str | None:
+    """`month:N` (N = 1 for October … 12 for September) or `quarter:N` for a month or quarter column header."""
+    lines = [compact(line) for line in cell.splitlines() if line.strip()] or [compact(cell)]
+    last = re.sub(r"\d{2,4}$", "", lines[-1].replace(".", ""))  # `ต.ค. 66`: a month column of that year
+    for index, (abbr, full) in enumerate(zip(_FISCAL_MONTH_ABBR, _FISCAL_MONTH_FULL), 1):
+        if last in (abbr, full):
+            return f"month:{index}"
+    quarter = _QUARTER.search(last)
+    if quarter:
+        return f"quarter:{quarter.group(1) or quarter.group(2)}"
+    return None
+
+
+def column_roles(header: list[str]) -> dict[int, str]:
+    """Roles named by the header, each role once (the first column naming it)."""
+    roles: dict[int, str] = {}
+    for index, cell in enumerate(header):
+        role = month_of(cell) or header_role(cell)
+        if role and (role not in roles.values() or role == "note"):
+            roles[index] = role
+    return roles
+
+
+def _indicator_column(cells: list[str]) -> bool:
+    """A `ตัวชี้วัด` column of ITA indicators (`๑. การปฏิบัติหน้าที่`), not the measure's own target."""
+    named = [c for c in cells if c.strip()]
+    return bool(named) and sum(catalog.match_indicator(c, min_score=75) is not None for c in named) * 2 >= len(named)
+
+
+def _kind(cell: str) -> str | None:
+    """What one body cell holds, judged by its content alone."""
+    text = compact(cell)
+    if not text:
+        return None
+    if _TICK.match(text):
+        return "tick"
+    if _LIST_NUMBER.match(text):
+        return "number"
+    if len(text) <= 40 and (parse_period(cell).start is not None or any(m in text for m in MONTHS)):
+        return "period"
+    if re.search(r"\d", text) and (parse_baht(cell) is not None and ("บาท" in text or "," in text)) \
+            or re.search(r"ไม่(?:ได้)?(?:ใช้|มี)งบ", text):
+        return "budget"
+    if len(text) <= 60 and _OFFICE.match(text):
+        return "responsible"
+    return "long" if len(text) >= LONG_TEXT else "short"
+
+
+def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str]:
+    """Roles for the columns the header left unnamed, from what most of their cells hold; the first columns
+    of running text the header left unnamed are the measure and then its method."""
+    if not rows:
+        return dict(known)
+    n_cols = max(len(r) for r in rows)
+    roles = dict(known)
+    taken = set(known.values())
+    text_columns = []
+    for column in range(n_cols):
+        if column in roles:
+            continue
+        cells = [r[column] for r in rows if column < len(r)]
+        kinds = [k for k in map(_kind, cells) if k]
+        if not kinds:
+            continue
+        share = {kind: kinds.count(kind) / len(kinds) for kind in set(kinds)}
+        kind, most = max(share.items(), key=lambda kv: kv[1])
+        if kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
+            roles[column] = kind
+            taken.add(kind)
+        elif share.get("long", 0) + share.get("short", 0) >= 0.6 and \
+                median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN:
+            text_columns.append(column)
+    for column in text_columns:
+        role = next((r for r in ("measure", "method") if r not in taken), None)
+        if role is None:
+            break
+        if role == "measure" and _indicator_column([r[column] for r in rows if column < len(r)]):
+            roles[column] = "indicator"
+            taken.add("indicator")
+            continue
+        roles[column] = role
+        taken.add(role)
+    return roles
+
+
+def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
+    """Roles of every column: the header's, checked and completed by the cells."""
+    roles = column_roles(header)
+    for column, role in list(roles.items()):
+        cells = [r[column] for r in rows if column < len(r)]
+        if role == "indicator" and cells and not _indicator_column(cells):
+            roles[column] = "target"  # `ตัวชี้วัด/เป้าหมาย` of the measure itself
+    return content_roles(rows, roles)
+
+
+def is_measure_table(roles: dict[int, str], header_roles: dict[int, str]) -> bool:
+    """A measure column and something a plan says of it. Where the header named no measure column, the
+    cells must show a responsible office or a period too (a table of scores has long text, not those)."""
+    values = set(roles.values())
+    timed = any(v.startswith(("month:", "quarter:")) for v in values)
+    if "measure" not in values:
+        return False
+    if "measure" not in header_roles.values():
+        return bool(values & {"responsible", "period"}) or timed
+    return bool(values & {"method", "responsible", "period", "output", "outcome", "follow_up", "budget"}) or timed

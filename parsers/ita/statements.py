@@ -1,0 +1,233 @@
+"""Score statements found by meaning, not by one sentence's shape.
+
+Units state their results in many wordings (`ได้คะแนนรวมเท่ากับ 91.27 คะแนน ระดับ A`, `ผลคะแนนภาพรวม = 79.50
+คะแนน (ระดับ B)`, `อยู่ในระดับผ่านดี ด้วยคะแนน 92.35`) and in small tables (`เครื่องมือ | คะแนน`, weighted
+points of 30/15/15/40). A number is the overall score when it stands where a score stands: 0-100, beside the
+word for score, near words that say "overall" or a level of the year's scale, and not next to a tool, an
+indicator, a question, a threshold (`85 คะแนนขึ้นไป`), a maximum (`จากคะแนนเต็ม 100`) or a target. When several
+qualify, the one stated for the assessment year wins over last year's.
+
+Tool scores are the numbers after a tool's name (IIT/EIT/OIT or its Thai name), told apart from the tool's
+weight and its weighted points by the year's weights (points = weight x score / 100: a checksum).
+
+Every pattern runs on skeleton text (parsers/ita/text.py): no marks, no spaces, Arabic digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizers import catalog
+from normalizers.levels import THAI_LEVELS, normalize_level
+from normalizers.digits import to_arabic_digits
+from parsers.ita.text import skeleton
+
+_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d]|\.\d)")
+_YEAR = re.compile(r"(?<!\d)(25[5-8]\d)(?!\d)")
+_SCORE_WORD = "คะแนน"
+# Words that say the number is the unit's overall result (weights: how strongly).
+_OVERALL_CUES = (("ภาพรวม", 3), ("คะแนนรวม", 3), ("รวม", 2), ("ITA", 1), ("ผลการประเมน", 1), ("ได", 1),
+                 ("เทากบ", 1), ("=", 1))
+# Right before a number: it is a bound, a weight, a share or a target, not a result.
+_NOT_A_RESULT_BEFORE = re.compile(
+    r"(?:(?:เตม|นอยกวา|มากกวา|ตงแต|รอยละ|เกณฑ|คดเปน|เปาหมาย|ขนตำ|สงสด|ตำสด|นำหนก|จำนวน|ขอท|ลำดบท)[^\d]{0,6}"
+    r"|ขอ|ขอ\s?[iIeEoO])$")
+_NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")
+_RANGE_END = re.compile(r"\d[-–]$")
+_TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
+_TOOL_CUE = re.compile(r"IIT|EIT|OIT|แบบวด|แบบตรวจ|สวนท[12]|สวนไดสวนเสย|เปดเผยขอมลสาธารณะ")
+_INDICATOR_CUE = re.compile(r"ตวชวด")
+# Level words as they appear in skeleton text.
+_THAI_LEVEL_KEYS = sorted(((skeleton(level), level) for level in THAI_LEVELS), key=lambda kv: -len(kv[0]))
+# Without marks ผ่านดี and ผ่าน + ด้วย look alike (`ผานดวย` is ผ่านด้วย; ผ่านดีด้วย is `ผานดดวย`); ผ่านเกณฑ์ is no level.
+_LEVEL_WORD = r"(?:ผานดเยยม|ผานด(?!วย)|ผาน(?!เกณฑ)|ตองปรบปรงโดยดวน|ตองปรบปรง)"
+_LEVEL_AFTER = re.compile(
+    rf"^[^\d]{{0,45}}?(?:ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})"
+    rf"|[(\"“'](?P<b>{_LEVEL_WORD}|AA|[A-F])[)\"”'])")
+_LEVEL_BEFORE = re.compile(
+    rf"ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})[^\d]{{0,40}}$")
+_LEVEL_ALONE = re.compile(
+    rf"(?:ระดบผลการประเมน|ผลการประเมน(?:อย)?ในระดบ|อยในระดบ|RatingScore)(?:คอ|ท)?[:\"“”'(\[]*"
+    rf"(AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})")
+
+
+@dataclass
+class Statement:
+    score: float | None
+    level: str | None
+    printed: str | None  # the score as printed (skeleton), for locating it on the page
+
+
+def _level(found: str | None) -> str | None:
+    if not found:
+        return None
+    for key, level in _THAI_LEVEL_KEYS:
+        if found == key:
+            return level
+    return normalize_level(found)
+
+
+_BETWEEN_NUMBERS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
+def flat(text: str) -> str:
+    """Skeleton text in which numbers that only white space separated stay apart (`30 | 92.50 | 27.75`)."""
+    return skeleton(_BETWEEN_NUMBERS.sub("|", to_arabic_digits(text)))
+
+
+def _cue_weight(before: str) -> int:
+    """How strongly the words before a number say it is the overall result: the cues after the last tool,
+    indicator or question mention only (`IIT 92.50` after `คะแนนรวม…` is the tool's)."""
+    last_other = max((m.end() for m in _TOOL_CUE.finditer(before)), default=-1)
+    last_other = max(last_other, max((m.end() for m in _INDICATOR_CUE.finditer(before)), default=-1))
+    window = before[last_other + 1:] if last_other >= 0 else before
+    weight = sum(value for cue, value in _OVERALL_CUES if cue in window)
+    return 0 if last_other >= 0 and weight < 3 else weight
+
+
+def _year_before(text: str, start: int) -> int | None:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text[max(0, start - 160):start])]
+    return years[-1] if years else None
+
+
+def overall(text: str, year: int | None) -> Statement | None:
+    """The overall score and level a document states for `year` (the assessment year), by meaning."""
+    s = flat(text)
+    candidates = []
+    for match in _NUMBER.finditer(s):
+        value = float(match.group(1))
+        if not 0 <= value <= 100:
+            continue
+        start, end = match.span(1)
+        before, after = s[max(0, start - 70):start], s[end:end + 70]
+        near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
+        if not near_word or _NOT_A_RESULT_BEFORE.search(before) or _NOT_A_RESULT_AFTER.search(after) \
+                or _RANGE_END.search(before) or _TARGET.search(before[-35:]):
+            continue
+        if _YEAR.fullmatch(match.group(1)):
+            continue
+        weight = _cue_weight(before)
+        level = _LEVEL_AFTER.search(after)
+        level_text = (level.group("a") or level.group("b")) if level else None
+        if level_text is None and (back := _LEVEL_BEFORE.search(before)):
+            level_text = back.group("a")
+        if level_text:
+            weight += 2
+        if weight < 2:
+            continue
+        weight += "." in match.group(1)
+        candidates.append((weight, start, value, _level(level_text), match.group(1), _year_before(s, start)))
+    if not candidates:
+        level = _LEVEL_ALONE.search(s)
+        return Statement(None, _level(level.group(1)), None) if level else None
+    years = {c[5] for c in candidates if c[5] is not None}
+    if year in years:
+        wanted = year
+    else:  # last year's score stated too: this year's is the latest one stated
+        wanted = max((y for y in years if year is None or y <= year + 1), default=None)
+    if wanted is not None and len(years) > 1:
+        candidates = [c for c in candidates if c[5] in (wanted, None)] or candidates
+    weight, _, value, level, printed, _ = max(candidates, key=lambda c: (c[0], -c[1]))
+    if level is None:
+        found = _LEVEL_ALONE.search(s)
+        level = _level(found.group(1)) if found else None
+    return Statement(value, level, printed)
+
+
+# ---------------------------------------------------------------- tools
+_TOOL_NAMES = (
+    ("IIT", r"IIT|แบบวดการรบรของผมสวนไดสวนเสยภายใน|การรบรของผมสวนไดสวนเสยภายใน"),
+    ("EIT", r"EIT|แบบวดการรบรของผมสวนไดสวนเสยภายนอก|การรบรของผมสวนไดสวนเสยภายนอก"),
+    ("OIT", r"OIT|แบบตรวจการเปดเผยขอมลสาธารณะ|แบบวดการเปดเผยขอมลสาธารณะ|การเปดเผยขอมลสาธารณะ"),
+)
+_TOOL = re.compile("|".join(f"(?P<{tool}>{pattern})" for tool, pattern in _TOOL_NAMES))
+_PARTS = re.compile(r"(?:สวนท|\(|(?<![ก-ฮ])ท)([12])(?![\d.])\)?")
+WEIGHTED_WORDS = ("ถวงนำหนก", "คะแนนถวง")
+
+
+@dataclass
+class ToolReading:
+    field: str  # iit, eit, eit_part1, eit_part2, oit
+    score: float | None
+    points: float | None
+
+
+def _weight(field: str, year: int | None) -> float:
+    weights = catalog.weights(year)
+    key = field.upper()
+    if key == "EIT" and "EIT" not in weights:
+        return weights["EIT_PART1"] + weights["EIT_PART2"]
+    return weights.get(key, weights.get("EIT", 30.0))
+
+
+def _numbers(segment: str) -> list[str]:
+    return [m.group(1) for m in _NUMBER.finditer(segment)]
+
+
+def tools(pieces: list[str], year: int | None, weighted_header: bool = False) -> list[ToolReading]:
+    """Tool scores (and weighted points) from lines and table rows, in the order found; the first reading of
+    each tool wins. `weighted_header`: the table's header says its numbers are weighted points."""
+    found: dict[str, ToolReading] = {}
+    for piece in pieces:
+        s = flat(piece)
+        weighted = weighted_header or any(word in s for word in WEIGHTED_WORDS)
+        mentions = list(_TOOL.finditer(s))
+        for index, mention in enumerate(mentions):
+            tool = mention.lastgroup
+            stop = mentions[index + 1].start() if index + 1 < len(mentions) else len(s)
+            segment = s[mention.end():stop]
+            for field, numbers in _tool_fields(tool, segment):
+                if field not in found and (reading := _read_tool(field, numbers, year, weighted)):
+                    found[field] = reading
+    return list(found.values())
+
+
+def _tool_fields(tool: str, segment: str) -> list[tuple[str, list[str]]]:
+    """(field, numbers) of a tool mention: EIT's parts each with their own numbers (`EIT ส่วนที่ 1 (100.00
+    คะแนน) และส่วนที่ 2 (91.00 คะแนน)`), else the tool with the numbers after it."""
+    if tool == "EIT":
+        parts = list(_PARTS.finditer(segment))
+        if parts:
+            out = []
+            for index, part in enumerate(parts):
+                stop = parts[index + 1].start() if index + 1 < len(parts) else len(segment)
+                out.append((f"eit_part{part.group(1)}", _own_numbers(segment[part.end():stop])))
+            return out
+    return [(tool.lower(), _own_numbers(segment))]
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผลคะแนน|คะแนนเฉลย|คะแนน|เทากบ|จำนวน|[-:=|,•*–]")
+_MAX_GAP_LETTERS = 6
+
+
+def _own_numbers(segment: str) -> list[str]:
+    """The numbers right after a tool's name, when only connecting words (`ได้`, `คะแนน`, `:`) or a bracketed
+    description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's)."""
+    first = re.search(r"\d", segment)
+    if not first:
+        return []
+    gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
+    if _INDICATOR_CUE.search(gap) or sum(1 for ch in gap if "\u0e01" <= ch <= "\u0e4f" or ch.isalpha()) > _MAX_GAP_LETTERS:
+        return []
+    return _numbers(segment[first.start():][:60])
+
+
+def _read_tool(field: str, numbers: list[str], year: int | None, weighted: bool) -> ToolReading | None:
+    """Score and points among a tool row's numbers: the tool's weight printed as a whole number is dropped;
+    two numbers whose ratio is the weight are score and points."""
+    weight = _weight(field, year)
+    values = [float(n) for n in numbers if 0 <= float(n) <= 100]
+    if len(values) > 1 and "." not in numbers[0] and values[0] == weight:
+        values = values[1:]
+    values = values[:3]
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            score, points = max(a, b), min(a, b)
+            if abs(score * weight / 100 - points) <= 0.011:
+                return ToolReading(field, score, points)
+    if not values:
+        return None
+    if weighted and values[0] <= weight:
+        return ToolReading(field, None, values[0])
+    return ToolReading(field, values[0], None)

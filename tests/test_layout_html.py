@@ -1,0 +1,45 @@
+"""Tables printed from a browser: without grid lines, and with lines around the header only."""
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.ita import parse_document
+from parsers.layout import extract_layout
+from pipeline.normalize import normalize_layout
+from tests.support.browser import print_html
+
+ROWS = [("1", "จัดทำคู่มือการปฏิบัติงานด้านการจัดซื้อจัดจ้างให้เป็นปัจจุบันและเผยแพร่ต่อสาธารณะ",
+         "ทบทวนคู่มือและประกาศบนเว็บไซต์ของหน่วยงาน", "กองคลัง", "ตุลาคม 2566 - ธันวาคม 2566"),
+        ("2", "ประชาสัมพันธ์ช่องทางการร้องเรียนการทุจริต", "เผยแพร่ผ่านเว็บไซต์และเพจเฟซบุ๊ก", "สำนักปลัด", "มกราคม 2567"),
+        ("3", "อบรมเสริมสร้างคุณธรรมจริยธรรมให้แก่บุคลากรทุกระดับ", "จัดอบรมปีละหนึ่งครั้ง", "งานการเจ้าหน้าที่", "ไตรมาส 2")]
+HEADER = ("ที่", "มาตรการ/กิจกรรม", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ")
+PERIODS = [(dt.date(2023, 10, 1), dt.date(2023, 12, 31)), (dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
+           (dt.date(2024, 1, 1), dt.date(2024, 3, 31))]
+
+
+def _html(header_rule: str, align: str) -> str:
+    head = "".join(f"<th>{h}</th>" for h in HEADER)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS)
+    return f"""<html><head><meta charset="utf-8"><style>
+body {{ font-family: 'Loma'; font-size: 14pt }} table {{ border-collapse: collapse; width: 100% }}
+td, th {{ padding: 4px; vertical-align: top; text-align: {align} }} th {{ {header_rule} }}
+</style></head><body><h3>มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567</h3>
+<p>องค์การบริหารส่วนตำบลบือเระ อำเภอสายบุรี จังหวัดปัตตานี</p><table><tr>{head}</tr>{body}</table></body></html>"""
+
+
+def _measures(tmp_path, header_rule, align):
+    pdf = print_html(_html(header_rule, align), tmp_path / "plan.pdf")
+    parsed = parse_document(normalize_layout(extract_layout(pdf)))
+    return [(m.measure, m.method, m.responsible, m.period_start, m.period_end) for m in parsed.measures]
+
+
+def _expected():
+    return [(r[1], r[2], r[3], *p) for r, p in zip(ROWS, PERIODS)]
+
+
+def test_table_without_grid_lines_in_centred_cells(tmp_path):
+    assert _measures(tmp_path, "", "center") == _expected()
+
+
+def test_table_with_lines_around_the_header_only(tmp_path):
+    assert _measures(tmp_path, "border: 1px solid black", "left") == _expected()

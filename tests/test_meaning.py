@@ -1,0 +1,193 @@
+"""Facts found by meaning: score statements in many wordings, column roles in any wording and order, budgets,
+multi-year and quarter periods, month ticks, merged cells and numbered paragraphs."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalizers.dates import months, parse_period
+from normalizers.money import parse_baht
+from parsers.ita import parse_document, statements
+from parsers.ita.columns import header_role, table_roles
+from parsers.records import DocumentLayout, PageLayout, Table, TableRow, TextLine
+
+D = dt.date
+
+
+@pytest.mark.parametrize("sentence, score, level", [
+    ("จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ๒๕๖๕ พบว่ามีผลคะแนน ๙๔.๕๙ คะแนน อยู่ในระดับ A ดังนี้", 94.59, "A"),
+    ("ได้คะแนนรวมเท่ากับ 91.27 คะแนน ระดับ A", 91.27, "A"),
+    ("ผลคะแนนภาพรวม = ๗๙.๕๐ คะแนน (ระดับ B)", 79.50, "B"),
+    ("หน่วยงานอยู่ในระดับ ผ่านดี ด้วยคะแนน 92.35 คะแนน จากคะแนนเต็ม 100 คะแนน", 92.35, "ผ่านดี"),
+    ("คะแนนภาพรวมหน่วย สำนักงานเทศบาลตำบลคลองปราบ ๙๒.๓๕ คะแนน ระดับผลการประเมิน ผ่านดี", 92.35, "ผ่านดี"),
+    ("ผลการประเมิน ITA ของหน่วยงาน ได้รับคะแนน 88.40 คะแนน อยู่ในระดับ \"ผ่าน\"", 88.40, "ผ่าน"),
+    ("ระดับผลการประเมิน: ต้องปรับปรุง (คะแนนรวม 72.10 คะแนน)", 72.10, "ต้องปรับปรุง"),
+])
+def test_overall_score_and_level_in_many_wordings(sentence, score, level):
+    found = statements.overall(sentence, 2566)
+    assert (found.score, found.level) == (score, level)
+
+
+@pytest.mark.parametrize("sentence", [
+    "มีผลการประเมินผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ไม่น้อยกว่าร้อยละ ๘๔",
+    "ซึ่งคะแนนในส่วนของ EIT ส่วนที่ ๑ จะคิดเป็น ๑๕ คะแนน จากคะแนนเต็ม ๑๐๐ คะแนน",
+    "IIT ได้ 92.50 คะแนน EIT ได้ 88.10 คะแนน",
+    "ตัวชี้วัดที่ 2 การใช้งบประมาณ ได้ 76.35 คะแนน",
+    "เป้าหมายปี 2568 ได้คะแนนรวม 95 คะแนน",
+])
+def test_thresholds_weights_tools_indicators_and_targets_are_not_the_overall_score(sentence):
+    found = statements.overall(sentence, 2566)
+    assert found is None or found.score is None
+
+
+def test_this_years_score_wins_over_last_years():
+    text = ("ในปี พ.ศ. 2565 หน่วยงานได้คะแนนรวม 88.00 คะแนน ระดับ A ส่วนผลการประเมินปี พ.ศ. 2566 "
+            "ได้คะแนนรวม 91.27 คะแนน ระดับ A")
+    assert statements.overall(text, 2566).score == 91.27
+    assert statements.overall(text, 2565).score == 88.00
+
+
+def test_tool_scores_weights_and_points_are_told_apart_by_the_years_weights():
+    rows = ["IIT | 30 | 92.50 | 27.75", "EIT ส่วนที่ 1 | 15 | 90.00 | 13.50",
+            "- EIT (การรับรู้ภายนอก) : ส่วนที่ ๑ (๑๐๐.๐๐ คะแนน) และส่วนที่ ๒ (๙๑.๐๐ คะแนน)",
+            "OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน", "๑ IIT การปฏิบัติหน้าที่ ๑๐๐ ผ่านเกณฑ์"]
+    got = {r.field: (r.score, r.points) for r in statements.tools(rows, 2567)}
+    assert got == {"iit": (92.50, 27.75), "eit_part1": (90.00, 13.50), "eit_part2": (91.00, None),
+                   "oit": (97.50, None)}
+    weighted = {r.field: (r.score, r.points) for r in statements.tools(["IIT | 27.75", "OIT | 38.00"], 2566, True)}
+    assert weighted == {"iit": (None, 27.75), "oit": (None, 38.00)}
+
+
+@pytest.mark.parametrize("header, role", [
+    ("มาตรการ/แนวทางการดำเนินการ", "measure"), ("โครงการ/กิจกรรม/มาตรการ", "measure"),
+    ("ขั้นตอน/วิธีการดำเนินการ", "method"), ("หน่วยงานที่รับผิดชอบ", "responsible"),
+    ("ผู้รับผิดชอบ/ผู้ประสานงาน", "responsible"), ("ระยะเวลาดำเนินการ", "period"),
+    ("ห้วงเวลาดำเนินการ", "period"), ("การกำกับติดตาม", "follow_up"), ("ผลการดำเนินการ", "output"),
+    ("ผลลัพธ์ที่ได้", "outcome"), ("งบประมาณ (บาท)", "budget"), ("ที่", "number"), ("ลำดับที่", "number"),
+    ("หมายเหตุ", "note"),
+])
+def test_header_wordings_name_their_roles(header, role):
+    assert header_role(header) == role
+
+
+def test_columns_without_header_words_are_known_by_their_cells():
+    rows = [["1", "จัดทำคู่มือการปฏิบัติงานด้านการจัดซื้อจัดจ้างให้เป็นปัจจุบัน", "กองคลัง", "ตุลาคม 2566 - ธันวาคม 2566",
+             "10,000 บาท"],
+            ["2", "ประชาสัมพันธ์ช่องทางการร้องเรียนการทุจริตผ่านเว็บไซต์และเพจ", "สำนักปลัด", "มกราคม 2567",
+             "ไม่ใช้งบประมาณ"],
+            ["3", "อบรมเสริมสร้างคุณธรรมจริยธรรมให้แก่บุคลากรทุกระดับ", "งานการเจ้าหน้าที่", "ไตรมาส 2", "25,000"]]
+    roles = table_roles(["ข้อ", "สิ่งที่จะทำ", "ใครทำ", "เมื่อไร", "ใช้เงิน"], rows)
+    assert roles == {0: "number", 1: "measure", 2: "responsible", 3: "period", 4: "budget"}
+
+
+@given(st.integers(0, 9_999_999))
+def test_baht_amounts_read_back_in_every_print_form(amount):
+    grouped = f"{amount:,}"
+    thai = grouped.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    for text in (grouped, f"{grouped} บาท", f"{thai}.-", f"งบประมาณ {grouped} บาท (เงินอุดหนุน)"):
+        assert parse_baht(text) == amount
+
+
+@pytest.mark.parametrize("text", ["ไม่ใช้งบประมาณ", "ไม่มีงบประมาณ", "ไม่ได้ใช้งบประมาณ"])
+def test_no_budget_is_zero_and_a_dash_states_nothing(text):
+    assert parse_baht(text) == 0.0
+    assert parse_baht("-") is None and parse_baht("") is None
+
+
+def _span(period):
+    return period.start, period.end
+
+
+def test_multi_year_and_quarter_periods_are_fiscal_years():
+    assert _span(parse_period("พ.ศ. ๒๕๖๖ - ๒๕๗๐")) == (D(2022, 10, 1), D(2027, 9, 30))
+    assert _span(parse_period("ปี 2566-2570")) == (D(2022, 10, 1), D(2027, 9, 30))
+    assert _span(parse_period("ไตรมาส 1-2", 2567)) == (D(2023, 10, 1), D(2024, 3, 31))
+    assert _span(parse_period("ไตรมาสที่ 4", 2567)) == (D(2024, 7, 1), D(2024, 9, 30))
+    assert _span(months(4, 6, 2567)) == (D(2024, 1, 1), D(2024, 3, 31))  # fiscal months 4-6: January-March
+
+
+# ---------------------------------------------------------------- whole parse of built layouts
+def _page(number, *lines):
+    return PageLayout(number, 595, 842, [TextLine(t, 40, 40 + 20 * i, 500, 55 + 20 * i, page=number)
+                                         for i, t in enumerate(lines)])
+
+
+TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567"
+
+
+def test_month_ticks_under_a_two_level_header_give_the_period():
+    months_row = ["", "", "ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "", ""]
+    header = TableRow(["ลำดับ", "มาตรการ/กิจกรรม", "ระยะเวลาดำเนินการ", "", "", "", "", "", "ผู้รับผิดชอบ",
+                       "งบประมาณ (บาท)"], 1, "header")
+    body = [TableRow(["1", "จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", "", "✓", "✓", "✓", "", "", "กองคลัง", "5,000"], 1),
+            TableRow(["2", "อบรมคุณธรรมจริยธรรมแก่บุคลากร", "", "", "", "", "✓", "✓", "สำนักปลัด", "ไม่ใช้งบประมาณ"], 1)]
+    table = Table([header, TableRow(months_row, 1, "body"), *body], [1], 10, header.cells)
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, TITLE)], [table]))
+    got = [(m.measure, m.period_start, m.period_end, m.budget, m.responsible) for m in parsed.measures]
+    assert got == [("จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", D(2023, 11, 1), D(2024, 1, 31), 5000.0, "กองคลัง"),
+                   ("อบรมคุณธรรมจริยธรรมแก่บุคลากร", D(2024, 2, 1), D(2024, 3, 31), 0.0, "สำนักปลัด")]
+
+
+def test_a_responsible_cell_merged_over_several_measures_is_carried_by_each():
+    header = TableRow(["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ"], 1, "header")
+    rows = [TableRow(["จัดทำคู่มือการปฏิบัติงาน", "ทบทวนคู่มือทุกปี", "กองคลัง"], 1, spanned=[False] * 3),
+            TableRow(["เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "ประกาศบนเว็บไซต์", ""], 1, spanned=[False, False, True]),
+            TableRow(["ตรวจสอบการใช้ทรัพย์สินของราชการ", "ทำทะเบียนคุมการยืม", ""], 1, spanned=[False, False, False])]
+    table = Table([header, *rows], [1], 3, header.cells)
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, TITLE)], [table]))
+    assert [m.responsible for m in parsed.measures] == ["กองคลัง", "กองคลัง", None]
+
+
+def test_a_measure_merged_over_activity_rows_is_one_measure_with_its_activities_in_order():
+    header = TableRow(["มาตรการ", "กิจกรรม/ขั้นตอน", "ผู้รับผิดชอบ"], 1, "header")
+    rows = [TableRow(["ส่งเสริมการเปิดเผยข้อมูล", "1. ปรับปรุงเว็บไซต์", "สำนักปลัด"], 1),
+            TableRow(["", "2. ประชาสัมพันธ์ข่าวสาร", ""], 1, spanned=[True, False, True]),
+            TableRow(["", "3. รายงานผลต่อผู้บริหาร", ""], 1, spanned=[True, False, True])]
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, TITLE)], [Table([header, *rows], [1], 3, header.cells)]))
+    (measure,) = parsed.measures
+    assert measure.method == "1. ปรับปรุงเว็บไซต์ 2. ประชาสัมพันธ์ข่าวสาร 3. รายงานผลต่อผู้บริหาร"
+
+
+def test_a_fragment_after_a_page_break_joins_the_row_before():
+    header = TableRow(["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ"], 1, "header")
+    rows = [TableRow(["การตรวจสอบเพื่อป้องกันการนำทรัพย์สินของราชการ", "จัดทำแบบประเมินความเสี่ยง", "กองคลัง"], 1),
+            TableRow(["ไปใช้เพื่อประโยชน์ส่วนตัว", "และคู่มือการยืมทรัพย์สิน", "สำนักปลัด"], 2)]
+    parsed = parse_document(DocumentLayout("x", 2, [_page(1, TITLE), _page(2)], [Table([header, *rows], [1, 2], 3,
+                                                                                        header.cells)]))
+    assert [m.measure for m in parsed.measures] == ["การตรวจสอบเพื่อป้องกันการนำทรัพย์สินของราชการ ไปใช้เพื่อประโยชน์ส่วนตัว"]
+
+
+def test_measures_written_as_numbered_paragraphs_with_labelled_lines():
+    page = _page(1, TITLE, "มาตรการที่ ๑ การเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "วิธีการดำเนินการ: ประกาศผลการจัดซื้อจัดจ้าง",
+                 "บนเว็บไซต์ทุกเดือน", "ผู้รับผิดชอบ: กองคลัง", "ระยะเวลา: ตุลาคม 2566 - กันยายน 2567",
+                 "มาตรการที่ ๒ การรับเรื่องร้องเรียนการทุจริต", "วิธีการดำเนินการ: เปิดช่องทางออนไลน์",
+                 "หน่วยงานรับผิดชอบ: สำนักปลัด", "ระยะเวลา: ไตรมาส 1")
+    parsed = parse_document(DocumentLayout("x", 1, [page], []))
+    got = [(m.measure, m.method, m.responsible, m.period_start, m.period_end) for m in parsed.measures]
+    assert got == [("การเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "ประกาศผลการจัดซื้อจัดจ้าง บนเว็บไซต์ทุกเดือน", "กองคลัง",
+                    D(2023, 10, 1), D(2024, 9, 30)),
+                   ("การรับเรื่องร้องเรียนการทุจริต", "เปิดช่องทางออนไลน์", "สำนักปลัด", D(2023, 10, 1), D(2023, 12, 31))]
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("ดĠาเนินการ", "ดำเนินการ"),  # SARA AM ring mapped to a Latin letter by an HTML printer
+    ("กระบวนการสรูางความโปร่งใส", "กระบวนการสร้างความโปร่งใส"),  # tone mark mapped to SARA UU
+    ("ระยะเวลาดาเนินการ", "ระยะเวลาดำเนินการ"),  # the ring lost without a trace
+    ("สานักงานปลัด", "สำนักงานปลัด"),
+    ("ประจาปีงบประมาณ", "ประจำปีงบประมาณ"),
+    ("จากการประเมิน", "จากการประเมิน"),  # sound text is left alone
+    ("การมีส่วนร่วมของประชาชน", "การมีส่วนร่วมของประชาชน"),
+])
+def test_html_printer_damage_is_repaired(damaged, repaired):
+    from normalizers.thai_text import repair_thai
+
+    assert repair_thai(damaged) == repaired
+
+
+def test_pdfium_line_end_hyphen_is_no_text():
+    from parsers.pdf_text import join_lines
+
+    assert join_lines("การประชา\ufffe\nสัมพันธ์") == "การประชาสัมพันธ์"

@@ -1,0 +1,600 @@
+"""Layout variants: how one `Document` is put on paper, as a renderer-neutral plan of blocks.
+
+A variant is a `+`-joined list of features (`borderless+number_column`); `options(variant)` turns it into
+`Options`, `adapt` makes the content changes a layout implies (cells merged over several measures carry one
+value; tick columns can only show whole months), and `build` produces the `Plan` the renderers draw. The
+truth is written from the adapted content and the columns the plan printed.
+"""
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from tests.variety.content import (FISCAL_MONTHS, INDICATORS, MONTHS, MONTHS_SHORT, TOOL_NAMES, Document,
+                                   Measure, Period, STEPS, fiscal_bounds, level_of, fiscal_month_date, month_end)
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+# Feature -> what it changes. Each is a layout a Thai office really produces (issue #12, "What to build").
+FEATURES = {
+    "baseline": {},
+    "borderless": {"borders": "none"},
+    "header_lines": {"borders": "header"},
+    "column_order": {"column_order": "shuffled"},
+    "number_column": {"number_column": True},
+    "known_headers": {"headers": "known"},
+    "unseen_headers": {"headers": "unseen", "score_wording": "unseen"},
+    "month_columns": {"period_columns": "months"},
+    "quarter_columns": {"period_columns": "quarters"},
+    "budget_note": {"budget_note": True},
+    "landscape": {"landscape": True},
+    "paragraphs": {"paragraphs": True},
+    "merged_measure": {"merged_measure": True},
+    "merged_responsible": {"merged_responsible": True},
+    "front_matter": {"front_matter": True},
+    "furniture": {"furniture": True},
+    "score_wordings": {"score_wording": "known"},
+    "score_tables": {"score_tables": True},
+    "last_year": {"score_wording": "last_year"},
+    "row_breaks": {"long_rows": True},
+    "multi_year": {"multi_year": True},
+    "arabic_digits": {"digits": "arabic"},
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    borders: str = "grid"  # grid, none, header
+    column_order: str = "standard"
+    number_column: bool = False
+    headers: str = "sample"  # sample, known, unseen
+    period_columns: str | None = None  # months, quarters
+    budget_note: bool = False
+    landscape: bool = False
+    paragraphs: bool = False
+    merged_measure: bool = False
+    merged_responsible: bool = False
+    front_matter: bool = False
+    furniture: bool = False
+    score_wording: str = "sample"  # sample, known, unseen, last_year
+    score_tables: bool = False
+    long_rows: bool = False
+    multi_year: bool = False
+    digits: str = "thai"
+
+
+def options(variant: str) -> Options:
+    settings: dict = {}
+    for feature in variant.split("+"):
+        if feature not in FEATURES:
+            raise ValueError(f"unknown layout feature {feature!r}; known: {', '.join(FEATURES)}")
+        settings.update(FEATURES[feature])
+    return Options(**settings)
+
+
+# ---------------------------------------------------------------- plan blocks
+
+
+@dataclass
+class Cell:
+    text: str = ""
+    rowspan: int = 1
+    colspan: int = 1
+    bold: bool = False
+    shade: bool = False
+    align: str = "left"
+    small: bool = False
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]  # HTML-style: positions covered by a span above or to the left are omitted
+    header_rows: int
+    widths: list[float]  # relative column widths
+    borders: str = "grid"
+    repeat_header: bool = True
+    allow_row_break: bool = True
+    size: int = 16  # body font size of the table (month-column tables are set smaller, as offices do)
+
+
+@dataclass
+class Para:
+    text: str
+    bold: bool = False
+    align: str = "left"  # left, center, right, justify
+    size: int = 16
+    indent: bool = False
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Landscape:
+    """Starts a landscape section (on a new page); `Portrait` ends it."""
+
+
+@dataclass
+class Portrait:
+    pass
+
+
+@dataclass
+class Plan:
+    blocks: list
+    font: str = "TH Sarabun New"
+    running_header: str | None = None
+    page_number: str | None = None  # dash ("- 2 -", top) or page ("หน้า 2", bottom right)
+    footer: str | None = None
+    thai_digits: bool = True
+    printed: set[str] = field(default_factory=set)  # measure fields the plan printed (for the truth)
+    tools_printed: bool = False  # IIT/EIT/OIT scores are stated
+
+
+# ---------------------------------------------------------------- wordings
+
+SAMPLE_HEADERS = {
+    "measure": "มาตรการ/แนวทาง", "method": "วิธีการดำเนินการ", "responsible": "ผู้รับผิดชอบ",
+    "period": "ระยะเวลาดำเนินการ", "follow_up": "การติดตามผล", "output": "ผลการดำเนินการ (output)",
+    "outcome": "ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)", "indicator": "ตัวชี้วัด",
+    "analysis": "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA", "budget": "งบประมาณ (บาท)",
+    "note": "หมายเหตุ", "number": "ลำดับ",
+}
+# The wordings issue #12 lists (the parser is expected to know them).
+KNOWN_HEADERS = {
+    "measure": ["โครงการ/กิจกรรม/มาตรการ", "มาตรการ/แนวทางการดำเนินการ", "มาตรการ/โครงการ/กิจกรรม"],
+    "method": ["ขั้นตอน/วิธีการดำเนินการ", "วิธีการดำเนินการ", "ขั้นตอนหรือวิธีการดำเนินการ"],
+    "responsible": ["หน่วยงานที่รับผิดชอบ", "ผู้รับผิดชอบ/ผู้ประสานงาน"],
+    "period": ["ระยะเวลาดำเนินการ", "ห้วงเวลาดำเนินการ"],
+    "follow_up": ["การกำกับติดตาม"], "output": ["ผลการดำเนินการ"], "outcome": ["ผลลัพธ์ที่ได้"],
+    "indicator": ["ตัวชี้วัด/เป้าหมาย", "ตัวชี้วัด"], "analysis": ["ผลการวิเคราะห์"],
+    "budget": ["งบประมาณ (บาท)"], "note": ["หมายเหตุ"], "number": ["ที่", "ลำดับ", "ลำดับที่"],
+}
+# Realistic officialese that neither the issue nor the samples use: the parser must read columns by meaning.
+UNSEEN_HEADERS = {
+    "measure": ["ประเด็นการพัฒนา", "เรื่องที่จะขับเคลื่อน", "ชื่อแผนงาน/งาน", "แนวทางการยกระดับ"],
+    "method": ["รายละเอียดการขับเคลื่อน", "กลไกการปฏิบัติ", "สิ่งที่จะทำ", "แนวปฏิบัติ"],
+    "responsible": ["ส่วนราชการเจ้าของเรื่อง", "เจ้าภาพหลัก", "ผู้ดำเนินการ", "กอง/งานที่ดำเนินการ"],
+    "period": ["กำหนดแล้วเสร็จ", "ช่วงเวลา", "วันเวลาดำเนินการ", "ปฏิทินการทำงาน"],
+    "follow_up": ["วิธีรายงานความก้าวหน้า", "การรายงานผล"], "output": ["ผลที่ดำเนินการแล้ว", "สรุปผลการปฏิบัติ"],
+    "outcome": ["ผลที่เกิดขึ้น", "ประโยชน์ที่ได้รับ"], "indicator": ["ประเด็นการประเมิน"],
+    "analysis": ["ข้อสังเกต"], "budget": ["วงเงิน (บาท)", "ค่าใช้จ่าย (บาท)"], "note": ["ข้อสังเกตเพิ่มเติม"],
+    "number": ["ข้อ", "ที่"],
+}
+
+
+def _header(role: str, opts: Options, rng: random.Random) -> str:
+    if opts.headers == "known":
+        return rng.choice(KNOWN_HEADERS[role])
+    if opts.headers == "unseen":
+        return rng.choice(UNSEEN_HEADERS[role])
+    return SAMPLE_HEADERS[role]
+
+
+def baht(value: float) -> str:
+    if value == 0:
+        return "ไม่ใช้งบประมาณ"
+    return f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
+
+
+def period_text(p: Period, rng: random.Random, fiscal_year: int) -> str | None:
+    """The period as printed (Arabic digits); None for tick columns, which print no text."""
+    be = lambda d: d.year + 543  # noqa: E731
+    if p.kind == "multi_year":
+        return f"พ.ศ. {fiscal_year} - {be(p.end)}"
+    if p.kind == "fiscal_year":
+        return rng.choice([f"1 ตุลาคม {be(p.start)} - 30 กันยายน {be(p.end)}",
+                           f"ต.ค. {be(p.start) % 100} - ก.ย. {be(p.end) % 100}"])
+    if p.kind == "month":
+        return f"{MONTHS[p.start.month - 1]} {be(p.start)}"
+    if p.kind == "month_range":
+        a, b = p.start, p.end
+        if be(a) == be(b) and rng.random() < 0.5:
+            return f"{MONTHS[a.month - 1]} - {MONTHS[b.month - 1]} {be(b)}"
+        return f"{MONTHS_SHORT[a.month - 1]} {be(a) % 100} ถึง {MONTHS_SHORT[b.month - 1]} {be(b) % 100}"
+    return None
+
+
+# ---------------------------------------------------------------- content changes a layout implies
+
+
+def adapt(doc: Document, opts: Options, rng: random.Random) -> Document:
+    """The content this layout can state: merged cells give every measure under them the same value, tick
+    columns hold whole months (quarters) of one fiscal year, long rows have more steps."""
+    doc = copy.deepcopy(doc)
+    fiscal = doc.fiscal_year
+    for i, m in enumerate(doc.measures):
+        if opts.multi_year and i % 2 == 0:
+            m.period = Period(fiscal_bounds(fiscal)[0], fiscal_bounds(fiscal + 4)[1], "multi_year",
+                              list(range(1, 13)))
+        if opts.period_columns:
+            months = m.period.months if m.period.kind != "multi_year" else list(range(1, 13))
+            if opts.period_columns == "quarters":
+                q0, q1 = (months[0] - 1) // 3, (months[-1] - 1) // 3
+                months = list(range(q0 * 3 + 1, q1 * 3 + 4))
+            (y0, m0) = fiscal_month_date(fiscal, FISCAL_MONTHS[months[0] - 1])
+            (y1, m1) = fiscal_month_date(fiscal, FISCAL_MONTHS[months[-1] - 1])
+            m.period = Period(date(y0, m0, 1), month_end(y1, m1), "ticks", months)
+        if opts.long_rows:
+            m.steps = m.steps + [s for s in rng.sample(STEPS, 6) if s not in m.steps][:5 - len(m.steps)]
+    if opts.merged_responsible and not opts.paragraphs:
+        i = 0
+        while i < len(doc.measures):
+            size = rng.choice([2, 3])
+            group = [m for m in doc.measures[i:i + size] if m.section == doc.measures[i].section]
+            for m in group[1:]:
+                m.responsible, m.period = group[0].responsible, copy.deepcopy(group[0].period)
+            i += len(group)
+    return doc
+
+
+# ---------------------------------------------------------------- plan builder
+
+
+def _roles(doc: Document, opts: Options) -> list[str]:
+    if doc.family == "measures_report":
+        roles = ["measure", "method", "responsible", "period", "output", "outcome"]
+    elif doc.family == "development_plan":
+        roles = ["indicator", "measure", "analysis", "method", "period", "responsible"]
+    elif doc.fiscal_year <= 2567 and not any(m.codes for m in doc.measures):
+        roles = ["measure", "method", "responsible", "period", "follow_up"]
+    else:
+        roles = ["measure", "method", "period", "responsible"]
+    if opts.budget_note:
+        roles.insert(roles.index("period") + 1, "budget")
+        roles.append("note")
+    return roles
+
+
+def code_prefix(code: str, rng: random.Random) -> str:
+    letter, number = code[0], code[1:]
+    return rng.choice([f"{letter.upper()} {number}", f"{letter}{number}", f"{letter.upper()}{number}"])
+
+
+class Builder:
+    def __init__(self, doc: Document, opts: Options, rng: random.Random, font: str):
+        self.doc, self.opts, self.rng = doc, opts, rng
+        self.plan = Plan(blocks=[], font=font, thai_digits=opts.digits == "thai")
+        self.title = {
+            "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+            "measures_report": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+            "development_plan": "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
+            "analysis": "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+        }[doc.family]
+
+    def add(self, *blocks):
+        self.plan.blocks.extend(blocks)
+
+    def build(self) -> Plan:
+        doc, opts = self.doc, self.opts
+        if opts.front_matter:
+            self.front_matter()
+        if opts.furniture:
+            self.plan.running_header = f"{self.title[:26]}… {doc.unit.short}"
+            self.plan.page_number = self.rng.choice(["dash", "page"])
+            self.plan.footer = f"{doc.unit.name} อำเภอ{doc.unit.district} จังหวัด{doc.unit.province}"
+        self.add(Para(self.title, bold=True, align="center", size=20),
+                 Para(f"ประจำปีงบประมาณ พ.ศ. {doc.fiscal_year}", bold=True, align="center"),
+                 Para(doc.unit.name, bold=True, align="center"),
+                 Para(f"อำเภอ{doc.unit.district} จังหวัด{doc.unit.province}", bold=True, align="center"))
+        if doc.assessment_year:
+            self.scores()
+        if doc.questions:
+            self.questions()
+        if doc.measures:
+            if opts.paragraphs:
+                self.paragraph_measures()
+            else:
+                self.measure_tables()
+        self.add(Para(""), Para("(ลงชื่อ) ผู้รายงาน", align="right"),
+                 Para(f"ปลัด{doc.unit.name}", align="right"))
+        return self.plan
+
+    # -- front matter
+
+    def front_matter(self):
+        doc, rng = self.doc, self.rng
+        self.add(Para(""), Para(""), Para(self.title, bold=True, align="center", size=24),
+                 Para(f"ประจำปีงบประมาณ พ.ศ. {doc.fiscal_year}", bold=True, align="center", size=20),
+                 Para(""), Para(doc.unit.name, bold=True, align="center", size=20),
+                 Para(f"อำเภอ{doc.unit.district} จังหวัด{doc.unit.province}", align="center"), PageBreak())
+        self.add(Para("คำนำ", bold=True, align="center", size=20),
+                 Para(f"{doc.unit.name} ได้จัดทำเอกสารฉบับนี้ขึ้นเพื่อเป็นแนวทางในการยกระดับคุณธรรมและความโปร่งใส"
+                      f"ในการดำเนินงาน ตามแนวทางของสำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ "
+                      f"โดยหวังเป็นอย่างยิ่งว่าจะเป็นประโยชน์แก่ผู้บริหารและบุคลากรทุกระดับ", indent=True, align="justify"),
+                 Para(""), Para(rng.choice(["สำนักปลัด", "งานวิเคราะห์นโยบายและแผน"]), align="right"),
+                 Para(doc.unit.name, align="right"), PageBreak())
+        entries = ["ส่วนที่ 1 ผลการประเมิน", "ส่วนที่ 2 มาตรการและแนวทางการดำเนินการ", "ภาคผนวก"]
+        self.add(Para("สารบัญ", bold=True, align="center", size=20),
+                 Para("เรื่อง" + " " * 100 + "หน้า", bold=True))
+        for i, entry in enumerate(entries):
+            self.add(Para(f"{entry} " + "." * (70 - len(entry)) + f" {i * 2 + 1}"))
+        self.add(PageBreak())
+        year = doc.fiscal_year
+        self.add(Para(f"ประกาศ{doc.unit.name}", bold=True, align="center"),
+                 Para(f"เรื่อง {self.title} ประจำปีงบประมาณ พ.ศ. {year}", bold=True, align="center"),
+                 Para("*" * 25, align="center"),
+                 Para(f"ด้วย{doc.unit.name} ได้ตระหนักถึงความสำคัญของการบริหารงานด้วยความซื่อสัตย์สุจริต "
+                      f"จึงได้จัดทำ{self.title} เพื่อให้บุคลากรถือปฏิบัติ", indent=True, align="justify"),
+                 Para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True),
+                 Para(f"ประกาศ ณ วันที่ {rng.randint(1, 28)} {MONTHS[rng.choice([9, 10, 11])]} พ.ศ. {year - 1}",
+                      indent=True),
+                 Para(""), Para("(ลงชื่อ)", align="center"),
+                 Para(rng.choice(["(นายสมชาย ใจดี)", "(นางสาวมาลี ศรีสุข)", "(นายอับดุลเลาะ สาและ)"]), align="center"),
+                 Para(f"นายก{doc.unit.name}", align="center"), PageBreak())
+
+    # -- scores
+
+    def level_words(self) -> str:
+        return self.doc.level
+
+    def scores(self):
+        doc, opts, rng = self.doc, self.opts, self.rng
+        s, lv, ay, unit = f"{doc.overall:.2f}", doc.level, doc.assessment_year, doc.unit.short
+        prev = f"{doc.previous_overall:.2f}"
+        if opts.score_wording == "known":
+            sentence = rng.choice([
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay} {unit} ได้คะแนนรวมเท่ากับ {s} คะแนน ระดับ {lv}",
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay} ผลคะแนนภาพรวม = {s} คะแนน (ระดับ {lv})",
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay} {unit} อยู่ในระดับ {lv} ด้วยคะแนน {s} คะแนน",
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay} {unit} ได้ {s} คะแนน จากคะแนนเต็ม 100 คะแนน อยู่ในระดับ {lv}",
+                f"ในปีงบประมาณ พ.ศ. {ay - 1} {unit} ได้คะแนน {prev} คะแนน ส่วนผลการประเมิน ITA ประจำปีงบประมาณ "
+                f"พ.ศ. {ay} ได้คะแนนรวมเท่ากับ {s} คะแนน ระดับ {lv}",
+            ])
+        elif opts.score_wording == "last_year":  # last year's score first: this year's must be the one read
+            before = level_of(doc.previous_overall, ay - 1, {"all": doc.previous_overall})
+            sentence = (f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay - 1} {unit} ได้คะแนน {prev} คะแนน อยู่ในระดับ {before} "
+                        f"และในปีงบประมาณ พ.ศ. {ay} ได้คะแนน {s} คะแนน อยู่ในระดับ {lv}")
+        elif opts.score_wording == "unseen":
+            sentence = rng.choice([
+                f"สำหรับรอบการประเมินปีงบประมาณ พ.ศ. {ay} ผลสัมฤทธิ์ของ{unit} อยู่ที่ {s} ซึ่งจัดอยู่ในกลุ่ม {lv}",
+                f"ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {ay} หน่วยงานมีค่าเฉลี่ยรวมทั้งสิ้น {s} ผลลัพธ์ {lv} "
+                f"(ปีก่อนหน้า {prev})",
+                f"ปีงบประมาณ พ.ศ. {ay} {unit} ทำได้ {s} จาก 100 ถูกจัดเป็น {lv}",
+            ])
+        elif doc.family == "development_plan":
+            sentence = f"ในปีงบประมาณ พ.ศ.{ay} {unit} ได้รับคะแนนการประเมินรวม {s} คะแนน อยู่ในระดับ\"{lv}\" โดยผลการประเมินรายเครื่องมือมีดังนี้"
+        elif ay >= 2567:
+            sentence = f"คะแนนภาพรวมหน่วย {doc.unit.name} {s} คะแนน ระดับผลการประเมิน {lv}"
+        else:
+            sentence = (f"จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. {ay} ของ{doc.unit.name} พบว่ามีผลคะแนน {s} คะแนน "
+                        f"อยู่ในระดับ {lv} ดังนี้")
+        self.add(Para(""), Para(f"1. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {ay}", bold=True))
+        if opts.score_tables:
+            self.add(Para(f"ผลการประเมินคุณธรรมและความโปร่งใสของ{unit} ประจำปีงบประมาณ พ.ศ. {ay} แยกตามเครื่องมือ ดังนี้"))
+            self.weighted_table()
+            self.indicator_level_table()
+            return
+        self.add(Para(sentence, indent=True, align="justify"))
+        if doc.family == "development_plan":
+            self.tool_table()
+        self.indicator_table()
+
+    def _tools(self) -> list[tuple[str, str, float, int]]:
+        t = self.doc.tools
+        if "eit_part1" in t:
+            return [("IIT", "iit", t["iit"], 30), ("EIT ส่วนที่ 1", "eit_part1", t["eit_part1"], 15),
+                    ("EIT ส่วนที่ 2", "eit_part2", t["eit_part2"], 15), ("OIT", "oit", t["oit"], 40)]
+        return [("IIT", "iit", t["iit"], 30), ("EIT", "eit", t["eit"], 30), ("OIT", "oit", t["oit"], 40)]
+
+    def tool_table(self):
+        self.plan.tools_printed = True
+        rows = [[Cell("เครื่องมือ", bold=True), Cell("คะแนน", bold=True)]]
+        rows += [[Cell(name), Cell(f"{v:.2f}", align="right")] for name, _, v, _ in self._tools()]
+        self.add(Table(rows, 1, [3, 1], borders=self.opts.borders))
+
+    def weighted_table(self):
+        self.plan.tools_printed = True
+        head = ["เครื่องมือการประเมิน", "น้ำหนัก (ร้อยละ)", "คะแนน (เต็ม 100)", "คะแนนถ่วงน้ำหนัก"]
+        rows = [[Cell(h, bold=True, align="center") for h in head]]
+        for name, _, v, w in self._tools():
+            rows.append([Cell(name), Cell(str(w), align="center"), Cell(f"{v:.2f}", align="right"),
+                         Cell(f"{v * w / 100:.2f}", align="right")])
+        rows.append([Cell("รวม", bold=True), Cell("100", align="center"), Cell(""),
+                     Cell(f"{self.doc.overall:.2f}", bold=True, align="right")])
+        rows.append([Cell("ระดับผลการประเมิน", bold=True, colspan=3), Cell(self.doc.level, bold=True, align="center")])
+        self.add(Table(rows, 1, [3, 1.4, 1.6, 1.6], borders=self.opts.borders))
+
+    def indicator_table(self):
+        rows = [[Cell("ตัวชี้วัดการประเมิน ITA", bold=True), Cell("คะแนน", bold=True, align="center")]]
+        current = None
+        for n, (name, tool) in INDICATORS.items():
+            if tool != current:
+                rows.append([Cell(TOOL_NAMES[tool], bold=True, colspan=2)])
+                current = tool
+            rows.append([Cell(f"{n}. {name}"), Cell(f"{self.doc.indicators[n]:.2f}", align="right")])
+        self.add(Para("โดยวิเคราะห์ผลการประเมินแต่ละตัวชี้วัด ได้ดังนี้", indent=True),
+                 Table(rows, 1, [4, 1], borders=self.opts.borders))
+
+    def indicator_level_table(self):
+        rows = [[Cell(h, bold=True, align="center") for h in ("ตัวชี้วัด", "คะแนน", "ระดับ")]]
+        for n, (name, _) in INDICATORS.items():
+            v = self.doc.indicators[n]
+            rows.append([Cell(f"{n}. {name}"), Cell(f"{v:.2f}", align="right"),
+                         Cell("ผ่านเกณฑ์" if v >= 85 else "ต้องปรับปรุง", align="center")])
+        self.add(Table(rows, 1, [4, 1.2, 1.6], borders=self.opts.borders))
+
+    def questions(self):
+        rows = [[Cell(h, bold=True, align="center") for h in ("แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์")]]
+        for code, (score, text, indicator) in self.doc.questions.items():
+            rows.append([Cell(code[0].upper() + "IT"), Cell(f"ตัวชี้วัดที่ {indicator}"), Cell(f"{code} {text}"),
+                         Cell(f"{score:.2f}", align="right"), Cell(self.rng.choice(["ควรปรับปรุง", "ควรรักษามาตรฐาน"]))])
+        self.add(Para("ประเด็นที่เป็นข้อบกพร่องหรือจุดอ่อนที่จะต้องแก้ไขโดยเร่งด่วน", bold=True),
+                 Table(rows, 1, [1, 1.4, 4, 1, 2], borders=self.opts.borders))
+
+    # -- measures
+
+    def measure_text(self, m: Measure, number: int) -> str:
+        text = m.measure
+        if m.codes:
+            text = f"{code_prefix(m.codes[0], self.rng)} {text}"
+        elif not self.opts.number_column and self.doc.family != "development_plan":
+            text = f"{number}. {text}"
+        return text
+
+    def method_text(self, m: Measure) -> str:
+        if len(m.steps) == 1:
+            return m.steps[0]
+        return " ".join(f"{i}. {s}" for i, s in enumerate(m.steps, 1))
+
+    def value(self, role: str, m: Measure, number: int) -> str:
+        if role == "measure":
+            return self.measure_text(m, number)
+        if role == "method":
+            return self.method_text(m)
+        if role == "period":
+            return m.period_text or ""
+        if role == "budget":
+            return baht(m.budget)
+        if role == "note":
+            return self.rng.choice(["", "", "ดำเนินการต่อเนื่อง", "-"])
+        if role == "indicator":
+            return f"{m.indicator}. {INDICATORS[m.indicator][0]}"
+        if role == "number":
+            return str(number)
+        return getattr(m, role)
+
+    def measure_tables(self):
+        doc, opts, rng = self.doc, self.opts, self.rng
+        roles = _roles(doc, opts)
+        if opts.column_order == "shuffled":
+            rest = [r for r in roles if r != "measure"]
+            rng.shuffle(rest)
+            roles = rest[:1] + ["measure"] + rest[1:] if rng.random() < 0.5 else rest + ["measure"]
+        if opts.number_column:
+            roles = ["number"] + roles
+        self.plan.printed = {r for r in roles if r in ("follow_up", "output", "outcome", "budget")}
+        for m in doc.measures:
+            m.period_text = period_text(m.period, rng, doc.fiscal_year)
+        headers = {r: _header(r, opts, rng) for r in roles}
+        if opts.landscape:
+            self.add(Landscape())
+        self.add(Para(""), Para(f"2. {self.title}", bold=True))
+        sections = [s for s in dict.fromkeys(m.section for m in doc.measures)]
+        in_table_sections = doc.family == "measures_report"
+        groups = [[m for m in doc.measures if m.section == s] for s in sections]
+        if in_table_sections:
+            groups = [doc.measures]
+        number = 0
+        for group in groups:
+            if group[0].section and not in_table_sections:
+                self.add(Para(f"{sections.index(group[0].section) + 1}) {group[0].section}", bold=True))
+            header, widths = self.header_rows(roles, headers)
+            rows = list(header)
+            current = None
+            i = 0
+            while i < len(group):
+                m = group[i]
+                if in_table_sections and m.section and m.section != current:
+                    current = m.section
+                    rows.append([Cell(f"{sections.index(m.section) + 1}. {m.section}", bold=True,
+                                      colspan=len(widths))])
+                span = 1
+                if opts.merged_responsible:
+                    while (i + span < len(group) and group[i + span].responsible == m.responsible
+                           and group[i + span].period == m.period and group[i + span].section == m.section):
+                        span += 1
+                block = group[i:i + span]
+                for j, mm in enumerate(block):
+                    number += 1
+                    rows.extend(self.measure_rows(roles, mm, number, span if j == 0 else 0))
+                i += span
+            self.add(Table(rows, len(header), widths, borders=opts.borders,
+                           repeat_header=not opts.long_rows or rng.random() < 0.5,
+                           size=14 if opts.period_columns == "months" and not opts.landscape else 16))
+        if opts.landscape:
+            self.add(Portrait())
+
+    def header_rows(self, roles: list[str], headers: dict[str, str]) -> tuple[list[list[Cell]], list[float]]:
+        width = {"number": 0.6, "measure": 3, "method": 3.2, "responsible": 1.8, "period": 1.8, "follow_up": 1.8,
+                 "output": 2, "outcome": 2, "indicator": 1.6, "analysis": 2, "budget": 1.4, "note": 1.2}
+        cols = self.opts.period_columns
+        if not cols:
+            return [[Cell(headers[r], bold=True, align="center") for r in roles]], [width[r] for r in roles]
+        subs = ([MONTHS_SHORT[m - 1] for m in FISCAL_MONTHS] if cols == "months"
+                else [f"ไตรมาส {q}" for q in range(1, 5)])
+        top, bottom, widths = [], [], []
+        for r in roles:
+            if r == "period":
+                top.append(Cell(headers[r], bold=True, align="center", colspan=len(subs)))
+                bottom += [Cell(s, bold=True, align="center", small=True) for s in subs]
+                widths += [0.9] * len(subs)
+            else:
+                top.append(Cell(headers[r], bold=True, align="center", rowspan=2))
+                widths.append(width[r])
+        return [top, bottom], widths
+
+    def measure_rows(self, roles: list[str], m: Measure, number: int, group_span: int) -> list[list[Cell]]:
+        """The rows of one measure; group_span > 0 on the first measure of a merged responsible/period group
+        (its cells span the group), 0 on the others (their cells are covered)."""
+        opts = self.opts
+        merged = opts.merged_measure and len(m.steps) > 1
+        height = len(m.steps) if merged else 1
+        group_roles = {"responsible", "period"} if opts.merged_responsible else set()
+        rows: list[list[Cell]] = [[] for _ in range(height)]
+        for r in roles:
+            if r in group_roles and not merged:
+                if group_span == 0:
+                    continue
+                cells = self.period_cells(m) if r == "period" else [Cell(self.value(r, m, number))]
+                for c in cells:
+                    c.rowspan = group_span
+                rows[0].extend(cells)
+                continue
+            if r == "method" and merged:
+                for k, step in enumerate(m.steps):
+                    rows[k].append(Cell(f"{k + 1}. {step}"))
+                continue
+            cells = self.period_cells(m) if r == "period" else [Cell(self.value(r, m, number))]
+            for c in cells:
+                c.rowspan = height
+            rows[0].extend(cells)
+        return rows
+
+    def period_cells(self, m: Measure) -> list[Cell]:
+        cols = self.opts.period_columns
+        if not cols:
+            return [Cell(m.period_text or "")]
+        count = 12 if cols == "months" else 4
+        ticked = set(m.period.months) if cols == "months" else {(k - 1) // 3 + 1 for k in m.period.months}
+        shade = self.rng.random() < 0.5 if not hasattr(self, "_shade") else self._shade
+        self._shade = shade
+        return [Cell("" if shade else ("✓" if k in ticked else ""), shade=shade and k in ticked, align="center")
+                for k in range(1, count + 1)]
+
+    # -- numbered paragraphs
+
+    def paragraph_measures(self):
+        doc, rng = self.doc, self.rng
+        labels = {"method": rng.choice(["วิธีการดำเนินการ", "ขั้นตอนการดำเนินการ"]),
+                  "responsible": rng.choice(["ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "ผู้รับผิดชอบ / หน่วยงานรับผิดชอบ"]),
+                  "period": rng.choice(["ระยะเวลา", "ระยะเวลาดำเนินการ"]), "follow_up": "การติดตามผล",
+                  "output": "ผลการดำเนินการ", "outcome": "ผลลัพธ์ที่ได้", "budget": "งบประมาณ",
+                  "indicator": "ตัวชี้วัด"}
+        roles = [r for r in _roles(doc, self.opts) if r not in ("measure", "analysis", "note")]
+        self.plan.printed = {r for r in roles if r in ("follow_up", "output", "outcome", "budget")}
+        style = rng.choice(["มาตรการที่ {n}", "{n}.", "({n})"])
+        self.add(Para(""), Para(f"2. {self.title}", bold=True))
+        section = None
+        for n, m in enumerate(doc.measures, 1):
+            m.period_text = period_text(m.period, rng, doc.fiscal_year)
+            if m.section and m.section != section:
+                section = m.section
+                self.add(Para(f"{len({x.section for x in doc.measures[:n]})}) {section}", bold=True))
+            code = f"{code_prefix(m.codes[0], rng)} " if m.codes else ""
+            self.add(Para(f"{style.format(n=n)} {code}{m.measure}", bold=True))
+            for r in roles:
+                self.add(Para(f"{labels[r]}: {self.value(r, m, n)}", indent=True))
+
+
+def build(doc: Document, variant: str, *, seed: int = 0, font: str = "TH Sarabun New") -> tuple[Document, Plan]:
+    """(the content as this layout states it, the plan to render)."""
+    opts = options(variant)
+    rng = random.Random(f"{doc.seed}:{variant}:{seed}")
+    adapted = adapt(doc, opts, rng)
+    plan = Builder(adapted, opts, rng, font).build()
+    return adapted, plan

@@ -8,11 +8,14 @@ REPORTS  ?= reports
 PROVINCE ?=
 YEAR     ?=
 BENCH_INPUT ?= $(RAW)
+REVIEW   ?= review
+OUT      ?= publish
+INPUT    ?=
 DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-noto-core poppler-utils chromium
 # the variety suite (tests/test_variety.py): DOCX printed by LibreOffice, HTML by WeasyPrint (Pango)
 DEBIAN_PACKAGES += libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0
 
-.PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean
+.PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean review publish
 
 setup: setup-system setup-python
 
@@ -41,6 +44,14 @@ bench:
 compare:
 	$(PYTHON) -m pipeline compare --province '$(PROVINCE)' $(if $(YEAR),--year $(YEAR)) --curated $(CURATED) --reports $(REPORTS)
 
+# Review site: each value beside a crop of its place on the page (PDFs from the run's input folder, or INPUT=dir)
+review:
+	$(PYTHON) -m pipeline review --curated $(CURATED) --output $(REVIEW) $(if $(INPUT),--input $(INPUT))
+
+# Frictionless Data Package (datapackage.json, CSV and Parquet per table, README) for an open-data portal
+publish:
+	$(PYTHON) -m pipeline publish --curated $(CURATED) --output $(OUT)
+
 sql:
 	$(PYTHON) -m pipeline sql --curated $(CURATED)
 
@@ -53,4 +64,4 @@ registry:
 	$(PYTHON) scripts/build_registry.py
 
 clean:
-	rm -rf $(CURATED)/*.parquet $(CURATED)/_manifest.json $(CURATED)/review_units.csv $(CURATED)/.cache $(CURATED)/.staging $(CURATED)/.commit $(REPORTS) artifacts .pytest_cache .hypothesis
+	rm -rf $(CURATED)/*.parquet $(CURATED)/_manifest.json $(CURATED)/review_units.csv $(CURATED)/corrections_unapplied.csv $(CURATED)/.cache $(CURATED)/.staging $(CURATED)/.commit $(REPORTS) $(REVIEW) $(OUT) artifacts .pytest_cache .hypothesis

@@ -18,7 +18,7 @@ def parse_baht(text: str | None) -> float | None:
     """The first amount of a budget cell in baht; 0.0 where the cell says no budget is used."""
     if not text or not text.strip():
         return None
-    clean = to_arabic_digits(text)
+    clean = re.sub(r"(?<=[\d,.])\s+(?=[\d,.])", "", to_arabic_digits(text))  # `7,` / `500.50` wrapped in a cell
     if _NONE_USED.search(clean):
         return 0.0
     match = _AMOUNT.search(clean)

@@ -254,6 +254,31 @@ def _fix_mapped_marks(line: str) -> str:
     return line
 
 
+# Printers with a broken font map confuse glyphs whose shapes sit at the same place: MAI EK for SARA UU and
+# back (`หนูวยงาน` is หน่วยงาน, `ด่แล` is ดูแล). The dictionary decides, one mark at a time.
+# SARA UU also stands for MAI THO (`ปูองกัน` is ป้องกัน). SARA UU is rare enough to try at every place; MAI EK,
+# the commonest mark, only on lines the dictionary reads badly.
+_CONFUSABLE = {"\u0e39": ("\u0e48", "\u0e49"), "\u0e48": ("\u0e39",)}
+
+
+def _swap_confusable_marks(line: str) -> str:
+    if not any(mark in line for mark in _CONFUSABLE):
+        return line
+    poor = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line)))
+    for i in [i for i, ch in enumerate(line) if ch == "\u0e39" or (poor and ch == "\u0e48")]:
+        lo, hi = max(0, i - 12), min(len(line), i + 12)
+        options = [line[:i] + other + line[i + 1:] for other in _CONFUSABLE[line[i]]]
+        options = [o for o in options if _segment_score(o[lo:hi]) > _segment_score(line[lo:hi])
+                   and _changes_make_words(line, o, lo, hi)]
+        if options:
+            line = max(options, key=lambda o: (_segment_score(o[lo:hi]), _word_frequency().get(_token_at(o, i, lo, hi), 0)))
+    return line
+
+
+def _token_at(text: str, i: int, lo: int, hi: int) -> str:
+    return next((text[lo + a: lo + b] for a, b in _spans(text[lo:hi]) if a <= i - lo < b), "")
+
+
 _SHORT_AA_TOKEN = re.compile(rf"^[{CONSONANTS}][{TONE_MARKS}]?{SARA_AA}$")
 
 
@@ -286,7 +311,7 @@ def _repair_once(text: str) -> str:
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _MARK_GAP.sub(_close_mark_gap, text)
-    text = "\n".join(_restore_lost_am(_fix_mapped_marks(_fix_line_by_dictionary(line))) for line in text.split("\n"))
+    text = "\n".join(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line)))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
     text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)
@@ -375,11 +400,17 @@ _SPACES = re.compile(r"\s+")
 _LEADING_MARKS = re.compile(rf"^[\s{MARKS}]+")  # a mark split off the cell above has no consonant here
 
 
+# Symbol fonts (Wingdings, Symbol) put their glyphs in the Private Use Area at U+F020-U+F0FF: in ITA forms
+# these are check boxes and bullets. Their meaning is the glyph, which the text cannot carry: a box stands in.
+_SYMBOL_FONT = re.compile("[\uf020-\uf0ff]")
+SYMBOL = "\u25a1"  # □
+
+
 def clean_text(text: str | None) -> str | None:
     """A data-contract string: repaired Thai, Arabic digits, no markup, collapsed whitespace; None if empty."""
     if text is None:
         return None
-    text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", text)))
+    text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", _SYMBOL_FONT.sub(SYMBOL, text))))
     text = to_arabic_digits(repair_thai(text))
     text = _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip())
     return text or None

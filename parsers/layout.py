@@ -205,7 +205,7 @@ class _PageReader:
                                       confidence=confidence))
         return lines, bold
 
-    def tables(self, found_tables) -> list[PageTable]:
+    def tables(self, found_tables, fills: list[tuple] = ()) -> list[PageTable]:
         out = []
         for found in found_tables:
             extracted = found.extract() if not self.ocr_used else None
@@ -226,6 +226,9 @@ class _PageReader:
                         if number != text:
                             self.last_engine = "template"
                         text = number
+                    if not text.strip() and _shaded(cell, fills):
+                        text = SHADED  # a month cell shaded, not ticked, under ระยะเวลาดำเนินการ
+                        self.last_engine = "pdfplumber"
                     cells.append(text)
                     sources.append(self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
@@ -276,13 +279,15 @@ class _PageReader:
         word_boxes = [[(w.x0, w.top, w.x1, w.bottom) for w in line] for line in word_lines]
         out, used = [], set()
         for table in ruled:
-            if _header_only(table):
-                members = _lines_under(word_boxes, table, used)
-                if members:
-                    rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
-                    table.bottom = max(table.bottom, rows[-1].bottom)
-                    used.update(members)
+            header_only = _header_only(table)
+            members = _lines_under(word_boxes, table, used, 2 if header_only else 1)
+            if members and not header_only and not _last_on_page(word_lines, members, self.height):
+                members = []  # text under a full table is not part of it, unless a page break cut its last row
+            if members:
+                rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
+                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else [_joined(rows)])
+                table.bottom = max(table.bottom, rows[-1].bottom)
+                used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
@@ -328,8 +333,52 @@ def _header_only(table: PageTable) -> bool:
     return len(others) <= 1 and len(table.rows) <= 6
 
 
-def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> list[int]:
-    """Lines right below a header-only ruled table whose segments each keep inside one of its columns."""
+SHADED = "■"  # the text an empty, shaded table cell reads as (a period chart's filled month)
+MIN_SHADE = 0.15  # darkness (0 white .. 1 black) from which a filled rectangle shades a cell
+
+
+def _fills(ppage) -> list[tuple[float, float, float, float]]:
+    """Boxes of the filled, non-white rectangles of a page (cell shading), ruling lines excepted."""
+    out = []
+    for rect in ppage.rects:
+        if not rect.get("fill") or rect["x1"] - rect["x0"] < 3 or rect["bottom"] - rect["top"] < 3:
+            continue
+        color = rect.get("non_stroking_color")
+        values = [v for v in color if isinstance(v, (int, float))] if isinstance(color, (list, tuple)) else \
+            ([color] if isinstance(color, (int, float)) else [])
+        if not values:
+            continue
+        darkness = (1 - values[-1]) if len(values) == 4 else 1 - sum(values) / len(values)
+        if len(values) == 4:  # CMYK: ink is darkness
+            darkness = max(values)
+        if darkness >= MIN_SHADE:
+            out.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+    return out
+
+
+def _shaded(cell, fills) -> bool:
+    """Most of the cell lies under one filled rectangle."""
+    x0, top, x1, bottom = cell
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    for f in fills:
+        w, h = min(x1, f[2]) - max(x0, f[0]), min(bottom, f[3]) - max(top, f[1])
+        if w > 0 and h > 0 and w * h >= 0.6 * area:
+            return True
+    return False
+
+
+PAGE_FOOT = 0.9  # below this share of the page height a line is a footer or page number, not content
+
+
+def _last_on_page(lines: list[list[Word]], members: list[int], height: float) -> bool:
+    """Nothing but a footer follows these lines on the page: they are the part of a row that a page break cut
+    before its bottom rule was drawn (browsers and Word draw it on the next page)."""
+    last = max(members)
+    return all(min(w.top for w in line) > PAGE_FOOT * height for line in lines[last + 1:])
+
+
+def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_least: int = 2) -> list[int]:
+    """Lines right below a ruled table whose words each keep inside one of its columns."""
     inner = table.col_edges[1:-1]
     members: list[int] = []
     last_bottom = table.bottom
@@ -344,7 +393,7 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int]) -> 
             break
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
-    return members if len(members) >= 2 else []
+    return members if len(members) >= at_least else []
 
 
 HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line
@@ -367,6 +416,16 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         found.insert(0, index)
         below = min(b[1] for b in line)
     return found
+
+
+def _joined(rows: list[RawRow]) -> RawRow:
+    """Lines of one cut row as one row."""
+    out = rows[0]
+    for row in rows[1:]:
+        cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(out.cells, row.cells)]
+        out = RawRow(cells, out.n_real, out.top, row.bottom, out.bold,
+                     [merge_sources(a, b) for a, b in zip(out.sources, row.sources)])
+    return out
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
@@ -472,8 +531,9 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
+    fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
-    ruled = reader.tables(found_tables) if found_tables else []
+    ruled = reader.tables(found_tables, fills) if found_tables else []
     tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)

@@ -6,16 +6,18 @@ import sys
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline.corrections import CORRECTIONS_FILE, CorrectionsError
     from pipeline.executor import GIB, Limits
     from pipeline.run import RunOptions, run_extract
 
     options = RunOptions(
         workers=args.workers, limits=Limits(seconds=args.timeout, memory_bytes=int(args.memory_limit * GIB)),
         use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler, progress=not args.quiet,
+        corrections=CORRECTIONS_FILE if args.corrections is None else (args.corrections or None),
     )
     try:
         summary = run_extract(args.input, args.output, options)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, CorrectionsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.render())
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="local worker processes, or tasks on a Dask cluster (default: local)")
     extract.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                          help="Dask scheduler address (with --executor dask; without it a local Dask cluster)")
+    extract.add_argument("--corrections", default=None, metavar="CSV",
+                         help="corrections applied after parsing (default: data/reference/corrections.csv; '' for none)")
     extract.set_defaults(func=_extract)
     for name, (_, help_text) in DELEGATED.items():
         sub.add_parser(name, help=help_text, add_help=False)
@@ -51,6 +55,8 @@ DELEGATED = {
     "bench": ("pipeline.bench", "speed and memory benchmark"),
     "compare": ("pipeline.compare", "provincial comparison report (HTML, CSV, Parquet)"),
     "sql": ("pipeline.sql", "DuckDB shell with views over the curated tables"),
+    "review": ("pipeline.review", "HTML review site: each value beside its place on the page"),
+    "publish": ("pipeline.publish", "Frictionless Data Package (CSV + Parquet) of the curated tables"),
     "debug-page": ("parsers.debug_view", "draw detected lines, cells and OCR boxes on a page image"),
 }
 

@@ -24,6 +24,7 @@ from plotly.offline import get_plotlyjs
 
 from normalizers import catalog
 from pipeline import registry
+from pipeline.html_safe import inside, safe_stem
 from pipeline.schema import TABLES
 
 ASSETS = Path(__file__).resolve().parent / "report_assets"
@@ -479,11 +480,12 @@ def _sections(comp: Comparison) -> str:
     return "\n".join(parts)
 
 
-def _font_face() -> str:
+def font_face(family: str = FONT_FAMILY) -> str:
+    """@font-face rules embedding Loma (regular, bold) as data URIs, so Thai renders offline (review site too)."""
     faces = []
     for file, weight in (("Loma.ttf", "normal"), ("Loma-Bold.ttf", "bold")):
         data = base64.b64encode((ASSETS / "fonts" / file).read_bytes()).decode("ascii")
-        faces.append(f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
+        faces.append(f"@font-face {{ font-family: '{family}'; font-weight: {weight}; "
                      f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
     return "\n".join(faces)
 
@@ -493,14 +495,15 @@ def render_html(comp: Comparison, generated: dt.date | None = None) -> str:
     template = string.Template((ASSETS / "report.html").read_text(encoding="utf-8"))
     title = f"เปรียบเทียบผลการประเมิน ITA จังหวัด{comp.province} ปี {comp.year}"
     return template.substitute(
-        title=html.escape(title), font_face=_font_face(), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
+        title=html.escape(title), font_face=font_face(), css=(ASSETS / "report.css").read_text(encoding="utf-8"),
         plotly_js=get_plotlyjs(), body=_sections(comp),
         generated=(generated or dt.date.today()).isoformat(),
     )
 
 
 def output_stem(comp: Comparison) -> str:
-    return f"compare-{comp.province}-{comp.year}"
+    """File names come from data: only a safe stem, so no name can leave the reports folder."""
+    return f"compare-{safe_stem(comp.province, 'province')}-{int(comp.year)}"
 
 
 def write_report(comp: Comparison, reports_dir: str | Path) -> dict[str, Path]:
@@ -509,6 +512,8 @@ def write_report(comp: Comparison, reports_dir: str | Path) -> dict[str, Path]:
     reports.mkdir(parents=True, exist_ok=True)
     stem = output_stem(comp)
     paths = {"html": reports / f"{stem}.html", "csv": reports / f"{stem}.csv", "parquet": reports / f"{stem}.parquet"}
+    if not all(inside(reports, path) for path in paths.values()):
+        raise ValueError(f"report file names leave {reports}: {stem!r}")
     paths["html"].write_text(render_html(comp), encoding="utf-8")
     comp.table.to_csv(paths["csv"], index=False, encoding="utf-8-sig")  # BOM: Excel then reads Thai right
     pq.write_table(pa.Table.from_pandas(comp.table, preserve_index=False), paths["parquet"])

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsers.records import Provenance
+from pipeline.corrections import Correction, CorrectionReport, apply_corrections, write_unapplied
 from pipeline.records import DocumentResult, UnitResolution
 from pipeline.schema import TABLES
 
@@ -126,8 +127,17 @@ def recover(output_dir: str | os.PathLike) -> None:
     committed.rmdir()
 
 
-def load(results: list[DocumentResult], output_dir: str | os.PathLike) -> dict[str, int]:
-    """Write all tables as one dataset; returns the row count of each.
+def load(results: list[DocumentResult], output_dir: str | os.PathLike, corrections: list[Correction] | None = None,
+         input_dir: str | os.PathLike | None = None) -> dict[str, int]:
+    """Write all tables as one dataset; returns the row count of each (see `load_dataset`)."""
+    return load_dataset(results, output_dir, corrections, input_dir)[0]
+
+
+def load_dataset(results: list[DocumentResult], output_dir: str | os.PathLike,
+                 corrections: list[Correction] | None = None,
+                 input_dir: str | os.PathLike | None = None) -> tuple[dict[str, int], CorrectionReport]:
+    """Write all tables as one dataset, with the corrections applied; returns the row counts and what the
+    corrections did. The manifest records the input folder, so the review site can find the source PDFs.
 
     All tables and a manifest are written to a staging folder and fsynced; renaming that folder is the
     commit point; then each file is renamed into place. A run killed before the commit point leaves the
@@ -139,14 +149,19 @@ def load(results: list[DocumentResult], output_dir: str | os.PathLike) -> dict[s
     staging = output / STAGING
     staging.mkdir()
     counts = {}
-    for name, rows in build_rows(results).items():
+    all_rows = build_rows(results)
+    report = apply_corrections(all_rows, corrections or [])
+    write_unapplied(report, staging)
+    for name, rows in all_rows.items():
         schema = TABLES[name]
         table = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
         write_table(staging / f"{name}.parquet", table)
         counts[name] = table.num_rows
     versions = sorted({r.pipeline_version for r in results if r.pipeline_version})
     manifest = {"tables": {name: {"file": f"{name}.parquet", "rows": n} for name, n in counts.items()},
-                "pipeline_versions": versions}
+                "pipeline_versions": versions,
+                "input": str(Path(input_dir).resolve()) if input_dir is not None else None,
+                "corrections": {"applied": len(report.applied), "unapplied": len(report.unapplied)}}
     with open(staging / MANIFEST, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, indent=2)
         handle.flush()
@@ -155,4 +170,4 @@ def load(results: list[DocumentResult], output_dir: str | os.PathLike) -> dict[s
     os.replace(staging, output / COMMITTED)  # commit point
     _fsync_dir(output)
     recover(output)
-    return counts
+    return counts, report

@@ -17,7 +17,8 @@ from tqdm import tqdm
 from pipeline.cache import ResultCache
 from pipeline.discover import discover
 from pipeline.executor import Limits, Outcome, run_dask, run_local
-from pipeline.load import load
+from pipeline.corrections import CORRECTIONS_FILE, CorrectionReport, read_corrections
+from pipeline.load import load_dataset
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.resolve import write_review_file
 from pipeline.version import pipeline_version
@@ -35,6 +36,7 @@ class RunSummary:
     tables: dict[str, int] = field(default_factory=dict)
     peak_rss: list[int] = field(default_factory=list)  # bytes, one per worker process that ran
     processed: list[DocumentResult] = field(default_factory=list)  # results made in this run (not cached)
+    corrections: CorrectionReport = field(default_factory=CorrectionReport)
 
     def render(self) -> str:
         return (
@@ -42,6 +44,9 @@ class RunSummary:
             f"pages {self.pages} (OCR {self.ocr_pages}); ok {self.status['ok']}, "
             f"partial {self.status['partial']}, failed {self.status['failed']}; {self.seconds:.1f} s\n"
             + "tables: " + ", ".join(f"{k} {v}" for k, v in self.tables.items())
+            + ("\n" + self.corrections.render() + "".join(
+                f"\n  line {c.line}: {c.table} {c.key} {c.field}: {reason}" for c, reason in self.corrections.unapplied)
+               if self.corrections.applied or self.corrections.unapplied else "")
         )
 
 
@@ -53,6 +58,7 @@ class RunOptions:
     executor: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None with executor="dask": a LocalCluster
     progress: bool = True
+    corrections: str | os.PathLike | None = CORRECTIONS_FILE  # None: apply none
 
 
 def _outcomes(sources: list[SourceFile], options: RunOptions, peak_rss: list[int]) -> Iterator[Outcome]:
@@ -105,7 +111,8 @@ def run_extract(input_dir: str | os.PathLike, output_dir: str | os.PathLike,
     for result in by_key.values():
         summary.pages += result.n_pages or 0
         summary.ocr_pages += result.ocr_pages or 0
-    summary.tables = load(results, output)
+    corrections = read_corrections(options.corrections) if options.corrections else []
+    summary.tables, summary.corrections = load_dataset(results, output, corrections, input_dir)
     write_review_file(results, output)
     cache.prune()
     summary.seconds = time.perf_counter() - started

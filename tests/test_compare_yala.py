@@ -7,9 +7,7 @@ drawn, the embedded Thai font loaded; the screenshot is kept in artifacts/.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 
 from pipeline import compare
 from pipeline.sql import connect
+from tests.support.browser import CHROMIUM, chromium
 from tests.support.cli import extract
 from tests.support.shared import SHARED
 
@@ -25,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CANDIDATES = [ROOT / "tests" / "fixtures" / "sample-yala", SHARED / "corpus" / "sample-yala"]
 SAMPLES = next((p for p in SAMPLE_CANDIDATES if p.is_dir()), None)
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHARTS = ("chart-ranking", "chart-heatmap", "chart-versus", "chart-weakest")
 
 pytestmark = pytest.mark.skipif(SAMPLES is None, reason=f"sample-yala PDFs not found in {SAMPLE_CANDIDATES}")
@@ -111,12 +109,7 @@ thai:document.fonts.check('16px ReportThai','ผู้บริหารสู�
 
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'chromium-profile'}", "--virtual-time-budget=15000", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"},
-    )
+    return chromium(tmp_path / "chromium-profile", *args)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (Debian package chromium; CI installs it)")

@@ -43,3 +43,20 @@ def test_table_without_grid_lines_in_centred_cells(tmp_path):
 
 def test_table_with_lines_around_the_header_only(tmp_path):
     assert _measures(tmp_path, "border: 1px solid black", "left") == _expected()
+
+
+def test_shaded_month_cells_under_wrapped_month_headers_give_the_period(tmp_path):
+    months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+    shaded = [{1, 2, 3}, {5, 6, 7, 8}]  # month columns counted from October = 0: Nov-Jan, Mar-Jun
+    head = ("<tr><th rowspan=2>มาตรการ</th><th rowspan=2>ผู้รับผิดชอบ</th><th colspan=12>ระยะเวลาดำเนินการ</th></tr><tr>"
+            + "".join(f"<th style='width:18px'>{m}</th>" for m in months) + "</tr>")
+    body = "".join("<tr><td>" + text + "</td><td>กองคลัง</td>" + "".join(
+        f"<td style='background:#888'></td>" if i in marks else "<td></td>" for i in range(12)) + "</tr>"
+        for text, marks in zip(("จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", "อบรมคุณธรรมจริยธรรมแก่บุคลากร"), shaded))
+    html = f"""<html><head><meta charset="utf-8"><style>body {{ font-family: 'Loma'; font-size: 12pt }}
+table {{ border-collapse: collapse }} td, th {{ border: 1px solid black; padding: 2px }}</style></head><body>
+<h3>มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567</h3><table>{head}{body}</table></body></html>"""
+    parsed = parse_document(normalize_layout(extract_layout(print_html(html, tmp_path / "chart.pdf"))))
+    got = [(m.measure, m.period_start, m.period_end) for m in parsed.measures]
+    assert got == [("จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", dt.date(2023, 11, 1), dt.date(2024, 1, 31)),
+                   ("อบรมคุณธรรมจริยธรรมแก่บุคลากร", dt.date(2024, 3, 1), dt.date(2024, 6, 30))]

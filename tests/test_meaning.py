@@ -191,3 +191,51 @@ def test_pdfium_line_end_hyphen_is_no_text():
     from parsers.pdf_text import join_lines
 
     assert join_lines("การประชา\ufffe\nสัมพันธ์") == "การประชาสัมพันธ์"
+
+
+def test_a_score_without_the_word_for_score_is_read_beside_its_level_and_refused_against_it():
+    found = statements.overall("ผลสัมฤทธิ์ของอบต.หันคา อยู่ที่ 91.11 ซึ่งจัดอยู่ใน\nกลุ่ม A", 2565)
+    assert (found.score, found.level) == (91.11, "A")
+    assert statements.overall("1. การปฏิบัติหน้าที่ 90.29 ผ่าน", 2567) is None  # an indicator's score
+    contradicted = statements.overall("คะแนน (เต็ม 1 00) ระดับผลการประเมิน ผ่านดี", 2567)
+    assert contradicted.score is None and contradicted.level == "ผ่านดี"
+
+
+def test_a_score_tables_total_is_taken_when_it_is_the_sum_of_the_weighted_points():
+    rows = [["เครื่องมือการประเมิน", "น้ำหนัก (ร้อยละ)", "คะแนน (เต็ม 100)", "คะแนนถ่วงน้ำหนัก"],
+            ["IIT", "30", "91.97", "27.59"], ["EIT ส่วนที่ 1", "15", "93.96", "14.09"],
+            ["EIT ส่วนที่ 2", "15", "92.40", "13.86"], ["OIT", "40", "96.07", "38.43"], ["รวม", "100", "", "93.97"]]
+    table = Table([TableRow(r, 1, "header" if i == 0 else "body") for i, r in enumerate(rows)], [1], 4, rows[0])
+    title = "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568"
+    a = parse_document(DocumentLayout("x", 1, [_page(1, title)], [table])).assessment
+    assert (a.overall_score, a.iit, a.iit_points, a.eit_part2, a.eit_part2_points, a.oit_points) == (
+        93.97, 91.97, 27.59, 92.40, 13.86, 38.43)
+    rows[-1][-1] = "95.97"  # a total that is not the sum is not taken
+    table = Table([TableRow(r, 1, "header" if i == 0 else "body") for i, r in enumerate(rows)], [1], 4, rows[0])
+    assert parse_document(DocumentLayout("x", 1, [_page(1, title)], [table])).assessment.overall_score is None
+
+
+def test_a_signature_block_does_not_continue_the_last_paragraph_measure():
+    page = _page(1, TITLE, "มาตรการที่ ๑ การเผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "ผู้รับผิดชอบ: กองคลัง",
+                 "(ลงชื่อ) ผู้รายงาน", "ปลัดองค์การบริหารส่วนตำบลบือเระ")
+    (measure,) = parse_document(DocumentLayout("x", 1, [page], [])).measures
+    assert measure.responsible == "กองคลัง"
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("หนูวยตรวจสอบภายใน", "หน่วยตรวจสอบภายใน"),  # MAI EK printed as SARA UU
+    ("โครงการกำกับด่แลและตรวจสอบการใช้รถสูวนกลาง อย่างตูอเนื่อง",  # and back (on a line the dictionary reads badly)
+     "โครงการกำกับดูแลและตรวจสอบการใช้รถส่วนกลาง อย่างต่อเนื่อง"),
+    ("แผนปฏิบัติการปูองกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต"),  # MAI THO printed as SARA UU
+    ("ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง", "ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง"),  # sound words stay
+])
+def test_confused_mark_glyphs_are_repaired_by_the_dictionary(damaged, repaired):
+    from normalizers.thai_text import repair_thai
+
+    assert repair_thai(damaged) == repaired
+
+
+def test_symbol_font_glyphs_leave_no_private_use_characters():
+    from normalizers.thai_text import clean_text
+
+    assert clean_text("\uf0a8 มี \uf0fe ไม่มี") == "\u25a1 มี \u25a1 ไม่มี"

@@ -40,6 +40,7 @@ _FISCAL_MONTH_ABBR = ["ตค", "พย", "ธค", "มค", "กพ", "มี�
 _FISCAL_MONTH_FULL = ["ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม",
                       "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน"]
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?([1-4])$|^Q([1-4])$")
+_PERIOD_TITLE = re.compile(r"(?:ระยะเวลา|ห้วงเวลา|ช่วงเวลา|ดำเนินการ|ปี|พ\.?ศ\.?\d*)$")
 _OFFICE = re.compile(r"^(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุกกอง|ทุกส่วน|ทุกฝ่าย|ทุกสำนัก|คณะ|ผู้บริหาร|นายก|ปลัด|รองปลัด|หัวหน้า|"
                      r"ผู้อำนวยการ|เจ้าหน้าที่|บุคลากร|ศูนย์|หน่วย|โรงเรียน|กลุ่มงาน)")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
@@ -72,11 +73,16 @@ def header_role(cell: str, strict: bool = False) -> str | None:
 
 def month_of(cell: str) -> str | None:
     """`month:N` (N = 1 for October … 12 for September) or `quarter:N` for a month or quarter column header."""
-    lines = [compact(line) for line in cell.splitlines() if line.strip()] or [compact(cell)]
-    last = re.sub(r"\d{2,4}$", "", lines[-1].replace(".", ""))  # `ต.ค. 66`: a month column of that year
-    for index, (abbr, full) in enumerate(zip(_FISCAL_MONTH_ABBR, _FISCAL_MONTH_FULL), 1):
-        if last in (abbr, full):
+    # A narrow column wraps its name (`ต.ค` / `.`), and a two-level header joins the spanning title above it
+    # (`ระยะเวลาดำเนินการ` / `ต.ค.`): the column is the month its header ends with.
+    tail = re.sub(r"\d{2,4}$", "", compact(cell).replace(".", ""))  # `ต.ค. 66`: a month column of that year
+    names = [(full, index) for index, full in enumerate(_FISCAL_MONTH_FULL, 1)] + \
+            [(abbr, index) for index, abbr in enumerate(_FISCAL_MONTH_ABBR, 1)]
+    for name, index in sorted(names, key=lambda item: -len(item[0])):
+        if tail == name or (tail.endswith(name) and _PERIOD_TITLE.search(tail[:-len(name)])):
             return f"month:{index}"
+    lines = [compact(line) for line in cell.splitlines() if line.strip()] or [compact(cell)]
+    last = lines[-1]
     quarter = _QUARTER.search(last)
     if quarter:
         return f"quarter:{quarter.group(1) or quarter.group(2)}"

@@ -1,6 +1,8 @@
 """Parse a normalized DocumentLayout into a ParsedDocument (type, header, scores, measures)."""
 from __future__ import annotations
 
+from normalizers import catalog
+from normalizers.scores import parse_score
 from parsers.ita import announcement, header, measures, scores, statements
 from parsers.ita.doctype import classify
 from parsers.ita.text import compact, locate, skeleton
@@ -65,9 +67,44 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
     for reading in statements.tools([line.text for page in pages for line in page.lines], year):
         _set_tool(assessment, reading)
     scores.tool_scores(pieces, assessment)
+    if assessment.overall_score is None:
+        assessment.overall_score = _checked_total(assessment, tables, year)
     if scanned:
         scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
     return assessment
+
+
+_TOTAL_ROW = ("รวม", "ภาพรวม", "ITA")
+CHECKSUM_TOLERANCE = 0.02
+
+
+def _checked_total(assessment: Assessment, tables: list[Table], year: int | None) -> float | None:
+    """The total of a score table (`รวม | 100 | | 93.97`), taken only when it is the sum of the tools'
+    weighted points, or their scores weighted by the year's rules: the table's own checksum."""
+    a = assessment
+    eit_points = a.eit_points if a.eit_points is not None else (
+        a.eit_part1_points + a.eit_part2_points if None not in (a.eit_part1_points, a.eit_part2_points) else None)
+    expected = None
+    if None not in (a.iit_points, eit_points, a.oit_points):
+        expected = a.iit_points + eit_points + a.oit_points
+    else:
+        weights = catalog.weights(year)
+        if "EIT_PART1" in weights and None not in (a.iit, a.eit_part1, a.eit_part2, a.oit):
+            expected = (weights["IIT"] * a.iit + weights["EIT_PART1"] * a.eit_part1 + weights["EIT_PART2"] * a.eit_part2
+                        + weights["OIT"] * a.oit) / 100
+        elif "EIT" in weights and None not in (a.iit, a.eit, a.oit):
+            expected = (weights["IIT"] * a.iit + weights["EIT"] * a.eit + weights["OIT"] * a.oit) / 100
+    if expected is None:
+        return None
+    for table in tables:
+        for row in table.rows:
+            if not row.cells or not any(word in skeleton(row.cells[0]) for word in _TOTAL_ROW):
+                continue
+            for cell in row.cells[1:]:
+                value = parse_score(cell)
+                if value is not None and abs(value - expected) <= CHECKSUM_TOLERANCE:
+                    return value
+    return None
 
 
 def _set_tool(assessment: Assessment, reading: statements.ToolReading) -> None:

@@ -240,6 +240,8 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
 _MEASURE_START = re.compile(
     r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
 _LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
+# A signature block ends the list: `(ลงชื่อ) …`, `ลงชื่อ …`, `ประกาศ ณ วันที่ …`, `จึงประกาศมาเพื่อทราบ`.
+_LIST_END = re.compile(r"^\s*\(?\s*(?:ลงชื่อ|ลงนาม|ประกาศ\s*ณ|จึงประกาศ|ผู้รายงาน|ผู้จัดทำ|ผู้ตรวจ|ผู้อนุมัติ)")
 
 
 def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
@@ -252,6 +254,9 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
     for page in pages:
         for line in page.lines:
             text = line.text.strip()
+            if _LIST_END.match(text):
+                field_name = None  # nothing after a signature line continues a measure
+                continue
             label = _LABEL.match(text)
             role = header_role(label.group("label")) if label else None
             if role and role not in ("measure", "number", "note", "indicator") and current is not None:

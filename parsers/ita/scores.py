@@ -112,12 +112,22 @@ def tool_scores(lines: list[str], assessment: Assessment) -> None:
             setattr(assessment, field, parse_score(match.group(4)))
 
 
-def indicator_scores(segments: list[tuple[str, Provenance | None] | str]) -> list[IndicatorScore]:
-    """Indicator scores from text segments (lines, line pairs, table rows), each a text or a (text, where its
-    score is printed) pair, resolved by name; the first score found for an indicator wins."""
+def _printed_in(sources: list[Provenance | None], score_text: str) -> Provenance | None:
+    """Of the places a segment was read from (a row's cells, a line pair), the one that prints the score."""
+    wanted = score_text.replace(" ", "")
+    for source in sources:
+        if source is not None and wanted in compact(source.text):
+            return source
+    return next((s for s in sources if s is not None), None)
+
+
+def indicator_scores(segments: list[tuple[str, list[Provenance | None]] | str]) -> list[IndicatorScore]:
+    """Indicator scores from text segments (lines, line pairs, table rows), each a text or a (text, the places
+    it was read from) pair, resolved by name; the first score found for an indicator wins, placed where it
+    is printed."""
     found: dict[int, IndicatorScore] = {}
     for item in segments:
-        segment, source = item if isinstance(item, tuple) else (item, None)
+        segment, sources = item if isinstance(item, tuple) else (item, [])
         match = _INDICATOR.match(_LOST_POINT.sub("100.00", skeleton(segment)))
         if not match:
             continue
@@ -126,7 +136,7 @@ def indicator_scores(segments: list[tuple[str, Provenance | None] | str]) -> lis
         if number is None or score is None or number in found:
             continue
         found[number] = IndicatorScore(number, catalog.indicator_name(number), catalog.tool_of_indicator(number),
-                                       score, source)
+                                       score, _printed_in(sources, match.group("score")))
     return [found[n] for n in sorted(found)]
 
 
@@ -159,23 +169,23 @@ def unread_mixed(text: str) -> str:
     return _MIXED_WORD.sub(UNREAD, text)
 
 
-def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, Provenance | None]]:
-    """Candidate text pieces for indicator lines, each with where its score is printed: table rows (the last
-    filled cell), lines, and each line joined with the next (a score wrapped onto the following line: the
-    second line's place). On OCR'd pages mixed digit/look-alike words are unread."""
+def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, list[Provenance | None]]]:
+    """Candidate text pieces for indicator lines, each with the places it was read from: table rows (their
+    cells), lines, and each line joined with the next (a score wrapped onto the following line). On OCR'd
+    pages mixed digit/look-alike words are unread."""
     ocr_pages = {page.number for page in pages if page.ocr}
     pieces = []
     for table in tables:
         for row in table.rows:
             text = " ".join(map(unread_mixed, row.cells)) if row.page in ocr_pages else " ".join(row.cells)
-            filled = [source for source in row.sources if source is not None]
-            pieces.append((text, filled[-1] if filled else None))
+            pieces.append((text, list(row.sources)))
     for page in pages:
         lines = [unread_mixed(line.text) if page.ocr else line.text for line in page.lines]
         for number, line in enumerate(lines):
-            pieces.append((line, page.lines[number].provenance))
+            pieces.append((line, [page.lines[number].provenance]))
             if number + 1 < len(lines):
-                pieces.append((line + " " + lines[number + 1], page.lines[number + 1].provenance))
+                pieces.append((line + " " + lines[number + 1],
+                               [page.lines[number].provenance, page.lines[number + 1].provenance]))
     return pieces
 
 

@@ -42,7 +42,7 @@ _THAI_LEVEL_KEYS = sorted(((skeleton(level), level) for level in THAI_LEVELS), k
 # Without marks ผ่านดี and ผ่าน + ด้วย look alike (`ผานดวย` is ผ่านด้วย; ผ่านดีด้วย is `ผานดดวย`); ผ่านเกณฑ์ is no level.
 _LEVEL_WORD = r"(?:ผานดเยยม|ผานด(?!วย)|ผาน(?!เกณฑ)|ตองปรบปรงโดยดวน|ตองปรบปรง)"
 _LEVEL_AFTER = re.compile(
-    rf"^[^\d]{{0,45}}?(?:ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})"
+    rf"^[^\d]{{0,45}}?(?:(?:ระดบ|กลม|เกรด)(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})"
     rf"|[(\"“'](?P<b>{_LEVEL_WORD}|AA|[A-F])[)\"”'])")
 _LEVEL_BEFORE = re.compile(
     rf"ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})[^\d]{{0,40}}$")
@@ -85,6 +85,31 @@ def _cue_weight(before: str) -> int:
     return 0 if last_other >= 0 and weight < 3 else weight
 
 
+# Indicator names as they appear in skeleton text: a number right after one is that indicator's score.
+_INDICATOR_KEYS = sorted({skeleton(name) for names in catalog.indicator_names().values() for name in names if name},
+                         key=len, reverse=True)
+
+
+def _after_indicator_name(before: str) -> bool:
+    tail = before[-50:]
+    return any(key in tail for key in _INDICATOR_KEYS if len(key) >= 6)
+
+
+def _fits_level(score: float, level: str | None) -> bool:
+    """A score and the level printed with it must agree (AA-F bands; the 2567 scale's pass mark of 85)."""
+    if level is None:
+        return True
+    floors = dict(_LETTER_FLOORS)
+    if level in floors:
+        above = [floor for floor in floors.values() if floor > floors[level]]
+        return floors[level] <= score < (min(above) if above else 100.01)
+    passing = level in ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน")
+    return passing == (score >= 85)
+
+
+_LETTER_FLOORS = (("AA", 95), ("A", 85), ("B", 75), ("C", 65), ("D", 55), ("E", 50), ("F", 0))
+
+
 def _year_before(text: str, start: int) -> int | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(text[max(0, start - 160):start])]
     return years[-1] if years else None
@@ -101,18 +126,20 @@ def overall(text: str, year: int | None) -> Statement | None:
         start, end = match.span(1)
         before, after = s[max(0, start - 70):start], s[end:end + 70]
         near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
-        if not near_word or _NOT_A_RESULT_BEFORE.search(before) or _NOT_A_RESULT_AFTER.search(after) \
-                or _RANGE_END.search(before) or _TARGET.search(before[-35:]):
+        if _NOT_A_RESULT_BEFORE.search(before) or _NOT_A_RESULT_AFTER.search(after) \
+                or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
+                or _after_indicator_name(before):
             continue
-        if _YEAR.fullmatch(match.group(1)):
-            continue
-        weight = _cue_weight(before)
         level = _LEVEL_AFTER.search(after)
         level_text = (level.group("a") or level.group("b")) if level else None
         if level_text is None and (back := _LEVEL_BEFORE.search(before)):
             level_text = back.group("a")
-        if level_text:
-            weight += 2
+        # Without the word for score, a number is a score only as one is printed (two decimals) with a level.
+        if not near_word and not ("." in match.group(1) and level_text):
+            continue
+        if not _fits_level(value, _level(level_text)):
+            continue  # a number the printed level contradicts is not this level's score
+        weight = _cue_weight(before) + (2 if level_text else 0)
         if weight < 2:
             continue
         weight += "." in match.group(1)

@@ -41,6 +41,9 @@ FEATURES = {
     "row_breaks": {"long_rows": True},
     "multi_year": {"multi_year": True},
     "arabic_digits": {"digits": "arabic"},
+    "memo": {"memo": True},
+    "target_column": {"target_column": True},
+    "period_wordings": {"period_wordings": True},
 }
 
 
@@ -63,6 +66,9 @@ class Options:
     long_rows: bool = False
     multi_year: bool = False
     digits: str = "thai"
+    memo: bool = False  # a covering memo (บันทึกข้อความ) first
+    target_column: bool = False  # a ตัวชี้วัด/เป้าหมาย (KPI) column, which is not the ITA indicator
+    period_wordings: bool = False  # periods in the other ways units write them
 
 
 def options(variant: str) -> Options:
@@ -142,7 +148,7 @@ SAMPLE_HEADERS = {
     "period": "ระยะเวลาดำเนินการ", "follow_up": "การติดตามผล", "output": "ผลการดำเนินการ (output)",
     "outcome": "ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)", "indicator": "ตัวชี้วัด",
     "analysis": "ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA", "budget": "งบประมาณ (บาท)",
-    "note": "หมายเหตุ", "number": "ลำดับ",
+    "note": "หมายเหตุ", "number": "ลำดับ", "target": "ตัวชี้วัด/เป้าหมาย",
 }
 # The wordings issue #12 lists (the parser is expected to know them).
 KNOWN_HEADERS = {
@@ -151,7 +157,8 @@ KNOWN_HEADERS = {
     "responsible": ["หน่วยงานที่รับผิดชอบ", "ผู้รับผิดชอบ/ผู้ประสานงาน"],
     "period": ["ระยะเวลาดำเนินการ", "ห้วงเวลาดำเนินการ"],
     "follow_up": ["การกำกับติดตาม"], "output": ["ผลการดำเนินการ"], "outcome": ["ผลลัพธ์ที่ได้"],
-    "indicator": ["ตัวชี้วัด/เป้าหมาย", "ตัวชี้วัด"], "analysis": ["ผลการวิเคราะห์"],
+    "indicator": ["ตัวชี้วัด", "ตัวชี้วัดการประเมิน"], "analysis": ["ผลการวิเคราะห์"],
+    "target": ["ตัวชี้วัด/เป้าหมาย"],
     "budget": ["งบประมาณ (บาท)"], "note": ["หมายเหตุ"], "number": ["ที่", "ลำดับ", "ลำดับที่"],
 }
 # Realistic officialese that neither the issue nor the samples use: the parser must read columns by meaning.
@@ -163,6 +170,7 @@ UNSEEN_HEADERS = {
     "follow_up": ["วิธีรายงานความก้าวหน้า", "การรายงานผล"], "output": ["ผลที่ดำเนินการแล้ว", "สรุปผลการปฏิบัติ"],
     "outcome": ["ผลที่เกิดขึ้น", "ประโยชน์ที่ได้รับ"], "indicator": ["ประเด็นการประเมิน"],
     "analysis": ["ข้อสังเกต"], "budget": ["วงเงิน (บาท)", "ค่าใช้จ่าย (บาท)"], "note": ["ข้อสังเกตเพิ่มเติม"],
+    "target": ["ค่าเป้าหมาย", "ตัวชี้วัดความสำเร็จ"],
     "number": ["ข้อ", "ที่"],
 }
 
@@ -181,9 +189,17 @@ def baht(value: float) -> str:
     return f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
 
 
-def period_text(p: Period, rng: random.Random, fiscal_year: int) -> str | None:
-    """The period as printed (Arabic digits); None for tick columns, which print no text."""
+def period_text(p: Period, rng: random.Random, fiscal_year: int, other: bool = False) -> str | None:
+    """The period as printed (Arabic digits); None for tick columns, which print no text. `other`: the
+    wordings the samples do not use (ตลอดปีงบประมาณ, abbreviated days, month names without days)."""
     be = lambda d: d.year + 543  # noqa: E731
+    if other and p.kind == "fiscal_year":
+        return rng.choice([f"ตลอดปีงบประมาณ พ.ศ. {fiscal_year}", f"1 ต.ค. {be(p.start) % 100} - 30 ก.ย. {be(p.end) % 100}",
+                           f"ตุลาคม {be(p.start)} - กันยายน {be(p.end)}"])
+    if other and p.kind in ("month", "month_range"):
+        a, b = p.start, p.end
+        return rng.choice([f"{a.day} {MONTHS_SHORT[a.month - 1]} {be(a)} - {b.day} {MONTHS_SHORT[b.month - 1]} {be(b)}",
+                           f"{MONTHS[a.month - 1]} {be(a)} ถึง {MONTHS[b.month - 1]} {be(b)}"])
     if p.kind == "multi_year":
         return f"พ.ศ. {fiscal_year} - {be(p.end)}"
     if p.kind == "fiscal_year":
@@ -247,6 +263,8 @@ def _roles(doc: Document, opts: Options) -> list[str]:
     if opts.budget_note:
         roles.insert(roles.index("period") + 1, "budget")
         roles.append("note")
+    if opts.target_column:
+        roles.insert(roles.index("method") + 1, "target")
     return roles
 
 
@@ -259,6 +277,7 @@ class Builder:
     def __init__(self, doc: Document, opts: Options, rng: random.Random, font: str):
         self.doc, self.opts, self.rng = doc, opts, rng
         self.plan = Plan(blocks=[], font=font, thai_digits=opts.digits == "thai")
+        self._shade: bool | None = None
         self.title = {
             "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
             "measures_report": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
@@ -271,6 +290,8 @@ class Builder:
 
     def build(self) -> Plan:
         doc, opts = self.doc, self.opts
+        if opts.memo:
+            self.memo()
         if opts.front_matter:
             self.front_matter()
         if opts.furniture:
@@ -295,6 +316,21 @@ class Builder:
         return self.plan
 
     # -- front matter
+
+    def memo(self):
+        """A covering memo asking the mayor to approve the document (seed 004 has one)."""
+        doc, rng = self.doc, self.rng
+        self.add(Para("บันทึกข้อความ", bold=True, align="center", size=24),
+                 Para(f"ส่วนราชการ สำนักปลัด{doc.unit.name} อำเภอ{doc.unit.district} จังหวัด{doc.unit.province}"),
+                 Para(f"ที่ {rng.randint(70001, 79999)}/{doc.fiscal_year - 1}    วันที่ {rng.randint(1, 28)} "
+                      f"{MONTHS[rng.choice([9, 10])]} {doc.fiscal_year - 1}"),
+                 Para(f"เรื่อง ขออนุมัติ{self.title} ประจำปีงบประมาณ พ.ศ. {doc.fiscal_year}"),
+                 Para(f"เรียน นายก{doc.unit.name}"),
+                 Para(f"ด้วยสำนักปลัดได้จัดทำ{self.title} ประจำปีงบประมาณ พ.ศ. {doc.fiscal_year} เพื่อใช้เป็นแนวทาง"
+                      f"ในการปฏิบัติงาน รายละเอียดตามเอกสารที่แนบมาพร้อมนี้", indent=True, align="justify"),
+                 Para("จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ", indent=True), Para(""),
+                 Para("(ลงชื่อ) ปลัด", align="center"), Para("ความเห็นของนายก ..........................", align="left"),
+                 PageBreak())
 
     def front_matter(self):
         doc, rng = self.doc, self.rng
@@ -328,9 +364,6 @@ class Builder:
                  Para(f"นายก{doc.unit.name}", align="center"), PageBreak())
 
     # -- scores
-
-    def level_words(self) -> str:
-        return self.doc.level
 
     def scores(self):
         doc, opts, rng = self.doc, self.opts, self.rng
@@ -452,6 +485,9 @@ class Builder:
             return baht(m.budget)
         if role == "note":
             return self.rng.choice(["", "", "ดำเนินการต่อเนื่อง", "-"])
+        if role == "target":
+            return self.rng.choice(["ร้อยละ 80 ของบุคลากรเข้าร่วม", "อย่างน้อย 1 ครั้ง/ปี", "ร้อยละ 100",
+                                    "ไม่มีเรื่องร้องเรียน", "คะแนน ITA ไม่น้อยกว่า 85 คะแนน"])
         if role == "indicator":
             return f"{m.indicator}. {INDICATORS[m.indicator][0]}"
         if role == "number":
@@ -469,7 +505,7 @@ class Builder:
             roles = ["number"] + roles
         self.plan.printed = {r for r in roles if r in ("follow_up", "output", "outcome", "budget")}
         for m in doc.measures:
-            m.period_text = period_text(m.period, rng, doc.fiscal_year)
+            m.period_text = period_text(m.period, rng, doc.fiscal_year, opts.period_wordings)
         headers = {r: _header(r, opts, rng) for r in roles}
         if opts.landscape:
             self.add(Landscape())
@@ -510,7 +546,7 @@ class Builder:
             self.add(Portrait())
 
     def header_rows(self, roles: list[str], headers: dict[str, str]) -> tuple[list[list[Cell]], list[float]]:
-        width = {"number": 0.6, "measure": 3, "method": 3.2, "responsible": 1.8, "period": 1.8, "follow_up": 1.8,
+        width = {"target": 1.6, "number": 0.6, "measure": 3, "method": 3.2, "responsible": 1.8, "period": 1.8, "follow_up": 1.8,
                  "output": 2, "outcome": 2, "indicator": 1.6, "analysis": 2, "budget": 1.4, "note": 1.2}
         cols = self.opts.period_columns
         if not cols:
@@ -561,8 +597,9 @@ class Builder:
             return [Cell(m.period_text or "")]
         count = 12 if cols == "months" else 4
         ticked = set(m.period.months) if cols == "months" else {(k - 1) // 3 + 1 for k in m.period.months}
-        shade = self.rng.random() < 0.5 if not hasattr(self, "_shade") else self._shade
-        self._shade = shade
+        if self._shade is None:  # one document ticks or shades all its cells
+            self._shade = self.rng.random() < 0.5
+        shade = self._shade
         return [Cell("" if shade else ("✓" if k in ticked else ""), shade=shade and k in ticked, align="center")
                 for k in range(1, count + 1)]
 
@@ -575,13 +612,13 @@ class Builder:
                   "period": rng.choice(["ระยะเวลา", "ระยะเวลาดำเนินการ"]), "follow_up": "การติดตามผล",
                   "output": "ผลการดำเนินการ", "outcome": "ผลลัพธ์ที่ได้", "budget": "งบประมาณ",
                   "indicator": "ตัวชี้วัด"}
-        roles = [r for r in _roles(doc, self.opts) if r not in ("measure", "analysis", "note")]
+        roles = [r for r in _roles(doc, self.opts) if r not in ("measure", "analysis", "note", "target")]
         self.plan.printed = {r for r in roles if r in ("follow_up", "output", "outcome", "budget")}
         style = rng.choice(["มาตรการที่ {n}", "{n}.", "({n})"])
         self.add(Para(""), Para(f"2. {self.title}", bold=True))
         section = None
         for n, m in enumerate(doc.measures, 1):
-            m.period_text = period_text(m.period, rng, doc.fiscal_year)
+            m.period_text = period_text(m.period, rng, doc.fiscal_year, self.opts.period_wordings)
             if m.section and m.section != section:
                 section = m.section
                 self.add(Para(f"{len({x.section for x in doc.measures[:n]})}) {section}", bold=True))

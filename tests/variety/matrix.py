@@ -28,6 +28,9 @@ VARIANTS = [
     ("unseen_headers+column_order+budget_note", "measures_report"),
     ("header_lines+row_breaks+merged_responsible", "development_plan"),
     ("paragraphs+front_matter+score_tables", "measures"),
+    # added later: appended so that the documents above keep their renderer and font
+    ("memo", "measures_report"), ("target_column", "measures"), ("period_wordings", "measures_report"),
+    ("memo+period_wordings+target_column+arabic_digits", "development_plan"),
 ]
 # Contents printed by every renderer: (name, seed, family, variant).
 SAME_CONTENT = [

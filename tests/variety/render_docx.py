@@ -143,8 +143,9 @@ class DocxWriter:
         return section.page_width - section.left_margin - section.right_margin
 
     def table(self, block: Table) -> None:
-        grid = _grid(block.rows)
-        n_rows, n_cols = len(grid), len(block.widths)
+        origins = _origins(block.rows)
+        n_rows = max(r + cell.rowspan for (r, _), cell in origins.items())
+        n_cols = len(block.widths)
         table = self.doc.add_table(rows=n_rows, cols=n_cols)
         table.autofit = False
         total, usable = sum(block.widths), self._usable_width()
@@ -170,7 +171,7 @@ class DocxWriter:
                 tr_pr.append(_element("w:cantSplit"))
             for c in range(n_cols):
                 table.cell(r, c).width = widths[c]
-        for (r, c), cell in _origins(block.rows).items():
+        for (r, c), cell in origins.items():
             target = table.cell(r, c)
             if cell.rowspan > 1 or cell.colspan > 1:
                 target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
@@ -228,10 +229,6 @@ def _origins(rows: list[list[Cell]]) -> dict[tuple[int, int], Cell]:
                     taken.add((r + dr, c + dc))
             c += cell.colspan
     return origins
-
-
-def _grid(rows: list[list[Cell]]) -> list[int]:
-    return list(range(max(r + cell.rowspan for (r, _), cell in _origins(rows).items())))
 
 
 def write_docx(plan: Plan, path: Path) -> Path:

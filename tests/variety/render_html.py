@@ -91,7 +91,6 @@ def to_html(plan: Plan) -> str:
     {faces}
     @page {{ size: A4 portrait; margin: 2.2cm 2cm 2cm 2.5cm; {boxes} }}
     @page wide {{ size: A4 landscape; margin: 2cm 2cm 2cm 2cm; {boxes} }}
-    @page :first {{ }}
     body {{ font-family: "{plan.font}", serif; font-size: 16pt; line-height: 1.2; margin: 0; }}
     p {{ margin: 0 0 3pt 0; }}
     p.indent {{ text-indent: 2.5em; }}

@@ -531,7 +531,9 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
-        image = ocr.render(fpage)
+        image, turned = ocr.upright(ocr.render(fpage))
+        if turned in (90, 270):  # a sideways page: its lines and cells are measured on the upright image
+            width, height = height, width
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
         ocr_words, digits = ocr.ocr_page(image)

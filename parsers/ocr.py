@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -86,6 +87,38 @@ def skew_angle(image, max_degrees: float = 2.0, step: float = 0.1) -> float:
         if score > best_score:
             best, best_score = angle, score
     return best
+
+
+OSD_MIN_CONFIDENCE = 2.0  # Tesseract's orientation confidence below this is a guess: the page stays as it is
+_OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_OSD_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def page_rotation(image, long_side: int = 1600) -> int:
+    """Degrees (0, 90, 180, 270) to turn a page image clockwise so its text reads upright, from Tesseract's
+    orientation detection (`--psm 0`) on a reduced copy; 0 when it is unsure or cannot tell (too little text).
+    Landscape tables scanned onto portrait pages come out sideways otherwise, and are read as noise."""
+    small = image.reduce(max(1, round(max(image.size) / long_side)))
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory(prefix="ita-osd-") as tmp:
+        path = os.path.join(tmp, "page.png")
+        small.save(path)
+        try:
+            done = subprocess.run(["tesseract", path, "stdout", "--psm", "0"], capture_output=True, text=True,
+                                  env=env, timeout=TIMEOUT_SECONDS)
+        except (OSError, subprocess.TimeoutExpired):
+            return 0
+    rotate, confidence = _OSD_ROTATE.search(done.stdout), _OSD_CONFIDENCE.search(done.stdout)
+    if done.returncode != 0 or not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
+        return 0
+    return int(rotate.group(1)) % 360
+
+
+def upright(image):
+    """The page image turned so its text reads upright (see page_rotation), and the degrees turned."""
+    degrees = page_rotation(image)
+    # PIL rotates counter-clockwise; Tesseract's Rotate is clockwise
+    return (image.rotate(-degrees, expand=True, fillcolor=255), degrees) if degrees else (image, 0)
 
 
 def deskew(image):

@@ -133,6 +133,38 @@ def _first_per_unit(frame: pd.DataFrame, docs: pd.DataFrame, keys: list[str]) ->
     return merged.sort_values(["doc_rank"]).groupby(["unit_key", *keys], sort=False).first().reset_index()
 
 
+def with_announcements(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Each row of a results announcement as a document of its own unit (`<file> (row N)`), so units whose score
+    comes only from an announcement are ranked and counted too, with the announcement shown as their source.
+    A row's province is its registry unit's; a row outside the registry takes the announcement's."""
+    documents, assessments = tables["documents"], tables["assessments"]
+    announcements = documents[documents["doc_type"] == "results_announcement"]
+    if announcements.empty or assessments.empty:
+        return tables
+    rows = assessments[assessments["doc_id"].isin(announcements["doc_id"])].copy()
+    if rows.empty:
+        return tables
+    parent = announcements.drop_duplicates("doc_id").set_index("doc_id")
+    units = {u.unit_id: u for u in registry.load_registry().units}
+    pseudo = []
+    for _, r in rows.iterrows():
+        doc = parent.loc[r["doc_id"]]
+        unit = units.get(r["unit_id"]) if isinstance(r["unit_id"], str) else None
+        pseudo.append({**{c: None for c in documents.columns},
+                       "doc_id": f"{r['doc_id']}#{int(r['row'])}", "source_path": f"{doc['source_path']} (row {int(r['row'])})",
+                       "status": doc["status"], "doc_type": "results_announcement", "unit_raw": r["unit_raw"],
+                       "unit_id": r["unit_id"], "unit_name": r["unit_name"], "unit_type": r["unit_type"],
+                       "district": unit.district if unit else None, "province": unit.province if unit else doc["province"],
+                       "fiscal_year": doc["fiscal_year"], "assessment_year": r["assessment_year"]})
+    rows["doc_id"] = [f"{d}#{int(n)}" for d, n in zip(rows["doc_id"], rows["row"])]
+    out = dict(tables)
+    out["documents"] = pd.concat([documents[~documents["doc_id"].isin(announcements["doc_id"])],
+                                  pd.DataFrame(pseudo, columns=documents.columns)], ignore_index=True)
+    out["assessments"] = pd.concat([assessments[~assessments["doc_id"].isin(announcements["doc_id"])], rows],
+                                   ignore_index=True)
+    return out
+
+
 def available_summary(tables: dict[str, pd.DataFrame]) -> str:
     """What the curated data holds: each province with its number of documents and its years with scores."""
     documents = tables["documents"]
@@ -152,6 +184,7 @@ def available_summary(tables: dict[str, pd.DataFrame]) -> str:
 def build_comparison(tables: dict[str, pd.DataFrame], province: str, year: int | None = None,
                      weak_n: int = 3) -> Comparison:
     """Everything the report shows, computed from the curated tables; raises NoData with what is available."""
+    tables = with_announcements(tables)
     documents = tables["documents"]
     matched = match_province(province, sorted(documents["province"].dropna().unique()))
     if matched is None:

@@ -13,7 +13,7 @@ from normalizers.thai_text import text_quality
 from pipeline.normalize import normalize_layout
 from pipeline.records import DocumentResult, PageRecord, SourceFile
 from pipeline.registry import load_registry
-from pipeline.resolve import resolve_unit
+from pipeline.resolve import resolve_result_units, resolve_unit
 from pipeline.validate import validate
 from pipeline.version import pipeline_version
 
@@ -100,6 +100,7 @@ def process_document(source: SourceFile) -> DocumentResult:
         parsed = parse_document(layout)
         unit = resolve_unit(parsed, source.doc_id)
         warnings = validate(layout, parsed, unit)
+        result_units = resolve_result_units(parsed)
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -108,5 +109,5 @@ def process_document(source: SourceFile) -> DocumentResult:
     status = "partial" if warnings or layout.incomplete else "ok"
     pages = [PageRecord(p.number, p.text, p.text_engine, p.ocr, round(p.quality, 3)) for p in layout.pages]
     return DocumentResult(source, status, n_pages=layout.n_pages, ocr_pages=layout.ocr_pages, parsed=parsed,
-                          unit=unit, pages=pages, warnings=warnings, pipeline_version=version,
+                          unit=unit, result_units=result_units, pages=pages, warnings=warnings, pipeline_version=version,
                           seconds=time.perf_counter() - started)

@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from normalizers.unit_names import UnitName, expand_abbreviations, name_key, name_skeleton, split_unit_name, type_agrees
-from parsers.records import ParsedDocument
+from parsers.records import Assessment, ParsedDocument, UnitMention
 from pipeline.records import UnitCandidate, UnitResolution
 from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
 
@@ -95,6 +95,52 @@ def resolve_unit(parsed: ParsedDocument, doc_id: str | None = None, registry: Re
         return _resolution(registry.units[indices[best]], score, "match", candidates)
     return UnitResolution(district=district, province=province, score=round(score, 4), method="none",
                           candidates=candidates)
+
+
+# Units the registry of local governments does not hold, by the word their name starts with.
+OTHER_UNIT_TYPES = (("มหาวิทยาลัย", "มหาวิทยาลัย"), ("วิทยาลัย", "วิทยาลัย"), ("โรงพยาบาล", "โรงพยาบาล"),
+                    ("โรงเรียน", "โรงเรียน"), ("สำนักงาน", "สำนักงาน"), ("ศูนย์", "ศูนย์"), ("กรม", "กรม"),
+                    ("สถาบัน", "สถาบัน"), ("การไฟฟ้า", "รัฐวิสาหกิจ"), ("การประปา", "รัฐวิสาหกิจ"))
+
+
+def resolve_result_units(parsed: ParsedDocument, registry: Registry | None = None) -> list[UnitResolution]:
+    """One resolution per announcement row: its printed name against the registry, narrowed by the district
+    (column or section row) and the province the document's title gives; a type column supplies a type the
+    name omits. Units outside the registry (colleges, hospitals, schools, agencies) keep a cleaned name, no
+    unit_id, and the type their name starts with."""
+    if not parsed.results:
+        return []
+    registry = registry or load_registry()
+    province = _province_of(registry, parsed.province_raw)
+    return [_resolve_row(row, province, registry) for row in parsed.results]
+
+
+def _province_of(registry: Registry, text: str | None) -> str | None:
+    """The province a title names, also when its text runs on (`นราธิวาสเรื่องผลการประเมิน…`)."""
+    if not text:
+        return None
+    if found := registry.match_province(text):
+        return found
+    key = name_key(text)
+    return next((p for p in sorted(registry.province_names, key=len, reverse=True) if key.startswith(name_key(p))), None)
+
+
+def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> UnitResolution:
+    name = " ".join((row.unit_raw or "").split())
+    for word, unit_type in OTHER_UNIT_TYPES:
+        if name_key(name).startswith(name_key(word)):
+            return UnitResolution(unit_name=name, unit_type=unit_type, province=province, method="none")
+    written = name
+    if row.unit_type_raw and split_unit_name(name).unit_type is None:
+        written = f"{row.unit_type_raw}{name}"
+    single = ParsedDocument(unit_raw=written, district_raw=row.district_raw, province_raw=province,
+                            unit_mentions=[UnitMention(written, "title", row.district_raw, province)])
+    found = resolve_unit(single, None, registry, overrides={})
+    if found.unit_id is None:
+        parts = split_unit_name(written)
+        found.unit_name = f"{parts.unit_type or ''}{parts.core}" or name
+        found.unit_type = parts.unit_type
+    return found
 
 
 def _mentions(parsed: ParsedDocument) -> list[_Mention]:

@@ -10,6 +10,7 @@ from statistics import mean
 
 from normalizers import catalog
 from normalizers.codes import resolve_code
+from parsers.ita.result_checks import problems as row_problems, tool_cap
 from parsers.records import Assessment, DocumentLayout, ParsedDocument
 from pipeline.records import UnitResolution
 
@@ -31,6 +32,7 @@ def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolutio
         warnings += _overall_vs_tools(parsed.assessment, tools, year)
         warnings += _level(parsed.assessment, year)
     warnings += _codes(parsed, year)
+    warnings += check_results(parsed.results, year)
     if parsed.doc_type in ("measures", "measures_report", "development_plan") \
             and not parsed.measures and not parsed.questions:
         warnings.append(f"no measure rows found in a {parsed.doc_type} document")
@@ -128,3 +130,36 @@ def _codes(parsed: ParsedDocument, year: int | None) -> list[str]:
             if (result := resolve_code(code, year)).warning:
                 warnings.append(f"measure {m.row} code {code}: {result.warning}")
     return warnings
+
+
+def check_results(rows: list[Assessment], year: int | None) -> list[str]:
+    """Announcement rows: a row whose points exceed their weights, do not sum to its total, whose score is out
+    of 0-100 or whose level does not fit its total keeps its name and loses its numbers (null, never a wrong
+    number), with a warning. Where the table is a ranking, a total above the one ranked before it is refused
+    too. The 2567 tool cap on the level is only noted."""
+    warnings = []
+    ranked = [r for r in rows if r.rank is not None]
+    ranking = len(ranked) >= 3 and [r.rank for r in ranked] == sorted(r.rank for r in ranked) and _descending(ranked)
+    previous = None
+    for a in rows:
+        found = row_problems(a, year)
+        if ranking and previous is not None and a.overall_score is not None and a.overall_score > previous + 1e-9:
+            found.append(f"total {a.overall_score} above the {previous} ranked before it")
+        if found:
+            warnings.append(f"row {a.row} {a.unit_raw}: {'; '.join(found)}; its scores are not kept")
+            for name in Assessment.SCORES + Assessment.POINTS:
+                setattr(a, name, None)
+            if any(p.startswith("level ") for p in found):
+                a.level = None  # the level or the total is wrong, and which one cannot be told
+        elif note := tool_cap(a) if year and year >= catalog.NEW_FORM_FROM else None:
+            warnings.append(f"row {a.row} {a.unit_raw}: {note}")
+        if a.overall_score is not None:
+            previous = a.overall_score
+    return warnings
+
+
+def _descending(rows: list[Assessment]) -> bool:
+    """Most totals not above the one before: the table is ordered by score (a few misreads aside)."""
+    totals = [r.overall_score for r in rows if r.overall_score is not None]
+    pairs = list(zip(totals, totals[1:]))
+    return bool(pairs) and sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)

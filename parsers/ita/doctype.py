@@ -25,6 +25,18 @@ _TITLES: list[tuple[DocType, tuple[str, ...]]] = [
 ]
 
 
+# An announcement of many units' results: `ประกาศ… เรื่อง ผลการประเมินคุณธรรม…`, `ผลการประเมิน ITA ของ
+# องค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด…`. Its rows decide in the end (parsers/ita/announcement.py).
+_RESULTS = tuple(skeleton(k) for k in ("ผลการประเมินคุณธรรม", "ผลการประเมินITA", "ผลการประเมิน(ITA)", "ผลประเมินITA"))
+_MANY_UNITS = tuple(skeleton(k) for k in ("ประกาศ", "องค์กรปกครองส่วนท้องถิ่นในเขต", "ในเขตจังหวัด", "หน่วยงานในสังกัด",
+                                          "สถานศึกษาอาชีวศึกษา", "ของสถานศึกษา", "ส่วนราชการในสังกัด"))
+
+
+def is_announcement_title(title_key: str) -> bool:
+    """A title (skeleton) announcing the results of many units."""
+    return any(k in title_key for k in _RESULTS) and any(k in title_key for k in _MANY_UNITS)
+
+
 def classify(title: str, body: str) -> tuple[DocType, str | None]:
     """(type, reason) from the compact title lines; `body` (compact) is a fallback for plans and reports
     whose title lines were lost. The reason is set only for `unknown`."""
@@ -40,6 +52,8 @@ def classify(title: str, body: str) -> tuple[DocType, str | None]:
     for doc_type, keys in _TITLES[:2]:
         if any(fuzz.partial_ratio(skeleton(key), title_key[:300]) >= _FUZZY_TITLE for key in keys):
             return doc_type, None
+    if is_announcement_title(title_key):
+        return "results_announcement", None
     if not title:
         return "unknown", "no text on the first pages (scan without OCR?)"
     return "unknown", f"no known ITA title in the first lines: {title[:60]!r}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from normalizers import catalog
 from normalizers.scores import parse_score
-from parsers.ita import header, measures, scores, statements
+from parsers.ita import announcement, header, measures, scores, statements
 from parsers.ita.doctype import classify
 from parsers.ita.text import compact, locate, skeleton
 from parsers.records import Assessment, DocumentLayout, PageLayout, ParsedDocument, Table, UnitMention
@@ -24,6 +24,8 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     _unit(parsed, layout, start)
 
     assessed = header.assessment_year(body) or parsed.fiscal_year
+    if parsed.doc_type in ("unknown", "results_announcement") and _announcement(parsed, pages, tables, assessed, title):
+        return parsed
     assessment, score_warnings = _assessment(pages, tables, body, assessed)
     parsed.warnings += score_warnings
     if parsed.doc_type == "unknown" and assessment.level is None:
@@ -129,3 +131,29 @@ def _unit(parsed: ParsedDocument, layout: DocumentLayout, start: int) -> None:
         located = next((m for m in mentions if m.district or m.province), first)
         parsed.district_raw = first.district or located.district
         parsed.province_raw = first.province or located.province
+
+
+def _announcement(parsed: ParsedDocument, pages, tables, year: int | None, title: str) -> bool:
+    """A results announcement (by title, or by its rows of units with results): its rows, and as its own unit
+    only the issuer its title names (the units in its rows are not the document's)."""
+    found = announcement.read_announcement(pages, tables, year)
+    if parsed.doc_type != "results_announcement" and not announcement.looks_like_announcement(found):
+        return False
+    if not found.rows and scores.overall(compact("\n".join(page.text for page in pages))):
+        # titled like an announcement but stating one unit's results: read as a single-unit document
+        parsed.doc_type, parsed.doc_type_reason = "unknown", "announcement title, one unit's results"
+        return False
+    parsed.doc_type, parsed.doc_type_reason = "results_announcement", None
+    parsed.results = found.rows
+    parsed.warnings += found.warnings
+    if not found.rows:
+        parsed.warnings.append("results announcement without unit rows read")
+    parsed.assessment_year = year
+    names = [compact(r.unit_raw) for r in found.rows]
+    issuer = [m for m in parsed.unit_mentions if m.where == "title"
+              and not any(compact(m.text) in n or n in compact(m.text) for n in names)]
+    parsed.unit_mentions = issuer
+    parsed.unit_raw = issuer[0].text if issuer else None
+    parsed.district_raw = issuer[0].district if issuer else None
+    parsed.province_raw = next((m.province for m in issuer if m.province), None) or announcement.title_province(title)
+    return True

@@ -1,0 +1,444 @@
+"""Results announcements: a table (or list) of many units with their ITA results.
+
+Recognised by structure (many rows with a name-like column and score columns in 0-100 or within the tool
+weights, or a level column on the year's scale) and by its title. Columns get roles from their header words
+and, where the header says nothing (scans, continuation pages), from their content: ascending integers are
+the rank, the longest text the name, level words the level, numbers the scores. Weighted points (IIT of 30,
+EIT of 30 or 15 + 15, OIT of 40) and raw 0-100 scores are told apart by the weights. Page furniture is not a
+row: header rows repeated on each page, page numbers, continuation hints at a page foot (`11.วิทยาลัย...`),
+the signature block. On scans a row that contradicts itself is re-read by parsers.scan_numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from normalizers.levels import normalize_level
+from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
+from parsers import scan_numbers
+from parsers.ita.result_checks import EXACT, level_range, problems
+from parsers.ita.text import compact, skeleton, tidy
+from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
+
+MIN_ROWS = 3  # unit rows a document needs to be an announcement by structure alone
+NO_SCORE = re.compile(r"^[-–—.]+$")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_RANK = re.compile(r"^\(?(\d{1,4})[.)]?$")
+_LEADING_RANK = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s+(?=\D)|^\s*(\d{1,4})[.)](?=\D)")
+_DISTRICT = re.compile(r"^(?:อำเภอ|อ\.)\s*(\S.*)$")
+_HINT = re.compile(r"(?:\.{2,}|…)\s*$")  # `๑๑.วิทยาลัยการอาชีพ...`: the next page's first row, announced
+_SCAN_ENGINES = ("tesseract", "template")
+POINT_FIELDS = {"IIT": "iit_points", "EIT": "eit_points", "EIT1": "eit_part1_points", "EIT2": "eit_part2_points",
+                "OIT": "oit_points"}
+RAW_FIELDS = {"IIT": "iit", "EIT": "eit", "EIT1": "eit_part1", "EIT2": "eit_part2", "OIT": "oit"}
+_NAME_WORDS = ("ชื่อ", "หน่วยงาน", "สถานศึกษา", "องค์กรปกครอง", "อปท", "ส่วนราชการ", "โรงเรียน", "โรงพยาบาล",
+               "สถานพยาบาล")
+
+
+@dataclass
+class Columns:
+    """Column index -> role: rank, name, type, district, IIT/EIT/EIT1/EIT2/OIT, total, level."""
+
+    roles: dict[int, str] = field(default_factory=dict)
+    points: bool = False  # tool columns hold weighted points (else raw 0-100 scores)
+
+    def of(self, role: str) -> int | None:
+        return next((i for i, r in self.roles.items() if r == role), None)
+
+    def tools(self) -> list[tuple[int, str]]:
+        return [(i, r) for i, r in sorted(self.roles.items()) if r in POINT_FIELDS]
+
+
+@dataclass
+class Announcement:
+    rows: list[Assessment]
+    warnings: list[str]
+
+
+def header_role(text: str) -> str | None:
+    """The role a column's header names, or None."""
+    key = skeleton(text).upper()
+    if not key:
+        return None
+    if "IIT" in key:
+        return "IIT"
+    if "EIT" in key:
+        if re.search(r"(?:สวนท|ส่วนที่)?\(?2\)?$|สวนท2", key):
+            return "EIT2"
+        if re.search(r"(?:สวนท|ส่วนที่)\(?1|\(1\)$|EIT1$", key):
+            return "EIT1"
+        return "EIT"
+    if "OIT" in key:
+        return "OIT"
+    if key.startswith("อนดบ") or key in ("ท", "ลำดบ", "ลำดบท", "ลาดบ", "ลาดบท") or key.startswith("ลำดบ"):
+        return "rank"
+    if "ประเภท" in key:
+        return "type"
+    if key.startswith("อำเภอ") or key.startswith("อาเภอ"):
+        return "district"
+    if "ระดบ" in key or "ผลการประเมน" in key:
+        return "level"
+    if any(skeleton(w) in key for w in _NAME_WORDS):
+        return "name"
+    if "รวม" in key or "ITA" in key or "คะแนน" in key:
+        return "total"
+    return None
+
+
+def parse_number(text: str) -> tuple[float | None, bool]:
+    """(value, read): `-` and empty are no score (read, None); a number outside 0-100 or garbage is unread."""
+    text = compact(text).replace(",", ".")
+    if not text or NO_SCORE.match(text):
+        return None, True
+    if _NUMBER.match(text):
+        value = float(text)
+        return (value, True) if value <= 100 else (None, False)
+    return None, False
+
+
+def level_of(text: str) -> tuple[str | None, bool]:
+    """(level, on the scale): a canonical level, or a printed one outside the scale (`ปรับปรุง`) as printed."""
+    text = tidy(text) or ""
+    if not text or NO_SCORE.match(compact(text)):
+        return None, True
+    if found := normalize_level(text):
+        return found, True
+    if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
+        return text, False
+    return None, True
+
+
+def _is_number_cell(text: str) -> bool:
+    value, read = parse_number(text)
+    return value is not None or (read and bool(compact(text)))
+
+
+def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = True) -> dict[int, str]:
+    """Roles for the columns the header left unnamed, from what their cells hold; score columns only with
+    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals)."""
+    if not rows:
+        return dict(known)
+    n_cols = max(len(r) for r in rows)
+    roles = dict(known)
+    numeric: list[int] = []
+    texts: dict[int, float] = {}
+    for c in range(n_cols):
+        if c in roles:
+            continue
+        cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
+        if not cells:
+            continue
+        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1]) >= 0.6 * len(cells):
+            roles[c] = "level"
+        elif all(_RANK.match(compact(t)) and "." not in compact(t).rstrip(".") for t in cells):
+            ranks = [int(_RANK.match(compact(t)).group(1)) for t in cells]
+            if "rank" not in roles.values() and ranks == sorted(ranks):
+                roles[c] = "rank"
+        elif sum(1 for t in cells if _is_number_cell(t)) >= 0.6 * len(cells):
+            numeric.append(c)
+        elif sum(1 for t in cells if re.search(r"[ก-ฮ]", t)) >= 0.6 * len(cells):
+            texts[c] = sum(len(t) for t in cells) / len(cells)
+    if "name" not in roles.values() and texts:
+        roles[max(texts, key=texts.get)] = "name"
+    if not numbers:
+        return roles
+    unnamed_tools = [r for r in ("IIT", "EIT", "OIT") if r not in roles.values()]
+    if numeric and "total" not in roles.values():
+        roles[numeric.pop()] = "total"
+    for c, role in zip(numeric, unnamed_tools if len(numeric) == len(unnamed_tools) else []):
+        roles[c] = role
+    return roles
+
+
+def _header_rows(table: Table) -> tuple[list[str], int]:
+    """Per-column header text and how many leading rows make it: the rows the layout marked as header, plus
+    leading rows without numbers that name a column (scans mark no header)."""
+    headers = [""] * table.n_cols
+    count = 0
+    for row in table.rows:
+        is_header = row.kind == "header" or (_names_columns(row.cells) and not any(
+            parse_number(c)[0] is not None for c in row.cells))
+        if not is_header:
+            break
+        headers = [f"{h} {c}".strip() for h, c in zip(headers, row.cells + [""] * (table.n_cols - len(row.cells)))]
+        count += 1
+    return headers, count
+
+
+def _names_columns(cells: list[str]) -> bool:
+    named = [c for c in cells if c.strip() and header_role(c) is not None]
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and len(named) * 2 >= len(filled) and not any(_DISTRICT.match(c.strip()) for c in filled)
+
+
+def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | None, int]:
+    """The columns of an announcement table (None if it is not one) and its number of header rows."""
+    headers, n_header = _header_rows(table)
+    known = {c: role for c, h in enumerate(headers) if (role := header_role(h))}
+    # a spanning header (`เครื่องมือการประเมิน ITA` over IIT..รวม) names the first column it covers only
+    if list(known.values()).count("total") > 1:
+        totals = [c for c, r in known.items() if r == "total"]
+        for c in totals[:-1]:
+            del known[c]
+    body = [r.cells for r in table.rows[n_header:] if r.kind == "body"]
+    if not known and previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols:
+        roles = dict(previous.roles)
+    else:
+        scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
+        roles = content_roles(body, known, numbers=not scanned)
+    columns = Columns(roles)
+    has_scores = any(r in ("total", "level", *POINT_FIELDS) for r in roles.values())
+    if "name" not in roles.values() or not has_scores:
+        return None, n_header
+    columns.points = _holds_points(body, columns) if previous is None or known else previous.points
+    return columns, n_header
+
+
+def _holds_points(body: list[list[str]], columns: Columns) -> bool:
+    """Tool columns hold weighted points when no value exceeds its tool's weight (IIT 30, EIT 30, OIT 40)."""
+    limits = {"IIT": 30.0, "EIT": 30.0, "EIT1": 15.0, "EIT2": 15.0, "OIT": 40.0}
+    values = []
+    for c, role in columns.tools():
+        for cells in body:
+            if c < len(cells) and (value := parse_number(cells[c])[0]) is not None:
+                values.append((value, limits[role]))
+    return bool(values) and all(v <= limit + 1e-9 for v, limit in values)
+
+
+def _split_rank(name: str) -> tuple[int | None, str]:
+    """`12 วิทยาลัย…` / `๑๒.วิทยาลัย…`: a rank the layout put in the name cell."""
+    if match := _LEADING_RANK.match(name):
+        return int(match.group(1) or match.group(2)), name[match.end():].strip()
+    return None, name
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", tidy(text) or "").strip()
+
+
+def _is_furniture(name: str) -> bool:
+    key = skeleton(name)
+    return bool(_HINT.search(name)) or header_role(name) is not None and len(key) < 25 \
+        or key.startswith("ประกาศ") or key.startswith("หมายเหต")
+
+
+class _Reader:
+    """Rows of one document's announcement tables, in order, with the district and type sections above them."""
+
+    def __init__(self, year: int | None):
+        self.year = year
+        self.rows: list[Assessment] = []
+        self.warnings: list[str] = []
+        self.district: str | None = None
+        self.unit_type: str | None = None
+
+    def section(self, text: str) -> None:
+        text = _clean_name(text)
+        if match := _DISTRICT.match(text):
+            self.district = match.group(1).strip()
+        elif skeleton(text) in {skeleton(t) for t in ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง",
+                                                      "เทศบาลนคร", "องค์การบริหารส่วนจังหวัด")}:
+            self.unit_type = text
+
+    def add(self, cells: list[str], sources: list[Provenance | None], columns: Columns, page: int) -> None:
+        def cell(role: str) -> str:
+            c = columns.of(role)
+            return cells[c] if c is not None and c < len(cells) else ""
+
+        def source(role: str) -> Provenance | None:
+            c = columns.of(role)
+            return sources[c] if c is not None and c < len(sources) else None
+
+        filled = [c for c in cells if c.strip()]
+        name = _clean_name(cell("name"))
+        if len(filled) == 1 and name:
+            self.section(name)
+            return
+        rank_text = compact(cell("rank"))
+        rank = int(m.group(1)) if (m := _RANK.match(rank_text)) else None
+        if rank is None:
+            rank, name = _split_rank(name)
+        if len(re.findall(r"[ก-ฮ]", name)) < 3 or _is_furniture(name):
+            return  # a unit's name is Thai; a stray mark or a misread header is no row
+        a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
+        a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
+        a.district_raw = _clean_name(cell("district")) or self.district
+        if a.district_raw and (match := _DISTRICT.match(a.district_raw)):
+            a.district_raw = match.group(1)
+        fields = POINT_FIELDS if columns.points else RAW_FIELDS
+        texts: dict[str, str] = {}
+        unread = []
+        any_number = False
+        for role, target in [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]:
+            text = cell(role)
+            value, read = parse_number(text)
+            if value is not None:
+                any_number = True
+                texts[target] = compact(text)
+            elif not read:
+                unread.append(f"{role} {text.strip()!r}")
+                texts[target] = compact(text)
+            setattr(a, target, value)
+        level, on_scale = level_of(cell("level"))
+        a.level = level
+        if not any_number and not unread:
+            return  # `-` everywhere: the unit has no result (its default level is no assessment)
+        if level and not on_scale:
+            self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
+        a.source = source("total") or source("name")
+        scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
+        if scanned and (unread or problems(a, self.year)):
+            self._reread(a, texts)
+        if scanned and not _checkable(a):
+            # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
+            if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):
+                self.warnings.append(f"row {a.row} {name}: scanned numbers cannot be checked; not kept")
+            for f in Assessment.SCORES + Assessment.POINTS:
+                setattr(a, f, None)
+        elif unread:
+            self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
+        self.rows.append(a)
+
+    def _reread(self, a: Assessment, texts: dict[str, str]) -> None:
+        """Scans: the digit reading that makes the row agree with itself and with its neighbours' order."""
+        previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
+
+        def accept(values: dict[str, float]) -> bool:
+            trial = replace(a, **values)
+            if previous is not None and a.rank is not None and trial.overall_score is not None \
+                    and self._ranked() and trial.overall_score > previous + 1e-9:
+                return False
+            return not problems(trial, self.year, EXACT)
+
+        if chosen := scan_numbers.choose(texts, accept):
+            for name, value in chosen.items():
+                setattr(a, name, value)
+        else:
+            self.warnings.append(f"row {a.row} {a.unit_raw}: scanned numbers {texts} do not agree; not read")
+
+    def _ranked(self) -> bool:
+        ranks = [r.rank for r in self.rows if r.rank is not None]
+        return len(ranks) >= 2 and ranks == sorted(ranks)
+
+
+def _checkable(a: Assessment) -> bool:
+    """A total with its parts or its level: something a misread number would contradict."""
+    if a.overall_score is None:
+        return False
+    parts = [getattr(a, f) for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit")]
+    return any(p is not None for p in parts) or level_range(a.level) is not None
+
+
+def from_tables(tables: list[Table], year: int | None) -> Announcement:
+    reader = _Reader(year)
+    previous: Columns | None = None
+    for table in tables:
+        columns, n_header = table_columns(table, previous)
+        if columns is None:
+            continue
+        previous = columns
+        for row in table.rows[n_header:]:
+            if row.kind == "header" or _names_columns(row.cells) and not any(
+                    parse_number(c)[0] is not None for c in row.cells):
+                continue  # a header repeated on a later page
+            if row.kind == "section":
+                reader.section(" ".join(c for c in row.cells if c.strip()))
+                continue
+            reader.add(row.cells, row.sources, columns, row.page)
+    return Announcement(reader.rows, reader.warnings)
+
+
+# ---------------------------------------------------------------- rows from aligned lines (no grid found)
+_TOKEN_NUMBER = re.compile(r"^(?:\d{1,3}\.\d{1,2}|\d{1,3}|[-–—])$")
+
+
+def _line_roles(pages: list[PageLayout]) -> list[str]:
+    """Score roles in the order a header line names them (`IIT EIT OIT รวม`), else []."""
+    for page in pages:
+        for line in page.lines:
+            words = line.text.split()
+            roles = [r for w in words if (r := header_role(w)) in (*POINT_FIELDS, "total")]
+            if len([r for r in roles if r in POINT_FIELDS]) >= 2:
+                return roles
+    return []
+
+
+def from_lines(pages: list[PageLayout], year: int | None) -> Announcement:
+    """Rows written as lines `[rank] name number... [level]`, for pages where no table grid was found."""
+    order = _line_roles(pages)
+    parsed: list[tuple[list[str], Provenance]] = []
+    for page in pages:
+        for line in page.lines:
+            tokens = line.text.split()
+            level_tokens: list[str] = []
+            while tokens and not _TOKEN_NUMBER.match(compact(tokens[-1])) and len(level_tokens) < 2:
+                level_tokens.insert(0, tokens.pop())
+            numbers: list[str] = []
+            while tokens and _TOKEN_NUMBER.match(compact(tokens[-1])):
+                numbers.insert(0, tokens.pop())
+            rank = tokens.pop(0) if tokens and _RANK.match(compact(tokens[0])) else ""
+            name = " ".join(tokens)
+            if not numbers or not any("." in n for n in numbers) or len(re.findall(r"[ก-ฮ]", name)) < 3:
+                continue
+            parsed.append(([rank, name, *numbers, " ".join(level_tokens)], line.provenance))
+    if len(parsed) < MIN_ROWS:
+        return Announcement([], [])
+    width = max(len(cells) for cells, _ in parsed)
+    n_numbers = width - 3
+    if len(order) != n_numbers and any(source.engine in _SCAN_ENGINES for _, source in parsed):
+        return Announcement([], [])  # scanned lines without a header naming their numbers: roles unknown
+    roles = {0: "rank", 1: "name", width - 1: "level"}
+    score_roles = order if len(order) == n_numbers else (
+        ["total"] if n_numbers == 1 else ["IIT", "EIT", "OIT", "total"][-n_numbers:] if n_numbers <= 4
+        else ["IIT", "EIT1", "EIT2", "OIT", "total"][-n_numbers:])
+    roles.update({2 + i: role for i, role in enumerate(score_roles)})
+    columns = Columns(roles)
+    rows = [cells[:2] + cells[2:-1] + [""] * (width - len(cells)) + cells[-1:] for cells, _ in parsed]
+    columns.points = _holds_points(rows, columns)
+    reader = _Reader(year)
+    for cells, (_, source) in zip(rows, parsed):
+        reader.add(cells, [source] * len(cells), columns, source.page)
+    return Announcement(reader.rows, reader.warnings)
+
+
+def read_announcement(pages: list[PageLayout], tables: list[Table], year: int | None) -> Announcement:
+    """The unit rows of a document, from its tables, else from its aligned lines."""
+    found = from_tables(tables, year)
+    if len(found.rows) >= MIN_ROWS:
+        return found
+    lines = from_lines(pages, year)
+    return lines if len(lines.rows) > len(found.rows) else found
+
+
+_TITLE_PROVINCE = re.compile(r"จังหวัด\s*([ก-ฮเ-ไ][ก-๙]+?)(?=เรื่อง|ประจำ|ปีงบ|ผลการ|พ\.ศ|ที่|ชื่อ|[\s\d(]|$)")
+
+
+def title_province(title: str) -> str | None:
+    """`…ในเขตจังหวัดปัตตานี`: the province whose units the announcement lists."""
+    match = _TITLE_PROVINCE.search(title or "")
+    return match.group(1) if match else None
+
+
+# What a unit's name starts with (or a type column says): local governments, colleges, schools, hospitals,
+# offices. Budget lines, indicators and tender clauses do not.
+_UNIT_WORD = re.compile(r"^(?:องค์การบริหารส่วน|องค์กรปกครอง|เทศบาล|อบต|อบจ|ทต|ทม|ทน|วิทยาลัย|มหาวิทยาลัย|โรงเรียน"
+                        r"|โรงพยาบาล|สำนักงาน|จังหวัด|อำเภอ|ที่ว่าการ|กรม|กอง|ศูนย์|สถาบัน|สถานี|ศาล|เมืองพัทยา"
+                        r"|กรุงเทพ|การไฟฟ้า|การประปา|การท่าเรือ|ธนาคาร|สหกรณ์)")
+SHARE = 0.6  # of the rows that must show a trait for the table to be an announcement
+
+
+def looks_like_announcement(found: Announcement) -> bool:
+    """Many rows of distinct units (not indicators, budget lines or clauses), most with a result, and ITA
+    evidence: levels on the year's scale, or unit names with tool scores or a total."""
+    rows = found.rows
+    names = [r.unit_raw for r in rows if r.unit_raw]
+    if len(set(names)) < MIN_ROWS or sum(1 for r in rows if r.stated()) < SHARE * len(rows):
+        return False
+    if sum(1 for n in names if match_indicator(n) is not None) * 2 >= len(names):
+        return False
+    n = len(rows)
+    on_scale = sum(1 for r in rows if r.level in LETTER_LEVELS + THAI_LEVELS)
+    units = sum(1 for r in rows if _UNIT_WORD.match(compact(r.unit_raw)) or r.unit_type_raw)
+    scored = sum(1 for r in rows if r.overall_score is not None or any(
+        getattr(r, f) is not None for f in Assessment.POINTS + ("iit", "eit", "oit")))
+    return (on_scale >= SHARE * n and units >= SHARE * n / 2) or (units >= SHARE * n and scored >= SHARE * n)

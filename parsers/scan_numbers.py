@@ -1,0 +1,71 @@
+"""Choosing between digit readings of a scanned table row by its checksums.
+
+OCR confuses Thai digits that look alike (๓/๘/๙, ๔/๕, ๐/๑, ๒/๖, ๗/๓...). A row of weighted points and
+their total, a level and a rank, says the same thing several times; of the readings one confusion away
+from what OCR gave, usually only one makes the row agree with itself. That one is taken when it is the
+only agreeing reading with the fewest changes; otherwise nothing is (the caller stores null and warns).
+The grammar that knows what agreeing means passes it in as `accept`.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+# Arabic digits after normalisation, grouped by the Thai glyphs OCR mistakes for each other (๐/๑, ๒/๖, ๓/๗/๘/๙,
+# ๔/๕). Symmetric: a digit read for another could be either, so both readings are weighed (one-way confusions
+# would hide the rival reading that makes a choice ambiguous).
+_GROUPS = ("01", "26", "3789", "45")
+CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
+MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
+MAX_COMBINATIONS = 200_000
+_NUMBER = re.compile(r"\d{1,3}\.\d{2}")
+
+
+def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float]]:
+    """(changes, value) for the reading of a cell and its variants with up to `max_changes` confused digits.
+    A cell that is no two-decimal number gives nothing."""
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        return []
+    positions = [i for i, ch in enumerate(text) if ch in CONFUSIONS]
+    out = {float(text): 0}
+    for n in range(1, max_changes + 1):
+        for chosen in itertools.combinations(positions, n):
+            for letters in itertools.product(*(CONFUSIONS[text[i]] for i in chosen)):
+                chars = list(text)
+                for i, ch in zip(chosen, letters):
+                    chars[i] = ch
+                value = float("".join(chars))
+                if value <= 100 and value not in out:
+                    out[value] = n
+    return sorted(((n, v) for v, n in out.items()), key=lambda t: t[0])
+
+
+def choose(cells: dict[str, str], accept: Callable[[dict[str, float]], bool],
+           max_changes: int = MAX_CHANGES) -> dict[str, float] | None:
+    """The values of `cells` (field -> text as read) that `accept` takes with the fewest digit changes in
+    all, when exactly one assignment has that fewest number; None when none or several do."""
+    options = {field: readings(text, max_changes) for field, text in cells.items()}
+    if not options or any(not found for found in options.values()):
+        return None
+    fields = list(options)
+    size = 1
+    for field in fields:
+        size *= len(options[field])
+    if size > MAX_COMBINATIONS:
+        return None
+    best: list[dict[str, float]] = []
+    best_changes = max_changes + 1
+    for combo in itertools.product(*(options[f] for f in fields)):
+        changes = sum(n for n, _ in combo)
+        if changes > best_changes or changes > max_changes:
+            continue
+        values = {f: v for f, (_, v) in zip(fields, combo)}
+        if not accept(values):
+            continue
+        if changes < best_changes:
+            best, best_changes = [values], changes
+        else:
+            best.append(values)
+    return best[0] if len(best) == 1 else None

@@ -1,0 +1,199 @@
+"""Generate results announcements with known rows: many units' ITA results in the forms real ones take.
+
+    spec = AnnouncementSpec(form="points", year=2568, rows=60, seed=3)
+    truth = make_announcement(path, spec)     # -> list[TruthRow], one per scored row, in order
+
+Forms: `raw` (local governments of a province: district column, raw 0-100 IIT/EIT/OIT, total, level),
+`overall` (total and level only, district section rows), `points` (weighted points IIT 30 / EIT 30 / OIT 40,
+their sum, the level, a two-level header), `split` (2567+: EIT ส่วนที่ 1 / ส่วนที่ 2 of 15 each). Pages carry
+a page number, a continuation hint at the foot (`11.ชื่อ...`), the header repeated or not, and the last a
+signature block. Names come from the unit registry (full or abbreviated) or are colleges outside it.
+"""
+from __future__ import annotations
+
+import csv
+import pathlib
+import random
+from dataclasses import dataclass, field
+
+from tests.pdf_factory import LEADING, MARGIN, Row, make_pdf
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ABBREVIATIONS = {"องค์การบริหารส่วนตำบล": "อบต.", "เทศบาลตำบล": "ทต.", "เทศบาลเมือง": "ทม.", "เทศบาลนคร": "ทน.",
+                 "องค์การบริหารส่วนจังหวัด": "อบจ."}
+COLLEGE_KINDS = ("วิทยาลัยเทคนิค", "วิทยาลัยการอาชีพ", "วิทยาลัยอาชีวศึกษา", "วิทยาลัยเกษตรและเทคโนโลยี")
+PAGE_SPACE = 842 - 2 * MARGIN - 60  # A4 height in points, less margins and the foot's hint
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+@dataclass
+class TruthRow:
+    name: str  # as printed
+    unit_name: str | None  # registry name, None for units outside the registry
+    district: str | None
+    total: float | None
+    level: str
+    iit: float | None = None  # raw scores or weighted points, by form
+    eit: float | None = None
+    eit1: float | None = None
+    eit2: float | None = None
+    oit: float | None = None
+    rank: int | None = None
+    broken: bool = False  # printed with a total that does not add up: must come out null
+
+
+@dataclass
+class AnnouncementSpec:
+    form: str = "points"  # raw, overall, points, split
+    year: int = 2568
+    rows: int = 40
+    seed: int = 0
+    province: str = "ปัตตานี"
+    abbreviated: bool = False
+    colleges: bool = False
+    thai_digits: bool = True
+    repeat_header: bool = True
+    rows_per_page: int = 24
+    broken_rows: list[int] = field(default_factory=list)  # 0-based rows printed with a wrong total
+    dash_rows: list[int] = field(default_factory=list)  # rows printed with `-` everywhere (no result)
+
+
+def registry_units(province: str) -> list[dict]:
+    with open(ROOT / "data/reference/units.csv", encoding="utf-8") as handle:
+        return [u for u in csv.DictReader(handle) if u["province"] == province and u["unit_type"] in ABBREVIATIONS]
+
+
+def letter_level(total: float) -> str:
+    return next(level for floor, level in ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
+                if total >= floor)
+
+
+def thai_level(total: float) -> str:
+    if total >= 95:
+        return "ผ่านดีเยี่ยม"
+    if total >= 85:
+        return "ผ่านดี"
+    return "ต้องปรับปรุง" if total >= 70 else "ต้องปรับปรุงโดยด่วน"
+
+
+def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
+    out = []
+    if spec.colleges:
+        places = [u["name_core"] for u in registry_units(spec.province)] or ["ปัตตานี"]
+        names = [(f"{rng.choice(COLLEGE_KINDS)}{p}", None, None) for p in rng.sample(places, min(len(places), spec.rows))]
+    else:
+        units = rng.sample(registry_units(spec.province), spec.rows)
+        if spec.form == "overall":
+            units.sort(key=lambda u: u["district"])
+        names = [((ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
+                  u["unit_name"], u["district"]) for u in units]
+    for name, unit_name, district in names[:spec.rows]:
+        if spec.form in ("points", "split"):
+            iit, oit = round(rng.uniform(18, 30), 2), round(rng.uniform(20, 40), 2)
+            if spec.form == "split":
+                e1, e2 = round(rng.uniform(9, 15), 2), round(rng.uniform(9, 15), 2)
+                total = round(iit + e1 + e2 + oit, 2)
+                row = TruthRow(name, unit_name, district, total, "", iit=iit, eit1=e1, eit2=e2, oit=oit)
+            else:
+                eit = round(rng.uniform(18, 30), 2)
+                row = TruthRow(name, unit_name, district, round(iit + eit + oit, 2), "", iit=iit, eit=eit, oit=oit)
+        elif spec.form == "raw":
+            iit, eit, oit = (round(rng.uniform(60, 100), 2) for _ in range(3))
+            # the printed total is the weighted sum, rounded, as NACC prints it
+            row = TruthRow(name, unit_name, district, round(0.3 * iit + 0.3 * eit + 0.4 * oit, 2), "",
+                           iit=iit, eit=eit, oit=oit)
+        else:
+            row = TruthRow(name, unit_name, district, round(rng.uniform(45, 99.9), 2), "")
+        row.level = letter_level(row.total) if spec.year <= 2566 else thai_level(row.total)
+        out.append(row)
+    if spec.form in ("points", "split"):
+        out.sort(key=lambda r: -r.total)
+    for rank, row in enumerate(out, 1):
+        row.rank = rank
+    return out
+
+
+def _num(value: float | None, thai: bool) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:.2f}"
+    return text.translate(THAI_DIGITS) if thai else text
+
+
+def _int(value: int, thai: bool) -> str:
+    return str(value).translate(THAI_DIGITS) if thai else str(value)
+
+
+def _wrap(name: str) -> list[str]:
+    if name.startswith("ต้องปรับปรุง") and len(name) > 12:
+        return ["ต้องปรับปรุง", name[12:]]
+    for prefix in (*ABBREVIATIONS, *COLLEGE_KINDS):
+        if name.startswith(prefix) and len(name) > 20:
+            return [prefix, name[len(prefix):]]
+    return [name]
+
+
+def layout_of(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]]:
+    """Header rows, column widths and the fields (in column order) of a form."""
+    if spec.form == "raw":
+        header = [Row([["ลำดับ"], ["ชื่อหน่วยงาน"], ["อำเภอ"], ["IIT"], ["EIT"], ["OIT"], ["คะแนนรวม"], ["ระดับ"]], "header")]
+        return header, [36, 150, 70, 42, 42, 42, 55, 58], ["rank", "name", "district", "iit", "eit", "oit", "total", "level"]
+    if spec.form == "overall":
+        header = [Row([["ที่"], ["ชื่อองค์กรปกครองส่วนท้องถิ่น"], ["คะแนน ITA"], ["ระดับผลการประเมิน"]], "header")]
+        return header, [36, 230, 90, 130], ["rank", "name", "total", "level"]
+    if spec.form == "split":
+        header = [Row([["ที่"], ["ชื่อหน่วยงาน"], ["IIT"], ["EIT", "ส่วนที่ 1"], ["EIT", "ส่วนที่ 2"], ["OIT"], ["รวม"],
+                       ["ระดับ"]], "header")]
+        return header, [30, 150, 42, 48, 48, 42, 48, 82], ["rank", "name", "iit", "eit1", "eit2", "oit", "total", "level"]
+    # the upper header row spans the four score columns in real tables; drawn here as one word per cell so
+    # no text crosses a rule
+    header = [Row([["ที่"], ["ชื่อสถานศึกษา"], ["เครื่องมือ"], ["การประเมิน"], ["ITA"], [""], ["ระดับ"]], "header"),
+              Row([[""], [""], ["IIT"], ["EIT"], ["OIT"], ["รวม"], ["ผลการประเมิน"]], "header")]
+    return header, [30, 190, 45, 45, 45, 50, 88], ["rank", "name", "iit", "eit", "oit", "total", "level"]
+
+
+def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bool = False) -> list[TruthRow]:
+    """Write the announcement PDF; returns the rows a reader must find (scored ones), in order."""
+    rng = random.Random(spec.seed)
+    rows = _rows(spec, rng)
+    for i in spec.broken_rows:
+        rows[i].broken = True
+    header, widths, fields = layout_of(spec)
+    thai = spec.thai_digits
+    title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "split": f"ประกาศจังหวัด{spec.province}"}.get(
+        spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
+    year = _int(spec.year, thai)
+    intro = [Row([[title]], "heading"),
+             Row([[f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}"]], "text")]
+    pages: list[list[Row]] = []
+    current = list(intro) + list(header)
+    district = None
+    count = 0
+    for i, row in enumerate(rows):
+        values = {"rank": [_int(row.rank, thai)], "name": _wrap(row.name), "district": [row.district or ""],
+                  "level": _wrap(row.level)}
+        used = sum(r.height if r.kind not in ("heading", "text") else LEADING + 8 for r in current)
+        if count and (count % spec.rows_per_page == 0 or used + 2 * LEADING + 30 > PAGE_SPACE):
+            nxt = f"{_int(row.rank, thai)}.{row.name[:12]}..."
+            current += [Row([[""]], "text"), Row([[nxt]], "text")]
+            pages.append(current)
+            current = [Row([[f"- {_int(len(pages) + 1, thai)} -"]], "text")] + (list(header) if spec.repeat_header else [])
+        if spec.form == "overall" and row.district != district:
+            district = row.district
+            current.append(Row([[f"อำเภอ{district}"]], "section"))
+        total = row.total + 1.0 if row.broken else row.total
+        dash = i in spec.dash_rows
+        for key, value in (("iit", row.iit), ("eit", row.eit), ("eit1", row.eit1), ("eit2", row.eit2),
+                           ("oit", row.oit), ("total", total)):
+            values[key] = [_num(None if dash else value, thai)]
+        if dash:
+            values["level"] = ["ปรับปรุง"]
+        current.append(Row([values[f] for f in fields]))
+        count += 1
+    current += [Row([[""]], "text"), Row([[f"ประกาศ ณ วันที่ {_int(31, thai)} ตุลาคม พ.ศ. {year}"]], "text"),
+                Row([["(นายสมชาย ใจดี)"]], "text"), Row([["เลขาธิการคณะกรรมการ"]], "text")]
+    pages.append(current)
+    make_pdf(path, pages, widths, scanned=scanned)
+    return [r for i, r in enumerate(rows) if i not in spec.dash_rows]

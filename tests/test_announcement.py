@@ -1,0 +1,220 @@
+"""Results announcements: generated PDFs in the forms real ones take, read through the whole path; every row
+is checked (unit, scores, level, rank), nothing is invented, a row whose total does not add up comes out null."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from parsers.ita.announcement import header_role, level_of, looks_like_announcement, parse_number, read_announcement
+from parsers.ita.result_checks import problems
+from parsers.records import Assessment, PageLayout, ParsedDocument, Table, TableRow, TextLine
+from parsers import scan_numbers
+from pipeline.discover import discover
+from pipeline.load import build_rows
+from pipeline.process import process_document
+from pipeline.resolve import resolve_result_units
+from pipeline.validate import check_results
+from tests.announcement_factory import AnnouncementSpec, make_announcement
+
+FORMS = {
+    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
+    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
+                                            abbreviated=True, repeat_header=False),
+    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
+                                        dash_rows=[58, 59], broken_rows=[20]),
+    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
+                                   thai_digits=False),
+    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
+}
+FIELDS = {"iit": "iit", "eit": "eit", "eit1": "eit_part1", "eit2": "eit_part2", "oit": "oit"}
+
+
+def _run(tmp_path, spec: AnnouncementSpec, scanned: bool = False):
+    truth = make_announcement(tmp_path / "announcement.pdf", spec, scanned=scanned)
+    (source,) = discover(tmp_path)
+    return truth, process_document(source)
+
+
+def _expected(row, spec):
+    points = spec.form in ("points", "split")
+    want = {"overall_score": None if row.broken else row.total}
+    for key, name in FIELDS.items():
+        if getattr(row, key) is not None:
+            want[f"{name}_points" if points else name] = None if row.broken else getattr(row, key)
+    return want
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_every_row_of_a_text_announcement(tmp_path, name):
+    spec = FORMS[name]
+    truth, result = _run(tmp_path, spec)
+    parsed = result.parsed
+    assert parsed.doc_type == "results_announcement"
+    assert parsed.assessment_year == spec.year
+    assert len(parsed.results) == len(truth)  # no header, page number, hint or signature became a row
+    for row, got, unit in zip(truth, parsed.results, result.result_units):
+        assert "".join(got.unit_raw.split()) == "".join(row.name.split())
+        assert got.rank == row.rank
+        for field, value in _expected(row, spec).items():
+            assert getattr(got, field) == value, (row.name, field)
+        assert got.level == row.level
+        if row.unit_name:
+            assert unit.unit_name == row.unit_name and unit.unit_id
+        else:
+            assert unit.unit_id is None and unit.unit_type == "วิทยาลัย" and unit.unit_name == row.name
+        if spec.form == "overall" and not spec.abbreviated:
+            assert got.district_raw == row.district  # from the district section rows
+        assert got.source is not None and got.source.page >= 1
+    for broken in (r for r in truth if r.broken):
+        assert any(broken.name in w and "not kept" in w for w in result.warnings)
+    rows = build_rows([result])["assessments"]
+    assert len(rows) == len(truth) and [r["row"] for r in rows] == list(range(1, len(truth) + 1))
+    assert all(r["unit_raw"] for r in rows)
+
+
+def test_issuer_not_a_listed_unit(tmp_path):
+    _, result = _run(tmp_path, FORMS["raw-2566"])
+    assert result.unit.unit_id is None or result.unit.unit_id.startswith("PROV-")
+    assert result.unit.province == "ปัตตานี"
+
+
+def test_header_roles():
+    assert header_role("เครื่องมือการประเมิน ITA IIT") == "IIT"
+    assert header_role("EIT ส่วนที่ 2") == "EIT2" and header_role("EIT ส่วนที่ 1") == "EIT1"
+    assert header_role("ระดับ ผลการประเมิน") == "level" and header_role("รวม") == "total"
+    assert header_role("ชื่อสถานศึกษา") == "name" and header_role("ที่") == "rank" and header_role("อำเภอ") == "district"
+
+
+def test_cells():
+    assert parse_number("๒๙.๖๔") == (29.64, True)
+    assert parse_number("-") == (None, True)  # no score
+    assert parse_number("2964") == (None, False)  # unread, never 2964
+    assert level_of("ปรับปรุง") == ("ปรับปรุง", False)  # outside the scale: as printed, flagged
+    assert level_of("ผ่านดีเยี่ยม") == ("ผ่านดีเยี่ยม", True)
+
+
+def _row(**values) -> Assessment:
+    return Assessment(unit_raw="วิทยาลัยเทคนิคกันทรลักษ์", row=1, **values)
+
+
+def test_checks_catch_each_inconsistency():
+    good = _row(iit_points=29.64, eit_points=27.62, oit_points=33.51, overall_score=90.77, level="ผ่านดี")
+    assert problems(good, 2568) == []
+    assert problems(_row(iit_points=31.0, overall_score=31.0), 2568)  # over the weight
+    assert problems(_row(iit_points=29.64, eit_points=27.62, oit_points=33.51, overall_score=90.79), 2568)
+    assert problems(_row(overall_score=80.0, level="ผ่านดี"), 2568)  # band
+    assert problems(_row(overall_score=84.0, level="A"), 2566)
+    assert not problems(_row(overall_score=23.14, iit_points=23.14, level="ปรับปรุง"), 2568)  # `-` adds nothing
+
+
+def test_validation_refuses_instead_of_guessing():
+    rows = [_row(overall_score=99.0, level="ผ่านดีเยี่ยม", rank=1), _row(overall_score=98.0, rank=2),
+            _row(overall_score=97.0, rank=3),
+            _row(iit_points=20.0, eit_points=20.0, oit_points=30.0, overall_score=75.0, rank=4)]
+    warnings = check_results(rows, 2568)
+    assert rows[3].overall_score is None and rows[3].iit_points is None and rows[3].unit_raw
+    assert len(warnings) == 1 and "not kept" in warnings[0]
+    assert rows[0].overall_score == 99.0
+
+
+CONFUSABLE = st.sampled_from(sorted(scan_numbers.CONFUSIONS))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2999), min_size=3, max_size=3), st.integers(0, 2), st.integers(0, 4))
+def test_scan_chooser_repairs_one_confused_digit_or_refuses(cents, which, position):
+    """A row of points with one digit misread comes back right, or not at all: never a wrong reading."""
+    values = [c / 100 for c in cents]
+    total = round(sum(values), 2)
+    truth = {"iit_points": values[0], "eit_points": values[1], "oit_points": values[2] + 10, "overall_score": total + 10}
+    cells = {k: f"{v:.2f}" for k, v in truth.items()}
+    field = list(cells)[which]
+    text = cells[field]
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    i = digits[position % len(digits)]
+    cells[field] = text[:i] + scan_numbers.CONFUSIONS[text[i]][0] + text[i + 1:]
+
+    def accept(found):
+        return not problems(Assessment(**found), 2568, 0.005)
+
+    chosen = scan_numbers.choose(cells, accept)
+    assert chosen is None or chosen == pytest.approx(truth)
+
+
+def test_scan_chooser_refuses_garbage():
+    assert scan_numbers.choose({"overall_score": "9#.12"}, lambda v: True) is None
+    assert scan_numbers.readings("abc") == []
+
+
+def test_row_units():
+    parsed = ParsedDocument(province_raw="ปัตตานี", results=[
+        Assessment(unit_raw="อบต.บือเระ", row=1), Assessment(unit_raw="บือเระ", unit_type_raw="อบต.", row=2),
+        Assessment(unit_raw="โรงพยาบาลปัตตานี", row=3)])
+    units = resolve_result_units(parsed)
+    assert units[0].unit_name == units[1].unit_name == "องค์การบริหารส่วนตำบลบือเระ"
+    assert units[2].unit_id is None and units[2].unit_type == "โรงพยาบาล" and units[2].unit_name == "โรงพยาบาลปัตตานี"
+
+
+def _line(text: str, top: float) -> TextLine:
+    return TextLine(text, 50, top, 500, top + 12, page=1, engine="pdfium")
+
+
+def test_rows_from_aligned_lines_without_a_grid():
+    """No table found: rows from lines `rank name numbers level`, roles in the header line's order; the
+    signature and the date line are not rows."""
+    lines = [_line("ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัดปัตตานี", 10),
+             _line("ที่ ชื่อหน่วยงาน IIT EIT OIT รวม ระดับ", 30),
+             _line("1 อบต.บือเระ 29.10 28.00 38.00 95.10 ผ่านดีเยี่ยม", 50),
+             _line("2 ทต.ยะรัง 27.00 28.50 36.00 91.50 ผ่านดี", 70),
+             _line("3 อบต.ดอน 25.00 - 30.00 55.00 ต้องปรับปรุงโดยด่วน", 90),
+             _line("ประกาศ ณ วันที่ 31 ตุลาคม พ.ศ. 2568", 110)]
+    page = PageLayout(1, 595, 842, lines)
+    found = read_announcement([page], [], 2568)
+    assert [(r.rank, r.unit_raw, r.iit_points, r.eit_points, r.oit_points, r.overall_score, r.level)
+            for r in found.rows] == [
+        (1, "อบต.บือเระ", 29.10, 28.00, 38.00, 95.10, "ผ่านดีเยี่ยม"), (2, "ทต.ยะรัง", 27.00, 28.50, 36.00, 91.50, "ผ่านดี"),
+        (3, "อบต.ดอน", 25.00, None, 30.00, 55.00, "ต้องปรับปรุงโดยด่วน")]
+    assert looks_like_announcement(found)
+
+
+def test_structure_without_header_words():
+    """A table whose header names nothing: rank, name, total and level from the cells themselves."""
+    rows = [TableRow([str(i), f"องค์การบริหารส่วนตำบลทดสอบ{i}", f"{95 - i:.2f}", "A"], 1) for i in range(1, 6)]
+    found = read_announcement([], [Table(rows, [1], 4)], 2566)
+    assert [(r.rank, r.overall_score, r.level) for r in found.rows] == [(i, 95.0 - i, "A") for i in range(1, 6)]
+
+
+def test_indicator_table_is_not_an_announcement():
+    rows = [TableRow([name, f"{90 + i:.2f}"], 1) for i, name in enumerate(
+        ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ", "การแก้ไขปัญหาการทุจริต"])]
+    table = Table([TableRow(["ตัวชี้วัด", "คะแนน"], 1, "header")] + rows, [1], 2, ["ตัวชี้วัด", "คะแนน"])
+    assert not looks_like_announcement(read_announcement([], [table], 2566))
+
+
+def test_comparison_ranks_units_scored_only_by_an_announcement(tmp_path):
+    from pipeline.compare import build_comparison, load_tables
+    from pipeline.load import load
+
+    spec = FORMS["overall-2567"]
+    (tmp_path / "in").mkdir()
+    truth, result = _run(tmp_path / "in", spec)
+    load([result], tmp_path / "out")
+    comparison = build_comparison(load_tables(tmp_path / "out"), "ปัตตานี", 2567)
+    table = comparison.table.set_index("unit_name")
+    for row in truth:
+        assert table.loc[row.unit_name, "overall_score"] == row.total
+        assert table.loc[row.unit_name, "n_documents"] == 1
+    assert list(table["overall_score"]) == sorted((r.total for r in truth), reverse=True)
+    assert all("(row " in path for path in comparison.documents["source_path"])
+
+
+@pytest.mark.parametrize("names", [
+    ["ค่าสาธารณูปโภค", "ค่าวัสดุ", "ค่าใช้สอย", "ค่าครุภัณฑ์ (งบลงทุน)", "ค่าตอบแทน"],  # a budget table
+    ["บัญชีเอกสารส่วนที่ 1 ตามข้อ", "สำเนาหนังสือรับรองผลงาน ตามข้อ", "บัญชีเอกสารส่วนที่ 2 ตามข้อ",
+     "ผู้ชนะการสอบราคาจะต้องทำสัญญา ในข้อ"],  # clauses of a tender
+])
+def test_tables_of_other_things_are_not_announcements(names):
+    """Seen on the real corpus: rows with a name and a small number are not units with results."""
+    rows = [TableRow([name, f"{10 + i * 3.5:.2f}"], 1) for i, name in enumerate(names)]
+    table = Table([TableRow(["รายการ", "ร้อยละ"], 1, "header")] + rows, [1], 2, ["รายการ", "ร้อยละ"])
+    assert not looks_like_announcement(read_announcement([], [table], 2567))

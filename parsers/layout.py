@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pdfplumber
@@ -368,8 +369,18 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells)
 
 
-def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
+def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[int] | None = None,
+                   reads: dict[int, PageRead] | None = None) -> DocumentLayout:
+    """The document's pages, lines and tables.
+
+    `pages` (1-based numbers) reads only those pages (triage looks at the first ones); `n_pages` is still the
+    document's. `reads` keeps every page read, by number, and reuses the pages already in it, so that a full
+    reading after a look at the first pages neither reads nor OCRs them twice (their OCR counts against the
+    document's OCR budget all the same).
+    """
     path = os.fspath(path)
+    wanted = None if pages is None else set(pages)
+    reads = {} if reads is None else reads
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -386,9 +397,17 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
         with plumber:
-            for number, (ppage, fpage) in enumerate(zip(plumber.pages, pdf), start=1):
+            n_pages = min(len(plumber.pages), len(pdf))
+            for number in range(1, n_pages + 1):
+                if wanted is not None and number not in wanted:
+                    continue
+                ppage, fpage = plumber.pages[number - 1], pdf[number - 1]
                 try:
-                    read = read_page(number, ppage, fpage, budget)
+                    if number in reads:
+                        read = reads[number]
+                        budget.left -= read.page.ocr
+                    else:
+                        read = reads[number] = read_page(number, ppage, fpage, budget)
                     page, tables, text = read.page, read.tables, read.text
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
@@ -405,4 +424,4 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
     incomplete = bool(budget.skipped or unread)
-    return DocumentLayout(doc_id, len(pages), pages, build_tables(page_tables, page_texts), warnings, incomplete)
+    return DocumentLayout(doc_id, n_pages, pages, build_tables(page_tables, page_texts), warnings, incomplete)

@@ -14,6 +14,8 @@ from pipeline.normalize import normalize_layout
 from pipeline.records import DocumentResult, PageRecord, SourceFile
 from pipeline.registry import load_registry
 from pipeline.resolve import resolve_unit
+from pipeline.triage import enabled as triage_enabled
+from pipeline.triage import set_aside, triage
 from pipeline.validate import validate
 from pipeline.version import pipeline_version
 
@@ -89,7 +91,12 @@ def process_document(source: SourceFile) -> DocumentResult:
     if reason:
         return failed(reason)
     try:
-        layout = normalize_layout(extract_layout(source.abs_path, source.doc_id))
+        looked = triage(source.abs_path, source.doc_id) if triage_enabled() else None
+        if looked is not None and not looked.relevance.ita:
+            layout = looked.layout  # not an ITA document: the rest is not read
+        else:
+            layout = normalize_layout(extract_layout(source.abs_path, source.doc_id,
+                                                     reads=looked.reads if looked else None))
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad PDF must never stop a batch
@@ -98,6 +105,8 @@ def process_document(source: SourceFile) -> DocumentResult:
         return failed("PDF has no pages", n_pages=0, ocr_pages=0)
     try:
         parsed = parse_document(layout)
+        if looked is not None and not looked.relevance.ita:
+            parsed = set_aside(parsed, looked)
         unit = resolve_unit(parsed, source.doc_id)
         warnings = validate(layout, parsed, unit)
     except MemoryError:

@@ -115,7 +115,7 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          f"--user-data-dir={tmp_path / 'chromium-profile'}", "--virtual-time-budget=15000", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"},
+        capture_output=True, text=True, timeout=1800, env={**os.environ, "LANG": "C.UTF-8"},
     )
 
 

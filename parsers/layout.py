@@ -401,9 +401,9 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
             for number in range(1, n_pages + 1):
                 if wanted is not None and number not in wanted:
                     continue
-                ppage, fpage = plumber.pages[number - 1], pdf[number - 1]
+                ppage, fpage = plumber.pages[number - 1], None if number in reads else pdf[number - 1]
                 try:
-                    if number in reads:
+                    if fpage is None:
                         read = reads[number]
                         budget.left -= read.page.ocr
                     else:

@@ -44,11 +44,15 @@ def test_family_titles_and_announcements_are_kept(title, family):
     assert verdict.ita and verdict.family == family, verdict
 
 
-@pytest.mark.parametrize("wording", ["การป้องกันการทุจริตและประพฤติมิชอบ", "ผลการประเมิน IIT EIT OIT",
+@pytest.mark.parametrize("wording", ["เพื่อความโปร่งใสในการจัดซื้อจัดจ้าง", "ผลการประเมิน IIT EIT OIT",
                                      "คุณธรรมและความโปรงไส"])  # the last: a scan lost a mark and misread a letter
 def test_ita_wording_keeps_a_document_of_no_known_family(wording):
     verdict = judge(pages_of("\n".join(FORM[:2] + [wording] + FORM[2:])))
     assert verdict.ita, verdict
+
+
+def test_anti_corruption_wording_alone_is_not_a_family():
+    assert not judge(pages_of("\n".join(["แผนปฏิบัติการป้องกันการทุจริตและประพฤติมิชอบ"] + FORM))).ita
 
 
 def test_a_form_that_reads_well_is_set_aside_with_its_first_line():

@@ -407,7 +407,9 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                         read = reads[number]
                         budget.left -= read.page.ocr
                     else:
-                        read = reads[number] = read_page(number, ppage, fpage, budget)
+                        read = read_page(number, ppage, fpage, budget)
+                        if number not in budget.skipped:  # a page left unread is not a reading to reuse
+                            reads[number] = read
                     page, tables, text = read.page, read.tables, read.text
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")

@@ -32,7 +32,8 @@ _FUZZY = ("คุณธรรมและความโปร่งใส", "�
 _FUZZY_SCORE = 85
 # Below this many Thai letters, or this mean page quality, the first pages cannot say "not ITA".
 MIN_LETTERS = 120
-MIN_QUALITY = 0.5
+MIN_QUALITY = 0.3  # what the layout calls a garbage text layer (parsers.layout.GARBAGE_QUALITY); damaged
+# but readable layers (lost SARA AM, PUA glyphs: 0.4-0.5) still show ITA wording to the skeleton match
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 

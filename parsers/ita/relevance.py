@@ -3,7 +3,7 @@
 It decides whether the rest of a document is worth reading (and OCR'ing): most PDFs a crawl of ITA pages
 finds are other public-sector papers (forms, budgets, procurement, project reports). The check is broad on
 purpose: any title of the five families, any wording of a results announcement (ผลการประเมินคุณธรรมและ
-ความโปร่งใส, ITA, ผลคะแนน) and the vocabulary every family's title uses (ความโปร่งใส, การประเมินคุณธรรม,
+ความโปร่งใส, ITA, ผลคะแนน) and the vocabulary every family's title uses (คุณธรรมและความโปร่งใส, การประเมินคุณธรรม,
 ITA, IIT/EIT/OIT) keeps the document; so does too little readable text to judge. Only a document whose first pages read well
 and say none of it is dropped. Matching is on skeleton text (no spaces, no marks), and the long phrases
 also fuzzily, so a scan's damaged letters still match.
@@ -25,7 +25,8 @@ _ANNOUNCEMENT = ("ผลการประเมินคุณธรรมแ�
 # Words of the assessment itself: any of them keeps the document. Every family's title carries one (or ITA).
 # Anti-corruption wording alone (ทุจริต, ประพฤติมิชอบ, ผลประโยชน์ทับซ้อน) does not: plans and reports on
 # corruption prevention are evidence of their own, not one of the families this project reads.
-_ITA_WORDS = ("คุณธรรมและความโปร่งใส", "ความโปร่งใส", "มาตรการส่งเสริมคุณธรรม", "การประเมินคุณธรรม")
+# Transparency alone (ความโปร่งใส) does not either: strategy plans and procurement papers promise it.
+_ITA_WORDS = ("คุณธรรมและความโปร่งใส", "มาตรการส่งเสริมคุณธรรม", "การประเมินคุณธรรม")
 _ITA_LATIN = re.compile(r"(?<![A-Za-z])(?:ITA|IIT|EIT|OIT|MOIT)(?![a-z])")
 # Long phrases a scan garbles a letter or two of (`คุณธรรมและความโปรงใส`, `ผลการประเมนคุณธรรม`).
 _FUZZY = ("คุณธรรมและความโปร่งใส", "ผลการประเมินคุณธรรม", "มาตรการส่งเสริมคุณธรรม")

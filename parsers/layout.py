@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -571,8 +572,18 @@ def _constrain_ocr_years(pages: list[PageLayout], page_tables: list[PageTable]) 
                 row.cells[:] = [scan_cleanup.constrain_years(cell, years) for cell in row.cells]
 
 
-def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
+def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[int] | None = None,
+                   reads: dict[int, PageRead] | None = None) -> DocumentLayout:
+    """The document's pages, lines and tables.
+
+    `pages` (1-based numbers) reads only those pages (triage looks at the first ones); `n_pages` is still the
+    document's. `reads` keeps every page read, by number, and reuses the pages already in it, so that a full
+    reading after a look at the first pages neither reads nor OCRs them twice (their OCR counts against the
+    document's OCR budget all the same).
+    """
     path = os.fspath(path)
+    wanted = None if pages is None else set(pages)
+    reads = {} if reads is None else reads
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -589,9 +600,19 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
         with plumber:
-            for number, (ppage, fpage) in enumerate(zip(plumber.pages, pdf), start=1):
+            n_pages = min(len(plumber.pages), len(pdf))
+            for number in range(1, n_pages + 1):
+                if wanted is not None and number not in wanted:
+                    continue
+                ppage, fpage = plumber.pages[number - 1], None if number in reads else pdf[number - 1]
                 try:
-                    read = read_page(number, ppage, fpage, budget)
+                    if fpage is None:
+                        read = reads[number]
+                        budget.left -= read.page.ocr
+                    else:
+                        read = read_page(number, ppage, fpage, budget)
+                        if number not in budget.skipped:  # a page left unread is not a reading to reuse
+                            reads[number] = read
                     page, tables, text = read.page, read.tables, read.text
                     warnings += read.warnings
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
@@ -615,4 +636,4 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "") -> DocumentLayout:
     for table in tables:
         if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
             table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
-    return DocumentLayout(doc_id, len(pages), pages, tables, warnings, incomplete)
+    return DocumentLayout(doc_id, n_pages, pages, tables, warnings, incomplete)

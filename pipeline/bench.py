@@ -44,6 +44,91 @@ def bare_pdfplumber(paths: list[str]) -> dict[str, float]:
     return seconds
 
 
+# (phase, module, function) timed on OCR'd pages; a phase's time excludes the phases nested in it.
+_OCR_PHASES = (
+    ("render", "parsers.ocr", "render"),  # PDFium rendering at 300 dpi (deskew excluded)
+    ("deskew", "parsers.ocr", "deskew"),
+    ("rules (find, erase)", "parsers.ocr", "find_rules"),
+    ("rules (find, erase)", "parsers.ocr", "erase_rules"),
+    ("tesseract", "parsers.ocr", "ocr_page"),  # the process, its PNG and TSV (digit re-reading excluded)
+    ("digit re-reading", "parsers.ocr", "page_font"),
+    ("digit re-reading", "parsers.ocr", "reread_numbers"),
+    ("digit re-reading", "parsers.ocr", "drop_unsure_lines"),
+    ("digit re-reading", "parsers.layout", "cell_number"),  # table cells read again from the image
+)
+
+
+def ocr_phases(paths: list[str]) -> tuple[int, dict[str, float], float]:
+    """(OCR'd pages, seconds per page by phase, layout seconds per OCR'd page in all) for these files, read in
+    this process with the parsers/ocr.py functions wrapped in timers (exclusive of nested phases)."""
+    import importlib
+
+    from parsers.layout import extract_layout
+
+    totals: dict[str, float] = {}
+    stack: list[list[float]] = []  # per active call: [start, time of nested timed calls]
+    saved = []
+    calls = {"ocr_page": 0}
+
+    def timed(phase: str, name: str, function):
+        def wrapper(*args, **kwargs):
+            if name in calls:
+                calls[name] += 1
+            stack.append([time.perf_counter(), 0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                started, nested = stack.pop()
+                spent = time.perf_counter() - started
+                totals[phase] = totals.get(phase, 0.0) + spent - nested
+                if stack:
+                    stack[-1][1] += spent
+        return wrapper
+
+    for phase, module_name, name in _OCR_PHASES:
+        module = importlib.import_module(module_name)
+        saved.append((module, name, getattr(module, name)))
+        setattr(module, name, timed(phase, name, getattr(module, name)))
+    started = time.perf_counter()
+    try:
+        for path in paths:
+            extract_layout(path)
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
+    elapsed = time.perf_counter() - started
+    pages = calls["ocr_page"]
+    if not pages:
+        return 0, {}, 0.0
+    return pages, {phase: seconds / pages for phase, seconds in totals.items()}, elapsed / pages
+
+
+NATIONAL_PDFS = 50_000
+
+
+def national(results: list[DocumentResult], pdfs: int = NATIONAL_PDFS, cores: tuple[int, ...] = (2, 16, 64, 256),
+             efficiency: float = 1.0) -> list[tuple[str, str]]:
+    """Extrapolate core-seconds per PDF as measured on this folder (its page count and scan share) to `pdfs`.
+
+    `efficiency` is the measured scaling 1 -> N workers over N; a cluster of many workers is assumed to keep it.
+    """
+    done = [r for r in results if r.n_pages]
+    if not done:
+        return []
+    per_pdf = sum(r.seconds for r in done) / len(done)
+    pages = sum(r.n_pages for r in done) / len(done)
+    ocr_share = sum(r.ocr_pages or 0 for r in done) / max(1, sum(r.n_pages for r in done))
+    total = per_pdf * pdfs
+    rows = [(f"national: {pdfs:,} PDFs like these",
+             f"{pages:.1f} pages/PDF, {ocr_share:.1%} of pages OCR'd, {per_pdf:.2f} core-s/PDF: "
+             f"{total / 3600:,.0f} core-hours")]
+    for n in cores:
+        hours = total / (n * efficiency) / 3600
+        where = "1 machine" if n == (os.cpu_count() or n) else f"Dask, {n} workers"
+        rows.append((f"  {where} ({n} cores)", f"{hours:,.1f} h ({hours / 24:,.1f} days)"))
+    return rows
+
+
 def _text_layer(results: list[DocumentResult]) -> list[DocumentResult]:
     return [r for r in results if r.n_pages and not r.ocr_pages]
 
@@ -78,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", default="data/raw", help="folder of PDFs (default: data/raw)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="N for the N-worker run (default: all cores)")
     parser.add_argument("--timeout", type=float, default=600, help="time limit per document in s (default: 600)")
+    parser.add_argument("--no-ocr-phases", action="store_true", help="skip timing OCR by phase")
     args = parser.parse_args(argv)
     input_dir = Path(args.input)
     files = [f for f in discover(input_dir) if not f.duplicate_of and not f.read_error]
@@ -124,6 +210,14 @@ def main(argv: list[str] | None = None) -> int:
         ("OCR", f"{ocr_pages} pages, {ocr_rate:.1f} s/page" if ocr_rate is not None else "no OCR pages"),
         ("status (1-worker run)", ", ".join(f"{k} {v}" for k, v in sorted(one.status.items()))),
     ]
+    scanned = [r.source.abs_path for r in one.processed if r.ocr_pages]
+    if scanned and not args.no_ocr_phases:
+        phase_pages, phases, per_page = ocr_phases(scanned)
+        if phase_pages:
+            rows.append((f"OCR by phase ({phase_pages} pages, 1 process)",
+                         f"{per_page:.2f} s/page of layout: " + ", ".join(
+                             f"{phase} {seconds:.2f}" for phase, seconds in sorted(phases.items(), key=lambda kv: -kv[1]))))
+    rows += national(one.processed, efficiency=min(1.0, speedup / args.workers))
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")

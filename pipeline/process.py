@@ -6,14 +6,17 @@ import time
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from parsers.ita import parse_document
 from parsers.layout import LayoutError, extract_layout
-from normalizers.thai_text import text_quality
+from normalizers.thai_text import clean_text, text_quality
 from pipeline.normalize import normalize_layout
 from pipeline.records import DocumentResult, PageRecord, SourceFile
 from pipeline.registry import load_registry
 from pipeline.resolve import resolve_result_units, resolve_unit
+from pipeline.triage import enabled as triage_enabled
+from pipeline.triage import set_aside, triage
 from pipeline.validate import validate
 from pipeline.version import pipeline_version
 
@@ -72,6 +75,24 @@ def warm_up() -> None:
     load_registry()
 
 
+def _plain_pages(path: str, done: set[int]) -> list[PageRecord]:
+    """The pages triage did not read, as PDFium's plain text (repaired; no layout, no OCR: a page without a text
+    layer stays empty), so the pages table still holds every page of a document set aside."""
+    out = []
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for number, page in enumerate(pdf, start=1):
+            if number in done:
+                continue
+            text = "\n".join(filter(None, (clean_text(line) for line in
+                                            page.get_textpage().get_text_range().splitlines())))
+            out.append(PageRecord(number, text, "pdfium" if text else "", False,
+                                  round(text_quality(text), 3) if text else 0.0))
+    finally:
+        pdf.close()
+    return out
+
+
 def process_document(source: SourceFile) -> DocumentResult:
     started = time.perf_counter()
     version = pipeline_version()
@@ -89,7 +110,12 @@ def process_document(source: SourceFile) -> DocumentResult:
     if reason:
         return failed(reason)
     try:
-        layout = normalize_layout(extract_layout(source.abs_path, source.doc_id))
+        looked = triage(source.abs_path, source.doc_id) if triage_enabled() else None
+        if looked is not None and not looked.relevance.ita:
+            layout = looked.layout  # not an ITA document: the rest is not read
+        else:
+            layout = normalize_layout(extract_layout(source.abs_path, source.doc_id,
+                                                     reads=looked.reads if looked else None))
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad PDF must never stop a batch
@@ -98,6 +124,8 @@ def process_document(source: SourceFile) -> DocumentResult:
         return failed("PDF has no pages", n_pages=0, ocr_pages=0)
     try:
         parsed = parse_document(layout)
+        if looked is not None and not looked.relevance.ita:
+            parsed = set_aside(parsed, looked)
         unit = resolve_unit(parsed, source.doc_id)
         warnings = validate(layout, parsed, unit)
         result_units = resolve_result_units(parsed)
@@ -108,6 +136,8 @@ def process_document(source: SourceFile) -> DocumentResult:
                       ocr_pages=layout.ocr_pages)
     status = "partial" if warnings or layout.incomplete else "ok"
     pages = [PageRecord(p.number, p.text, p.text_engine, p.ocr, round(p.quality, 3)) for p in layout.pages]
+    if looked is not None and not looked.relevance.ita:
+        pages += _plain_pages(source.abs_path, {p.page for p in pages})
     return DocumentResult(source, status, n_pages=layout.n_pages, ocr_pages=layout.ocr_pages, parsed=parsed,
                           unit=unit, result_units=result_units, pages=pages, warnings=warnings, pipeline_version=version,
                           seconds=time.perf_counter() - started)

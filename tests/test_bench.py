@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+import shutil
+
+import pytest
 
 from pipeline.bench import bare_pdfplumber, main
+from pipeline.records import DocumentResult
 from test_robust_inputs import thai_pdf
 
 
@@ -30,3 +34,30 @@ def test_bare_pass_times_every_file_even_broken_ones(tmp_path):
     bad.write_bytes(b"<html></html>")
     seconds = bare_pdfplumber([str(good), str(bad)])
     assert set(seconds) == {str(good), str(bad)} and all(s >= 0 for s in seconds.values())
+
+
+def test_national_extrapolation_scales_core_seconds_per_pdf():
+    from pipeline.bench import national
+    from pipeline.records import SourceFile
+
+    results = [DocumentResult(SourceFile("a" * 64, f"{i}.pdf", f"/x/{i}.pdf", 1), "ok", n_pages=10,
+                              ocr_pages=2 * i, seconds=3.0) for i in range(2)]
+    rows = dict(national(results, pdfs=1200, cores=(1, 4)))
+    [(label, summary)] = [(k, v) for k, v in rows.items() if k.startswith("national")]
+    assert "10.0 pages/PDF" in summary and "10.0% of pages OCR'd" in summary and "1 core-hours" in summary
+    assert [v for k, v in rows.items() if "(4 cores)" in k] == ["0.2 h (0.0 days)"]  # 3600 core-s / 4 cores
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_ocr_phases_cover_every_ocr_page_and_restore_the_functions(tmp_path):
+    from parsers import ocr
+    from pipeline.bench import ocr_phases
+    from tests.pdf_factory import Row, make_pdf
+
+    render = ocr.render
+    scan = make_pdf(tmp_path / "scan.pdf", [[Row([["มาตรการ"], ["ผู้รับผิดชอบ"]], "header")]], [180, 130],
+                    scanned=True, dpi=150)
+    pages, phases, per_page = ocr_phases([str(scan)])
+    assert pages == 1 and {"render", "tesseract", "digit re-reading", "rules (find, erase)"} <= set(phases)
+    assert all(v >= 0 for v in phases.values()) and sum(phases.values()) <= per_page + 1e-6
+    assert ocr.render is render

@@ -19,6 +19,12 @@ from pipeline.run import RunOptions, run_extract
 from test_robust_inputs import thai_pdf
 
 
+# Time limit for tests whose healthy documents return in milliseconds once started (the limit counts from
+# the start of the document, not of its worker): far above a healthy task on any load, and short enough that
+# the hanging document's wait keeps the suite quick.
+HEALTHY_LIMIT = 8.0
+
+
 def misbehave(source: SourceFile) -> DocumentResult:
     """Behave as the file name says: hang, allocate without end, die by a signal, or finish."""
     name = source.source_path
@@ -40,11 +46,12 @@ def sources(*names: str) -> list[SourceFile]:
 def test_hang_memory_and_crash_fail_alone():
     # The limit counts from when a worker starts on the document, so a worker slow to come up on a loaded
     # machine costs the healthy documents nothing; they only have to return, which takes milliseconds.
-    limits = Limits(seconds=3, memory_bytes=int(0.5 * GIB))
+    # HEALTHY_LIMIT is thousands of times that, so load cannot make a healthy document time out.
+    limits = Limits(seconds=HEALTHY_LIMIT, memory_bytes=int(0.5 * GIB))
     names = ("hang.pdf", "fine-1.pdf", "hog.pdf", "fine-2.pdf", "segv.pdf", "fine-3.pdf", "fine-4.pdf")
     outcomes = {o.result.source.source_path: o for o in run_local(sources(*names), 2, limits, task=misbehave)}
     assert set(outcomes) == set(names)
-    assert outcomes["hang.pdf"].result.error == "timed out after 3 s"
+    assert outcomes["hang.pdf"].result.error == f"timed out after {HEALTHY_LIMIT:g} s"
     assert outcomes["hog.pdf"].result.error == "worker ran out of memory (limit 0.5 GiB)"
     assert outcomes["segv.pdf"].result.error == "worker crashed (signal SIGSEGV)"
     for name in ("hang.pdf", "hog.pdf", "segv.pdf"):
@@ -80,16 +87,15 @@ def test_peak_memory_is_measured_per_worker():
 
 
 def test_isolated_task_for_dask_times_out_and_recovers():
-    limits = Limits(seconds=2, memory_bytes=GIB)
+    limits = Limits(seconds=HEALTHY_LIMIT, memory_bytes=GIB)
     [hang, fine] = sources("hang.pdf", "fine.pdf")
-    assert process_isolated(hang, limits, task=misbehave).result.error == "timed out after 2 s"
+    assert process_isolated(hang, limits, task=misbehave).result.error == f"timed out after {HEALTHY_LIMIT:g} s"
     # The hung worker was killed: the next document gets a new one, whose start-up is not charged to it.
     assert process_isolated(fine, limits, task=misbehave).result.status == "ok"
 
 
 def slow_start_then_finish(source: SourceFile) -> DocumentResult:
-    """A document that takes a known while: longer than a worker's start-up, well under its limit."""
-    time.sleep(0.5)
+    """A healthy document (milliseconds) behind a worker whose start-up outlasts the limit."""
     return DocumentResult(source, "ok")
 
 
@@ -100,12 +106,12 @@ def test_time_limit_counts_from_the_start_of_the_document_not_of_the_worker(monk
     real = executor._serve
 
     def sleepy_serve(conn, memory_bytes, task):  # forked child: a slow start-up, then the normal loop
-        time.sleep(3)
+        time.sleep(HEALTHY_LIMIT + 2)
         real(conn, memory_bytes, task)
 
     monkeypatch.setattr(executor, "_serve", sleepy_serve)
     ctx = mp.get_context("fork")
-    worker = executor._Worker(ctx, Limits(seconds=2), slow_start_then_finish)
+    worker = executor._Worker(ctx, Limits(seconds=HEALTHY_LIMIT), slow_start_then_finish)
     worker.submit(sources("fine.pdf")[0])
     outcome = None
     while outcome is None:
@@ -117,11 +123,10 @@ def test_time_limit_counts_from_the_start_of_the_document_not_of_the_worker(monk
 
 def test_dask_local_cluster_isolates_too():
     names = ("hang.pdf", "fine-1.pdf", "fine-2.pdf")
-    # 4 s, not less: on a loaded 2-core CI machine a worker can take a second or two to come up.
     outcomes = {o.result.source.source_path: o.result
-                for o in run_dask(sources(*names), Limits(seconds=4), workers=2, task=misbehave)}
+                for o in run_dask(sources(*names), Limits(seconds=HEALTHY_LIMIT), workers=2, task=misbehave)}
     seen = {name: (result.status, result.error) for name, result in outcomes.items()}
-    assert outcomes["hang.pdf"].error == "timed out after 4 s", seen
+    assert outcomes["hang.pdf"].error == f"timed out after {HEALTHY_LIMIT:g} s", seen
     assert outcomes["fine-1.pdf"].status == outcomes["fine-2.pdf"].status == "ok", seen
 
 

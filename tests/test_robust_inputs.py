@@ -145,7 +145,7 @@ def documents(bad_corpus, tmp_path_factory) -> pd.DataFrame:
     done = subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", "--input", str(bad_corpus), "--output", str(out),
          "--quiet", "--workers", "2", "--timeout", "300"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return pd.read_parquet(out / "documents.parquet").set_index("source_path")

@@ -44,7 +44,7 @@ def first_dataset(tmp_path_factory):
     for index in range(BIG):
         (big / f"doc-{index}.pdf").write_bytes(thai_pdf(pages=6, marker=f"big {index}"))
     done = extract(small, out)
-    assert done.wait(timeout=300) == 0, done.stderr.read().decode()[-2000:]
+    assert done.wait(timeout=1800) == 0, done.stderr.read().decode()[-2000:]
     return small, big, out
 
 
@@ -69,7 +69,7 @@ def test_run_after_a_kill_completes_and_is_idempotent(first_dataset, tmp_path):
     run.wait()
     for attempt in range(2):
         done = extract(big, out, "--workers", "2", "--no-cache")
-        assert done.wait(timeout=600) == 0, done.stderr.read().decode()[-2000:]
+        assert done.wait(timeout=1800) == 0, done.stderr.read().decode()[-2000:]
         rows = tables(out, drop_version=True)
         assert len(rows["documents"]) == BIG and all(r["status"] != "failed" for r in rows["documents"])
         if attempt:

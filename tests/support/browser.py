@@ -29,7 +29,7 @@ def print_html(html: str, pdf: Path) -> Path:
     source.write_text(html, encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", source.as_uri()],
-                       check=True, capture_output=True, timeout=180)
+                       check=True, capture_output=True, timeout=1800)
     return pdf
 
 
@@ -42,7 +42,7 @@ def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
     """Run headless Chromium with a fresh profile, no network services and no sandbox (root in CI)."""
     return subprocess.run(
         [CHROMIUM, *FLAGS, "--disable-quic", f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "LANG": "C.UTF-8"},
+        capture_output=True, text=True, timeout=1800, env={**os.environ, "LANG": "C.UTF-8"},
     )
 
 

@@ -260,7 +260,14 @@ def process_isolated(source: SourceFile, limits: Limits, task: Task = process_do
     if worker is None or worker.conn.closed or (worker.limits, worker.task) != (limits, task) or worker.worn_out():
         if worker is not None:
             worker.stop()
-        worker = _local.worker = _Worker(_context(), limits, task)
+        try:
+            worker = _local.worker = _Worker(_context(), limits, task)
+        except AssertionError as exc:  # multiprocessing's own words for a daemonic parent
+            if "daemonic" in str(exc):
+                raise RuntimeError("this Dask worker runs tasks in a daemonic process, which cannot start the "
+                                   "document's isolated worker: start dask workers with "
+                                   "DASK_DISTRIBUTED__WORKER__DAEMON=False (docs/scale.md)") from exc
+            raise
     worker.submit(source)
     while True:
         mp.connection.wait([worker.conn, worker.process.sentinel], timeout=POLL_SECONDS)

@@ -27,34 +27,30 @@ from tests.variety.fonts import font_file
 from tests.variety.layout import FEATURES, build, options
 from tests.variety.truth import truth
 
-# Measured on main 7a35c62's parser (`scripts/variety_corpus.py OUT --matrix --measure --known-failures` prints
+# Measured on main 3753393's parser (all branches merged) (`scripts/variety_corpus.py OUT --matrix --measure --known-failures` prints
 # it anew); each names the fields below the minimum, right/total. Delete an entry when the parser reads that variant: strict xfail fails on XPASS.
 KNOWN_FAILURES: dict[str, str] = {
-    # Angsana New measured with ITA_EXTRA_FONTS pointing at the odoo-addon-l10n-th-fonts fonts (not committed)
-    'font[Angsana New]': '{measure_period: 3/5, measure_section: 3/5, measure_text_exact: 4/5}',
     'font[Garuda]': '{measure_section: 3/5}',
-    'no_fragment_rows': 'fragment rows in 8 documents: 01002-header_lines 2/5, 01006-unseen_headers 5/6, 01007-month_columns 5/7, 01022-borderless_number_column_known_headers 4/9, 01023-month_columns_landscape_merged_measure 6/8, 01025-unseen_headers_column_order_budget_note 0/5, 01026-header_lines_row_breaks_merged_responsible 3/6, 02003-merged_measure_furniture 6/9',
-    'numbers_not_wrong': 'wrong numbers in 1 documents: 01009-budget_note 13/16',
+    'no_fragment_rows': 'fragment rows in 8 documents: 01002-header_lines 2/5, 01006-unseen_headers 5/6, 01007-month_columns 5/7, 01022-borderless_number_column_known_headers 4/9, 01023-month_columns_landscape_merged_measure 7/8, 01025-unseen_headers_column_order_budget_note 0/5, 01026-header_lines_row_breaks_merged_responsible 3/6, 02003-merged_measure_furniture 6/9',
     'renderer[chromium]': '{measure_method: 18/21, measure_precision: 21/24, measure_recall: 21/24}',
     'renderer[weasyprint]': '{measure_method: 20/22, measure_outcome: 6/7, measure_recall: 22/24, measure_responsible: 20/22, measure_text_exact: 20/22}',
     'same_rows[merged_furniture]': 'rows differing from the docx print: chromium 6, weasyprint 8',
     'variant[borderless+number_column+known_headers]': '{measure_method: 3/4, measure_precision: 4/9, measure_recall: 4/6, measure_section: 2/4}',
     'variant[borderless]': '{measure_outcome: 5/6, measure_section: 4/6}',
-    'variant[budget_note]': '{measure_budget: 2/5, measure_section: 3/5, numbers_not_wrong: 13/16}',
+    'variant[budget_note]': '{measure_section: 3/5}',
     'variant[front_matter+furniture+score_wordings]': '{measure_section: 4/6}',
     'variant[front_matter]': '{measure_period: 5/6, measure_responsible: 4/6, measure_text_exact: 2/6}',
     'variant[furniture]': '{measure_section: 5/8}',
-    'variant[header_lines+row_breaks+merged_responsible]': '{measure_method: 1/3, measure_period: 1/3, measure_precision: 3/6, measure_recall: 3/6, measure_responsible: 1/3, measure_text_exact: 2/3}',
+    'variant[header_lines+row_breaks+merged_responsible]': '{measure_method: 1/3, measure_period: 1/3, measure_precision: 3/6, measure_recall: 3/6, measure_responsible: 1/3}',
     'variant[header_lines]': '{measure_precision: 2/5, measure_recall: 2/6, measure_responsible: 1/2, measure_text_exact: 1/2}',
-    'variant[known_headers]': '{measure_method: 8/9, measure_responsible: 6/9, measure_text_exact: 2/9, unit_district: 0/1, unit_name: 0/1, unit_province: 0/1}',
+    'variant[known_headers]': '{measure_responsible: 8/9, measure_text_exact: 6/9, unit_district: 0/1, unit_name: 0/1}',
     'variant[memo]': '{measure_text_exact: 7/8}',
     'variant[merged_responsible]': '{measure_period: 5/8, measure_responsible: 4/8}',
-    'variant[month_columns+landscape+merged_measure]': '{measure_method: 4/6, measure_outcome: 4/6, measure_output: 4/6, measure_period: 2/6, measure_precision: 6/8, measure_recall: 6/8, measure_responsible: 4/6, measure_section: 1/6, measure_text_exact: 0/6}',
-    'variant[month_columns]': '{measure_follow_up: 4/5, measure_method: 4/5, measure_period: 0/5, measure_precision: 5/7, measure_recall: 5/8}',
+    'variant[month_columns+landscape+merged_measure]': '{measure_method: 4/7, measure_outcome: 4/7, measure_output: 6/7, measure_precision: 7/8, measure_recall: 7/8, measure_text_exact: 0/7}',
+    'variant[month_columns]': '{measure_follow_up: 4/5, measure_method: 4/5, measure_precision: 5/7, measure_recall: 5/8}',
     'variant[number_column]': '{measure_section: 3/5}',
-    'variant[paragraphs+front_matter+score_tables]': '{measure_follow_up: 4/5}',
-    'variant[paragraphs]': '{measure_responsible: 3/5, measure_section: 0/5, measure_text_exact: 1/5}',
-    'variant[quarter_columns]': '{measure_outcome: 6/7, measure_responsible: 4/7, measure_section: 4/7, measure_text_exact: 6/7}',
+    'variant[paragraphs]': '{measure_responsible: 3/5, measure_section: 0/5, measure_text_exact: 2/5}',
+    'variant[quarter_columns]': '{measure_outcome: 6/7, measure_responsible: 4/7, measure_text_exact: 6/7}',
     'variant[score_tables]': '{measure_period: 7/9, measure_text_exact: 8/9}',
     'variant[score_wordings]': '{measure_text_exact: 4/5}',
     'variant[target_column]': '{measure_method: 8/9, measure_responsible: 8/9}',

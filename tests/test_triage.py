@@ -94,7 +94,12 @@ def test_a_non_ita_document_is_recorded_without_reading_the_rest(tmp_path):
     assert result.status == "ok" and result.n_pages == 7
     assert result.parsed.doc_type == "unknown"
     assert result.parsed.doc_type_reason.startswith("not an ITA document (triage, pages 1-3 of 7)")
-    assert [p.page for p in result.pages] == [1, 2, 3] and result.ocr_pages == 0
+    # the pages table still has every page: those triage did not read carry PDFium's plain text, none is OCR'd
+    assert [p.page for p in result.pages] == list(range(1, 8)) and result.ocr_pages == 0
+    assert not any(p.ocr for p in result.pages)
+    unread = {p.page: p for p in result.pages[3:]}
+    assert unread[4].text and unread[4].engine == "pdfium"  # the fourth text page, as plain text
+    assert all(not unread[n].text and not unread[n].engine for n in (5, 6, 7))  # scans stay empty, not OCR'd
     assert not (result.parsed.indicators or result.parsed.measures or result.parsed.assessment)
 
 

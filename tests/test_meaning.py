@@ -239,3 +239,9 @@ def test_symbol_font_glyphs_leave_no_private_use_characters():
     from normalizers.thai_text import clean_text
 
     assert clean_text("\uf0a8 มี \uf0fe ไม่มี") == "\u25a1 มี \u25a1 ไม่มี"
+
+
+def test_a_tool_name_followed_by_a_wrapped_indicator_name_gives_no_tool_score():
+    assert statements.tools(["4 IIT การใช้ 98.15 ผ่านเกณฑ์"], 2568) == []
+    got = {r.field: r.score for r in statements.tools(["OIT ร้อยละ 92.50", "IIT (การรับรู้ภายใน) : 99.96 คะแนน"], 2568)}
+    assert got == {"oit": 92.50, "iit": 99.96}

@@ -228,8 +228,8 @@ def _tool_fields(tool: str, segment: str) -> list[tuple[str, list[str]]]:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผลคะแนน|คะแนนเฉลย|คะแนน|เทากบ|จำนวน|[-:=|,•*–]")
-_MAX_GAP_LETTERS = 6
+_CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผลคะแนน|คะแนนเฉลย|คะแนน|เทากบ|จำนวน|รอยละ|คดเปน|อยท|อยใน|ม|[-:=|,•*–]")
+_MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name (`IIT การใช้ 98.15`: an indicator's)
 
 
 def _own_numbers(segment: str) -> list[str]:

@@ -124,6 +124,15 @@ def _kind(cell: str) -> str | None:
     return "long" if len(text) >= LONG_TEXT else "short"
 
 
+_MEASURE_OPENING = re.compile(r"^\W*(?:\(?\d{1,2}[.)]\s*)?(?:มาตรการ|โครงการ|กิจกรรม)")
+MEASURE_OPENINGS = 0.4  # share of a column's cells opening like measures from which it is the measure column
+
+
+def _measure_openings(cells: list[str]) -> float:
+    filled = [c for c in cells if c.strip()]
+    return sum(1 for c in filled if _MEASURE_OPENING.match(c)) / len(filled) if filled else 0.0
+
+
 def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str]:
     """Roles for the columns the header left unnamed, from what most of their cells hold; the first columns
     of running text the header left unnamed are the measure and then its method."""
@@ -148,6 +157,14 @@ def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str
         elif share.get("long", 0) + share.get("short", 0) >= 0.6 and \
                 median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN:
             text_columns.append(column)
+    # The measure column is the one whose cells open like measures (`มาตรการ…`, `โครงการ…`, `กิจกรรม…`), where
+    # one does clearly; else the first column of running text.
+    if "measure" not in taken and text_columns:
+        opening = {column: _measure_openings([r[column] for r in rows if column < len(r)]) for column in text_columns}
+        best = max(text_columns, key=lambda column: opening[column])
+        if opening[best] >= MEASURE_OPENINGS and opening[best] > opening[text_columns[0]]:
+            text_columns.remove(best)
+            text_columns.insert(0, best)
     for column in text_columns:
         role = next((r for r in ("measure", "method") if r not in taken), None)
         if role is None:

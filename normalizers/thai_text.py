@@ -244,11 +244,8 @@ def _fix_mapped_marks(line: str) -> str:
         lo, hi = max(0, match.start() - 12), min(len(line), match.end() + 12)
         options = [line[: match.start()] + tone + line[match.end():] for tone in TONE_MARKS]
 
-        def rank(option: str) -> tuple:
-            token = next((option[lo + a: lo + b] for a, b in _spans(option[lo:hi]) if a <= match.start() - lo < b), "")
-            return _segment_score(option[lo:hi]), _word_frequency().get(token, 0)
-
-        best = max(options, key=rank)
+        at = match.start()
+        best = max(options, key=lambda o: (_segment_score(o[lo:hi]), _word_frequency().get(_token_at(o, at, lo, hi), 0)))
         if _segment_score(best[lo:hi]) > _segment_score(line[lo:hi]):
             line = best
     return line

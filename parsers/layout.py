@@ -22,7 +22,7 @@ from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, looks_like_header, merge_sources, split_rows)
+                            find_gap_tables, looks_like_header, merge_sources, split_rows, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -298,7 +298,7 @@ class _PageReader:
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
                 rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else [_joined(rows)])
+                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
@@ -431,29 +431,9 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
     return found
 
 
-def _joined(rows: list[RawRow]) -> RawRow:
-    """Lines of one cut row as one row."""
-    out = rows[0]
-    for row in rows[1:]:
-        cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(out.cells, row.cells)]
-        out = RawRow(cells, out.n_real, out.top, row.bottom, out.bold,
-                     [merge_sources(a, b) for a, b in zip(out.sources, row.sources)])
-    return out
-
-
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start)."""
-    starts = split_rows(boxes, [row.cells[0] for row in rows])
-    out: list[RawRow] = []
-    for row, start in zip(rows, starts):
-        if out and not start:
-            last = out[-1]
-            cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            out[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold,
-                             [merge_sources(a, b) for a, b in zip(last.sources, row.sources)])
-        else:
-            out.append(row)
-    return out
+    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows]))
 
 
 def _text_words(ppage) -> list[Word]:

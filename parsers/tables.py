@@ -339,22 +339,23 @@ def column_of(segment: Box, starts: list[float]) -> int:
     return min(range(len(starts)), key=lambda i: abs(segment[0] - starts[i]))
 
 
-def merge_wrapped_rows(table: PageTable) -> PageTable:
-    """Borderless tables come one text line per row: a line that leaves the first cell empty, or fills a
-    single cell, wraps the row above (in the same weight: body lines never wrap into the header)."""
-    rows: list[RawRow] = []
-    for row in table.rows:
-        if _is_spacer(row):
-            continue
-        filled = sum(1 for c in row.cells if c.strip())
-        if rows and (not row.cells[0].strip() or filled == 1) and rows[-1].bold == row.bold:
-            last = rows[-1]
-            cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(last.cells, row.cells)]
-            rows[-1] = RawRow(cells, last.n_real, last.top, row.bottom, last.bold, _merge_all(last.sources, row.sources),
-                              last.spanned)
+def join_rows(above: RawRow, below: RawRow) -> RawRow:
+    """A row and the line below that continues it (a cell wrapped onto another line, or a row's part cut off)."""
+    cells = [f"{a}\n{b}" if b.strip() else a for a, b in zip(above.cells, below.cells)]
+    return RawRow(cells, above.n_real, above.top, below.bottom, above.bold, _merge_all(above.sources, below.sources),
+                  above.spanned)
+
+
+def wrap_rows(rows: list[RawRow], starts: list[bool]) -> list[RawRow]:
+    """Lines of a table without rules as rows: a line that does not start a row (`starts`, see split_rows)
+    continues the row above."""
+    out: list[RawRow] = []
+    for row, start in zip(rows, starts):
+        if out and not start:
+            out[-1] = join_rows(out[-1], row)
         else:
-            rows.append(row)
-    return PageTable(table.page, table.x0, table.top, table.x1, table.bottom, table.col_edges, rows)
+            out.append(row)
+    return out
 
 
 def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Table]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.tables import PageTable, PageText, RawRow, build_tables, merge_wrapped_rows
+from parsers.tables import PageTable, PageText, RawRow, build_tables, split_rows, wrap_rows
 
 _CELL = st.sampled_from(["", "", "๑ จัดทำคู่มือ", "กองคลัง", "แต่งตั้งคณะกรรมการ", "ม.ค. ๖๘", "E-Service", "หน่วยงาน"])
 
@@ -53,11 +53,12 @@ def test_same_columns_on_following_pages_make_one_table(tables):
 @given(page_tables())
 def test_merging_wrapped_lines_keeps_every_character(tables):
     for table in tables:
-        merged = merge_wrapped_rows(table)
+        boxes = [[(table.x0, row.top, table.x1, row.bottom)] for row in table.rows]
+        merged = wrap_rows(table.rows, split_rows(boxes, [row.cells[0] for row in table.rows]))
         before = sorted(c for row in table.rows for cell in row.cells for c in cell if not c.isspace())
-        after = sorted(c for row in merged.rows for cell in row.cells for c in cell if not c.isspace())
+        after = sorted(c for row in merged for cell in row.cells for c in cell if not c.isspace())
         assert before == after
-        assert len(merged.rows) <= len(table.rows)
+        assert len(merged) <= len(table.rows)
 
 
 def test_a_first_row_naming_columns_is_a_header_without_bold():

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 from normalizers import catalog
+from normalizers.catalog import LETTER_LEVELS
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.digits import to_arabic_digits
+from parsers.ita.result_checks import level_range
 from parsers.ita.text import skeleton
 
 _NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d]|\.\d)")
@@ -97,18 +99,15 @@ def _after_indicator_name(before: str) -> bool:
 
 
 def _fits_level(score: float, level: str | None) -> bool:
-    """A score and the level printed with it must agree (AA-F bands; the 2567 scale's pass mark of 85)."""
+    """A score and the level printed with it must agree: a letter's band (result_checks.level_range), and the
+    2567 scale's pass mark of 85 (its finer bands are unverified: ita_rules.md)."""
     if level is None:
         return True
-    floors = dict(_LETTER_FLOORS)
-    if level in floors:
-        above = [floor for floor in floors.values() if floor > floors[level]]
-        return floors[level] <= score < (min(above) if above else 100.01)
+    if level in LETTER_LEVELS:
+        low, high = level_range(level)
+        return low <= score <= high
     passing = level in ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน")
     return passing == (score >= 85)
-
-
-_LETTER_FLOORS = (("AA", 95), ("A", 85), ("B", 75), ("C", 65), ("D", 55), ("E", 50), ("F", 0))
 
 
 def _year_before(text: str, start: int) -> int | None:

@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pdfplumber
 import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup
 from parsers.ocr_digits import Learned, cell_number
+from parsers.pdf_objects import open_pdf
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
@@ -576,7 +576,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
     budget = Budget(max_ocr_pages())
     try:
         try:
-            plumber = pdfplumber.open(path)
+            plumber = open_pdf(path)
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
         with plumber:

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup
 from parsers.ocr_digits import Learned, cell_number
-from parsers.pdf_objects import open_pdf
+from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
@@ -209,10 +209,10 @@ class _PageReader:
                                       confidence=confidence))
         return lines, bold
 
-    def tables(self, found_tables, fills: list[tuple] = ()) -> list[PageTable]:
+    def tables(self, found_tables, fills: list[tuple] = (), chars: list[dict] = ()) -> list[PageTable]:
         out = []
         for found in found_tables:
-            extracted = found.extract() if not self.ocr_used else None
+            extracted = table_texts(found, chars) if not self.ocr_used else None
             rows = []
             for r, row in enumerate(found.rows):
                 cells, sources, spanned, n_real = [], [], [], 0
@@ -506,6 +506,8 @@ class PageRead:
 def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
+    if page_is_readable(text_page.get_text_range()):
+        use_pdfium(ppage, fpage, text_page)  # PDFium's reading of the page instead of pdfminer's, where it is plain
     ocr_used = _needs_ocr(ppage, text_page)
     found_tables, rules, image, digits = [], [], None, None
     if ocr_used:
@@ -527,7 +529,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
-    ruled = reader.tables(found_tables, fills) if found_tables else []
+    ruled = reader.tables(found_tables, fills, ppage.chars) if found_tables else []
     tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
@@ -579,7 +581,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
             plumber = open_pdf(path)
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
-        with plumber:
+        with plumber, quiet_pdfminer():
             n_pages = min(len(plumber.pages), len(pdf))
             for number in range(1, n_pages + 1):
                 if wanted is not None and number not in wanted:

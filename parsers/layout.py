@@ -22,7 +22,7 @@ from parsers.pdf_objects import open_pdf
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, looks_like_header, merge_sources, split_rows, wrap_rows)
+                            find_gap_tables, header_lines, looks_like_header, merge_sources, split_rows, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -213,10 +213,17 @@ class _PageReader:
         out = []
         for found in found_tables:
             extracted = found.extract() if not self.ocr_used else None
-            rows = []
+            edges = _col_edges(found)
+            real = [cell for row in found.rows for cell in row.cells if cell is not None]
+            rows, open_bottom = [], False
             for r, row in enumerate(found.rows):
                 cells, sources, spanned, n_real = [], [], [], 0
                 for c, cell in enumerate(row.cells):
+                    if cell is None:
+                        # No cell here: covered by a merged cell, or its rules are missing (a row a page break
+                        # cut before its bottom rule). Words in no cell of the table are this cell's text.
+                        cell = self._uncovered(edges, c, row.bbox, real)
+                        open_bottom = open_bottom or (cell is not None and r == len(found.rows) - 1)
                     spanned.append(cell is None)
                     if cell is None:
                         cells.append("")
@@ -240,8 +247,19 @@ class _PageReader:
                 rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
             if rows:
                 x0, top, x1, bottom = found.bbox
-                out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
+                out.append(PageTable(self.number, x0, top, x1, bottom, edges, rows, open_bottom))
         return out
+
+    def _uncovered(self, edges: list[float], column: int, row_box, real: list) -> tuple | None:
+        """The box of a grid position pdfplumber made no cell of, when words lie there that no cell holds."""
+        if column + 1 >= len(edges):
+            return None
+        box = (edges[column], row_box[1], edges[column + 1], row_box[3])
+        words = [w for w in self.words if _inside(w, box) and not any(_inside(w, cell) for cell in real)]
+        if not words or self.ocr_used:
+            return None
+        _, top, _, bottom = _box(words)  # the grid's width (marks reach past the words), the words' height
+        return box[0], max(box[1], top - 3), box[2], min(box[3], bottom + 3)
 
     def _clean_cell(self, text: str) -> str:
         """OCR pages: a cell's text with scan confusions repaired and closed vocabularies snapped (scan_cleanup)."""
@@ -298,7 +316,12 @@ class _PageReader:
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
                 rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
+                if header_only:
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                elif table.open_bottom and table.rows:  # the rest of the cut row's cells
+                    table.rows[-1] = wrap_rows([table.rows[-1]] + rows, [True] + [False] * len(rows))[0]
+                else:
+                    table.rows.extend(wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
@@ -432,13 +455,29 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
-    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start)."""
-    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows]))
+    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
+    header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
+    on the next page must not take in the cut row's rest printed under it."""
+    head = header_lines(rows)
+    body = rows[head:]
+    for row in rows[:head]:
+        row.header = True
+    return rows[:head] + (wrap_rows(body, split_rows(boxes[head:], [row.cells[0] for row in body])) if body else [])
+
+
+_GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")
 
 
 def _text_words(ppage) -> list[Word]:
     words = ppage.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
-    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+    return [w for line in _group_lines(words) if not _glyph_pieces(line) for w in line]
+
+
+def _glyph_pieces(line: list[Word]) -> bool:
+    """A line of nothing but Thai vowels and marks (`โ ่`): the tops of the next line's glyphs that a browser
+    clipped at the page's foot. No word is made of them alone."""
+    return all(_GLYPH_PIECES.match(w.text) for w in line)
 
 
 def _needs_ocr(ppage, text_page) -> bool:

@@ -226,6 +226,12 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
     if page is None or not header or not header[0].strip():
         return None
+    tops = [src.bbox[1] for row in table.rows[:1] for src in row.sources if src is not None and src.page == page.number]
+    if tops:  # the line right above the table's first row
+        above = [line for line in page.lines if line.bottom <= min(tops) + 1]
+        if above:
+            text = max(above, key=lambda line: line.bottom).text
+            return tidy(strip_list_number(text)) if _SECTION_LINE.match(text) else None
     start = compact(header[0])[:6]
     for index, line in enumerate(page.lines):
         if compact(line.text).startswith(start) and index > 0:

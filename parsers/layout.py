@@ -21,7 +21,7 @@ from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_objects import open_pdf
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
                             find_gap_tables, header_lines, looks_like_header, merge_sources, split_rows, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -281,7 +281,10 @@ class _PageReader:
         sources: list[Provenance | None] = [None] * n_cols
         for segment in segments:
             column = locate(_box(segment))
-            text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+            # Marks stand above and below the word boxes (tall fonts more): reach for them as a line's reading
+            # does; read() keeps the wider reading only when it adds no letters, and drops marks on no letter.
+            height = _box(segment)[3] - _box(segment)[1]
+            text = self.read(_box(segment), " ".join(w.text for w in segment), segment, (0.3 * height, 0.3 * height))
             if self.ocr_used:
                 text = self._clean_cell(text)
             cells[column] = join_lines(f"{cells[column]}\n{text}")
@@ -425,11 +428,20 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_
         if min(seg[1] for seg in line) - last_bottom > 2.5 * height:
             break
         if any(box[0] < table.x0 - 6 or box[2] > table.x1 + 6 or any(box[0] < edge - 3 < edge + 3 < box[2] for edge in inner)
-               for box in line):
+               for box in line) or _runs_across(line, inner):
             break
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
     return members if len(members) >= at_least else []
+
+
+def _runs_across(line: list[tuple], inner: list[float]) -> bool:
+    """Words in two columns with no more than a word space between them: one run of text (a heading under the
+    table), not cells, whose padding keeps them further apart."""
+    ordered = sorted(line)
+    return any(b[0] - a[2] < MIN_COLUMN_GAP and any(a[2] <= edge <= b[0] + 3 or a[0] < edge < b[0] for edge in inner)
+               and column_of_edges(a, [float("-inf")] + inner + [float("inf")]) != column_of_edges(b, [float("-inf")] + inner + [float("inf")])
+               for a, b in zip(ordered, ordered[1:]))
 
 
 HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line

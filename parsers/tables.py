@@ -154,6 +154,47 @@ def second_level(row: RawRow, above: RawRow) -> bool:
     return sum(1 for i in filled if _BAND_LABEL.match(row.cells[i].strip())) >= 3
 
 
+def _header_remnant(row: RawRow, header: list[str]) -> bool:
+    """Under a header repeated on a new page, a row whose every filled cell is a piece of its column's header
+    (the last lines of a wrapped header cell the layout could not tell from the body)."""
+    def bare(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+    filled = [(i, bare(c)) for i, c in enumerate(row.cells) if c.strip()]
+    return bool(filled) and len(header) == len(row.cells) and all(
+        len(text) >= 3 and text in bare(header[i]) for i, text in filled)
+
+
+def _header_tail(row: RawRow, above: RawRow) -> bool:
+    """Before the table's first body row, under its header: a row filling under half the columns with short,
+    digit-free words, each under a filled header cell, is the rest of the header's wrapped cells."""
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    return bool(filled) and len(filled) * 2 < len(row.cells) and all(
+        len(join_lines(row.cells[i])) <= 40 and not _DIGIT.search(row.cells[i]) and i < len(above.cells)
+        for i in filled)
+
+
+UNRULED_TOLERANCE = 20.0  # points: the edges of a table without rules are the middles of its white space
+
+
+def _ruled(table: PageTable) -> bool:
+    return any(row.spanned for row in table.rows)
+
+
+def _near_columns(a: PageTable, b: PageTable) -> bool:
+    """Two parts of a table without rules (a heading between them ended the first): the same number of columns,
+    their edges measured from different rows a little apart."""
+    return not _ruled(a) and not _ruled(b) and a.n_cols == b.n_cols and \
+        all(abs(x - y) <= UNRULED_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
+
+
+def _repeats_table_header(found: PageTable, table: Table, header_rows: dict[int, list[list[str]]]) -> bool:
+    """A table on the next page that opens by repeating this table's header continues it even where its columns
+    were measured a few points off (tables without rules: the edges are the middles of the white space)."""
+    first = next((row for row in found.rows if not _is_spacer(row)), None)
+    return first is not None and found.n_cols == table.n_cols and bool(table.header) \
+        and _repeats_header(first, table.header, header_rows.get(id(table), []))
+
+
 def _lines_between(page: PageText, top: float, bottom: float) -> list[int]:
     return [i for i, ln in enumerate(page.lines) if ln.top >= top - 1 and ln.bottom <= bottom + 1]
 
@@ -363,9 +404,10 @@ def header_lines(rows: list[RawRow]) -> int:
             count += 1
             continue
         # a bold header's lines are all bold; an unbolded one's lines are told by their labels
-        labels = count and not rows[0].bold and len(filled) >= 2 and all(
-            len(row.cells[i].strip()) <= HEADER_LABEL and not _DIGIT.search(row.cells[i]) and rows[0].cells[i].strip()
-            for i in filled)
+        labels = count and not rows[0].bold and filled and not any(_DIGIT.search(row.cells[i]) for i in filled) and (
+            (len(filled) >= 2 and all(len(row.cells[i].strip()) <= HEADER_LABEL and rows[0].cells[i].strip()
+                                      for i in filled))
+            or all(len(row.cells[i].strip()) <= 40 and _HEADER_WORD.search(row.cells[i]) for i in filled))
         if not labels:
             break
         count += 1
@@ -422,7 +464,9 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
     header_rows: dict[int, list[list[str]]] = {}  # per table: its header rows as first printed
     last: PageTable | None = None
     for found in page_tables:
-        gap = _gap(by_number, last, found) if last is not None and _same_columns(last, found) else None
+        gap = _gap(by_number, last, found) if last is not None and (
+            _same_columns(last, found) or _repeats_table_header(found, tables[-1], header_rows)
+            or _near_columns(last, found)) else None
         new_page = last is not None and found.page != last.page
         if gap is None:
             tables.append(Table(rows=[], pages=[], n_cols=found.n_cols))
@@ -446,6 +490,9 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 row.bold or _repeats_header(row, current.header, header_rows.get(id(current), []))
                 or (not current.rows and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
+                or (header_above is not None and _header_remnant(row, current.header))
+                or (header_above is not None and not any(r.kind == "body" for r in current.rows)
+                    and _header_tail(row, header_above))
             )
             if is_header:
                 header_above = row

@@ -133,9 +133,39 @@ def _measure_openings(cells: list[str]) -> float:
     return sum(1 for c in filled if _MEASURE_OPENING.match(c)) / len(filled) if filled else 0.0
 
 
-def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str]:
+# What a plan says after a measure and its method, known by the cells: reporting on it (follow-up: `รายงานผล…`,
+# `ติดตาม…`, `สรุปผล…`), what was produced (output: a count of things or a completion, `2 ครั้ง`, `1 ฉบับ`,
+# `แล้วเสร็จ`, `ร้อยละ 100`), or what changed (outcome: a state, under a header naming a result or a benefit).
+_REPORTING = re.compile(r"^\W*(?:รายงาน|ติดตาม|สรุปผล|ประเมินผล|ตรวจติดตาม|กำกับติดตาม|ทบทวนผล|นำเสนอผล)")
+_QUANTITY = re.compile(r"\d+\s*(?:ฉบับ|ครั้ง|คน|ราย|เรื่อง|แห่ง|หลักสูตร|ช่องทาง|รายการ|กิจกรรม|โครงการ|ชุด|เล่ม)|ร้อยละ|แล้วเสร็จ|ครบ")
+_RESULT_HEADER = re.compile(r"^\W*(?:ผล|ประโยชน)")  # on skeleton text (no marks)
+RESULT_SHARE = 0.6  # share of a column's cells that must read as reporting or as a count to take that role
+
+
+def _result_role(cells: list[str], header: str, taken: set[str]) -> str | None:
+    """The role of a further text column (after the measure and the method) by what its cells say."""
+    filled = [compact(c) for c in cells if c.strip()]
+    if not filled:
+        return None
+    def share(pattern):
+        return sum(1 for c in filled if pattern.search(c)) / len(filled)
+    if "follow_up" not in taken and share(_REPORTING) >= RESULT_SHARE:
+        return "follow_up"
+    result = bool(_RESULT_HEADER.match(skeleton(header))) if header else False
+    if "output" not in taken and share(_QUANTITY) >= RESULT_SHARE:
+        return "output"
+    if result and "outcome" not in taken:
+        return "outcome"
+    if result and "output" not in taken:
+        return "output"
+    return None
+
+
+def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[int, str] | None = None) -> dict[int, str]:
     """Roles for the columns the header left unnamed, from what most of their cells hold; the first columns
-    of running text the header left unnamed are the measure and then its method."""
+    of running text the header left unnamed are the measure and then its method, further ones follow-up,
+    output or outcome by what they say."""
+    headers = headers or {}
     if not rows:
         return dict(known)
     n_cols = max(len(r) for r in rows)
@@ -168,7 +198,11 @@ def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str
     for column in text_columns:
         role = next((r for r in ("measure", "method") if r not in taken), None)
         if role is None:
-            break
+            role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken)
+            if role:
+                roles[column] = role
+                taken.add(role)
+            continue
         if role == "measure" and _indicator_column([r[column] for r in rows if column < len(r)]):
             roles[column] = "indicator"
             taken.add("indicator")
@@ -185,7 +219,7 @@ def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
         cells = [r[column] for r in rows if column < len(r)]
         if role == "indicator" and cells and not _indicator_column(cells):
             roles[column] = "target"  # `ตัวชี้วัด/เป้าหมาย` of the measure itself
-    return content_roles(rows, roles)
+    return content_roles(rows, roles, dict(enumerate(header)))
 
 
 def is_measure_table(roles: dict[int, str], header_roles: dict[int, str]) -> bool:

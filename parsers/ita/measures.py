@@ -27,7 +27,11 @@ _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 _GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-๙])")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 # A signature line printed under a table without rules lands in its last row: `(ลงชื่อ) ผู้รายงาน` is no field.
-_SIGNATURE = re.compile(r"\s*\(\s*ลงชื่อ\s*\)")
+_SIGNATURE = re.compile(r"\s*\(\s*ลงช[\u0e31-\u0e4e\s]*อ[\u0e31-\u0e4e\s]*\)")  # marks may be damaged
+
+
+def _before_signature(cell: str) -> str:
+    return _SIGNATURE.split(cell)[0]
 # Roles whose merged cell covers several measures: each measure carries it.
 _CARRIED = ("responsible", "period", "budget", "follow_up", "indicator")
 # Words no measure starts with: a cell that begins with one is the rest of a phrase cut by a page break.
@@ -125,7 +129,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             page_of_previous = row.page
             if row.kind == "header" or _is_header(row.cells):
                 continue
-            cells = {roles[i]: _SIGNATURE.split(c)[0] for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
+            cells = {roles[i]: _before_signature(c) for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
             cells = {k: v for k, v in cells.items() if _has_words(v)}
             ticks = {int(roles[i].split(":")[1]) for i, c in enumerate(row.cells)
                      if i in roles and roles[i].startswith(("month:", "quarter:")) and c.strip()}
@@ -268,7 +272,9 @@ _MEASURE_START = re.compile(
     r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
 _LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
 # A signature block ends the list: `(ลงชื่อ) …`, `ลงชื่อ …`, `ประกาศ ณ วันที่ …`, `จึงประกาศมาเพื่อทราบ`.
-_LIST_END = re.compile(r"^\s*\(?\s*(?:ลงชื่อ|ลงนาม|ประกาศ\s*ณ|จึงประกาศ|ผู้รายงาน|ผู้จัดทำ|ผู้ตรวจ|ผู้อนุมัติ)")
+# Matched on skeleton text (parsers/ita/text.py): a printer's damage to the marks (`(ลงช่อื )`) does not hide it.
+_LIST_END = re.compile("^\\(?(?:" + "|".join(skeleton(w) for w in (
+    "ลงชื่อ", "ลงนาม", "ประกาศณ", "จึงประกาศ", "ผู้รายงาน", "ผู้จัดทำ", "ผู้ตรวจ", "ผู้อนุมัติ")) + ")")
 
 
 def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
@@ -278,10 +284,11 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
     rows: list[_Row] = []
     current: _Row | None = None
     field_name: str | None = None
+    section: str | None = None
     for page in pages:
         for line in page.lines:
             text = line.text.strip()
-            if _LIST_END.match(text):
+            if _LIST_END.match(skeleton(text)):
                 field_name = None  # nothing after a signature line continues a measure
                 continue
             label = _LABEL.match(text)
@@ -295,7 +302,9 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
                               and not re.match(r"^\s*(?:มาตรการ|โครงการ|กิจกรรม)", text)):
                 if current is not None and len(current.cells) > 1:
                     rows.append(current)
-                current = _Row({"measure": start.group("text")}, page.number, None, line.provenance)
+                elif current is not None:  # a numbered line with no labelled line under it: a heading
+                    section = tidy(current.cells["measure"])
+                current = _Row({"measure": start.group("text")}, page.number, section, line.provenance)
                 field_name = "measure"
                 continue
             if current is not None and field_name:

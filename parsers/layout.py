@@ -35,6 +35,15 @@ _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
+OVERREAD_LETTERS = 3  # letters PDFium may read beyond pdfplumber's count in a region before it is not trusted
+_LETTER = re.compile(r"[A-Za-z0-9ก-ฮ๐-๙]")
+
+
+def _letters(text: str) -> int:
+    """Base letters and digits (no vowels or marks: engines disagree on those, not on letters)."""
+    return len(_LETTER.findall(text))
+
+
 class LayoutError(Exception):
     """The file cannot be read as a PDF; the message is shown to users as the document's error."""
 
@@ -173,6 +182,11 @@ class _PageReader:
             # a mark before any letter of the region hangs from the line above (Tlwg Mono's SARA U reaches
             # into the next line's box); pdfplumber, which reads by glyph centre, does not see it here
             pdfium_text = pdfium_text[lead.end():]
+        if _letters(plumber_text) and \
+                _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
+            # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
+            # WeasyPrint): `ประเมนความเสี่ยงการทจริต` over a line holding `ประเมินความ`. Not a reading of the region.
+            pdfium_text = ""
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1
@@ -231,6 +245,8 @@ class _PageReader:
                         continue
                     n_real += 1
                     plumber_text = (extracted[r][c] or "") if extracted else ""
+                    if not plumber_text and row.cells[c] is None:  # a position read from the words in no cell
+                        plumber_text = _ocr_text([w for w in self.words if _inside(w, cell)])
                     text = self.read(cell, plumber_text)
                     if self.image is not None:
                         number = self._cell_number(cell, text)

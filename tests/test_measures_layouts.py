@@ -27,8 +27,8 @@ def test_follow_up_output_and_outcome_columns_are_known_by_what_they_say():
              "สรุปผลการดำเนินการเสนอนายก", "ดำเนินการแล้วเสร็จตามแผน", "ผู้รับบริการมีความพึงพอใจเพิ่มขึ้น"]]
     roles = table_roles(header, rows)
     assert roles[4] == "follow_up" and roles[5] == "output" and roles[6] == "outcome"
-    # a further text column that says none of these gets no role rather than a guessed one
-    assert 6 not in table_roles(header[:6] + ["ข้อสังเกต"], [r[:6] + ["ควรพัฒนาอย่างต่อเนื่องและรักษามาตรฐาน"] for r in rows])
+    # a further text column that says none of these (and stands by no output) gets no role, not a guessed one
+    assert 5 not in table_roles(header[:5] + ["ข้อสังเกต"], [r[:5] + ["ควรพัฒนาอย่างต่อเนื่องและรักษามาตรฐาน"] for r in rows])
 
 
 def test_an_unnumbered_cell_starting_mid_phrase_in_a_numbered_table_continues_the_row_above():
@@ -84,3 +84,10 @@ def test_a_wrapped_section_heading_right_above_a_table_is_its_section():
                                     TextLine("1) การป้องกันผลประโยชน์ทับซ้อนและการใช้ทรัพย์สินของ", 40, 70, 500, 86, page=2),
                                     TextLine("ราชการ", 40, 90, 100, 106, page=2)])
     assert measures([table], [page], 2568, 2568)[0].section == "การป้องกันผลประโยชน์ทับซ้อนและการใช้ทรัพย์สินของ ราชการ"
+
+
+def test_the_text_column_beside_the_output_is_the_outcome():
+    header = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ", "สิ่งที่เปลี่ยนแปลง"]
+    rows = [["๑. มาตรการจัดทำคู่มือ", "จัดทำและเผยแพร่คู่มือ", "กองคลัง", "จัดทำคู่มือ 1 ฉบับ", "ประชาชนเข้าถึงข้อมูลได้สะดวก"],
+            ["๒. โครงการอบรมบุคลากร", "จัดอบรมเจ้าหน้าที่", "สำนักปลัด", "อบรมบุคลากร 40 คน", "ผู้รับบริการพึงพอใจมากขึ้น"]]
+    assert table_roles(header, rows)[4] == "outcome"

@@ -125,12 +125,30 @@ def _kind(cell: str) -> str | None:
 
 
 _MEASURE_OPENING = re.compile(r"^\W*(?:\(?\d{1,2}[.)]\s*)?(?:มาตรการ|โครงการ|กิจกรรม)")
+# A question code printed before the text (`O 18 …`, `i13 …`) marks a measure keyed to the year's catalog.
+_CODE_OPENING = re.compile(r"^\W*[iIeEoO]\s?\d{1,2}\*?(?!\d)(?!\s*[.)])")
+# Numbered steps inside one cell (`1. … 2. …`) are a method's.
+_INLINE_STEP = re.compile(r"\S\s+[2-9๒-๙][.)]\s")
 MEASURE_OPENINGS = 0.4  # share of a column's cells opening like measures from which it is the measure column
 
 
-def _measure_openings(cells: list[str]) -> float:
+_STEP_OPENING = re.compile(r"^\W*[1๑][.)]\s")
+
+
+def _steps(cells: list[str]) -> float:
+    """Share of a column's cells written as numbered steps."""
     filled = [c for c in cells if c.strip()]
-    return sum(1 for c in filled if _MEASURE_OPENING.match(c)) / len(filled) if filled else 0.0
+    return sum(1 for c in filled if _STEP_OPENING.match(c) or _INLINE_STEP.search(c)) / len(filled) if filled else 0.0
+
+
+def _measure_openings(cells: list[str]) -> float:
+    """How much a column's cells open like measures (a measure word or a question code), less how much they
+    read as numbered steps of a method."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return 0.0
+    opening = sum(1 for c in filled if _MEASURE_OPENING.match(c) or _CODE_OPENING.match(c)) / len(filled)
+    return opening - sum(1 for c in filled if _INLINE_STEP.search(c)) / len(filled)
 
 
 # What a plan says after a measure and its method, known by the cells: reporting on it (follow-up: `รายงานผล…`,
@@ -142,8 +160,9 @@ _RESULT_HEADER = re.compile(r"^\W*(?:ผล|ประโยชน)")  # on skele
 RESULT_SHARE = 0.6  # share of a column's cells that must read as reporting or as a count to take that role
 
 
-def _result_role(cells: list[str], header: str, taken: set[str]) -> str | None:
-    """The role of a further text column (after the measure and the method) by what its cells say."""
+def _result_role(cells: list[str], header: str, taken: set[str], after_output: bool = False) -> str | None:
+    """The role of a further text column (after the measure and the method) by what its cells say; the text
+    column right after the output is the outcome (reports print them side by side)."""
     filled = [compact(c) for c in cells if c.strip()]
     if not filled:
         return None
@@ -154,7 +173,7 @@ def _result_role(cells: list[str], header: str, taken: set[str]) -> str | None:
     result = bool(_RESULT_HEADER.match(skeleton(header))) if header else False
     if "output" not in taken and share(_QUANTITY) >= RESULT_SHARE:
         return "output"
-    if result and "outcome" not in taken:
+    if (result or after_output) and "outcome" not in taken:
         return "outcome"
     if result and "output" not in taken:
         return "output"
@@ -192,13 +211,29 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
     if "measure" not in taken and text_columns:
         opening = {column: _measure_openings([r[column] for r in rows if column < len(r)]) for column in text_columns}
         best = max(text_columns, key=lambda column: opening[column])
-        if opening[best] >= MEASURE_OPENINGS and opening[best] > opening[text_columns[0]]:
+        # ... or, where none does, one that does not read as numbered steps while the first column does
+        if (opening[best] >= MEASURE_OPENINGS or opening[text_columns[0]] < 0) and opening[best] > opening[text_columns[0]]:
             text_columns.remove(best)
             text_columns.insert(0, best)
+    # A column of ITA indicators' names (`1. การปฏิบัติหน้าที่`) is the indicator, wherever it stands.
+    for column in list(text_columns):
+        if "indicator" not in taken and _indicator_column([r[column] for r in rows if column < len(r)]):
+            roles[column] = "indicator"
+            taken.add("indicator")
+            text_columns.remove(column)
+    # The method is the text column written as steps (`1. … 2. …`), where one is; else the next in order.
+    if "method" not in taken and len(text_columns) > 2 - ("measure" in taken):
+        rest = text_columns[0 if "measure" in taken else 1:]
+        steps = {column: _steps([r[column] for r in rows if column < len(r)]) for column in rest}
+        best = max(rest, key=lambda column: steps[column])
+        if steps[best] > steps[rest[0]]:
+            text_columns.remove(best)
+            text_columns.insert(text_columns.index(rest[0]), best)
     for column in text_columns:
         role = next((r for r in ("measure", "method") if r not in taken), None)
         if role is None:
-            role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken)
+            role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken,
+                                roles.get(column - 1) == "output")
             if role:
                 roles[column] = role
                 taken.add(role)

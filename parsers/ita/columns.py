@@ -203,7 +203,9 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
         if kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)
-        elif share.get("long", 0) + share.get("short", 0) >= 0.6 and \
+        # once a column holds the responsible offices, sentences opening with an office word (`หน่วยงานมี…`,
+        # `บุคลากรมี…`) in another column are running text
+        elif share.get("long", 0) + share.get("short", 0) + share.get("responsible", 0) * ("responsible" in taken) >= 0.6 and \
                 median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN:
             text_columns.append(column)
     # The measure column is the one whose cells open like measures (`มาตรการ…`, `โครงการ…`, `กิจกรรม…`), where

@@ -386,7 +386,6 @@ def column_of_edges(segment: Box, edges: list[float]) -> int:
     return len(edges) - 2
 
 
-CUT_REST_LINES = 6  # lines of a cut row's rest that may stand above a page's one numbered row
 _LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}[.)]\s")  # `5. การ…`: a list number opening a row, nothing else
 HEADER_LABEL = 30  # characters: a header's wrapped line holds short labels
 
@@ -420,11 +419,12 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str]) -> list[bool
     """Which lines of a table without rules start a row: one whose first cell holds a list number, else (when
     the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
     first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
-    numbered one, their first cell empty, are the rest of a row cut by the page break: one row."""
+    numbered one (their first cell empty, or the page's only number a plain `5. …`) are the rest of a row cut
+    by the page break: one row."""
     numbered = [bool(_ITEM_START.match(text)) and bool(text.strip()) for text in first_cells]
     first = next((i for i, n in enumerate(numbered) if n), None)
     if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
-                              or (first <= CUT_REST_LINES and _LIST_NUMBER.match(first_cells[first]))):
+                              or _LIST_NUMBER.match(first_cells[first])):
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]

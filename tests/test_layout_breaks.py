@@ -127,3 +127,10 @@ def test_build_keeps_the_provenance_of_joined_parts():
     built = build_tables([one, two], [PageText(1, 842.0, []), PageText(2, 842.0, [])])
     body = [r for r in built[0].rows if r.kind == "body"]
     assert len(body) == 1 and body[0].sources[0].page == 1 and "เสริมสร้าง" in body[0].sources[0].text
+
+
+def test_a_long_cut_rest_above_the_pages_only_list_number_is_one_row():
+    # a wrapped measure cell (`ของ` / `ราชการ` …) carries on over many lines before row ๕ starts
+    first_cells = ["ของ", "ราชกา", "ร"] + [""] * 8 + ["๕. การ", "แก้ไข", "ปัญหา"]
+    starts = split_rows([_box(100 + 28 * i) for i in range(len(first_cells))], first_cells)
+    assert starts == [True] + [False] * 10 + [True, False, False]

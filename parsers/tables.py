@@ -165,10 +165,11 @@ def _header_remnant(row: RawRow, header: list[str]) -> bool:
 
 
 def _header_tail(row: RawRow, above: RawRow) -> bool:
-    """Before the table's first body row, under its header: a row filling under half the columns with short,
-    digit-free words, each under a filled header cell, is the rest of the header's wrapped cells."""
+    """Before the table's first body row, under its header: a row filling under half the columns, not the
+    first, with short digit-free words is the rest of the header's wrapped cells."""
     filled = [i for i, c in enumerate(row.cells) if c.strip()]
-    return bool(filled) and len(filled) * 2 < len(row.cells) and all(
+    # a body row fills its first column (the measure, its number or its indicator) nearly always
+    return bool(filled) and 0 not in filled and len(filled) * 2 < len(row.cells) and all(
         len(join_lines(row.cells[i])) <= 40 and not _DIGIT.search(row.cells[i]) and i < len(above.cells)
         for i in filled)
 

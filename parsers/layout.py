@@ -21,8 +21,8 @@ from parsers.ocr_digits import Learned, cell_number
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, looks_like_header, merge_sources, split_rows, wrap_rows)
+from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+                            find_gap_tables, header_lines, looks_like_header, merge_sources, split_rows, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -33,6 +33,15 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
+
+
+OVERREAD_LETTERS = 3  # letters PDFium may read beyond pdfplumber's count in a region before it is not trusted
+_LETTER = re.compile(r"[A-Za-z0-9ก-ฮ๐-๙]")
+
+
+def _letters(text: str) -> int:
+    """Base letters and digits (no vowels or marks: engines disagree on those, not on letters)."""
+    return len(_LETTER.findall(text))
 
 
 class LayoutError(Exception):
@@ -173,6 +182,11 @@ class _PageReader:
             # a mark before any letter of the region hangs from the line above (Tlwg Mono's SARA U reaches
             # into the next line's box); pdfplumber, which reads by glyph centre, does not see it here
             pdfium_text = pdfium_text[lead.end():]
+        if _letters(plumber_text) and \
+                _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
+            # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
+            # WeasyPrint): `ประเมนความเสี่ยงการทจริต` over a line holding `ประเมินความ`. Not a reading of the region.
+            pdfium_text = ""
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
         self.engines[choice.engine] += 1
@@ -213,10 +227,17 @@ class _PageReader:
         out = []
         for found in found_tables:
             extracted = table_texts(found, chars) if not self.ocr_used else None
-            rows = []
+            edges = _col_edges(found)
+            real = [cell for row in found.rows for cell in row.cells if cell is not None]
+            rows, open_bottom = [], False
             for r, row in enumerate(found.rows):
                 cells, sources, spanned, n_real = [], [], [], 0
                 for c, cell in enumerate(row.cells):
+                    if cell is None:
+                        # No cell here: covered by a merged cell, or its rules are missing (a row a page break
+                        # cut before its bottom rule). Words in no cell of the table are this cell's text.
+                        cell = self._uncovered(edges, c, row.bbox, real)
+                        open_bottom = open_bottom or (cell is not None and r == len(found.rows) - 1)
                     spanned.append(cell is None)
                     if cell is None:
                         cells.append("")
@@ -224,6 +245,8 @@ class _PageReader:
                         continue
                     n_real += 1
                     plumber_text = (extracted[r][c] or "") if extracted else ""
+                    if not plumber_text and row.cells[c] is None:  # a position read from the words in no cell
+                        plumber_text = _ocr_text([w for w in self.words if _inside(w, cell)])
                     text = self.read(cell, plumber_text)
                     if self.image is not None:
                         number = self._cell_number(cell, text)
@@ -240,8 +263,19 @@ class _PageReader:
                 rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
             if rows:
                 x0, top, x1, bottom = found.bbox
-                out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
+                out.append(PageTable(self.number, x0, top, x1, bottom, edges, rows, open_bottom))
         return out
+
+    def _uncovered(self, edges: list[float], column: int, row_box, real: list) -> tuple | None:
+        """The box of a grid position pdfplumber made no cell of, when words lie there that no cell holds."""
+        if column + 1 >= len(edges):
+            return None
+        box = (edges[column], row_box[1], edges[column + 1], row_box[3])
+        words = [w for w in self.words if _inside(w, box) and not any(_inside(w, cell) for cell in real)]
+        if not words or self.ocr_used:
+            return None
+        _, top, _, bottom = _box(words)  # the grid's width (marks reach past the words), the words' height
+        return box[0], max(box[1], top - 3), box[2], min(box[3], bottom + 3)
 
     def _clean_cell(self, text: str) -> str:
         """OCR pages: a cell's text with scan confusions repaired and closed vocabularies snapped (scan_cleanup)."""
@@ -263,7 +297,10 @@ class _PageReader:
         sources: list[Provenance | None] = [None] * n_cols
         for segment in segments:
             column = locate(_box(segment))
-            text = self.read(_box(segment), " ".join(w.text for w in segment), segment)
+            # Marks stand above and below the word boxes (tall fonts more): reach for them as a line's reading
+            # does; read() keeps the wider reading only when it adds no letters, and drops marks on no letter.
+            height = _box(segment)[3] - _box(segment)[1]
+            text = self.read(_box(segment), " ".join(w.text for w in segment), segment, (0.3 * height, 0.3 * height))
             if self.ocr_used:
                 text = self._clean_cell(text)
             cells[column] = join_lines(f"{cells[column]}\n{text}")
@@ -298,7 +335,12 @@ class _PageReader:
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
                 rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]) if header_only else wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
+                if header_only:
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                elif table.open_bottom and table.rows:  # the rest of the cut row's cells
+                    table.rows[-1] = wrap_rows([table.rows[-1]] + rows, [True] + [False] * len(rows))[0]
+                else:
+                    table.rows.extend(wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
@@ -402,11 +444,20 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_
         if min(seg[1] for seg in line) - last_bottom > 2.5 * height:
             break
         if any(box[0] < table.x0 - 6 or box[2] > table.x1 + 6 or any(box[0] < edge - 3 < edge + 3 < box[2] for edge in inner)
-               for box in line):
+               for box in line) or _runs_across(line, inner):
             break
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
     return members if len(members) >= at_least else []
+
+
+def _runs_across(line: list[tuple], inner: list[float]) -> bool:
+    """Words in two columns with no more than a word space between them: one run of text (a heading under the
+    table), not cells, whose padding keeps them further apart."""
+    ordered = sorted(line)
+    return any(b[0] - a[2] < MIN_COLUMN_GAP and any(a[2] <= edge <= b[0] + 3 or a[0] < edge < b[0] for edge in inner)
+               and column_of_edges(a, [float("-inf")] + inner + [float("inf")]) != column_of_edges(b, [float("-inf")] + inner + [float("inf")])
+               for a, b in zip(ordered, ordered[1:]))
 
 
 HEADER_LINES = 3  # lines a table's header (centred, two-level) may take above its first aligned line
@@ -432,13 +483,29 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
-    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start)."""
-    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows]))
+    """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
+    header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
+    on the next page must not take in the cut row's rest printed under it."""
+    head = header_lines(rows)
+    body = rows[head:]
+    for row in rows[:head]:
+        row.header = True
+    return rows[:head] + (wrap_rows(body, split_rows(boxes[head:], [row.cells[0] for row in body])) if body else [])
+
+
+_GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")
 
 
 def _text_words(ppage) -> list[Word]:
     words = ppage.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
-    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+    return [w for line in _group_lines(words) if not _glyph_pieces(line) for w in line]
+
+
+def _glyph_pieces(line: list[Word]) -> bool:
+    """A line of nothing but Thai vowels and marks (`โ ่`): the tops of the next line's glyphs that a browser
+    clipped at the page's foot. No word is made of them alone."""
+    return all(_GLYPH_PIECES.match(w.text) for w in line)
 
 
 def _needs_ocr(ppage, text_page) -> bool:

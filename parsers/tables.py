@@ -45,6 +45,7 @@ class RawRow:
     bold: bool = False  # every character of the row is set in a bold font
     sources: list[Provenance | None] = field(default_factory=list)  # per cell, None where empty
     spanned: list[bool] = field(default_factory=list)  # per cell: covered by a merged cell (ruled tables)
+    header: bool = False  # the layout found this line to be the table's header (tables without rules)
 
 
 def merge_sources(first: Provenance | None, then: Provenance | None) -> Provenance | None:
@@ -79,6 +80,7 @@ class PageTable:
     bottom: float
     col_edges: list[float]  # x of every column boundary, left to right (n_cols + 1 values)
     rows: list[RawRow]
+    open_bottom: bool = False  # the last row's cells are not all closed by rules (a page break cut the row)
 
     @property
     def n_cols(self) -> int:
@@ -120,10 +122,78 @@ def looks_like_header(row: RawRow, n_cols: int) -> bool:
     return len(filled) >= 2 and short and named * 3 >= len(filled) * 2
 
 
-def _repeats_header(row: RawRow, header: list[str]) -> bool:
-    if not header or not any(header):
+def _repeats_header(row: RawRow, header: list[str], header_rows: list[list[str]] = ()) -> bool:
+    """The row repeats the table's header (joined), or one of its header rows (a two-level header repeated
+    on the next page comes as two rows)."""
+    text = "".join(join_lines(c) for c in row.cells)
+    if not text.strip():
         return False
-    return fuzz.ratio("".join(join_lines(c) for c in row.cells), "".join(header)) >= 85
+    wanted = ["".join(header)] if header and any(header) else []
+    wanted += ["".join(cells) for cells in header_rows if any(c.strip() for c in cells)]
+    return any(fuzz.ratio(text, w) >= 85 for w in wanted)
+
+
+_BAND_LABEL = re.compile(r"^(?:ไตรมาส|Q)\s*(?:ที่)?\s*[0-9๐-๙]|^[ก-ฮ][\u0e31-\u0e4e]?\s?\.\s?[ก-ฮ]{1,2}\s?\.?$")
+
+
+def second_level(row: RawRow, above: RawRow) -> bool:
+    """The lower line of a two-level header: short labels under a header cell that spans several columns
+    (`ระยะเวลาดำเนินการ` over `ต.ค. … ก.ย.` or `ไตรมาส 1–4`). Ruled tables say which columns the cell above
+    spans; without rules, a band of month or quarter labels says it."""
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    if len(filled) < 2 or any(len(row.cells[i].strip()) > 30 or _SCORE.search(row.cells[i]) for i in filled):
+        return False
+    under: set[int] = set()
+    for i, covered in enumerate(above.spanned):
+        if covered and not above.cells[i].strip():
+            start = next((j for j in range(i - 1, -1, -1) if not above.spanned[j]), None)
+            if start is not None:
+                under.update((start, i))
+    if under and set(filled) <= under:
+        return True
+    return sum(1 for i in filled if _BAND_LABEL.match(row.cells[i].strip())) >= 3
+
+
+def _header_remnant(row: RawRow, header: list[str]) -> bool:
+    """Under a header repeated on a new page, a row whose every filled cell is a piece of its column's header
+    (the last lines of a wrapped header cell the layout could not tell from the body)."""
+    def bare(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+    filled = [(i, bare(c)) for i, c in enumerate(row.cells) if c.strip()]
+    return bool(filled) and len(header) == len(row.cells) and all(
+        len(text) >= 3 and text in bare(header[i]) for i, text in filled)
+
+
+def _header_tail(row: RawRow, above: RawRow) -> bool:
+    """Before the table's first body row, under its header: a row filling under half the columns, not the
+    first, with short digit-free words is the rest of the header's wrapped cells."""
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    # a body row fills its first column (the measure, its number or its indicator) nearly always
+    return bool(filled) and 0 not in filled and len(filled) * 2 < len(row.cells) and all(
+        len(join_lines(row.cells[i])) <= 40 and not _DIGIT.search(row.cells[i]) and i < len(above.cells)
+        for i in filled)
+
+
+UNRULED_TOLERANCE = 20.0  # points: the edges of a table without rules are the middles of its white space
+
+
+def _ruled(table: PageTable) -> bool:
+    return any(row.spanned for row in table.rows)
+
+
+def _near_columns(a: PageTable, b: PageTable) -> bool:
+    """Two parts of a table without rules (a heading between them ended the first): the same number of columns,
+    their edges measured from different rows a little apart."""
+    return not _ruled(a) and not _ruled(b) and a.n_cols == b.n_cols and \
+        all(abs(x - y) <= UNRULED_TOLERANCE for x, y in zip(a.col_edges, b.col_edges))
+
+
+def _repeats_table_header(found: PageTable, table: Table, header_rows: dict[int, list[list[str]]]) -> bool:
+    """A table on the next page that opens by repeating this table's header continues it even where its columns
+    were measured a few points off (tables without rules: the edges are the middles of the white space)."""
+    first = next((row for row in found.rows if not _is_spacer(row)), None)
+    return first is not None and found.n_cols == table.n_cols and bool(table.header) \
+        and _repeats_header(first, table.header, header_rows.get(id(table), []))
 
 
 def _lines_between(page: PageText, top: float, bottom: float) -> list[int]:
@@ -317,12 +387,45 @@ def column_of_edges(segment: Box, edges: list[float]) -> int:
     return len(edges) - 2
 
 
+_LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}[.)]\s")  # `5. การ…`: a list number opening a row, nothing else
+HEADER_LABEL = 30  # characters: a header's wrapped line holds short labels
+
+
+def header_lines(rows: list[RawRow]) -> int:
+    """How many of a table's first lines (tables without rules, one RawRow per line) are its header: bold lines,
+    or a first line that reads as a header (looks_like_header) and the lines right under it that go on
+    labelling two or more of its columns with short words and no digits (`ลำ`/`ดับ`, `หน่วยงานที่`/`รับผิดชอบ`).
+    A cut row's rest under a repeated header fills one or two long columns; a header's lines fill several."""
+    if not rows:
+        return 0
+    n_cols = len(rows[0].cells)
+    count = 0
+    for index, row in enumerate(rows):
+        filled = [i for i, c in enumerate(row.cells) if c.strip()]
+        if row.bold or (index == 0 and looks_like_header(row, n_cols)):
+            count += 1
+            continue
+        # a bold header's lines are all bold; an unbolded one's lines are told by their labels
+        labels = count and not rows[0].bold and filled and not any(_DIGIT.search(row.cells[i]) for i in filled) and (
+            (len(filled) >= 2 and all(len(row.cells[i].strip()) <= HEADER_LABEL and rows[0].cells[i].strip()
+                                      for i in filled))
+            or all(len(row.cells[i].strip()) <= 40 and _HEADER_WORD.search(row.cells[i]) for i in filled))
+        if not labels:
+            break
+        count += 1
+    return count
+
+
 def split_rows(line_boxes: list[list[Box]], first_cells: list[str]) -> list[bool]:
     """Which lines of a table without rules start a row: one whose first cell holds a list number, else (when
     the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
-    first cell is filled (the rest of a cell wraps below it with that cell empty)."""
+    first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
+    numbered one (their first cell empty, or the page's only number a plain `5. …`) are the rest of a row cut
+    by the page break: one row."""
     numbered = [bool(_ITEM_START.match(text)) and bool(text.strip()) for text in first_cells]
-    if numbered and numbered[0]:
+    first = next((i for i, n in enumerate(numbered) if n), None)
+    if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
+                              or _LIST_NUMBER.match(first_cells[first])):
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]
@@ -362,9 +465,12 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
     """Logical tables in document order from the tables found page by page."""
     by_number = {p.number: p for p in pages}
     tables: list[Table] = []
+    header_rows: dict[int, list[list[str]]] = {}  # per table: its header rows as first printed
     last: PageTable | None = None
     for found in page_tables:
-        gap = _gap(by_number, last, found) if last is not None and _same_columns(last, found) else None
+        gap = _gap(by_number, last, found) if last is not None and (
+            _same_columns(last, found) or _repeats_table_header(found, tables[-1], header_rows)
+            or _near_columns(last, found)) else None
         new_page = last is not None and found.page != last.page
         if gap is None:
             tables.append(Table(rows=[], pages=[], n_cols=found.n_cols))
@@ -375,6 +481,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
         if found.page not in current.pages:
             current.pages.append(found.page)
         at_top = True
+        header_above: RawRow | None = None  # this page's last header row, while still at the table's top
         for row in found.rows:
             if _is_spacer(row):
                 continue
@@ -383,11 +490,18 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 current.rows.append(TableRow(cells, found.page, "section", list(row.sources), list(row.spanned)))
                 at_top = new_page = False
                 continue
-            is_header = at_top and (
-                row.bold or _repeats_header(row, current.header)
+            is_header = row.header or at_top and (
+                row.bold or _repeats_header(row, current.header, header_rows.get(id(current), []))
                 or (not current.rows and looks_like_header(row, found.n_cols))
+                or (header_above is not None and second_level(row, header_above))
+                or (header_above is not None and _header_remnant(row, current.header))
+                or (header_above is not None and not any(r.kind == "body" for r in current.rows)
+                    and _header_tail(row, header_above))
             )
             if is_header:
+                header_above = row
+                if not any(r.kind == "body" for r in current.rows):
+                    header_rows.setdefault(id(current), []).append(cells)
                 if not current.header or not any(r.kind == "body" for r in current.rows):
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
                 current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))

@@ -125,17 +125,66 @@ def _kind(cell: str) -> str | None:
 
 
 _MEASURE_OPENING = re.compile(r"^\W*(?:\(?\d{1,2}[.)]\s*)?(?:มาตรการ|โครงการ|กิจกรรม)")
+# A question code printed before the text (`O 18 …`, `i13 …`) marks a measure keyed to the year's catalog.
+_CODE_OPENING = re.compile(r"^\W*[iIeEoO]\s?\d{1,2}\*?(?!\d)(?!\s*[.)])")
+# Numbered steps inside one cell (`1. … 2. …`) are a method's.
+_INLINE_STEP = re.compile(r"\S\s+[2-9๒-๙][.)]\s")
 MEASURE_OPENINGS = 0.4  # share of a column's cells opening like measures from which it is the measure column
 
 
-def _measure_openings(cells: list[str]) -> float:
+_STEP_OPENING = re.compile(r"^\W*[1๑][.)]\s")
+
+
+def _steps(cells: list[str]) -> float:
+    """Share of a column's cells written as numbered steps."""
     filled = [c for c in cells if c.strip()]
-    return sum(1 for c in filled if _MEASURE_OPENING.match(c)) / len(filled) if filled else 0.0
+    return sum(1 for c in filled if _STEP_OPENING.match(c) or _INLINE_STEP.search(c)) / len(filled) if filled else 0.0
 
 
-def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str]:
+def _measure_openings(cells: list[str]) -> float:
+    """How much a column's cells open like measures (a measure word or a question code), less how much they
+    read as numbered steps of a method."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return 0.0
+    opening = sum(1 for c in filled if _MEASURE_OPENING.match(c) or _CODE_OPENING.match(c)) / len(filled)
+    return opening - sum(1 for c in filled if _INLINE_STEP.search(c)) / len(filled)
+
+
+# What a plan says after a measure and its method, known by the cells: reporting on it (follow-up: `รายงานผล…`,
+# `ติดตาม…`, `สรุปผล…`), what was produced (output: a count of things or a completion, `2 ครั้ง`, `1 ฉบับ`,
+# `แล้วเสร็จ`, `ร้อยละ 100`), or what changed (outcome: a state, under a header naming a result or a benefit).
+_REPORTING = re.compile(r"^\W*(?:รายงาน|ติดตาม|สรุปผล|ประเมินผล|ตรวจติดตาม|กำกับติดตาม|ทบทวนผล|นำเสนอผล)")
+_QUANTITY = re.compile(r"\d+\s*(?:ฉบับ|ครั้ง|คน|ราย|เรื่อง|แห่ง|หลักสูตร|ช่องทาง|รายการ|กิจกรรม|โครงการ|ชุด|เล่ม)|ร้อยละ|แล้วเสร็จ|ครบ")
+_RESULT_HEADER = re.compile(r"^\W*(?:ผล|ประโยชน)")  # on skeleton text (no marks)
+RESULT_SHARE = 0.6  # share of a column's cells that must read as reporting or as a count to take that role
+
+
+def _result_role(cells: list[str], header: str, taken: set[str], after_output: bool = False) -> str | None:
+    """The role of a further text column (after the measure and the method) by what its cells say; the text
+    column right after the output is the outcome (reports print them side by side)."""
+    filled = [compact(c) for c in cells if c.strip()]
+    if not filled:
+        return None
+    def share(pattern):
+        return sum(1 for c in filled if pattern.search(c)) / len(filled)
+    if "follow_up" not in taken and share(_REPORTING) >= RESULT_SHARE:
+        return "follow_up"
+    result = bool(_RESULT_HEADER.match(skeleton(header))) if header else False
+    if "output" not in taken and share(_QUANTITY) >= RESULT_SHARE:
+        return "output"
+    if (result or after_output) and "outcome" not in taken:
+        return "outcome"
+    if result and "output" not in taken:
+        return "output"
+    return None
+
+
+def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[int, str] | None = None) -> dict[int, str]:
     """Roles for the columns the header left unnamed, from what most of their cells hold; the first columns
-    of running text the header left unnamed are the measure and then its method."""
+    of running text the header left unnamed are the measure and then its method, further ones follow-up,
+    output or outcome by what they say."""
+    headers = headers or {}
     if not rows:
         return dict(known)
     n_cols = max(len(r) for r in rows)
@@ -154,7 +203,9 @@ def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str
         if kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)
-        elif share.get("long", 0) + share.get("short", 0) >= 0.6 and \
+        # once a column holds the responsible offices, sentences opening with an office word (`หน่วยงานมี…`,
+        # `บุคลากรมี…`) in another column are running text
+        elif share.get("long", 0) + share.get("short", 0) + share.get("responsible", 0) * ("responsible" in taken) >= 0.6 and \
                 median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN:
             text_columns.append(column)
     # The measure column is the one whose cells open like measures (`มาตรการ…`, `โครงการ…`, `กิจกรรม…`), where
@@ -162,13 +213,33 @@ def content_roles(rows: list[list[str]], known: dict[int, str]) -> dict[int, str
     if "measure" not in taken and text_columns:
         opening = {column: _measure_openings([r[column] for r in rows if column < len(r)]) for column in text_columns}
         best = max(text_columns, key=lambda column: opening[column])
-        if opening[best] >= MEASURE_OPENINGS and opening[best] > opening[text_columns[0]]:
+        # ... or, where none does, one that does not read as numbered steps while the first column does
+        if (opening[best] >= MEASURE_OPENINGS or opening[text_columns[0]] < 0) and opening[best] > opening[text_columns[0]]:
             text_columns.remove(best)
             text_columns.insert(0, best)
+    # A column of ITA indicators' names (`1. การปฏิบัติหน้าที่`) is the indicator, wherever it stands.
+    for column in list(text_columns):
+        if "indicator" not in taken and _indicator_column([r[column] for r in rows if column < len(r)]):
+            roles[column] = "indicator"
+            taken.add("indicator")
+            text_columns.remove(column)
+    # The method is the text column written as steps (`1. … 2. …`), where one is; else the next in order.
+    if "method" not in taken and len(text_columns) > 2 - ("measure" in taken):
+        rest = text_columns[0 if "measure" in taken else 1:]
+        steps = {column: _steps([r[column] for r in rows if column < len(r)]) for column in rest}
+        best = max(rest, key=lambda column: steps[column])
+        if steps[best] > steps[rest[0]]:
+            text_columns.remove(best)
+            text_columns.insert(text_columns.index(rest[0]), best)
     for column in text_columns:
         role = next((r for r in ("measure", "method") if r not in taken), None)
         if role is None:
-            break
+            role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken,
+                                roles.get(column - 1) == "output")
+            if role:
+                roles[column] = role
+                taken.add(role)
+            continue
         if role == "measure" and _indicator_column([r[column] for r in rows if column < len(r)]):
             roles[column] = "indicator"
             taken.add("indicator")
@@ -185,7 +256,7 @@ def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
         cells = [r[column] for r in rows if column < len(r)]
         if role == "indicator" and cells and not _indicator_column(cells):
             roles[column] = "target"  # `ตัวชี้วัด/เป้าหมาย` of the measure itself
-    return content_roles(rows, roles)
+    return content_roles(rows, roles, dict(enumerate(header)))
 
 
 def is_measure_table(roles: dict[int, str], header_roles: dict[int, str]) -> bool:

@@ -26,6 +26,12 @@ _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 # A code glued to the text after it when the layout joined wrapped lines (`i1การปฏิบัติ…`, `07แผน…`).
 _GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-๙])")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
+# A signature line printed under a table without rules lands in its last row: `(ลงชื่อ) ผู้รายงาน` is no field.
+_SIGNATURE = re.compile(r"\s*\(\s*ลงช[\u0e31-\u0e4e\s]*อ[\u0e31-\u0e4e\s]*\)")  # marks may be damaged
+
+
+def _before_signature(cell: str) -> str:
+    return _SIGNATURE.split(cell)[0]
 # Roles whose merged cell covers several measures: each measure carries it.
 _CARRIED = ("responsible", "period", "budget", "follow_up", "indicator")
 # Words no measure starts with: a cell that begins with one is the rest of a phrase cut by a page break.
@@ -123,7 +129,8 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             page_of_previous = row.page
             if row.kind == "header" or _is_header(row.cells):
                 continue
-            cells = {roles[i]: c for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
+            cells = {roles[i]: _before_signature(c) for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
+            cells = {k: v for k, v in cells.items() if _has_words(v)}
             ticks = {int(roles[i].split(":")[1]) for i, c in enumerate(row.cells)
                      if i in roles and roles[i].startswith(("month:", "quarter:")) and c.strip()}
             cells = {k: v for k, v in cells.items() if not k.startswith(("month:", "quarter:", "note", "target"))}
@@ -139,7 +146,11 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             # The layout already judged rows cut by a page break inside one table; a table continued as a
             # separate one is judged here. Either way a measure cell that starts mid-phrase is no measure.
             cut = continued and position == 0
-            if rows and ((cut and _is_continuation(row, rows[-1], roles)) or _is_fragment(cells, cut or first_on_page)
+            # In a table whose measures carry list numbers or codes, an unnumbered measure cell that starts
+            # mid-phrase is the rest of the one above (a merged cell printed over several activity rows).
+            unnumbered = bool(rows) and _numbered(rows[-1]) and not _numbered(_Row(cells, row.page, None))
+            if rows and ((cut and _is_continuation(row, rows[-1], roles))
+                         or _is_fragment(cells, cut or first_on_page or unnumbered)
                          or ("measure" not in cells and "indicator" not in cells)):
                 for role, text in cells.items():
                     if role == "number":
@@ -151,7 +162,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             new = _Row(dict(cells), row.page, section, _row_source(row, roles))
             _add_ticks(new, roles, ticks)
             if previous_in_table is not None and rows:
-                _carry_merged(new, row, rows[-1], roles)
+                _carry_merged(new, row, rows[-1], roles, ruled=any(r.spanned for r in body))
             rows.append(new)
             previous_in_table = row
         last_table = table
@@ -166,11 +177,20 @@ def _add_ticks(row: _Row, roles: dict[int, str], ticks: set[int]) -> None:
     (row.quarters if "quarter" in kinds and "month" not in kinds else row.months).update(ticks)
 
 
-def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str]) -> None:
-    """A cell merged down over this row (ruled tables say so) gives this row the value printed above."""
+def _numbered(row: _Row) -> bool:
+    measure = row.cells.get("measure", "")
+    return bool(row.cells.get("number") or LIST_NUMBER.match(measure) or _LETTER_CODE.match(measure))
+
+
+def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str], ruled: bool = True) -> None:
+    """A cell merged down over this row (ruled tables say so) gives this row the value printed above. A table
+    without rules cannot say so: there a responsible office or period left empty under a filled one is the
+    merged cell printed once (every measure of a plan has both)."""
     for index, role in roles.items():
-        if role in _CARRIED and role not in new.cells and index < len(row.spanned) and row.spanned[index] \
-                and above.cells.get(role):
+        covered = row.spanned[index] if index < len(row.spanned) else not ruled
+        if role in ("responsible", "period") and not ruled:
+            covered = not row.cells[index].strip() if index < len(row.cells) else False
+        if role in _CARRIED and role not in new.cells and covered and above.cells.get(role):
             new.cells[role] = above.cells[role]
     if not new.months and not new.quarters and any(
             index < len(row.spanned) and row.spanned[index] for index, role in roles.items() if ":" in role):
@@ -226,6 +246,17 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
     if page is None or not header or not header[0].strip():
         return None
+    tops = [src.bbox[1] for row in table.rows[:1] for src in row.sources if src is not None and src.page == page.number]
+    if tops:  # the line right above the table's first row
+        above = sorted((line for line in page.lines if line.bottom <= min(tops) + 1), key=lambda line: line.bottom)
+        # the heading may wrap: up to three lines, each close under the one before, the first numbered
+        for count in range(1, min(3, len(above)) + 1):
+            lines = above[-count:]
+            if count > 1 and lines[1].top - lines[0].bottom > lines[0].bottom - lines[0].top:
+                break
+            if _SECTION_LINE.match(lines[0].text):
+                return tidy(strip_list_number(" ".join(line.text for line in lines)))
+        return None
     start = compact(header[0])[:6]
     for index, line in enumerate(page.lines):
         if compact(line.text).startswith(start) and index > 0:
@@ -241,7 +272,9 @@ _MEASURE_START = re.compile(
     r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
 _LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
 # A signature block ends the list: `(ลงชื่อ) …`, `ลงชื่อ …`, `ประกาศ ณ วันที่ …`, `จึงประกาศมาเพื่อทราบ`.
-_LIST_END = re.compile(r"^\s*\(?\s*(?:ลงชื่อ|ลงนาม|ประกาศ\s*ณ|จึงประกาศ|ผู้รายงาน|ผู้จัดทำ|ผู้ตรวจ|ผู้อนุมัติ)")
+# Matched on skeleton text (parsers/ita/text.py): a printer's damage to the marks (`(ลงช่อื )`) does not hide it.
+_LIST_END = re.compile("^\\(?(?:" + "|".join(skeleton(w) for w in (
+    "ลงชื่อ", "ลงนาม", "ประกาศณ", "จึงประกาศ", "ผู้รายงาน", "ผู้จัดทำ", "ผู้ตรวจ", "ผู้อนุมัติ")) + ")")
 
 
 def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
@@ -251,10 +284,11 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
     rows: list[_Row] = []
     current: _Row | None = None
     field_name: str | None = None
+    section: str | None = None
     for page in pages:
         for line in page.lines:
             text = line.text.strip()
-            if _LIST_END.match(text):
+            if _LIST_END.match(skeleton(text)):
                 field_name = None  # nothing after a signature line continues a measure
                 continue
             label = _LABEL.match(text)
@@ -268,7 +302,9 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
                               and not re.match(r"^\s*(?:มาตรการ|โครงการ|กิจกรรม)", text)):
                 if current is not None and len(current.cells) > 1:
                     rows.append(current)
-                current = _Row({"measure": start.group("text")}, page.number, None, line.provenance)
+                elif current is not None:  # a numbered line with no labelled line under it: a heading
+                    section = tidy(current.cells["measure"])
+                current = _Row({"measure": start.group("text")}, page.number, section, line.provenance)
                 field_name = "measure"
                 continue
             if current is not None and field_name:

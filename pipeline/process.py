@@ -94,12 +94,13 @@ def _plain_pages(path: str, done: set[int]) -> list[PageRecord]:
 
 
 def process_document(source: SourceFile) -> DocumentResult:
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     version = pipeline_version()
 
     def failed(error: str, **counts) -> DocumentResult:
         return DocumentResult(source, "failed", error=error, pipeline_version=version,
-                              seconds=time.perf_counter() - started, **counts)
+                              seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started,
+                              **counts)
 
     if source.read_error:
         return failed(source.read_error)
@@ -140,4 +141,4 @@ def process_document(source: SourceFile) -> DocumentResult:
         pages += _plain_pages(source.abs_path, {p.page for p in pages})
     return DocumentResult(source, status, n_pages=layout.n_pages, ocr_pages=layout.ocr_pages, parsed=parsed,
                           unit=unit, result_units=result_units, pages=pages, warnings=warnings, pipeline_version=version,
-                          seconds=time.perf_counter() - started)
+                          seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu_started)

@@ -79,4 +79,5 @@ class DocumentResult:
     pages: list[PageRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pipeline_version: str = ""
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of process_document
+    cpu_seconds: float = 0.0  # its CPU time (the worker's process): what load from other processes barely moves

@@ -32,8 +32,18 @@ def test_bare_pass_times_every_file_even_broken_ones(tmp_path):
     good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
     good.write_bytes(thai_pdf(pages=2))
     bad.write_bytes(b"<html></html>")
-    seconds = bare_pdfplumber([str(good), str(bad)])
+    cpu: dict[str, float] = {}
+    seconds = bare_pdfplumber([str(good), str(bad)], cpu)
     assert set(seconds) == {str(good), str(bad)} and all(s >= 0 for s in seconds.values())
+    assert set(cpu) == set(seconds) and cpu[str(good)] > 0
+
+
+def test_document_result_carries_cpu_seconds(tmp_path):
+    from pipeline.discover import discover
+    from pipeline.process import process_document
+    (tmp_path / "a.pdf").write_bytes(thai_pdf(pages=1))
+    result = process_document(discover(tmp_path)[0])
+    assert result.cpu_seconds > 0 and result.seconds > 0
 
 
 def test_national_extrapolation_scales_core_seconds_per_pdf():

@@ -507,12 +507,15 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     ocr_used = _needs_ocr(ppage, text_page)
-    found_tables, rules, image, digits = [], [], None, None
+    found_tables, rules, image, digits, scale = [], [], None, None, 1.0
     if ocr_used:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
-        image, turned = ocr.upright(ocr.render(fpage))
+        scale = ocr.paper_scale(fpage)  # measured in points of paper from here; back to page points at the end
+        width, height = width / scale, height / scale
+        image, turned = ocr.upright(ocr.render(fpage, ocr.DPI / scale))
+        image = ocr.deshear(image)
         if turned in (90, 270):  # a sideways page: its lines and cells are measured on the upright image
             width, height = height, width
         rules = ocr.find_rules(image)
@@ -535,7 +538,30 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         quality = text_quality_of("\n".join(line.text for line in lines))
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]
-    return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+    read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+    return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _in_page_points(read: PageRead, scale: float) -> PageRead:
+    """A page read in points of paper (ocr.paper_scale) with every box, line and provenance in the PDF's own
+    points again, which is what the records promise."""
+    def box(b):
+        return tuple(round(v * scale, 2) for v in b)
+
+    def source(p: Provenance | None) -> Provenance | None:
+        return None if p is None else Provenance(p.page, box(p.bbox), p.text, p.engine, p.confidence)
+
+    lines = [TextLine(t.text, *box((t.x0, t.top, t.x1, t.bottom)), page=t.page, raw=t.raw, engine=t.engine,
+                      confidence=t.confidence) for t in read.page.lines]
+    page = PageLayout(read.page.number, read.page.width * scale, read.page.height * scale, lines, read.page.ocr,
+                      read.page.text_engine, read.page.quality)
+    tables = [PageTable(t.page, *box((t.x0, t.top, t.x1, t.bottom)), [e * scale for e in t.col_edges],
+                        [RawRow(r.cells, r.n_real, r.top * scale, r.bottom * scale, r.bold,
+                                [source(p) for p in r.sources], r.spanned) for r in t.rows]) for t in read.tables]
+    text = PageText(read.text.number, read.text.height * scale, lines, read.text.bold_lines)
+    words = [Word(w.text, *box((w.x0, w.top, w.x1, w.bottom)), w.bold, w.conf) for w in read.words]
+    rules = [ocr.Rule(*box((r.x0, r.top, r.x1, r.bottom))) for r in read.rules]
+    return PageRead(page, tables, text, words, rules, [box(c) for c in read.cells], read.warnings)
 
 
 def _constrain_ocr_years(pages: list[PageLayout], page_tables: list[PageTable]) -> None:

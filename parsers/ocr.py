@@ -65,6 +65,46 @@ def check_tesseract() -> None:
         raise OcrUnavailable("tesseract has no Thai data; install Debian package tesseract-ocr-tha")
 
 
+A4_LONG_SIDE = 842.0  # points
+OVERSIZED = 1.5  # a media box this many times A4 (past A3) holding one page-wide scan is not the paper's size
+
+
+def _page_images(pdf_page):
+    """(pixels wide, pixels high, points across, points down) of each image drawn on the page, in page space
+    (images inside form XObjects included, their form's matrix applied)."""
+    import pypdfium2.raw as pdfium_c  # noqa: PLC0415 - object kinds only
+
+    forms: dict[int, tuple[float, ...]] = {}  # level -> the enclosing form's matrix in page space
+    for obj in pdf_page.get_objects(max_depth=4):
+        own = obj.get_matrix().get()
+        matrix = _compose(own, forms[obj.level - 1]) if obj.level and obj.level - 1 in forms else own
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms[obj.level] = matrix
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            a, b, c, d = matrix[:4]
+            yield (*obj.get_px_size(), (a * a + b * b) ** 0.5, (c * c + d * d) ** 0.5)
+
+
+def paper_scale(pdf_page) -> float:
+    """Page points per point of paper: 1, unless the page is a scan placed on an oversized media box (an
+    image-to-PDF tool writing a 200 dpi A4 scan at 74 pixels per inch makes a 1600 x 2263 pt page). The
+    layout's measures (line tolerance, rule length, gaps) are in points of printed paper; on such a page
+    they are taken against its A4 equivalent."""
+    width, height = pdf_page.get_width(), pdf_page.get_height()
+    long_side = max(width, height)
+    if long_side < OVERSIZED * A4_LONG_SIDE:
+        return 1.0
+    covering = [1 for _, _, across, down in _page_images(pdf_page) if across * down >= 0.5 * width * height]
+    return long_side / A4_LONG_SIDE if covering else 1.0
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The PDF matrix applying `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
 def render(pdf_page, dpi: int = DPI):
     """The page as a greyscale PIL image at `dpi`, coloured ink removed (scan_image.prepare), straightened
     (see deskew)."""
@@ -124,6 +164,34 @@ def upright(image):
 def deskew(image):
     angle = skew_angle(image)
     return image.rotate(angle, resample=3, fillcolor=255) if abs(angle) >= 0.05 else image
+
+
+def shear_slope(image, max_degrees: float = 2.0, step: float = 0.1) -> float:
+    """Horizontal shift per row (dx/dy) that makes vertical strokes and column rules upright: the sharpest
+    column profile wins. A scan can lean without being turned (the sheet fed at an angle, a camera tilt):
+    deskew levels the rows, and the column rules still drift by several points down a page, so a grid
+    built on them breaks into pieces that no longer cross the row rules."""
+    small = image.reduce(max(1, round(min(image.size) / 800)))
+    ink = small.point(lambda v: 255 if v < 160 else 0)
+    width, height = ink.size
+    best, best_score = 0.0, -1.0
+    for i in range(int(-max_degrees / step), int(max_degrees / step) + 1):
+        slope = float(np.tan(np.radians(i * step)))
+        sheared = ink.transform((width, height), 0, (1, slope, -slope * height / 2, 0, 1, 0), fillcolor=0)
+        columns = np.asarray(sheared, dtype=np.float64).sum(axis=0)
+        score = float(np.square(np.diff(columns)).sum())
+        if score > best_score:
+            best, best_score = slope, score
+    return best
+
+
+def deshear(image):
+    """The image with its columns upright (shear_slope), rows unmoved; unchanged when it does not lean."""
+    slope = shear_slope(image)
+    if abs(slope) < float(np.tan(np.radians(0.05))):
+        return image
+    width, height = image.size
+    return image.transform((width, height), 0, (1, slope, -slope * height / 2, 0, 1, 0), resample=2, fillcolor=255)
 
 
 def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:

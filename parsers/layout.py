@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup
-from parsers.ocr_digits import Learned, cell_number
+from parsers.ocr_digits import Learned, cell_number, guess_cell
 from parsers.pdf_objects import open_pdf
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -32,6 +32,7 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
+_PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -124,6 +125,12 @@ def _col_edges(table) -> list[float]:
 def _inside(word: Word, box) -> bool:
     x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _pixels(box) -> tuple[int, int, int, int]:
+    """A cell's box in points as the pixels inside its rules on the OCR image (rendered at ocr.DPI)."""
+    scale = ocr.DPI / 72
+    return round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1
 
 
 class _PageReader:
@@ -234,7 +241,9 @@ class _PageReader:
                         text = SHADED  # a month cell shaded, not ticked, under ระยะเวลาดำเนินการ
                         self.last_engine = "pdfplumber"
                     cells.append(text)
-                    sources.append(self.source(cell, text) if text.strip() else None)
+                    guess = self._cell_guess(cell, text) if self.image is not None else None
+                    sources.append(Provenance(self.number, tuple(round(v, 2) for v in cell), guess, "template", 0.0)
+                                   if guess else self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
                 rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
@@ -252,9 +261,15 @@ class _PageReader:
 
     def _cell_number(self, box, text: str) -> str:
         """OCR pages: the cell's number read again from the page image (parsers.ocr_digits.cell_number)."""
-        scale = ocr.DPI / 72
-        pixels = (round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1)
-        return cell_number(self.image, pixels, text, self.digits)
+        return cell_number(self.image, _pixels(box), text, self.digits)
+
+    def _cell_guess(self, box, text: str) -> str | None:
+        """OCR pages: for a short cell whose number neither reader took, the template's best digits
+        (ocr_digits.guess_cell), kept as its provenance's text (engine template, confidence 0) and never as
+        its text: a candidate only a row's checksums may accept (parsers/ita/announcement.py)."""
+        if len(text.strip()) > 10 or _PLAIN_NUMBER.match(text.strip()):
+            return None
+        return guess_cell(self.image, _pixels(box), self.digits)
 
     def _row_of(self, segments: list[list[Word]], edges: list[float], locate) -> RawRow:
         """One text line of a table without rules as a row: each segment read into the column `locate` gives."""

@@ -238,6 +238,12 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     letters `ฒฒ.โ26จ`); the cell box from the ruling lines says where the glyphs are. Ink touching the crop's
     edge is left out: it is what remains of a ruling line (read as `1`) or a neighbour's overhanging mark.
     """
+    crop = _cell_ink(image, box)
+    return None if crop is None else _read_ink(crop, None, font, learned)
+
+
+def _cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    """The ink of a cell's crop without what touches its edge, or None when the cell is blank."""
     crop = np.asarray(image.crop(box).convert("L")) < 128
     if not crop.any():
         return None
@@ -245,7 +251,45 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     edge = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))) - {0}
     if edge:
         crop = crop & ~np.isin(labels, list(edge))
-    return _read_ink(crop, None, font, learned)
+    return crop
+
+
+GUESS_SIMILARITY = 0.55  # a glyph's best template must reach this for a guess (clear readings need 0.70+)
+_GUESS_SHAPE = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
+
+
+def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Learned | None = None) -> str | None:
+    """The best template digit for every glyph of a score cell that read_cell refused (`box` in image pixels),
+    when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
+    only a checksum that holds with it (an announcement row's points adding up to its total) may take it
+    (parsers.scan_numbers.choose)."""
+    crop = _cell_ink(image, box)
+    if crop is None:
+        return None
+    glyphs = _digit_glyphs(crop, None)
+    if not glyphs:
+        return None
+    tallest = max(y1 - y0 for _, (_, y0, _, y1) in glyphs)
+    baseline = max(y1 for _, (_, _, _, y1) in glyphs)
+    matrix, values, families, _ = _template_set()
+    font = learned.font if learned else None
+    text = ""
+    for kind, (x0, y0, x1, y1) in glyphs:
+        if kind == "mark":
+            if y1 < baseline - 0.25 * tallest:
+                return None  # a mark above the baseline: no decimal point, no number
+            text += "."
+            continue
+        if y1 - y0 < MIN_GLYPH_PIXELS or x1 - x0 > 1.3 * (y1 - y0):
+            return None  # a dash, a speck, or touching digits
+        scores = matrix @ _normalise(crop[y0:y1, x0:x1])
+        if font is not None:
+            scores = np.where(families == font, scores, -1.0)
+        best = int(np.argmax(scores))
+        if scores[best] < GUESS_SIMILARITY:
+            return None
+        text += values[best]
+    return text if _GUESS_SHAPE.match(text) else None
 
 
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")

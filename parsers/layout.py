@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup
-from parsers.ocr_digits import Learned, cell_number, guess_cell
+from parsers.ocr_digits import Learned, cell_ink, cell_number, guess_cell
 from parsers.pdf_objects import open_pdf
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -32,6 +32,9 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
+MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (re-read alone when left empty)
+MIN_CELL_INK = 60  # dark pixels a cell needs to be worth reading again (specks and rule remains are fewer)
+_THAI_DIGIT = re.compile(r"[๐-๙]")
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
@@ -250,6 +253,8 @@ class _PageReader:
             if rows:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, _col_edges(found), rows))
+        if self.image is not None:
+            self._reread_empty_cells(found_tables, out)
         return out
 
     def _clean_cell(self, text: str) -> str:
@@ -262,6 +267,30 @@ class _PageReader:
     def _cell_number(self, box, text: str) -> str:
         """OCR pages: the cell's number read again from the page image (parsers.ocr_digits.cell_number)."""
         return cell_number(self.image, _pixels(box), text, self.digits)
+
+    def _reread_empty_cells(self, found_tables, tables: list[PageTable]) -> None:
+        """OCR pages: single-line cells left empty although inked, read again on their own (ocr.ocr_cells);
+        a reading Tesseract is unsure of (mean confidence under ocr.MIN_LINE_CONFIDENCE), without Thai
+        letters, or with Thai digits (Tesseract's are wrong one time in three: ocr_digits) stays empty."""
+        empty = []
+        for found, table in zip((f for f in found_tables if f.rows), tables):
+            for raw, row in zip(table.rows, found.rows):
+                for c, cell in enumerate(row.cells):
+                    if cell is None or raw.cells[c].strip() or raw.sources[c] is not None \
+                            or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT:
+                        continue
+                    ink = cell_ink(self.image, _pixels(cell))
+                    if ink is not None and ink.sum() >= MIN_CELL_INK:
+                        empty.append((raw, c, cell))
+        for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
+            if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+                continue
+            text = self._clean_cell(scan_cleanup.clean_text(_ocr_join([Word(w.text, w.x0, w.top, w.x1, w.bottom)
+                                                                           for w in words])))
+            if re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
+                raw.cells[c] = text
+                self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
+                raw.sources[c] = self.source(cell, text)
 
     def _cell_guess(self, box, text: str) -> str | None:
         """OCR pages: for a short cell whose number neither reader took, the template's best digits

@@ -203,6 +203,34 @@ def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
     return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
 
 
+CELL_GAP = 24  # white pixels between the cells stacked for one Tesseract run
+
+
+def ocr_cells(image, boxes: list[tuple[int, int, int, int]]) -> list[list[OcrWord]]:
+    """Words of single-line table cells that the page's OCR left empty (`boxes` in image pixels), read again
+    in one Tesseract run (`--psm 6`) on their crops stacked one under another; each cell's words in pixels
+    of its own crop. Tesseract's page layout analysis breaks a narrow column at a table's edge into marks it
+    is unsure of (a level column read `ส อ ร ชา`, dropped by drop_unsure_lines); alone, the cell reads."""
+    from PIL import Image  # noqa: PLC0415
+
+    if not boxes:
+        return []
+    crops = [image.crop(box) for box in boxes]
+    sheet = Image.new("L", (max(c.width for c in crops) + 2 * CELL_GAP,
+                            sum(c.height for c in crops) + CELL_GAP * (len(crops) + 1)), 255)
+    spans, y = [], CELL_GAP
+    for crop in crops:
+        sheet.paste(crop, (CELL_GAP, y))
+        spans.append((y, y + crop.height))
+        y += crop.height + CELL_GAP
+    words = tsv_words(tesseract_tsv(sheet, DPI, 6), 1.0)
+    out = []
+    for top, bottom in spans:
+        out.append([OcrWord(w.text, w.x0 - CELL_GAP, w.top - top, w.x1 - CELL_GAP, w.bottom - top, w.line, w.conf)
+                    for w in words if top <= (w.top + w.bottom) / 2 <= bottom])
+    return out
+
+
 def tsv_words(tsv: str, scale: float) -> list[OcrWord]:
     """Words of Tesseract's TSV (pixels) as OcrWords in points, `scale` points per pixel."""
     words = []

@@ -238,11 +238,11 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     letters `ฒฒ.โ26จ`); the cell box from the ruling lines says where the glyphs are. Ink touching the crop's
     edge is left out: it is what remains of a ruling line (read as `1`) or a neighbour's overhanging mark.
     """
-    crop = _cell_ink(image, box)
+    crop = cell_ink(image, box)
     return None if crop is None else _read_ink(crop, None, font, learned)
 
 
-def _cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
+def cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
     """The ink of a cell's crop without what touches its edge, or None when the cell is blank."""
     crop = np.asarray(image.crop(box).convert("L")) < 128
     if not crop.any():
@@ -263,7 +263,7 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
     only a checksum that holds with it (an announcement row's points adding up to its total) may take it
     (parsers.scan_numbers.choose)."""
-    crop = _cell_ink(image, box)
+    crop = cell_ink(image, box)
     if crop is None:
         return None
     glyphs = _digit_glyphs(crop, None)

@@ -219,8 +219,10 @@ def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | Non
         for c in totals[:-1]:
             del known[c]
     body = [r.cells for r in table.rows[n_header:] if r.kind == "body"]
-    if not known and previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols:
-        roles = dict(previous.roles)
+    if previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols and all(
+            previous.roles.get(c) in (None, r) for c, r in known.items()):
+        # a later page: its header (none, or part of it read on a scan) agrees with the first page's columns
+        roles = {**previous.roles, **known}
     else:
         scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
         roles = content_roles(body, known, numbers=not scanned)

@@ -341,6 +341,19 @@ def _chains(rules: list[Rule], vertical: bool, gap: float = 12.0, across: float 
     return chains
 
 
+def _between_crossings(chain: list[Rule], horizontal: list[Rule], tolerance: float) -> list[Rule]:
+    """A column rule whose chain runs past the table (a text stroke just above it, within the join gap, became
+    its first piece): the part between the first and last horizontal rules it crosses, when it crosses two."""
+    x = chain[0].x0
+    top, bottom = min(r.top for r in chain), max(r.bottom for r in chain)
+    crossings = sorted({round(h.top, 1) for h in horizontal
+                        if top - tolerance <= h.top <= bottom + tolerance and h.x0 - tolerance <= x <= h.x1 + tolerance})
+    if len(crossings) < 2:
+        return []
+    low, high = crossings[0] - tolerance, crossings[-1] + tolerance
+    return [Rule(r.x0, max(r.top, low), r.x1, min(r.bottom, high)) for r in chain if r.bottom > low and r.top < high]
+
+
 def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: float = 30.0) -> list[Rule]:
     """Only the rules that draw a table: text strokes can make long dark runs too (the stacked stems of
     `ชี้` in a header make a 12-point vertical that splits `ตัวชี้วัด` into two columns, the serifs of `IIT` a
@@ -362,6 +375,8 @@ def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: floa
         top, bottom = min(r.top for r in chain), max(r.bottom for r in chain)
         if meets_horizontal(x, top) and meets_horizontal(x, bottom):
             kept += chain
+        elif clipped := _between_crossings(chain, horizontal, tolerance):
+            kept += clipped
     for chain in _chains(horizontal, vertical=False):
         y = chain[0].top
         x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)

@@ -269,15 +269,19 @@ class _PageReader:
         return cell_number(self.image, _pixels(box), text, self.digits)
 
     def _reread_empty_cells(self, found_tables, tables: list[PageTable]) -> None:
-        """OCR pages: single-line cells left empty although inked, read again on their own (ocr.ocr_cells);
+        """OCR pages: single-line cells left empty although inked, and text cells that open with a mark (their
+        first letter lost against the rule beside it), read again on their own (ocr.ocr_cells);
         a reading Tesseract is unsure of (mean confidence under ocr.MIN_LINE_CONFIDENCE), without Thai
         letters, or with Thai digits (Tesseract's are wrong one time in three: ocr_digits) stays empty."""
         empty = []
         for found, table in zip((f for f in found_tables if f.rows), tables):
             for raw, row in zip(table.rows, found.rows):
                 for c, cell in enumerate(row.cells):
-                    if cell is None or raw.cells[c].strip() or raw.sources[c] is not None \
-                            or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT:
+                    if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * (3 if raw.cells[c] else 1):
+                        continue
+                    if raw.cells[c].strip() or raw.sources[c] is not None:
+                        if _LEADING_MARKS.match(raw.cells[c]):
+                            empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
                         continue
                     ink = cell_ink(self.image, _pixels(cell))
                     if ink is not None and ink.sum() >= MIN_CELL_INK:
@@ -285,8 +289,12 @@ class _PageReader:
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
             if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
                 continue
-            text = self._clean_cell(scan_cleanup.clean_text(_ocr_join([Word(w.text, w.x0, w.top, w.x1, w.bottom)
-                                                                           for w in words])))
+            text = self._clean_cell(join_lines("\n".join(
+                scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
+                    [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+            if raw.cells[c] and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(
+                    re.findall(r"[ก-ฮ]", raw.cells[c]))):
+                continue  # a second reading of a text cell must give back the lost letter, and lose none
             if re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
                 raw.cells[c] = text
                 self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)

@@ -223,7 +223,7 @@ def ocr_cells(image, boxes: list[tuple[int, int, int, int]]) -> list[list[OcrWor
         sheet.paste(crop, (CELL_GAP, y))
         spans.append((y, y + crop.height))
         y += crop.height + CELL_GAP
-    words = tsv_words(tesseract_tsv(sheet, DPI, 6), 1.0)
+    words = drop_unsure_lines(tsv_words(tesseract_tsv(sheet, DPI, 6), 1.0))
     out = []
     for top, bottom in spans:
         out.append([OcrWord(w.text, w.x0 - CELL_GAP, w.top - top, w.x1 - CELL_GAP, w.bottom - top, w.line, w.conf)

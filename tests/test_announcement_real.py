@@ -85,11 +85,17 @@ def test_real_scanned_announcement(tmp_path):
     parsed = result.parsed
     assert parsed.doc_type == "results_announcement"
     assert len(parsed.results) <= SCORED_ROWS  # nothing invented beyond the printed rows
+    right = 0
     for row in parsed.results:
         match = max(HAND_CHECKED.items(), key=lambda kv: fuzz.ratio(kv[1][0], row.unit_raw or ""))
         rank, (name, iit, eit, oit, total, level) = match
-        if fuzz.ratio(name, row.unit_raw or "") < 90:
+        if fuzz.ratio(name, row.unit_raw or "") < 85:
             continue  # a row not in the hand-checked sample
-        for got, want in ((row.overall_score, total), (row.iit_points, iit), (row.eit_points, eit),
-                          (row.oit_points, oit)):
-            assert got is None or abs(got - want) < 0.006, (rank, name)  # right or refused, never wrong
+        got = (row.overall_score, row.iit_points, row.eit_points, row.oit_points)
+        want = (total, iit, eit, oit)
+        for value, expected in zip(got, want):
+            assert value is None or expected is not None and abs(value - expected) < 0.006, (rank, name, got)
+        assert row.level in (None, level), (rank, name, row.level)  # right or refused, never wrong
+        right += got == want and row.level == level and row.overall_score is not None
+    # measured: 37 of the 45 scored rows right in every field (the others null or without their level)
+    assert right >= 35, right

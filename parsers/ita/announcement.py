@@ -112,6 +112,10 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         letters = skeleton(re.sub(r"[^ก-๛]", "", text))
         if letters in _LEVEL_SKELETONS:
             return _LEVEL_SKELETONS[letters], True
+        near = [level for key, level in _LEVEL_SKELETONS.items()
+                if len(key) == len(letters) and sum(a != b for a, b in zip(key, letters)) == 1]
+        if len(near) == 1 and len(letters) >= 4:  # one letter misread (ฝ for ผ): the only level it could be
+            return near[0], True
         if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
             return None, True  # a misread level is no level (the caller's checks still have the numbers)
         return "ปรับปรุง", False
@@ -253,7 +257,8 @@ def _split_rank(name: str) -> tuple[int | None, str]:
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s+", " ", tidy(text) or "").strip()
+    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`)."""
+    return re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
 
 
 def _is_furniture(name: str) -> bool:

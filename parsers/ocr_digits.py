@@ -280,15 +280,21 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
                 return None  # a mark above the baseline: no decimal point, no number
             text += "."
             continue
-        if y1 - y0 < MIN_GLYPH_PIXELS or x1 - x0 > 1.3 * (y1 - y0):
-            return None  # a dash, a speck, or touching digits
-        scores = matrix @ _normalise(crop[y0:y1, x0:x1])
-        if font is not None:
-            scores = np.where(families == font, scores, -1.0)
-        best = int(np.argmax(scores))
-        if scores[best] < GUESS_SIMILARITY:
-            return None
-        text += values[best]
+        if y1 - y0 < MIN_GLYPH_PIXELS:
+            return None  # a dash or a speck
+        width = x1 - x0
+        pieces = 1 if width <= 1.3 * (y1 - y0) else 3 if width > 2.4 * (y1 - y0) else 2  # touching digits
+        for k in range(pieces):
+            piece = crop[y0:y1, x0 + k * width // pieces:x0 + (k + 1) * width // pieces]
+            if not piece.any():
+                return None
+            scores = matrix @ _normalise(piece)
+            if font is not None:
+                scores = np.where(families == font, scores, -1.0)
+            best = int(np.argmax(scores))
+            if scores[best] < GUESS_SIMILARITY:
+                return None
+            text += values[best]
     return text if _GUESS_SHAPE.match(text) else None
 
 

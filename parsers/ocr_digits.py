@@ -266,11 +266,9 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     crop = cell_ink(image, box)
     if crop is None:
         return None
-    glyphs = _digit_glyphs(crop, None)
-    if not glyphs:
+    if not (found := _measured_glyphs(crop, None)):
         return None
-    tallest = max(y1 - y0 for _, (_, y0, _, y1) in glyphs)
-    baseline = max(y1 for _, (_, _, _, y1) in glyphs)
+    glyphs, tallest, baseline = found
     matrix, values, families, _ = _template_set()
     font = learned.font if learned else None
     text = ""
@@ -333,15 +331,21 @@ def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[s
     return [("mark" if y1 - y0 < 0.35 * tallest else "glyph", (x0, y0, x1, y1)) for x0, y0, x1, y1 in boxes]
 
 
+def _measured_glyphs(ink: np.ndarray, span: tuple[int, int] | None):
+    """(glyphs of one number, height of the tallest, its baseline), or None without glyphs."""
+    glyphs = _digit_glyphs(ink, span)
+    if not glyphs:
+        return None
+    return glyphs, max(y1 - y0 for _, (_, y0, _, y1) in glyphs), max(y1 for _, (_, _, _, y1) in glyphs)
+
+
 def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = None,
               learned: Learned | None = None, collect: list | None = None, keep_point: bool = False) -> str | None:
     if not ink.any() or not len(templates()[1]):
         return None
-    glyphs = _digit_glyphs(ink, span)
-    if not glyphs:
+    if not (found := _measured_glyphs(ink, span)):
         return None
-    tallest = max(y1 - y0 for _, (_, y0, _, y1) in glyphs)
-    baseline = max(y1 for _, (_, _, _, y1) in glyphs)
+    glyphs, tallest, baseline = found
     text = []
     for kind, (x0, y0, x1, y1) in glyphs:
         if kind == "mark":

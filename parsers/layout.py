@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup
-from parsers.ocr_digits import Learned, cell_number
+from parsers.ocr_digits import Learned, cell_ink, cell_number, guess_cell
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -32,6 +32,10 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
+MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (re-read alone when left empty)
+MIN_CELL_INK = 60  # dark pixels a cell needs to be worth reading again (specks and rule remains are fewer)
+_THAI_DIGIT = re.compile(r"[๐-๙]")
+_PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -133,6 +137,12 @@ def _col_edges(table) -> list[float]:
 def _inside(word: Word, box) -> bool:
     x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _pixels(box) -> tuple[int, int, int, int]:
+    """A cell's box in points as the pixels inside its rules on the OCR image (rendered at ocr.DPI)."""
+    scale = ocr.DPI / 72
+    return round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1
 
 
 class _PageReader:
@@ -257,13 +267,17 @@ class _PageReader:
                         text = SHADED  # a month cell shaded, not ticked, under ระยะเวลาดำเนินการ
                         self.last_engine = "pdfplumber"
                     cells.append(text)
-                    sources.append(self.source(cell, text) if text.strip() else None)
+                    guess = self._cell_guess(cell, text) if self.image is not None else None
+                    sources.append(Provenance(self.number, tuple(round(v, 2) for v in cell), guess, "template", 0.0)
+                                   if guess else self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
                 rows.append(RawRow(cells, n_real, row.bbox[1], row.bbox[3], bold, sources, spanned))
             if rows:
                 x0, top, x1, bottom = found.bbox
                 out.append(PageTable(self.number, x0, top, x1, bottom, edges, rows, open_bottom))
+        if self.image is not None:
+            self._reread_empty_cells(found_tables, out)
         return out
 
     def _uncovered(self, edges: list[float], column: int, row_box, real: list) -> tuple | None:
@@ -286,9 +300,47 @@ class _PageReader:
 
     def _cell_number(self, box, text: str) -> str:
         """OCR pages: the cell's number read again from the page image (parsers.ocr_digits.cell_number)."""
-        scale = ocr.DPI / 72
-        pixels = (round(box[0] * scale) + 1, round(box[1] * scale) + 1, round(box[2] * scale) - 1, round(box[3] * scale) - 1)
-        return cell_number(self.image, pixels, text, self.digits)
+        return cell_number(self.image, _pixels(box), text, self.digits)
+
+    def _reread_empty_cells(self, found_tables, tables: list[PageTable]) -> None:
+        """OCR pages: single-line cells left empty although inked, and text cells that open with a mark (their
+        first letter lost against the rule beside it), read again on their own (ocr.ocr_cells);
+        a reading Tesseract is unsure of (mean confidence under ocr.MIN_LINE_CONFIDENCE), without Thai
+        letters, or with Thai digits (Tesseract's are wrong one time in three: ocr_digits) stays empty."""
+        empty = []
+        for found, table in zip((f for f in found_tables if f.rows), tables):
+            for raw, row in zip(table.rows, found.rows):
+                for c, cell in enumerate(row.cells):
+                    if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * (3 if raw.cells[c] else 1):
+                        continue
+                    if raw.cells[c].strip() or raw.sources[c] is not None:
+                        if _LEADING_MARKS.match(raw.cells[c]):
+                            empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
+                        continue
+                    ink = cell_ink(self.image, _pixels(cell))
+                    if ink is not None and ink.sum() >= MIN_CELL_INK:
+                        empty.append((raw, c, cell))
+        for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
+            if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+                continue
+            text = self._clean_cell(join_lines("\n".join(
+                scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
+                    [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+            if raw.cells[c] and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(
+                    re.findall(r"[ก-ฮ]", raw.cells[c]))):
+                continue  # a second reading of a text cell must give back the lost letter, and lose none
+            if re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
+                raw.cells[c] = text
+                self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
+                raw.sources[c] = self.source(cell, text)
+
+    def _cell_guess(self, box, text: str) -> str | None:
+        """OCR pages: for a short cell whose number neither reader took, the template's best digits
+        (ocr_digits.guess_cell), kept as its provenance's text (engine template, confidence 0) and never as
+        its text: a candidate only a row's checksums may accept (parsers/ita/announcement.py)."""
+        if len(text.strip()) > 10 or _PLAIN_NUMBER.match(text.strip()):
+            return None
+        return guess_cell(self.image, _pixels(box), self.digits)
 
     def _row_of(self, segments: list[list[Word]], edges: list[float], locate) -> RawRow:
         """One text line of a table without rules as a row: each segment read into the column `locate` gives."""
@@ -576,12 +628,15 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     if page_is_readable(text_page.get_text_range()):
         use_pdfium(ppage, fpage, text_page)  # PDFium's reading of the page instead of pdfminer's, where it is plain
     ocr_used = _needs_ocr(ppage, text_page)
-    found_tables, rules, image, digits = [], [], None, None
+    found_tables, rules, image, digits, scale = [], [], None, None, 1.0
     if ocr_used:
         if not budget.take(number):
             empty = PageLayout(number, width, height, [], ocr=False, quality=0.0)
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
-        image, turned = ocr.upright(ocr.render(fpage))
+        scale = ocr.paper_scale(fpage)  # measured in points of paper from here; back to page points at the end
+        width, height = width / scale, height / scale
+        image, turned = ocr.upright(ocr.render(fpage, ocr.DPI / scale))
+        image = ocr.deshear(image)
         if turned in (90, 270):  # a sideways page: its lines and cells are measured on the upright image
             width, height = height, width
         rules = ocr.find_rules(image)
@@ -604,7 +659,30 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         quality = text_quality_of("\n".join(line.text for line in lines))
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]
-    return PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+    read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+    return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _in_page_points(read: PageRead, scale: float) -> PageRead:
+    """A page read in points of paper (ocr.paper_scale) with every box, line and provenance in the PDF's own
+    points again, which is what the records promise."""
+    def box(b):
+        return tuple(round(v * scale, 2) for v in b)
+
+    def source(p: Provenance | None) -> Provenance | None:
+        return None if p is None else Provenance(p.page, box(p.bbox), p.text, p.engine, p.confidence)
+
+    lines = [TextLine(t.text, *box((t.x0, t.top, t.x1, t.bottom)), page=t.page, raw=t.raw, engine=t.engine,
+                      confidence=t.confidence) for t in read.page.lines]
+    page = PageLayout(read.page.number, read.page.width * scale, read.page.height * scale, lines, read.page.ocr,
+                      read.page.text_engine, read.page.quality)
+    tables = [PageTable(t.page, *box((t.x0, t.top, t.x1, t.bottom)), [e * scale for e in t.col_edges],
+                        [RawRow(r.cells, r.n_real, r.top * scale, r.bottom * scale, r.bold,
+                                [source(p) for p in r.sources], r.spanned) for r in t.rows]) for t in read.tables]
+    text = PageText(read.text.number, read.text.height * scale, lines, read.text.bold_lines)
+    words = [Word(w.text, *box((w.x0, w.top, w.x1, w.bottom)), w.bold, w.conf) for w in read.words]
+    rules = [ocr.Rule(*box((r.x0, r.top, r.x1, r.bottom))) for r in read.rules]
+    return PageRead(page, tables, text, words, rules, [box(c) for c in read.cells], read.warnings)
 
 
 def _constrain_ocr_years(pages: list[PageLayout], page_tables: list[PageTable]) -> None:

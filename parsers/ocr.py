@@ -65,6 +65,46 @@ def check_tesseract() -> None:
         raise OcrUnavailable("tesseract has no Thai data; install Debian package tesseract-ocr-tha")
 
 
+A4_LONG_SIDE = 842.0  # points
+OVERSIZED = 1.5  # a media box this many times A4 (past A3) holding one page-wide scan is not the paper's size
+
+
+def _page_images(pdf_page):
+    """(pixels wide, pixels high, points across, points down) of each image drawn on the page, in page space
+    (images inside form XObjects included, their form's matrix applied)."""
+    import pypdfium2.raw as pdfium_c  # noqa: PLC0415 - object kinds only
+
+    forms: dict[int, tuple[float, ...]] = {}  # level -> the enclosing form's matrix in page space
+    for obj in pdf_page.get_objects(max_depth=4):
+        own = obj.get_matrix().get()
+        matrix = _compose(own, forms[obj.level - 1]) if obj.level and obj.level - 1 in forms else own
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms[obj.level] = matrix
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            a, b, c, d = matrix[:4]
+            yield (*obj.get_px_size(), (a * a + b * b) ** 0.5, (c * c + d * d) ** 0.5)
+
+
+def paper_scale(pdf_page) -> float:
+    """Page points per point of paper: 1, unless the page is a scan placed on an oversized media box (an
+    image-to-PDF tool writing a 200 dpi A4 scan at 74 pixels per inch makes a 1600 x 2263 pt page). The
+    layout's measures (line tolerance, rule length, gaps) are in points of printed paper; on such a page
+    they are taken against its A4 equivalent."""
+    width, height = pdf_page.get_width(), pdf_page.get_height()
+    long_side = max(width, height)
+    if long_side < OVERSIZED * A4_LONG_SIDE:
+        return 1.0
+    covering = [1 for _, _, across, down in _page_images(pdf_page) if across * down >= 0.5 * width * height]
+    return long_side / A4_LONG_SIDE if covering else 1.0
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The PDF matrix applying `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
 def render(pdf_page, dpi: int = DPI):
     """The page as a greyscale PIL image at `dpi`, coloured ink removed (scan_image.prepare), straightened
     (see deskew)."""
@@ -126,6 +166,37 @@ def deskew(image):
     return image.rotate(angle, resample=3, fillcolor=255) if abs(angle) >= 0.05 else image
 
 
+def shear_slope(image, max_degrees: float = 2.0, step: float = 0.1) -> float:
+    """Horizontal shift per row (dx/dy) that makes vertical strokes and column rules upright: the sharpest
+    column profile wins. A scan can lean without being turned (the sheet fed at an angle, a camera tilt):
+    deskew levels the rows, and the column rules still drift by several points down a page, so a grid
+    built on them breaks into pieces that no longer cross the row rules."""
+    small = image.reduce(max(1, round(min(image.size) / 800)))
+    ink = small.point(lambda v: 255 if v < 160 else 0)
+    width, height = ink.size
+    best, best_score = 0.0, -1.0
+    for i in range(int(-max_degrees / step), int(max_degrees / step) + 1):
+        slope = float(np.tan(np.radians(i * step)))
+        sheared = ink.transform((width, height), 0, (1, slope, -slope * height / 2, 0, 1, 0), fillcolor=0)
+        columns = np.asarray(sheared, dtype=np.float64).sum(axis=0)
+        score = float(np.square(np.diff(columns)).sum())
+        if score > best_score:
+            best, best_score = slope, score
+    return best
+
+
+MIN_SHEAR_DEGREES = 0.25  # a smaller lean moves a column rule under 4 points down an A4 page: left as it is
+
+
+def deshear(image):
+    """The image with its columns upright (shear_slope), rows unmoved; unchanged when it does not lean."""
+    slope = shear_slope(image)
+    if abs(slope) < float(np.tan(np.radians(MIN_SHEAR_DEGREES))):
+        return image
+    width, height = image.size
+    return image.transform((width, height), 0, (1, slope, -slope * height / 2, 0, 1, 0), resample=2, fillcolor=255)
+
+
 def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
     """(words Tesseract reads in a greyscale image, boxes converted from pixels to points; the page's digits:
     its font family (ocr_digits.page_font) and the digit pictures read clearly on it, for reading its table
@@ -133,6 +204,34 @@ def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
     words = tsv_words(tesseract_tsv(image, dpi, 3), 72 / dpi)
     digits = Learned(page_font(words, image, dpi))
     return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
+
+
+CELL_GAP = 24  # white pixels between the cells stacked for one Tesseract run
+
+
+def ocr_cells(image, boxes: list[tuple[int, int, int, int]]) -> list[list[OcrWord]]:
+    """Words of single-line table cells that the page's OCR left empty (`boxes` in image pixels), read again
+    in one Tesseract run (`--psm 6`) on their crops stacked one under another; each cell's words in pixels
+    of its own crop. Tesseract's page layout analysis breaks a narrow column at a table's edge into marks it
+    is unsure of (a level column read `ส อ ร ชา`, dropped by drop_unsure_lines); alone, the cell reads."""
+    from PIL import Image  # noqa: PLC0415
+
+    if not boxes:
+        return []
+    crops = [image.crop(box) for box in boxes]
+    sheet = Image.new("L", (max(c.width for c in crops) + 2 * CELL_GAP,
+                            sum(c.height for c in crops) + CELL_GAP * (len(crops) + 1)), 255)
+    spans, y = [], CELL_GAP
+    for crop in crops:
+        sheet.paste(crop, (CELL_GAP, y))
+        spans.append((y, y + crop.height))
+        y += crop.height + CELL_GAP
+    words = drop_unsure_lines(tsv_words(tesseract_tsv(sheet, DPI, 6), 1.0))
+    out = []
+    for top, bottom in spans:
+        out.append([OcrWord(w.text, w.x0 - CELL_GAP, w.top - top, w.x1 - CELL_GAP, w.bottom - top, w.line, w.conf)
+                    for w in words if top <= (w.top + w.bottom) / 2 <= bottom])
+    return out
 
 
 def tsv_words(tsv: str, scale: float) -> list[OcrWord]:
@@ -245,6 +344,25 @@ def _chains(rules: list[Rule], vertical: bool, gap: float = 12.0, across: float 
     return chains
 
 
+def _between_crossings(chain: list[Rule], horizontal: list[Rule], tolerance: float) -> list[Rule]:
+    """A column rule whose chain runs past the table (a text stroke just above it, within the join gap, became
+    its first piece): the part between the first and last horizontal rules it crosses, when it crosses two."""
+    x = chain[0].x0
+    top, bottom = min(r.top for r in chain), max(r.bottom for r in chain)
+    crossings = sorted({round(h.top, 1) for h in horizontal
+                        if top - tolerance <= h.top <= bottom + tolerance and h.x0 - tolerance <= x <= h.x1 + tolerance})
+    if len(crossings) < 2:
+        return []
+    low, high = crossings[0] - tolerance, crossings[-1] + tolerance
+    clipped = [Rule(r.x0, max(r.top, low), r.x1, min(r.bottom, high)) for r in chain if r.bottom > low and r.top < high]
+    covered = np.zeros(int(high - low) + 1, dtype=bool)
+    for r in clipped:
+        covered[int(r.top - low):int(r.bottom - low) + 1] = True
+    # a rule runs on between its crossings (noise breaks it for a few points); stems of letters in rows
+    # stacked at one x leave most of it empty
+    return clipped if covered.mean() >= 0.9 else []
+
+
 def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: float = 30.0) -> list[Rule]:
     """Only the rules that draw a table: text strokes can make long dark runs too (the stacked stems of
     `ชี้` in a header make a 12-point vertical that splits `ตัวชี้วัด` into two columns, the serifs of `IIT` a
@@ -266,6 +384,8 @@ def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: floa
         top, bottom = min(r.top for r in chain), max(r.bottom for r in chain)
         if meets_horizontal(x, top) and meets_horizontal(x, bottom):
             kept += chain
+        elif clipped := _between_crossings(chain, horizontal, tolerance):
+            kept += clipped
     for chain in _chains(horizontal, vertical=False):
         y = chain[0].top
         x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)

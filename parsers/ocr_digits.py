@@ -238,6 +238,12 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     letters `ฒฒ.โ26จ`); the cell box from the ruling lines says where the glyphs are. Ink touching the crop's
     edge is left out: it is what remains of a ruling line (read as `1`) or a neighbour's overhanging mark.
     """
+    crop = cell_ink(image, box)
+    return None if crop is None else _read_ink(crop, None, font, learned)
+
+
+def cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    """The ink of a cell's crop without what touches its edge, or None when the cell is blank."""
     crop = np.asarray(image.crop(box).convert("L")) < 128
     if not crop.any():
         return None
@@ -245,7 +251,49 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     edge = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))) - {0}
     if edge:
         crop = crop & ~np.isin(labels, list(edge))
-    return _read_ink(crop, None, font, learned)
+    return crop
+
+
+GUESS_SIMILARITY = 0.55  # a glyph's best template must reach this for a guess (clear readings need 0.70+)
+_GUESS_SHAPE = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
+
+
+def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Learned | None = None) -> str | None:
+    """The best template digit for every glyph of a score cell that read_cell refused (`box` in image pixels),
+    when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
+    only a checksum that holds with it (an announcement row's points adding up to its total) may take it
+    (parsers.scan_numbers.choose)."""
+    crop = cell_ink(image, box)
+    if crop is None:
+        return None
+    if not (found := _measured_glyphs(crop, None)):
+        return None
+    glyphs, tallest, baseline = found
+    matrix, values, families, _ = _template_set()
+    font = learned.font if learned else None
+    text = ""
+    for kind, (x0, y0, x1, y1) in glyphs:
+        if kind == "mark":
+            if y1 < baseline - 0.25 * tallest:
+                return None  # a mark above the baseline: no decimal point, no number
+            text += "."
+            continue
+        if y1 - y0 < MIN_GLYPH_PIXELS:
+            return None  # a dash or a speck
+        width = x1 - x0
+        pieces = 1 if width <= 1.3 * (y1 - y0) else 3 if width > 2.4 * (y1 - y0) else 2  # touching digits
+        for k in range(pieces):
+            piece = crop[y0:y1, x0 + k * width // pieces:x0 + (k + 1) * width // pieces]
+            if not piece.any():
+                return None
+            scores = matrix @ _normalise(piece)
+            if font is not None:
+                scores = np.where(families == font, scores, -1.0)
+            best = int(np.argmax(scores))
+            if scores[best] < GUESS_SIMILARITY:
+                return None
+            text += values[best]
+    return text if _GUESS_SHAPE.match(text) else None
 
 
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
@@ -283,15 +331,21 @@ def _digit_glyphs(ink: np.ndarray, span: tuple[int, int] | None) -> list[tuple[s
     return [("mark" if y1 - y0 < 0.35 * tallest else "glyph", (x0, y0, x1, y1)) for x0, y0, x1, y1 in boxes]
 
 
+def _measured_glyphs(ink: np.ndarray, span: tuple[int, int] | None):
+    """(glyphs of one number, height of the tallest, its baseline), or None without glyphs."""
+    glyphs = _digit_glyphs(ink, span)
+    if not glyphs:
+        return None
+    return glyphs, max(y1 - y0 for _, (_, y0, _, y1) in glyphs), max(y1 for _, (_, _, _, y1) in glyphs)
+
+
 def _read_ink(ink: np.ndarray, span: tuple[int, int] | None, font: int | None = None,
               learned: Learned | None = None, collect: list | None = None, keep_point: bool = False) -> str | None:
     if not ink.any() or not len(templates()[1]):
         return None
-    glyphs = _digit_glyphs(ink, span)
-    if not glyphs:
+    if not (found := _measured_glyphs(ink, span)):
         return None
-    tallest = max(y1 - y0 for _, (_, y0, _, y1) in glyphs)
-    baseline = max(y1 for _, (_, _, _, y1) in glyphs)
+    glyphs, tallest, baseline = found
     text = []
     for kind, (x0, y0, x1, y1) in glyphs:
         if kind == "mark":

@@ -45,27 +45,35 @@ def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float
 def choose(cells: dict[str, str], accept: Callable[[dict[str, float]], bool],
            max_changes: int = MAX_CHANGES) -> dict[str, float] | None:
     """The values of `cells` (field -> text as read) that `accept` takes with the fewest digit changes in
-    all, when exactly one assignment has that fewest number; None when none or several do."""
+    all, when exactly one assignment has that fewest number; None when none or several do. Assignments are
+    tried in order of changes (0, then 1, ...), so a row of many cells costs only the readings near it."""
     options = {field: readings(text, max_changes) for field, text in cells.items()}
     if not options or any(not found for found in options.values()):
         return None
     fields = list(options)
-    size = 1
-    for field in fields:
-        size *= len(options[field])
-    if size > MAX_COMBINATIONS:
-        return None
-    best: list[dict[str, float]] = []
-    best_changes = max_changes + 1
-    for combo in itertools.product(*(options[f] for f in fields)):
-        changes = sum(n for n, _ in combo)
-        if changes > best_changes or changes > max_changes:
-            continue
-        values = {f: v for f, (_, v) in zip(fields, combo)}
-        if not accept(values):
-            continue
-        if changes < best_changes:
-            best, best_changes = [values], changes
-        else:
-            best.append(values)
-    return best[0] if len(best) == 1 else None
+    by_changes = {f: {n: [v for k, v in options[f] if k == n] for n in range(max_changes + 1)} for f in fields}
+    tried = 0
+    for total in range(max_changes + 1):
+        found: list[dict[str, float]] = []
+        for split in _splits(total, len(fields)):
+            pools = [by_changes[f][n] for f, n in zip(fields, split)]
+            for combo in itertools.product(*pools):
+                tried += 1
+                if tried > MAX_COMBINATIONS:
+                    return None
+                values = dict(zip(fields, combo))
+                if accept(values):
+                    found.append(values)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _splits(total: int, parts: int):
+    """Every way to share `total` changes among `parts` cells."""
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _splits(total - first, parts - 1):
+            yield (first, *rest)

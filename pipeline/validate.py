@@ -10,13 +10,12 @@ from statistics import mean
 
 from normalizers import catalog
 from normalizers.codes import resolve_code
-from parsers.ita.result_checks import problems as row_problems, tool_cap
+from parsers.ita.result_checks import expected_total, problems as row_problems, tool_cap
 from parsers.records import Assessment, DocumentLayout, ParsedDocument
 from pipeline.records import UnitResolution
 
 # Printed scores have two decimals and each side of a comparison is rounded on its own.
 TOOL_TOLERANCE = 0.1
-OVERALL_TOLERANCE = 0.1
 _LETTER_BANDS = ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
 _TOOL_INDICATORS = {"iit": range(1, 6), "eit": range(6, 9), "oit": range(9, 11)}
 
@@ -82,20 +81,10 @@ def _overall_vs_tools(a: Assessment, tools: dict[str, float], year: int | None) 
     """The overall score is the weighted sum of the tools with the year's weights."""
     if a.overall_score is None or year is None:
         return []
-    weights = catalog.weights(year)
-    if "EIT_PART1" in weights:
-        if "eit_part1" in tools and "eit_part2" in tools:
-            parts = {"IIT": "iit", "EIT_PART1": "eit_part1", "EIT_PART2": "eit_part2", "OIT": "oit"}
-        else:  # parts not printed: EIT as one tool with the two parts' weight
-            weights = {"IIT": weights["IIT"], "EIT": weights["EIT_PART1"] + weights["EIT_PART2"],
-                       "OIT": weights["OIT"]}
-            parts = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
-    else:
-        parts = {"IIT": "iit", "EIT": "eit", "OIT": "oit"}
-    if not all(field in tools for field in parts.values()):
+    if (found := expected_total(a, year, tools)) is None:
         return []
-    expected = sum(weights[name] * tools[field] for name, field in parts.items()) / 100
-    if abs(expected - a.overall_score) > OVERALL_TOLERANCE:
+    expected, tolerance = found
+    if abs(expected - a.overall_score) > tolerance:
         return [f"overall {a.overall_score} differs from the {year} weighted tools {expected:.2f}"]
     return []
 

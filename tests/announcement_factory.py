@@ -16,7 +16,7 @@ import pathlib
 import random
 from dataclasses import dataclass, field
 
-from tests.pdf_factory import LEADING, MARGIN, Row, make_pdf
+from tests.pdf_factory import LEADING, MARGIN, Row, ScanLook, make_pdf
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ABBREVIATIONS = {"องค์การบริหารส่วนตำบล": "อบต.", "เทศบาลตำบล": "ทต.", "เทศบาลเมือง": "ทม.", "เทศบาลนคร": "ทน.",
@@ -152,8 +152,10 @@ def layout_of(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]
     return header, [30, 190, 45, 45, 45, 50, 88], ["rank", "name", "iit", "eit", "oit", "total", "level"]
 
 
-def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bool = False) -> list[TruthRow]:
-    """Write the announcement PDF; returns the rows a reader must find (scored ones), in order."""
+def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bool = False, dpi: int = 200,
+                      look: ScanLook | None = None) -> list[TruthRow]:
+    """Write the announcement PDF (scanned: as page images at `dpi`, damaged as `look` says); returns the rows
+    a reader must find (scored ones), in order."""
     rng = random.Random(spec.seed)
     rows = _rows(spec, rng)
     for i in spec.broken_rows:
@@ -195,5 +197,5 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
     current += [Row([[""]], "text"), Row([[f"ประกาศ ณ วันที่ {_int(31, thai)} ตุลาคม พ.ศ. {year}"]], "text"),
                 Row([["(นายสมชาย ใจดี)"]], "text"), Row([["เลขาธิการคณะกรรมการ"]], "text")]
     pages.append(current)
-    make_pdf(path, pages, widths, scanned=scanned)
+    make_pdf(path, pages, widths, scanned=scanned, dpi=dpi, look=look)
     return [r for i, r in enumerate(rows) if i not in spec.dash_rows]

@@ -74,7 +74,8 @@ def _draw_page(pdf: canvas.Canvas, rows: list[Row], col_widths: list[float], rul
 
 
 def make_pdf(path: pathlib.Path, pages: list[list[Row]], col_widths: list[float], *, ruled: bool = True,
-             family: str = "Garuda", scanned: bool = False, dpi: int = 200) -> pathlib.Path:
+             family: str = "Garuda", scanned: bool = False, dpi: int = 200,
+             look: ScanLook | None = None) -> pathlib.Path:
     """Write the pages; with scanned=True every page becomes a greyscale image with no text layer."""
     path = pathlib.Path(path)
     buffer = io.BytesIO()
@@ -85,19 +86,50 @@ def make_pdf(path: pathlib.Path, pages: list[list[Row]], col_widths: list[float]
     pdf.save()
     data = buffer.getvalue()
     if scanned:
-        data = _as_scan(data, dpi)
+        data = _as_scan(data, dpi, look)
     path.write_bytes(data)
     return path
 
 
-def _as_scan(data: bytes, dpi: int) -> bytes:
+@dataclass(frozen=True)
+class ScanLook:
+    """How a scanner (and the tool that made the PDF) damaged the pages: a turn of a few tenths of a degree,
+    a lean of the columns (shear), noise, and a media box `box_scale` times the paper (an image-to-PDF tool
+    writing a 200 dpi scan at 72 pixels per inch of box)."""
+
+    angle: float = 0.0  # degrees
+    shear: float = 0.0  # horizontal shift per row (dx/dy)
+    noise: float = 0.0  # share of pixels flipped to a random grey
+    box_scale: float = 1.0
+    seed: int = 0
+
+
+def _damaged(image, look: ScanLook):
+    import random as _random  # noqa: PLC0415
+
+    if look.shear:
+        w, h = image.size
+        image = image.transform((w, h), 0, (1, look.shear, -look.shear * h / 2, 0, 1, 0), resample=2, fillcolor=255)
+    if look.angle:
+        image = image.rotate(look.angle, resample=2, fillcolor=255)
+    if look.noise:
+        rng = _random.Random(look.seed)
+        pixels = image.load()
+        w, h = image.size
+        for _ in range(int(look.noise * w * h)):
+            pixels[rng.randrange(w), rng.randrange(h)] = rng.randrange(0, 256)
+    return image
+
+
+def _as_scan(data: bytes, dpi: int, look: ScanLook | None = None) -> bytes:
     """The same pages as images only, like a scanner makes them."""
+    look = look or ScanLook()
     source = pdfium.PdfDocument(data)
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    width, height = A4
+    width, height = A4[0] * look.box_scale, A4[1] * look.box_scale
+    pdf = canvas.Canvas(out, pagesize=(width, height))
     for page in source:
-        image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        image = _damaged(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"), look)
         pdf.drawImage(ImageReader(image), 0, 0, width=width, height=height)
         pdf.showPage()
     pdf.save()

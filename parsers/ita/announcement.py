@@ -96,13 +96,29 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     return None, False
 
 
-def level_of(text: str) -> tuple[str | None, bool]:
-    """(level, on the scale): a canonical level, or a printed one outside the scale (`ปรับปรุง`) as printed."""
+_LEVEL_SKELETONS = {skeleton(level): level for level in THAI_LEVELS}
+
+
+def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
+    """(level, on the scale): a canonical level, or a printed one outside the scale (`ปรับปรุง`) as printed.
+    On scans the Thai letters of one cell's lines are matched without their marks (OCR drops tone marks
+    and reads those above the line as a line of their own: `1 a / ผานด` is ผ่านดี)."""
     text = tidy(text) or ""
     if not text or NO_SCORE.match(compact(text)):
         return None, True
     if found := normalize_level(text):
         return found, True
+    if scanned:
+        letters = skeleton(re.sub(r"[^ก-๛]", "", text))
+        if letters in _LEVEL_SKELETONS:
+            return _LEVEL_SKELETONS[letters], True
+        near = [level for key, level in _LEVEL_SKELETONS.items()
+                if len(key) == len(letters) and sum(a != b for a, b in zip(key, letters)) == 1]
+        if len(near) == 1 and len(letters) >= 4:  # one letter misread (ฝ for ผ): the only level it could be
+            return near[0], True
+        if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
+            return None, True  # a misread level is no level (the caller's checks still have the numbers)
+        return "ปรับปรุง", False
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
@@ -141,13 +157,39 @@ def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = 
     if "name" not in roles.values() and texts:
         roles[max(texts, key=texts.get)] = "name"
     if not numbers:
-        return roles
+        return _tools_by_order(roles, numeric)
     unnamed_tools = [r for r in ("IIT", "EIT", "OIT") if r not in roles.values()]
     if numeric and "total" not in roles.values():
         roles[numeric.pop()] = "total"
     for c, role in zip(numeric, unnamed_tools if len(numeric) == len(unnamed_tools) else []):
         roles[c] = role
     return roles
+
+
+_TOOL_ORDER = ("IIT", "EIT", "EIT1", "EIT2", "OIT")
+
+
+def _tools_by_order(roles: dict[int, str], numeric: list[int]) -> dict[int, str]:
+    """Scans: number columns whose header OCR lost, named by the order every ITA table prints its tools in
+    (IIT, EIT or its two parts, OIT, then the total), when the header read names the total and some tools
+    and exactly one naming fits: one unread tool between two read ones, or beside one. A wrong guess cannot
+    pass: its row's points would not add up to the total, and the row is refused."""
+    total = next((c for c, r in roles.items() if r == "total"), None)
+    named = {c: r for c, r in roles.items() if r in _TOOL_ORDER}
+    if total is None or not named:
+        return roles
+    unnamed = [c for c in numeric if c < total and c not in roles]
+    split = any(r in ("EIT1", "EIT2") for r in named.values())
+    wanted = [r for r in (("IIT", "EIT1", "EIT2", "OIT") if split else ("IIT", "EIT", "OIT"))
+              if r not in named.values()]
+    if len(unnamed) != len(wanted):
+        return roles
+    trial = dict(roles)
+    trial.update(zip(unnamed, wanted))
+    order = [trial[c] for c in sorted(trial) if trial[c] in _TOOL_ORDER]
+    if order != sorted(order, key=_TOOL_ORDER.index) or max(c for c in trial if trial[c] in _TOOL_ORDER) > total:
+        return roles
+    return trial
 
 
 def _header_rows(table: Table) -> tuple[list[str], int]:
@@ -181,8 +223,10 @@ def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | Non
         for c in totals[:-1]:
             del known[c]
     body = [r.cells for r in table.rows[n_header:] if r.kind == "body"]
-    if not known and previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols:
-        roles = dict(previous.roles)
+    if previous is not None and len(previous.roles) and max(previous.roles) < table.n_cols and all(
+            previous.roles.get(c) in (None, r) for c, r in known.items()):
+        # a later page: its header (none, or part of it read on a scan) agrees with the first page's columns
+        roles = {**previous.roles, **known}
     else:
         scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
         roles = content_roles(body, known, numbers=not scanned)
@@ -213,7 +257,8 @@ def _split_rank(name: str) -> tuple[int | None, str]:
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s+", " ", tidy(text) or "").strip()
+    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`)."""
+    return re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
 
 
 def _is_furniture(name: str) -> bool:
@@ -272,21 +317,24 @@ class _Reader:
         for role, target in [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]:
             text = cell(role)
             value, read = parse_number(text)
-            if value is not None:
+            if value is None and (guess := _guess(source(role), text)):
+                unread.append(f"{role} {text.strip()!r}")
+                texts[target] = guess
+            elif value is not None:
                 any_number = True
                 texts[target] = compact(text)
             elif not read:
                 unread.append(f"{role} {text.strip()!r}")
                 texts[target] = compact(text)
             setattr(a, target, value)
-        level, on_scale = level_of(cell("level"))
+        scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
+        level, on_scale = level_of(cell("level"), scanned)
         a.level = level
         if not any_number and not unread:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
         if level and not on_scale:
             self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
         a.source = source("total") or source("name")
-        scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
         if scanned and (unread or problems(a, self.year)):
             self._reread(a, texts)
         if scanned and not _checkable(a):
@@ -319,6 +367,16 @@ class _Reader:
     def _ranked(self) -> bool:
         ranks = [r.rank for r in self.rows if r.rank is not None]
         return len(ranks) >= 2 and ranks == sorted(ranks)
+
+
+def _guess(source: Provenance | None, text: str) -> str | None:
+    """A scanned score cell that neither reader took can carry the template's best digits in its provenance
+    (engine template, confidence 0, a text the cell does not hold: parsers/layout.py): a candidate for the
+    row's checksums to accept or refuse, never a value by itself."""
+    if source is None or source.engine != "template" or source.confidence != 0.0:
+        return None
+    guess = compact(source.text)
+    return guess if guess != compact(text) and _NUMBER.match(guess) else None
 
 
 def _checkable(a: Assessment) -> bool:

@@ -1,10 +1,10 @@
 """Parse a normalized DocumentLayout into a ParsedDocument (type, header, scores, measures)."""
 from __future__ import annotations
 
-from normalizers import catalog
 from normalizers.scores import parse_score
 from parsers.ita import announcement, header, measures, scores, statements
 from parsers.ita.doctype import classify
+from parsers.ita.result_checks import expected_total
 from parsers.ita.text import compact, locate, skeleton
 from parsers.records import Assessment, DocumentLayout, PageLayout, ParsedDocument, Table, UnitMention
 
@@ -77,34 +77,21 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
 
 
 _TOTAL_ROW = ("รวม", "ภาพรวม", "ITA")
-CHECKSUM_TOLERANCE = 0.02
 
 
 def _checked_total(assessment: Assessment, tables: list[Table], year: int | None) -> float | None:
     """The total of a score table (`รวม | 100 | | 93.97`), taken only when it is the sum of the tools'
     weighted points, or their scores weighted by the year's rules: the table's own checksum."""
-    a = assessment
-    eit_points = a.eit_points if a.eit_points is not None else (
-        a.eit_part1_points + a.eit_part2_points if None not in (a.eit_part1_points, a.eit_part2_points) else None)
-    expected = None
-    if None not in (a.iit_points, eit_points, a.oit_points):
-        expected = a.iit_points + eit_points + a.oit_points
-    else:
-        weights = catalog.weights(year)
-        if "EIT_PART1" in weights and None not in (a.iit, a.eit_part1, a.eit_part2, a.oit):
-            expected = (weights["IIT"] * a.iit + weights["EIT_PART1"] * a.eit_part1 + weights["EIT_PART2"] * a.eit_part2
-                        + weights["OIT"] * a.oit) / 100
-        elif "EIT" in weights and None not in (a.iit, a.eit, a.oit):
-            expected = (weights["IIT"] * a.iit + weights["EIT"] * a.eit + weights["OIT"] * a.oit) / 100
-    if expected is None:
+    if (found := expected_total(assessment, year)) is None:
         return None
+    expected, tolerance = found
     for table in tables:
         for row in table.rows:
             if not row.cells or not any(word in skeleton(row.cells[0]) for word in _TOTAL_ROW):
                 continue
             for cell in row.cells[1:]:
                 value = parse_score(cell)
-                if value is not None and abs(value - expected) <= CHECKSUM_TOLERANCE:
+                if value is not None and abs(value - expected) <= tolerance:
                     return value
     return None
 

@@ -12,6 +12,7 @@ from parsers.records import Assessment
 SUM_TOLERANCE = 0.011  # points are printed with two decimals; their sum may be a rounding off the total
 EXACT = 0.005  # what a scanned row must meet to choose between digit readings: the exact sum
 WEIGHTED_TOLERANCE = 0.02  # raw tool scores are each rounded before weighting
+MEAN_TOLERANCE = 0.1  # a tool taken as the mean of its rounded indicators, each side rounded on its own
 _LETTER_FLOORS = {"AA": 95, "A": 85, "B": 75, "C": 65, "D": 55, "E": 50, "F": 0}
 # Thai scale (2567+): the total range each level allows. The tool floor (ita_rules.md) only ever lowers a
 # level, and OVEC tables print ผ่านดี with a tool under 85, so it is not a reason to refuse a row.
@@ -35,8 +36,9 @@ def point_weights(year: int | None, split_eit: bool) -> dict[str, float]:
     return out
 
 
-def problems(a: Assessment, year: int | None, tolerance: float = SUM_TOLERANCE) -> list[str]:
-    """Why the row cannot be right as read (empty when it is consistent)."""
+def problems(a: Assessment, year: int | None, tolerance: float | None = None) -> list[str]:
+    """Why the row cannot be right as read (empty when it is consistent); `tolerance` replaces
+    expected_total's for the sum (the scan chooser's EXACT)."""
     found = []
     split = a.eit_part1_points is not None or a.eit_part2_points is not None
     weights = point_weights(year, split)
@@ -53,31 +55,51 @@ def problems(a: Assessment, year: int | None, tolerance: float = SUM_TOLERANCE) 
     return found
 
 
-def _sum_problems(a: Assessment, year: int | None, tolerance: float) -> list[str]:
-    total = a.overall_score
-    if total is None:
-        return []
-    eit_parts = [a.eit_part1_points, a.eit_part2_points]
-    points = [a.iit_points, a.eit_points if a.eit_points is not None else None, a.oit_points]
-    if a.eit_points is None and any(p is not None for p in eit_parts):
-        points += eit_parts
-    if any(p is not None for p in points):
-        # `-` is no score: a tool without one adds nothing (a unit that did not take part in it)
-        expected = sum(p for p in points if p is not None)
-        if abs(expected - total) > tolerance:
-            return [f"points sum {expected:.2f} differs from the total {total}"]
-        return []
-    raw = {"iit": a.iit, "eit": a.eit, "oit": a.oit, "eit_part1": a.eit_part1, "eit_part2": a.eit_part2}
+def expected_total(a: Assessment, year: int | None,
+                   tools: dict[str, float] | None = None) -> tuple[float, float] | None:
+    """(the total a row's tools add up to, how far a printed total may be from it), or None when its tools
+    say nothing about the total. The one weighted-sum rule of announcements, score tables and validation.
+
+    * Weighted points (any `*_points` stated): their sum, EIT as one column or as its two parts. A tool
+      without points adds nothing: in a row it is `-`, a unit the tool did not assess (OVEC rows with OIT
+      alone); a number the scan could not read is refused before it gets here. Tolerance SUM_TOLERANCE: the
+      printed total is the sum of the printed points.
+    * Raw 0-100 scores (the row's own iit/eit/eit_part1/eit_part2/oit, or `tools` when the caller has
+      completed them from indicator means): weighted by the year's weights (catalog.weights), EIT as its two
+      parts where both are stated, else as one tool carrying both parts' weight. Every tool is needed (a
+      missing raw score is unknown, not zero). Tolerance WEIGHTED_TOLERANCE (each score is rounded before it
+      is weighted), MEAN_TOLERANCE where a tool is the mean of its indicators rather than printed.
+    """
+    printed = {k: v for k, v in (("iit", a.iit), ("eit", a.eit), ("eit_part1", a.eit_part1),
+                                 ("eit_part2", a.eit_part2), ("oit", a.oit)) if v is not None}
+    if tools is None:
+        eit_parts = [a.eit_part1_points, a.eit_part2_points]
+        points = [a.iit_points, a.eit_points, a.oit_points]
+        if a.eit_points is None:
+            points += eit_parts
+        if any(p is not None for p in points):
+            return sum(p for p in points if p is not None), SUM_TOLERANCE
+        tools = printed
     w = catalog.weights(year)
-    if "EIT_PART1" in w and a.eit_part1 is not None and a.eit_part2 is not None:
+    if "EIT_PART1" in w and "eit_part1" in tools and "eit_part2" in tools:
         parts = {"iit": w["IIT"], "eit_part1": w["EIT_PART1"], "eit_part2": w["EIT_PART2"], "oit": w["OIT"]}
     else:
         parts = {"iit": w["IIT"], "eit": w.get("EIT", w.get("EIT_PART1", 0) + w.get("EIT_PART2", 0)), "oit": w["OIT"]}
-    if not all(raw[k] is not None for k in parts):
+    if not all(k in tools for k in parts):
+        return None
+    computed = any(printed.get(k) != tools[k] for k in parts)
+    return sum(tools[k] * weight for k, weight in parts.items()) / 100, MEAN_TOLERANCE if computed else WEIGHTED_TOLERANCE
+
+
+def _sum_problems(a: Assessment, year: int | None, tolerance: float | None) -> list[str]:
+    if a.overall_score is None or (found := expected_total(a, year)) is None:
         return []
-    expected = sum(raw[k] * weight for k, weight in parts.items()) / 100
-    if abs(expected - total) > max(tolerance, WEIGHTED_TOLERANCE):
-        return [f"weighted tools {expected:.2f} differ from the total {total}"]
+    expected, allowed = found
+    if tolerance is not None:  # exact points; raw scores weighted are never exact
+        allowed = tolerance if allowed == SUM_TOLERANCE else max(tolerance, allowed)
+    if abs(expected - a.overall_score) > allowed:
+        kind = "points sum" if allowed == SUM_TOLERANCE else "weighted tools"
+        return [f"{kind} {expected:.2f} differs from the total {a.overall_score}"]
     return []
 
 

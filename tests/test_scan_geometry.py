@@ -1,0 +1,60 @@
+"""Scans on oversized media boxes are read in points of paper; leaning columns are set upright."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from parsers import ocr
+
+
+def _pdf_with_image(page_size, image_size=(1654, 2339), image_box=None) -> pdfium.PdfDocument:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=page_size)
+    x0, y0, w, h = image_box or (0, 0, *page_size)
+    pdf.drawImage(ImageReader(Image.new("L", image_size, 255)), x0, y0, width=w, height=h)
+    pdf.showPage()
+    pdf.save()
+    return pdfium.PdfDocument(out.getvalue())
+
+
+def test_an_a4_scan_is_read_at_its_size():
+    assert ocr.paper_scale(_pdf_with_image(A4)[0]) == 1.0
+
+
+def test_a_scan_on_an_oversized_box_is_read_as_a4():
+    page = _pdf_with_image((1600, 2263))[0]
+    assert abs(ocr.paper_scale(page) - 2263 / 842) < 1e-6
+
+
+def test_a_large_page_without_a_page_wide_image_keeps_its_points():
+    page = _pdf_with_image((1600, 2263), image_size=(200, 200), image_box=(100, 100, 200, 200))[0]
+    assert ocr.paper_scale(page) == 1.0  # a poster with a logo is not a scan on an oversized box
+
+
+def _grid(slope: float) -> Image.Image:
+    image = Image.new("L", (800, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    for x in range(100, 701, 120):
+        draw.line([(x - slope * 500, 0), (x + slope * 500, 1000)], fill=0, width=3)
+    for y in range(50, 1000, 60):
+        draw.line([(0, y), (800, y)], fill=0, width=2)
+    return image
+
+
+def test_leaning_columns_are_set_upright():
+    slope = float(np.tan(np.radians(0.6)))
+    leaning = _grid(slope)
+    assert abs(ocr.shear_slope(leaning) - slope) < 0.003
+    upright = ocr.deshear(leaning)
+    assert abs(ocr.shear_slope(upright)) < 0.003
+
+
+def test_upright_columns_are_left_alone():
+    image = _grid(0.0)
+    assert ocr.deshear(image) is image

@@ -1,0 +1,48 @@
+"""One weighted-sum rule (result_checks.expected_total) and the digit chooser on whole rows."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parsers import scan_numbers
+from parsers.ita.result_checks import (EXACT, MEAN_TOLERANCE, SUM_TOLERANCE, WEIGHTED_TOLERANCE, expected_total,
+                                       problems)
+from parsers.records import Assessment
+
+
+def test_points_sum_and_a_tool_without_points_adds_nothing():
+    a = Assessment(overall_score=23.14, iit_points=23.14)  # OVEC: IIT only, EIT and OIT printed `-`
+    assert expected_total(a, 2568) == (23.14, SUM_TOLERANCE)
+    a = Assessment(iit_points=29.0, eit_part1_points=14.0, eit_part2_points=13.5, oit_points=38.0)
+    assert abs(expected_total(a, 2567)[0] - 94.5) < 1e-9
+
+
+def test_raw_scores_need_every_tool_and_use_the_years_weights():
+    assert expected_total(Assessment(iit=90.0, oit=80.0), 2566) is None
+    total, tolerance = expected_total(Assessment(iit=90.0, eit=80.0, oit=70.0), 2566)
+    assert abs(total - 79.0) < 1e-9 and tolerance == WEIGHTED_TOLERANCE
+
+
+def test_tools_completed_from_indicators_are_allowed_more():
+    a = Assessment(iit=90.0, oit=70.0)
+    _, tolerance = expected_total(a, 2566, {"iit": 90.0, "eit": 80.0, "oit": 70.0})
+    assert tolerance == MEAN_TOLERANCE
+
+
+def test_problems_name_a_sum_that_does_not_hold():
+    a = Assessment(overall_score=90.0, iit_points=29.0, eit_points=28.0, oit_points=33.5)
+    assert any("points sum" in p for p in problems(a, 2568))
+    assert not problems(replace(a, overall_score=90.5), 2568, EXACT)
+
+
+def test_a_four_cell_row_is_chosen_however_many_readings_it_has():
+    """Four cells of many confusable digits (about 500,000 combinations): the exact reading is found."""
+    cells = {"overall_score": "99.76", "iit_points": "29.96", "eit_points": "29.80", "oit_points": "40.00"}
+    row = Assessment(level="ผ่านดีเยี่ยม")
+    chosen = scan_numbers.choose(cells, lambda v: not problems(replace(row, **v), 2568, EXACT))
+    assert chosen == {"overall_score": 99.76, "iit_points": 29.96, "eit_points": 29.8, "oit_points": 40.0}
+
+
+def test_a_row_two_readings_satisfy_is_refused():
+    cells = {"overall_score": "60.00", "iit_points": "20.00"}  # ๖/๒ confused: both 20 or both 60
+    chosen = scan_numbers.choose(cells, lambda v: abs(v["overall_score"] - v["iit_points"]) < 0.005)
+    assert chosen is None  # one change makes them agree two ways: neither is taken

@@ -1,6 +1,7 @@
 """Layout stage: PDF → pages of text lines and logical tables.
 
-pdfplumber gives the geometry (words, ruling lines, cells); the text of every line and cell is read
+pdfplumber gives the geometry (words, ruling lines, cells), on page objects that parsers/pdf_objects.py builds
+from PDFium's reading where the page is plain (else from pdfminer's); the text of every line and cell is read
 by both PDFium and pdfplumber and the better-scoring reading is kept (parsers/pdf_text.py). Pages
 without a usable text layer are rendered and read by Tesseract (parsers/ocr.py); their ruling lines
 are found in the image so the same table logic (parsers/tables.py) applies to scans.

@@ -517,10 +517,12 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
             width, height = height, width
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
-        ocr_words, digits = ocr.ocr_page(image)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
+        # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
+        cell_boxes = [cell for table in found_tables for cell in table.cells] if ocr.cells_enabled() else []
+        ocr_words, digits = ocr.ocr_page(image, cells=cell_boxes)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from parsers import scan_cells
 from parsers.ocr_digits import Learned, page_font, reread_numbers
 from parsers.scan_image import prepare
 from PIL import ImageDraw
@@ -126,11 +127,23 @@ def deskew(image):
     return image.rotate(angle, resample=3, fillcolor=255) if abs(angle) >= 0.05 else image
 
 
-def ocr_page(image, dpi: int = DPI) -> tuple[list[OcrWord], Learned]:
+def cells_enabled() -> bool:
+    """Whether ruled table cells are read on their own crops (parsers/scan_cells.py); ITA_OCR_CELLS=0 reads them
+    with the page, as before (for measuring the difference)."""
+    return os.environ.get("ITA_OCR_CELLS", "1") != "0"
+
+
+def ocr_page(image, dpi: int = DPI, cells=()) -> tuple[list[OcrWord], Learned]:
     """(words Tesseract reads in a greyscale image, boxes converted from pixels to points; the page's digits:
     its font family (ocr_digits.page_font) and the digit pictures read clearly on it, for reading its table
-    cells)."""
-    words = tsv_words(tesseract_tsv(image, dpi, 3), 72 / dpi)
+    cells). `cells` (boxes in points of the ruled tables found) are read each on its own crop
+    (parsers/scan_cells.py) and the rest of the page by page-level OCR."""
+    scale = 72 / dpi
+    boxes = scan_cells.inked(image, scan_cells.cell_boxes(cells, dpi, image.size)) if cells else []
+    words = tsv_words(tesseract_tsv(scan_cells.blank(image, boxes) if boxes else image, dpi, 3), scale)
+    if boxes:
+        stacked, crops = scan_cells.stack(image, boxes)
+        words += scan_cells.place(tsv_words(tesseract_tsv(stacked, dpi, scan_cells.CELL_PSM), scale), crops, scale)
     digits = Learned(page_font(words, image, dpi))
     return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
 

@@ -32,6 +32,7 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
+MIN_CELL_CONFIDENCE = 0.5  # OCR'd cells whose words Tesseract scores below this on average (real text: 0.85-0.95)
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -155,7 +156,8 @@ class _PageReader:
             self.engines["tesseract"] += 1
             inside = words or [w for w in self.words if _inside(w, box)]
             self.last_engine = "tesseract"
-            self.last_confidence = round(min((w.conf for w in inside), default=0.0) / 100, 3)
+            # Tesseract's mean word confidence (0-1) of the region's words
+            self.last_confidence = round(sum(w.conf for w in inside) / max(1, len(inside)) / 100, 3)
             return _ocr_join(words) if words else _ocr_text(inside)
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad,
@@ -225,6 +227,11 @@ class _PageReader:
                     n_real += 1
                     plumber_text = (extracted[r][c] or "") if extracted else ""
                     text = self.read(cell, plumber_text)
+                    if self.ocr_used and text.strip() and self.last_confidence < MIN_CELL_CONFIDENCE:
+                        # what Tesseract is this unsure of is noise or a guess: no value, and a warning
+                        self.warnings.append(f"page {self.number}: cell at ({cell[0]:.0f}, {cell[1]:.0f}) read with "
+                                             f"confidence {self.last_confidence:.2f} left empty: {text!r}")
+                        text = ""
                     if self.image is not None:
                         number = self._cell_number(cell, text)
                         if number != text:

@@ -102,6 +102,36 @@ def place(words: list, crops: list[Crop], scale: float) -> list:
     return out
 
 
+MIN_LETTERS = 0.8  # share of the page reading's letters a cell reading must keep to replace it
+CONFIDENCE_SLACK = 3.0  # points of mean word confidence a cell reading may lose against the page reading
+
+
+def choose(page_words: list, cell_words: list, crops: list[Crop], scale: float) -> list:
+    """Page words with each cell's words replaced by its own crop's reading, unless that reading lost letters
+    (a lone `IIT` the block reading dropped) or is clearly less sure (a short date read as English, `U.A.deAD`):
+    then the page reading of that cell stays. Both readings come from one Tesseract call each per page."""
+    by_crop: dict[int, list] = {}
+    for word in cell_words:
+        by_crop.setdefault(word.line[0] - LINE_BASE, []).append(word)
+    replaced: set[int] = set()
+    taken = []
+    for index, crop in enumerate(crops):
+        inside = [i for i, w in enumerate(page_words)
+                  if crop.x0 <= (w.x0 + w.x1) / 2 / scale <= crop.x1 and crop.top <= (w.top + w.bottom) / 2 / scale <= crop.bottom]
+        mine = by_crop.get(index, [])
+        if not mine:
+            continue
+        theirs = [page_words[i] for i in inside]
+        if theirs:
+            letters = sum(len(w.text) for w in mine), sum(len(w.text) for w in theirs)
+            confidence = (sum(w.conf for w in mine) / len(mine), sum(w.conf for w in theirs) / len(theirs))
+            if letters[0] < MIN_LETTERS * letters[1] or confidence[0] < confidence[1] - CONFIDENCE_SLACK:
+                continue
+        replaced.update(inside)
+        taken += mine
+    return [w for i, w in enumerate(page_words) if i not in replaced] + taken
+
+
 def blank(image: Image.Image, boxes: list[tuple[int, int, int, int]]) -> Image.Image:
     """A copy of the page with these boxes painted over in its paper grey (what the page-level OCR is left to
     read)."""

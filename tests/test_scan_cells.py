@@ -78,3 +78,19 @@ def test_each_cell_of_a_ruled_scan_reads_its_own_text_only():
     assert all(w.x1 <= 700 * scale or w.x0 >= 700 * scale for w in words)
     assert "กองคลัง" in right.replace(" ", "") and "กอง" not in left
     assert "ปลัด" in left
+
+
+def test_a_cell_tesseract_is_unsure_of_is_left_empty_with_a_warning():
+    from types import SimpleNamespace
+
+    from parsers.layout import MIN_CELL_CONFIDENCE, Word, _PageReader
+
+    cells = [(0, 0, 100, 20), (100, 0, 200, 20)]
+    found = SimpleNamespace(rows=[SimpleNamespace(cells=cells, bbox=(0, 0, 200, 20))], bbox=(0, 0, 200, 20))
+    words = [Word("กองคลัง", 10, 5, 60, 15, conf=93.0),
+             Word("ฒฒ", 110, 5, 130, 15, conf=30.0), Word("โ26จ", 132, 5, 160, 15, conf=45.0)]
+    reader = _PageReader(1, 800, None, words, ocr_used=True)
+    row = reader.tables([found])[0].rows[0]
+    assert row.cells == ["กองคลัง", ""]
+    assert row.sources[0].confidence == pytest.approx(0.93) and row.sources[1] is None
+    assert 0.375 < MIN_CELL_CONFIDENCE and any("0.38" in w and "ฒฒ" in w for w in reader.warnings)

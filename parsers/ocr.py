@@ -147,12 +147,16 @@ def ocr_page(image, dpi: int = DPI, cells=()) -> tuple[list[OcrWord], Learned]:
     scale = 72 / dpi
     boxes = scan_cells.inked(image, scan_cells.cell_boxes(cells, dpi, image.size)) if cells else []
     words = tsv_words(tesseract_tsv(image, dpi, 3), scale)
-    if boxes:
-        stacked, crops = scan_cells.stack(image, boxes)
-        cell_words = scan_cells.place(tsv_words(tesseract_tsv(stacked, dpi, scan_cells.CELL_PSM), scale), crops, scale)
-        words = scan_cells.choose(words, cell_words, crops, scale)
+    if not boxes:
+        digits = Learned(page_font(words, image, dpi))
+        return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
+    stacked, crops = scan_cells.stack(image, boxes)
+    cell_words = scan_cells.place(tsv_words(tesseract_tsv(stacked, dpi, scan_cells.CELL_PSM), scale), crops, scale)
+    # Unsure lines are judged on each reading's whole lines, before cells are swapped: a page line left with one
+    # cell's word (`IIT` at 65, its row's other cells taken from the crops) is no tone-mark debris.
+    words = scan_cells.choose(drop_unsure_lines(words), drop_unsure_lines(cell_words), crops, scale)
     digits = Learned(page_font(words, image, dpi))
-    return drop_unsure_lines(reread_numbers(words, image, dpi, font=digits.font, learned=digits)), digits
+    return reread_numbers(words, image, dpi, font=digits.font, learned=digits), digits
 
 
 def tsv_words(tsv: str, scale: float) -> list[OcrWord]:

@@ -37,6 +37,7 @@ MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (
 MIN_CELL_INK = 60  # dark pixels a cell needs to be worth reading again (specks and rule remains are fewer)
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+MIN_CELL_CONFIDENCE = 0.5  # OCR'd cells whose words Tesseract scores below this on average (real text: 0.85-0.95)
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
 
 
@@ -175,7 +176,8 @@ class _PageReader:
             self.engines["tesseract"] += 1
             inside = words or [w for w in self.words if _inside(w, box)]
             self.last_engine = "tesseract"
-            self.last_confidence = round(min((w.conf for w in inside), default=0.0) / 100, 3)
+            # Tesseract's mean word confidence (0-1) of the region's words
+            self.last_confidence = round(sum(w.conf for w in inside) / max(1, len(inside)) / 100, 3)
             return _ocr_join(words) if words else _ocr_text(inside)
         pad = 0.5
         pdfium_text = pdfium_bounded(self.text_page, self.height, box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad,
@@ -259,6 +261,11 @@ class _PageReader:
                     if not plumber_text and row.cells[c] is None:  # a position read from the words in no cell
                         plumber_text = _ocr_text([w for w in self.words if _inside(w, cell)])
                     text = self.read(cell, plumber_text)
+                    if self.ocr_used and text.strip() and self.last_confidence < MIN_CELL_CONFIDENCE:
+                        # what Tesseract is this unsure of is noise or a guess: no value, and a warning
+                        self.warnings.append(f"page {self.number}: cell at ({cell[0]:.0f}, {cell[1]:.0f}) read with "
+                                             f"confidence {self.last_confidence:.2f} left empty: {text!r}")
+                        text = ""
                     if self.image is not None:
                         number = self._cell_number(cell, text)
                         if number != text:
@@ -642,10 +649,12 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
             width, height = height, width
         rules = ocr.find_rules(image)
         image = ocr.erase_rules(image, rules)
-        ocr_words, digits = ocr.ocr_page(image)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
+        # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
+        cell_boxes = [cell for table in found_tables for cell in table.cells] if ocr.cells_enabled() else []
+        ocr_words, digits = ocr.ocr_page(image, cells=cell_boxes)
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()

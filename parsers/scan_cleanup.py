@@ -44,8 +44,9 @@ _ZERO_SCORE = re.compile(r"(?<![\d.])0\d\.\d{1,2}(?![\d.])")
 # Level statements: `ระดับ 8` is B; lower-case debris glued to a letter level (`ระดับAai`) is dropped.
 _LEVEL_B = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)8(?![\d.])")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
-# A question code opening a cell, its letter read as a sign: `l9`, `|9`, `I 9` → i9; `611` (glued) → e11.
-_CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*[\u0e01-\u0e4e])")
+# A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
+# `I 9` → i9; `611` (glued) → e11.
+_CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*(?:[\u0e01-\u0e4e]|$))")
 _CODE_E = re.compile(r"^(\s*)6(\d{1,2})(?!\d)(?=\s*\*?\s+[\u0e01-\u0e4e])")
 _MARK_CLASS = f"[{MARKS}]*"
 

@@ -20,7 +20,11 @@ Page-text approaches print table rows line by line across columns, so a multi-li
 interleaved with its neighbours there; their CER includes that and is an upper bound. The cell
 approaches compare the two engines on the same boxes.
 
-usage: python scripts/cer_report.py [CORPUS_DIR ...] [--fields measure,method,responsible]
+With `--curated DIR` it scores what a pipeline run stored instead (DIR/measures.parquet, every document of
+the corpora, scans included): each truth field against the document's extracted values of that field, for
+measuring OCR changes on a scan suite without reading the PDFs again.
+
+usage: python scripts/cer_report.py [CORPUS_DIR ...] [--fields measure,method,responsible] [--curated DIR]
 """
 from __future__ import annotations
 
@@ -109,12 +113,46 @@ def approach_texts(pdf: pathlib.Path) -> dict[str, str]:
     }
 
 
+def curated_report(corpora: list[pathlib.Path], curated: pathlib.Path, fields: list[str]) -> None:
+    """CER per field of the measures a run stored (see module doc), over every document with truth measures."""
+    import pandas as pd
+
+    documents = pd.read_parquet(curated / "documents.parquet")
+    measures = pd.read_parquet(curated / "measures.parquet")
+    by_file = {pathlib.Path(path).name: doc for doc, path in zip(documents.doc_id, documents.source_path)}
+    errors: dict[str, int] = defaultdict(int)
+    chars: dict[str, int] = defaultdict(int)
+    for corpus in corpora:
+        for truth_path in sorted((corpus / "truth").glob("*.json")):
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            if not truth.get("measures"):
+                continue
+            mine = measures[measures.doc_id == by_file.get(truth["file"])]
+            for field in fields:
+                column = "period_text" if field == "period" else field
+                text = squash("|".join(str(v) for v in mine[column] if isinstance(v, str)))
+                for measure in truth["measures"]:
+                    target = squash(measure.get(column) or "")
+                    if target:
+                        chars[field] += len(target)
+                        errors[field] += best_span_distance(target, text)
+    print("| field | truth characters | CER |\n|---|---:|---:|")
+    for field in fields:
+        print(f"| {field} | {chars[field]} | {100 * errors[field] / max(1, chars[field]):.2f}% |")
+    total = sum(errors.values()) / max(1, sum(chars.values()))
+    print(f"| all | {sum(chars.values())} | {100 * total:.2f}% |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="*", default=DEFAULT_CORPORA)
     parser.add_argument("--fields", default="measure,method,responsible")
+    parser.add_argument("--curated", type=pathlib.Path, help="score this run's stored measures instead")
     args = parser.parse_args()
     fields = args.fields.split(",")
+    if args.curated:
+        curated_report([pathlib.Path(c) for c in args.corpora], args.curated, fields)
+        return
     errors: dict[tuple[str, str], int] = defaultdict(int)  # (approach, font) → edit distance
     chars: dict[str, int] = defaultdict(int)  # font → truth characters
     for corpus in map(pathlib.Path, args.corpora):

@@ -119,7 +119,7 @@ def test_tool_scores_and_weak_point_questions_across_a_page_break():
     tools = table([1], ["เครื่องมือ", "คะแนน"], (1, ["IIT", "97.11"]), (1, ["EIT ส่วนที่ 1", "97.36"]),
                   (1, ["EIT ส่วนที่ 2", "99.16"]), (1, ["OIT", "91.66"]))
     weak = table([2], ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"],
-                 (2, ["IIT", "ตัวชี้วัดที่ 2", "l 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณ", "76.57", "ควรปรับปรุง"]),
+                 (2, ["IIT", "ตัวชี้วัดที่ 2", "i 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณ", "76.57", "ควรปรับปรุง"]),
                  (2, ["", "", "18 ท่านเคยเข้าไปมีส่วนร่วมใน", "73.42", ""]))
     continued = Table([TableRow(["", "", "กระบวนการงบประมาณ มากน้อยเพียงใด", "", ""], 3),
                        TableRow(["", "", "1 9 หน่วยงานของท่านใช้จ่ายงบประมาณ", "79.46", ""], 3)], [3], 5)
@@ -370,24 +370,9 @@ def test_bangkok_in_an_address_is_not_the_documents_unit():
     assert titled.unit_raw == "กรุงเทพมหานคร"
 
 
-def test_overall_statements_as_scans_garble_them():
-    """OCR of scans: a score left unread (`#`) still places the level; lower-case debris after a letter
-    level, B read as 8, ค read for ด in ผ่านดี."""
-    cases = {
-        "พบว่ามีผลคะแนน # คะแนน อยู่ในระดับ A ดังนี้": (None, "A"),
-        "พบว่ามีผลคะแนน 86.77 คะแนนอยู่ในระดับAai": (86.77, "A"),
-        "พบว่ามีผลคะแนน 78.01 คะแนน อยู่ในระดับ 8ดังนี้": (78.01, "B"),
-        'คะแนนภาพรวมของจังหวัดลำพูน : 79.63 คะแนน ระดับผลการประเมิน :"8"': (79.63, "B"),
-        "คะแนนภาพรวมหน่วย องค์การบริหารส่วนตำบลท่าบัว 90.61 คะแนน ระดับผลการประเมีนผ่านคี": (90.61, "ผ่านดี"),
-    }
-    for text, expected in cases.items():
-        result = overall(text)
-        assert (result.overall_score, result.level) == expected, text
-    assert overall("พบว่ามีผลคะแนน 00.00 คะแนน อยู่ในระดับ AA") is None  # 100.00 with its 1 lost: no score
+def test_overall_statements_with_an_unread_score():
+    """A score left unread (`#`, the scan layer's mark) still places the level; a number after ระดับ is no level.
+    (Scan confusions of these statements are repaired by parsers/scan_cleanup.py: tests/test_scan_consistency.py.)"""
+    result = overall("พบว่ามีผลคะแนน # คะแนน อยู่ในระดับ A ดังนี้")
+    assert (result.overall_score, result.level) == (None, "A")
     assert overall("มีผลคะแนน 85.00 คะแนน อยู่ในระดับ 85 คะแนนขึ้นไป").level is None
-
-
-def test_a_tool_name_read_as_digits_is_not_an_indicator_score():
-    # `(OIT)` read `(011)` after the heading that names indicator 9's words; `00.00` is 100.00 with its 1 lost.
-    assert indicator_scores(["แบบวัดการเปิดเผยข้อมูลสาธารณะ (011)"]) == []
-    assert indicator_scores(["1การปฏิบัติหน้าที่00.00 คะแนน"]) == []

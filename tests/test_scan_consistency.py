@@ -7,7 +7,8 @@ import dataclasses
 
 from parsers.ita import parse_document
 from parsers.ita.header import fiscal_year
-from parsers.ita.scores import indicator_scores, segments
+from parsers.ita.scores import indicator_scores, overall, segments
+from parsers.scan_cleanup import clean_cell, clean_text
 from tests.test_ita_parse import layout, page, table
 
 
@@ -16,8 +17,43 @@ def _ocr(p):
 
 
 def _scores(*lines: str, ocr: bool = True) -> dict[int, float]:
-    pages = [_ocr(page(1, *lines)) if ocr else page(1, *lines)]
+    """Indicator scores of a page of these lines; OCR'd lines go through the scan cleanup first, as the layout
+    stage does (parsers/scan_cleanup.py), and the grammar reads the result."""
+    pages = [_ocr(page(1, *map(clean_text, lines))) if ocr else page(1, *lines)]
     return {i.indicator: i.score for i in indicator_scores(segments(pages, []))}
+
+
+def test_overall_statements_as_scans_garble_them():
+    """The scan layer repairs what OCR does to overall statements, and the grammar (which no longer knows these
+    confusions) then reads them: lower-case debris after a letter level, B read as 8, ค read for ด in ผ่านดี, a
+    score that lost its first digit (`00.00`) refused."""
+    cases = {
+        "พบว่ามีผลคะแนน 86.77 คะแนนอยู่ในระดับAai": (86.77, "A"),
+        "พบว่ามีผลคะแนน 78.01 คะแนน อยู่ในระดับ 8ดังนี้": (78.01, "B"),
+        'คะแนนภาพรวมของจังหวัดลำพูน : 79.63 คะแนน ระดับผลการประเมิน :"8"': (79.63, "B"),
+        "คะแนนภาพรวมหน่วย องค์การบริหารส่วนตำบลท่าบัว 90.61 คะแนน ระดับผลการประเมีนผ่านคี": (90.61, "ผ่านดี"),
+        "พบว่ามีผลคะแนน 00.00 คะแนน อยู่ในระดับ AA": (None, "AA"),
+    }
+    for text, expected in cases.items():
+        result = overall(clean_text(text))
+        assert (result.overall_score, result.level) == expected, text
+        raw = overall(text)  # the grammar alone no longer reads the scan's confusion (a letter before debris it does)
+        assert "Aai" in text or raw is None or (raw.overall_score, raw.level) != expected, text
+
+
+def test_a_tool_name_read_as_digits_is_not_an_indicator_score():
+    # `(OIT)` read `(011)` after the heading that names indicator 9's words; `00.00` is 100.00 with its 1 lost.
+    assert _scores("แบบวัดการเปิดเผยข้อมูลสาธารณะ (011)") == {}
+    assert _scores("1การปฏิบัติหน้าที่00.00 คะแนน") == {}
+
+
+def test_question_codes_whose_letter_became_a_sign_are_read_after_the_cleanup():
+    weak = table([1], ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"],
+                 (1, ["IIT", "ตัวชี้วัดที่ 2", clean_cell("l 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณ")[0], "76.57", ""]),
+                 (1, ["", "", clean_cell("|8 ท่านเคยเข้าไปมีส่วนร่วมในกระบวนการงบประมาณ")[0], "73.42", ""]))
+    parsed = parse_document(layout([page(1, "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", "ประจำปีงบประมาณ พ.ศ. 2568")],
+                                   [weak]))
+    assert [(q.code, q.score) for q in parsed.questions] == [("i7", 76.57), ("i8", 73.42)]
 
 
 def test_a_refused_title_year_is_not_replaced_by_the_bodys_year():

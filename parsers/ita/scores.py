@@ -16,27 +16,22 @@ from normalizers.scores import parse_score
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from parsers.ocr_digits import UNREAD
 
-# A score never starts with 0 and another digit: `00.00` is 100.00 with its 1 lost in a scan, `(011)` is (OIT).
-SCORE = rf"(?!0\d){NUMBER}"
 from parsers.records import Assessment, IndicatorScore, PageLayout, Provenance, QuestionScore, Table
 
+# What scans get wrong (a score `00.00` that lost its 1, `011` for OIT, `8` for the level B, `ค` for `ด` in level
+# words, `10000` for 100.00, digits mixed with look-alike letters, `l9` for i9) is repaired or refused by the scan
+# layer (parsers/scan_cleanup.py) before this grammar sees OCR'd text.
+SCORE = NUMBER
 
-
-def _fold(text: str) -> str:
-    """Level statements compared with ค read as ด (OCR of scans: `ผ่านคี` for ผ่านดี)."""
-    return text.replace("ค", "ด")
-
-
-# Level names appear here without their marks, as in skeleton text. A letter level may be followed by OCR
-# debris of the next word (`ระดับAai`, lower case) and B may be read as 8 (`ระดับ 8ดังนี้`, `:"8"`).
-_LEVELS = {_fold(skeleton(level)): level for level in THAI_LEVELS}
-_LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Z])|8(?![\d.]))"
+# Level names appear here without their marks, as in skeleton text.
+_LEVELS = {skeleton(level): level for level in THAI_LEVELS}
+_LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Z]))"
 _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
     # a score a scan left unread or garbled (`95ส93`, `8ง.95`) is not taken but still places the level
     rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD}|\d[\d.]*[^\d\s.]{{1,2}}[\d.]*\d)คะแนน")
-_LEVEL_AFTER = re.compile(_fold(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}"))
-_LEVEL_ALONE = re.compile(_fold(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}"))
+_LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
+_LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}")
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
 _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\([^\d)]*\))?"
                         rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({SCORE})(?:คะแนน)?$")
@@ -49,8 +44,9 @@ _TOOL_MISREAD = r"[0O1Il|][1Il|][1Il|T]"
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[^\d.{UNREAD}]{{1,3}}[.)])?(?:IIT|EIT|OIT|{_TOOL_MISREAD})?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$)){SCORE})(?:คะแนน|$|[^\d.{UNREAD}@«©])")
-# The letter or a digit it is misread as: i as 1/l/|, o as 0, e as 6 (OCR of scans: `611 การปฏิบัติ` is e11).
-_QUESTION_CODE = re.compile(r"^\s*([iIl1|eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
+# digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)
+_QUESTION_CODE = re.compile(r"^\s*([iI1eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
 _MAX_CODE_CHARS = 4
@@ -63,11 +59,11 @@ def overall(text: str) -> Assessment | None:
     text = skeleton(text)
     match = _OVERALL.search(text)
     if not match:  # the score may be unreadable (OCR) while the level statement is not
-        level = _LEVEL_ALONE.search(_fold(text))
+        level = _LEVEL_ALONE.search(text)
         return Assessment(level=_level(level.group(1))) if level else None
     garbled = not re.fullmatch(SCORE, match.group(1))
     assessment = Assessment(overall_score=None if garbled else parse_score(match.group(1)))
-    if level := _LEVEL_AFTER.search(_fold(text[match.end():match.end() + 120])):
+    if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
         assessment.level = _level(level.group(1))
     return assessment
 
@@ -97,7 +93,7 @@ def reconcile_scanned(assessment: Assessment, raw_text: str) -> None:
 
 
 def _level(found: str) -> str | None:
-    return normalize_level(_LEVELS.get(found, "B" if found == "8" else found))
+    return normalize_level(_LEVELS.get(found, found))
 
 
 def tool_scores(lines: list[str], assessment: Assessment) -> None:
@@ -128,7 +124,7 @@ def indicator_scores(segments: list[tuple[str, list[Provenance | None]] | str]) 
     found: dict[int, IndicatorScore] = {}
     for item in segments:
         segment, sources = item if isinstance(item, tuple) else (item, [])
-        match = _INDICATOR.match(_LOST_POINT.sub("100.00", skeleton(segment)))
+        match = _INDICATOR.match(skeleton(segment))
         if not match:
             continue
         number = _indicator_by_name(match.group("name"))
@@ -138,11 +134,6 @@ def indicator_scores(segments: list[tuple[str, list[Provenance | None]] | str]) 
         found[number] = IndicatorScore(number, catalog.indicator_name(number), catalog.tool_of_indicator(number),
                                        score, _printed_in(sources, match.group("score")))
     return [found[n] for n in sorted(found)]
-
-
-# `10000 คะแนน`: a score of five digits without its point (a scan lost it) can only be 100.00; any other
-# number without its point is left as read (and refused when out of range).
-_LOST_POINT = re.compile(r"(?<![\d.])10000(?=คะแนน)")
 
 
 # Catalog indicator names (and variants) compared mark-free, like the text they are matched against.
@@ -158,29 +149,15 @@ def _indicator_by_name(name: str, cutoff: float = 85) -> int | None:
     return _INDICATOR_KEYS[found[0]] if found else None
 
 
-# An OCR'd word of digits mixed with digit look-alikes (`ฒ0`, `จอ.87ฒ`, `อ6`): the templates refused it, and a
-# digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) is a wrong score. Standalone words only: a look-alike glued
-# to a Thai word is that word's letter (`อำนาจ`).
-_MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
-
-
-def unread_mixed(text: str) -> str:
-    """OCR text with each word of digits and look-alike letters replaced by the unread mark."""
-    return _MIXED_WORD.sub(UNREAD, text)
-
-
 def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, list[Provenance | None]]]:
     """Candidate text pieces for indicator lines, each with the places it was read from: table rows (their
-    cells), lines, and each line joined with the next (a score wrapped onto the following line). On OCR'd
-    pages mixed digit/look-alike words are unread."""
-    ocr_pages = {page.number for page in pages if page.ocr}
+    cells), lines, and each line joined with the next (a score wrapped onto the following line)."""
     pieces = []
     for table in tables:
         for row in table.rows:
-            text = " ".join(map(unread_mixed, row.cells)) if row.page in ocr_pages else " ".join(row.cells)
-            pieces.append((text, list(row.sources)))
+            pieces.append((" ".join(row.cells), list(row.sources)))
     for page in pages:
-        lines = [unread_mixed(line.text) if page.ocr else line.text for line in page.lines]
+        lines = [line.text for line in page.lines]
         for number, line in enumerate(lines):
             pieces.append((line, [page.lines[number].provenance]))
             if number + 1 < len(lines):
@@ -205,7 +182,7 @@ def _question_code(text: str, tool: str | None, year: int | None = None) -> tupl
     letter, digits = match.group(1), match.group(2)
     rest = text[match.end():]
     candidates = [letter + digits]
-    if letter in "1l|I" and tool:
+    if letter in "1I" and tool:
         candidates = [tool[0].lower() + digits]
         if letter == "1" and len(digits) == 1:
             candidates.append(tool[0].lower() + "1" + digits)

@@ -568,12 +568,13 @@ def _glyph_pieces(line: list[Word]) -> bool:
     return all(_GLYPH_PIECES.match(w.text) for w in line)
 
 
-def _needs_ocr(ppage, text_page) -> bool:
+def _needs_ocr(ppage, pdfium_text: str, pdfium_readable: bool) -> bool:
     """No usable text layer, but something drawn that OCR could read: an image or many curves (a scan),
     or text whose layer is garbage (legacy Thai font encodings print right but extract as `#$ก%`)."""
-    pdfium_text = text_page.get_text_range()
+    if pdfium_readable:
+        return False
     plumber_text = "".join(c["text"] for c in ppage.chars)
-    if page_is_readable(pdfium_text) or page_is_readable(plumber_text):
+    if page_is_readable(plumber_text):
         return False
     if ppage.images or len(ppage.curves) > 200:
         return True
@@ -633,9 +634,11 @@ class PageRead:
 def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
-    if page_is_readable(text_page.get_text_range()):
+    pdfium_text = text_page.get_text_range()
+    readable = page_is_readable(pdfium_text)
+    if readable:
         use_pdfium(ppage, fpage, text_page)  # PDFium's reading of the page instead of pdfminer's, where it is plain
-    ocr_used = _needs_ocr(ppage, text_page)
+    ocr_used = _needs_ocr(ppage, pdfium_text, readable)
     found_tables, rules, image, digits, scale = [], [], None, None, 1.0
     if ocr_used:
         if not budget.take(number):
@@ -661,7 +664,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
-    ruled = reader.tables(found_tables, fills, ppage.chars) if found_tables else []
+    ruled = reader.tables(found_tables, fills, [] if ocr_used else ppage.chars) if found_tables else []
     tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)

@@ -1,8 +1,11 @@
-"""Validate stage: checks that flag (never fix) implausible facts; a failed check makes a document partial.
+"""Validate stage: checks that flag implausible facts; a failed check makes a document partial.
 
 Each check compares facts the document states twice (a tool score and its indicators, the overall score
 and its tools, the level and the score) or a fact against the rules of the assessment year (weights,
 level scale, question catalog). Warnings name the values so a reviewer can see which side is wrong.
+A check only flags, except where the facts themselves say which value is wrong: a tool score that both its
+indicators and the overall score contradict, and an announcement row that breaks its checksums, are
+refused (null, with a warning), because a wrong number is worse than none.
 """
 from __future__ import annotations
 
@@ -25,8 +28,9 @@ def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolutio
     warnings = list(layout.warnings) + list(parsed.warnings)
     warnings += _ranges(parsed)
     year = parsed.assessment_year or parsed.fiscal_year
-    tools = _tool_scores(parsed)
     if parsed.assessment:
+        warnings += _refuse_contradicted_tools(parsed, year)
+        tools = _tool_scores(parsed)
         warnings += _tools_vs_indicators(parsed)
         warnings += _overall_vs_tools(parsed.assessment, tools, year)
         warnings += _level(parsed.assessment, year)
@@ -74,6 +78,30 @@ def _tools_vs_indicators(parsed: ParsedDocument) -> list[str]:
         expected = _indicator_mean(parsed, tool)
         if printed is not None and expected is not None and abs(printed - expected) > TOOL_TOLERANCE:
             warnings.append(f"{tool.upper()} {printed} differs from the mean of its indicators {expected:.2f}")
+    return warnings
+
+
+def _refuse_contradicted_tools(parsed: ParsedDocument, year: int | None) -> list[str]:
+    """A printed tool score that differs from its indicators' mean is refused when the overall score agrees
+    with the mean and not with the printed score: two checksums point at the same value (a score read from
+    the wrong cell or line). Where they do not agree on the culprit, the value stays and is only flagged."""
+    a = parsed.assessment
+    if a.overall_score is None or year is None:
+        return []
+    warnings = []
+    for tool in ("iit", "eit", "oit"):
+        printed, expected = getattr(a, tool), _indicator_mean(parsed, tool)
+        if printed is None or expected is None or abs(printed - expected) <= TOOL_TOLERANCE:
+            continue
+        tools = _tool_scores(parsed)
+        with_printed = expected_total(a, year, tools)
+        with_mean = expected_total(a, year, {**tools, tool: expected})
+        if with_printed is None or with_mean is None:
+            continue
+        if abs(with_mean[0] - a.overall_score) <= with_mean[1] < abs(with_printed[0] - a.overall_score):
+            setattr(a, tool, None)
+            warnings.append(f"{tool.upper()} {printed} not kept: its indicators' mean {expected:.2f} and the "
+                            f"overall {a.overall_score} both disagree with it")
     return warnings
 
 

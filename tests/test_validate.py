@@ -1,4 +1,5 @@
-"""Validation flags inconsistent facts and stays silent on consistent ones (never changes the facts)."""
+"""Validation flags inconsistent facts and stays silent on consistent ones; it changes a fact only to refuse a
+value two checks both contradict."""
 from __future__ import annotations
 
 import copy
@@ -56,8 +57,39 @@ def test_level_off_the_scale_or_off_the_band_is_flagged():
 
 
 def test_tool_score_must_be_the_mean_of_its_indicators():
-    parsed = document(assessment=Assessment(89.46, "A", iit=90.0), indicators=indicators(OLD))
+    parsed = document(assessment=Assessment(None, "A", iit=90.0), indicators=indicators(OLD))
     assert any(w.startswith("IIT 90.0 differs") for w in check(parsed))
+    # With the overall 89.46, which fits the indicators' mean 84.07 and not 90.0, the printed IIT is refused.
+    parsed = document(assessment=Assessment(89.46, "A", iit=90.0), indicators=indicators(OLD))
+    assert validate(LAYOUT, parsed, UnitResolution())[0].startswith("IIT 90.0 not kept")
+    assert parsed.assessment.iit is None
+
+
+# A 2568 plan whose OIT was read from the IIT's cell (a tools table read column-wise): indicators 9-10 and the
+# overall score both say OIT is 91.81, so the printed-as-read 87.26 is refused rather than published.
+NEW = {1: 90.39, 2: 80.15, 3: 92.70, 4: 82.32, 5: 90.74, 6: 85.38, 7: 83.16, 8: 82.68, 9: 96.46, 10: 87.16}
+
+
+def _new_plan(**tools) -> ParsedDocument:
+    return ParsedDocument(doc_type="development_plan", fiscal_year=2568, assessment_year=2568,
+                          assessment=Assessment(88.02, "ผ่าน", **tools), indicators=indicators(NEW),
+                          measures=[Measure(1, 1, "ทดสอบ")])
+
+
+def test_tool_score_both_checksums_contradict_is_refused():
+    parsed = _new_plan(iit=87.26, eit_part1=84.66, eit_part2=82.82, oit=87.26)
+    (warning,) = validate(LAYOUT, parsed, UnitResolution())
+    assert parsed.assessment.oit is None and parsed.assessment.iit == 87.26
+    assert warning.startswith("OIT 87.26 not kept") and "91.81" in warning
+
+
+def test_tool_score_only_its_indicators_contradict_is_flagged_not_refused():
+    # The overall agrees with neither reading of OIT: which value is wrong cannot be told, so all stay.
+    parsed = _new_plan(iit=87.26, eit_part1=84.66, eit_part2=82.82, oit=87.26)
+    parsed.assessment.overall_score = 90.0
+    warnings = check(parsed)
+    assert any(w.startswith("OIT 87.26 differs") for w in warnings)
+    assert check(_new_plan(iit=87.26, eit_part1=84.66, eit_part2=82.82, oit=91.81)) == []
 
 
 def test_new_form_weights_with_eit_parts():

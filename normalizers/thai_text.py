@@ -300,6 +300,9 @@ def _restore_lost_am(line: str) -> str:
 
 _MOVABLE = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS
 _STACK_ORDER = {m: i for i, m in enumerate(LOWER_VOWELS + UPPER_VOWELS + TONE_MARKS + SIGNS)}
+# Marks a broken font map gives for one another: the tones, and SARA UU printed as a tone and back
+# (`ผ้รับ` ผู้รับ, `ข้อม้ล` ข้อมูล, `คู้มือ` คู่มือ, `กองช้าง` กองช่าง).
+_LOOKALIKE = {"\u0e48": "\u0e49\u0e39", "\u0e49": "\u0e48\u0e39", "\u0e39": "\u0e48\u0e49"}
 _STACKS = re.compile(rf"([{CONSONANTS}])([{MARKS}]{{2,}})")
 _TWO_TONES = re.compile(rf"[{CONSONANTS}]([{TONE_MARKS}]{{2}})")
 _MAX_MOVES = 12
@@ -307,6 +310,17 @@ _MAX_MOVES = 12
 
 def _line_key(text: str) -> tuple[int, int]:
     return _segment_score(text, 3)
+
+
+RARE_WORD = 100  # Thai National Corpus count under which a short word is suspect (`คู้` 78 beside `มือ`)
+
+
+def _rare_word(line: str) -> bool:
+    """A word of two or three letters with a mark that the Thai National Corpus hardly knows: what a mark
+    mapped to its neighbour leaves when the damaged word still splits into dictionary words (`คู้|มือ`)."""
+    counts = _word_frequency()
+    return any(2 <= len(t) <= 3 and any(ch in MARKS for ch in t) and counts.get(t, 0) < RARE_WORD
+               for run in _THAI_RUN.findall(line) for t in _tokenize(run, False) if t in _words())
 
 
 def _stray_letters(text: str) -> int:
@@ -361,6 +375,9 @@ def _mark_moves(line: str, swaps: bool = True):
                     yield text, other
                 else:
                     yield line[:i + 1] + rest + line[j:other + 1] + moved + line[e:], other - 1
+        for m in set(marks) & set(_LOOKALIKE) if swaps else ():
+            for other in _LOOKALIKE[m]:  # a glyph mapped to the code point of a mark printed at the same place
+                yield line[:i + 1] + _stack(marks.replace(m, other, 1)) + line[j:], i
         if swaps and line[j:j + 1] in (SARA_AA, SARA_AM):  # SARA AA and SARA AM printed for each other (`กำร`, `สานัก`)
             yield line[:j] + (SARA_AM if line[j] == SARA_AA else SARA_AA) + line[j + 1:], i
         if swaps and _TWO_TONES.match(line, i):
@@ -377,12 +394,12 @@ def _relocate_marks(line: str) -> str:
         return line
     # marks of one letter in canonical order first (`เน่ือง` is เนื่อง, no mark to drop)
     line = _STACKS.sub(lambda m: m.group(1) + _stack(m.group(2)), line)
-    if _coverage(line) >= 0.95:  # two-letter pieces (`งา|นิ`) are no evidence
+    if _coverage(line) >= 0.95 and not _rare_word(line):  # two-letter pieces (`งา|นิ`) are no evidence
         return line
     words = _words()
     for _ in range(_MAX_MOVES):
         # exchanging one sound letter for another (`ที่นำ`, `ที่นา`) only where even two-letter words fail
-        swaps = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line)))
+        swaps = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
         key, best = _line_key(line), None
         for text, at in _mark_moves(line, swaps):
             if (k := _line_key(text)) > key:

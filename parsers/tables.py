@@ -487,12 +487,16 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             cells = [join_lines(c) for c in row.cells]
             if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section", list(row.sources), list(row.spanned)))
+                # a title spanning the table above its first header row (`ตารางที่ 1 …`) names the table: no section
+                kind = "caption" if not current.rows and not row.header else "section"
+                current.rows.append(TableRow(cells, found.page, kind, list(row.sources), list(row.spanned)))
+                if kind == "caption":
+                    continue
                 at_top = new_page = False
                 continue
             is_header = row.header or at_top and (
                 row.bold or _repeats_header(row, current.header, header_rows.get(id(current), []))
-                or (not current.rows and looks_like_header(row, found.n_cols))
+                or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
                 or (header_above is not None and _header_remnant(row, current.header))
                 or (header_above is not None and not any(r.kind == "body" for r in current.rows)

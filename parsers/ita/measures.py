@@ -85,7 +85,7 @@ def _is_subheader(cells: list[str]) -> bool:
 
 def _split_header(table: Table) -> tuple[list[str], list[TableRow]]:
     """The table's header (rows joined per column) and its body rows."""
-    body = list(table.rows)
+    body = [row for row in table.rows if row.kind != "caption"]
     header = list(table.header)
     if header:
         while body and body[0].kind == "header":  # the layout joined these into table.header

@@ -36,6 +36,7 @@ _NOT_A_RESULT_BEFORE = re.compile(
     r"|ขอ|ขอ\s?[iIeEoO])$")
 _NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")
 _RANGE_END = re.compile(r"\d[-–]$")
+_STATED_FOR = re.compile(r"(?<!\d)(25[5-8]\d)[^\d]{0,8}$")  # a year right before the number: the year it is for
 _TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
 _TOOL_CUE = re.compile(r"IIT|EIT|OIT|แบบวด|แบบตรวจ|สวนท[12]|สวนไดสวนเสย|เปดเผยขอมลสาธารณะ")
 _INDICATOR_CUE = re.compile(r"ตวชวด")
@@ -135,6 +136,9 @@ def overall(text: str, year: int | None) -> Statement | None:
                 or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
                 or _after_indicator_name(before):
             continue
+        stated_for = _STATED_FOR.search(before)
+        if year is not None and stated_for and int(stated_for.group(1)) < year:
+            continue  # `(ปี 2564 ได้ 94.14 คะแนน)`: a score stated for an earlier year is not this year's
         level_text = (level.group("a") or level.group("b")) if level else None
         if level_text is None and (back := _LEVEL_BEFORE.search(before)):
             level_text = back.group("a")

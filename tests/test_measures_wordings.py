@@ -1,0 +1,64 @@
+"""Facts stated in wordings and layouts no list names (issue #12): score statements found by meaning, sub-list
+numbers, and table captions. Each case stands for a class, not a sentence."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.ita.statements import overall
+from parsers.ita.text import strip_list_number
+from parsers.tables import PageTable, PageText, RawRow, build_tables
+
+UNIT = "องค์การบริหารส่วนตำบลหนองบัว"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"ผลคะแนนของ{UNIT} ในปีงบประมาณ พ.ศ. 2566 คิดเป็นร้อยละ 91.27 ระดับ A",  # a share with a level is a result
+    f"{UNIT} ได้ 91.27 คะแนน ผลการประเมินอยู่ระดับ A",  # the level word a few letters on, no ใน
+    f"คะแนน ITA ของ{UNIT} ได้แก่ 91.27 คะแนน อันดับผลการประเมิน A",
+])
+def test_score_with_the_level_near_its_word(sentence):
+    found = overall(sentence, 2566)
+    assert (found.score, found.level) == (91.27, "A")
+
+
+def test_a_share_without_a_level_is_no_score():
+    assert overall("ผู้เข้าร่วมอบรมคิดเป็นร้อยละ 91.27 ของบุคลากร", 2566) is None
+
+
+def test_a_latin_word_gives_no_level():
+    assert overall("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566", 2566) is None
+
+
+def test_last_years_score_in_brackets_is_not_this_years():
+    """The reading of this year's number is damaged (a stray letter after it): null, not last year's 94.14."""
+    found = overall("ปีงบประมาณ พ.ศ. 2565 ภาพรวมของอบต.หนองบัว ได้ 94.03 A คะแนน (ปี 2564 ได้ 94.14 คะแนน) "
+                    "ผลการประเมินอยู่ระดับ A", 2565)
+    assert found.score is None and found.level == "A"
+
+
+def test_every_candidate_refused_gives_the_reasons_not_a_crash():
+    found = overall("ได้คะแนน 84.92 คะแนน ระดับ AA", 2565)
+    assert found.score is None and found.refused
+
+
+@pytest.mark.parametrize("text, bare", [("2.1 โครงการจัดทำคู่มือ", "โครงการจัดทำคู่มือ"), ("2.10 มาตรการ", "มาตรการ"),
+                                        ("3.1.2 กิจกรรม", "กิจกรรม"), ("1. การ", "การ"), ("92.50", "92.50")])
+def test_sub_list_numbers_are_list_numbers(text, bare):
+    assert strip_list_number(text) == bare
+
+
+def _row(cells, top, bold=False):
+    return RawRow(cells, sum(1 for c in cells if c) or 1, top, top + 20, bold=bold)
+
+
+def test_caption_above_the_header_is_neither_section_nor_row():
+    head = ["เรื่องที่ทำ", "วิธีทำ", "ผู้ทำ"]
+    rows = [_row(["ตารางที่ ๑ มาตรการส่งเสริมคุณธรรม", "", ""], 100), _row(head, 120, bold=True),
+            _row(["๑. มาตรการหนึ่ง", "ขั้นตอน", "กองคลัง"], 140),
+            _row(["๒) การป้องกันการทุจริต", "", ""], 160),  # a heading inside the table: a section
+            _row(["ตารางที่ ๒ มาตรการส่งเสริมคุณธรรม", "", ""], 180), _row(head, 200),  # caption, header again
+            _row(["๒. มาตรการสอง", "ขั้นตอน", "กองช่าง"], 220)]
+    table = PageTable(1, 50, 100, 550, 240, [50, 250, 450, 550], rows)
+    built = build_tables([table], [PageText(1, 842.0, [])])[0]
+    assert [r.kind for r in built.rows] == ["caption", "header", "body", "section", "caption", "header", "body"]
+    assert built.header == head

@@ -62,3 +62,30 @@ def test_caption_above_the_header_is_neither_section_nor_row():
     built = build_tables([table], [PageText(1, 842.0, [])])[0]
     assert [r.kind for r in built.rows] == ["caption", "header", "body", "section", "caption", "header", "body"]
     assert built.header == head
+
+
+def _page(texts):
+    from parsers.records import PageLayout, TextLine
+
+    return PageLayout(1, 595, 842, [TextLine(t, 50, 60 + 20 * i, 500, 75 + 20 * i, page=1) for i, t in enumerate(texts)])
+
+
+def test_unit_name_cut_by_a_printers_lost_marks_is_read_whole():
+    """`น้ำเกลี้ยง` printed with its tone marks lost and spaces in their place: the title line's pieces are the
+    name, the district's pieces up to the province are the district, and the cut `อบต.นำ` of a sentence is
+    dropped as a prefix of the whole name (not a second unit)."""
+    from parsers.ita.header import unit_mentions
+
+    mentions = unit_mentions([_page(["มาตรการส่งเสริมคุณธรรม", "องค์การบริหารสูวนต  าบลน  า  เกล  ยี ง",
+                                     "อ  าเภอน  า  เกล  ยี ง จังหวัดศรีสะเกษ",
+                                     "ในปีงบประมาณ พ.ศ.๒๕๖๗ อบต.น  า  เกล  ยี ง ได้รับคะแนนการ"])], 0)
+    assert [(m.text, m.district, m.province) for m in mentions] == [
+        ("องค์การบริหารส่วนตำบลนำเกลยีง", "นำเกลยีง", "ศรีสะเกษ")]
+
+
+def test_a_whole_unit_name_keeps_what_follows_it_out():
+    from parsers.ita.header import unit_mentions
+
+    mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
+                                     "อำเภอเมือง จังหวัดขอนแก่น"])], 0)
+    assert [(m.text, m.district, m.province) for m in mentions] == [("องค์การบริหารส่วนตำบลหนองบัว", "เมือง", "ขอนแก่น")]

@@ -61,12 +61,6 @@ def _visible(text: str) -> int:
     return len(repair_thai(_CID.sub("", text)).replace(" ", "").replace("\r", "").replace("\n", ""))
 
 
-def _visible_bound(text: str) -> int:
-    """An upper bound of `_visible(text)` that needs no repair: repair_thai only removes, merges, reorders or
-    swaps characters one for one (tested), so the unrepaired text is never shorter."""
-    return len(_CID.sub("", text).replace(" ", "").replace("\r", "").replace("\n", ""))
-
-
 def _put_back_hyphens(pdfium_text: str, plumber_text: str) -> str:
     """PDFium moves the hyphen of `E-Service` past the word (`E Service -`); pdfplumber's x order keeps
     it. Every Latin `X-Y` pdfplumber saw in the region that PDFium printed as `X Y -` is put back."""

@@ -89,3 +89,12 @@ def test_a_whole_unit_name_keeps_what_follows_it_out():
     mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
                                      "อำเภอเมือง จังหวัดขอนแก่น"])], 0)
     assert [(m.text, m.district, m.province) for m in mentions] == [("องค์การบริหารส่วนตำบลหนองบัว", "เมือง", "ขอนแก่น")]
+
+
+def test_a_sentence_naming_the_unit_does_not_lend_it_the_next_word():
+    """`…ของอบต.แม่หลอง ใน` / `ปีงบประมาณ…`: the wrapped sentence's `ใน` is no part of the name."""
+    from parsers.ita.header import unit_mentions
+
+    mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลแม่หลอง", "อำเภออมก๋อย จังหวัดเชียงใหม่",
+                                     "ผลคะแนนการประเมินคุณธรรมและความโปร่งใสของอบต.แม่หลอง ใน"])], 0)
+    assert {m.text for m in mentions} == {"องค์การบริหารส่วนตำบลแม่หลอง", "อบต.แม่หลอง"}

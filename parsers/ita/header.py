@@ -112,7 +112,9 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
         for number, line in enumerate(lines):
             where = ("title" if index == start and number < TITLE_LINES
                      else "header" if index > start and number < RUNNING_HEADER_LINES else "body")
-            found = [(m.group(1), m.group(2) + _title_rest(line[m.end():]) if where == "title" else m.group(2))
+            # only a line that is the unit's name (it opens the line) may carry the name's cut pieces
+            found = [(m.group(1), m.group(2) + _title_rest(line[m.end():])
+                      if where == "title" and not line[:m.start()].strip() else m.group(2))
                      for m in _UNIT.finditer(line)]
             if where == "title":  # elsewhere กรุงเทพมหานคร is an address (the province), not the unit
                 found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]

@@ -98,3 +98,11 @@ def test_a_sentence_naming_the_unit_does_not_lend_it_the_next_word():
     mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลแม่หลอง", "อำเภออมก๋อย จังหวัดเชียงใหม่",
                                      "ผลคะแนนการประเมินคุณธรรมและความโปร่งใสของอบต.แม่หลอง ใน"])], 0)
     assert {m.text for m in mentions} == {"องค์การบริหารส่วนตำบลแม่หลอง", "อบต.แม่หลอง"}
+
+
+def test_a_letter_of_damage_after_a_name_does_not_drop_the_whole_name():
+    from parsers.ita.header import unit_mentions
+
+    mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลหนองโสน", "อำเภอสามง่าม จังหวัดพิจิตร",
+                                     "คะแนนภาพรวมหน่วย อบต.หนองโสนะ 83.38 คะแนน"])], 0)
+    assert "องค์การบริหารส่วนตำบลหนองโสน" in {m.text for m in mentions}

@@ -170,6 +170,9 @@ def _place_near(lines: list[str], number: int) -> tuple[str | None, str | None]:
             _clean_name(province.group(1)) if province else None)
 
 
+CUT_LETTERS = 3  # a cut name misses a syllable or more; one letter more is damage (`อบต.หนองโสนะ 83.38`), not the rest
+
+
 def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
     """A name cut at a line end (`…ขององค์การบริหารส่วนตำบลหนอง` / `ฝ้าย …`) is a strict prefix of the full
     name written elsewhere; kept, it would vote for another unit."""
@@ -177,7 +180,8 @@ def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
     # compared as type + name (`อบต.นำ` is cut from `องค์การบริหารส่วนตำบลนำเกลยีง`)
     full = {name_key(expand_abbreviations(n)) for n in names}
     return [m for m in mentions if not any(n != m.text and n.startswith(m.text) for n in names)
-            and not any(f != (k := name_key(expand_abbreviations(m.text))) and k and f.startswith(k) for f in full)]
+            and not any(len(f) >= len(k := name_key(expand_abbreviations(m.text))) + CUT_LETTERS and k and f.startswith(k)
+                        for f in full)]
 
 
 def province_unit(pages: list[PageLayout], start: int) -> str | None:

@@ -298,6 +298,124 @@ def _restore_lost_am(line: str) -> str:
     return line
 
 
+_MOVABLE = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS
+_STACK_ORDER = {m: i for i, m in enumerate(LOWER_VOWELS + UPPER_VOWELS + TONE_MARKS + SIGNS)}
+# Marks a broken font map gives for one another: the tones, and SARA UU printed as a tone and back
+# (`ผ้รับ` ผู้รับ, `ข้อม้ล` ข้อมูล, `คู้มือ` คู่มือ, `กองช้าง` กองช่าง).
+_LOOKALIKE = {"\u0e48": "\u0e49\u0e39", "\u0e49": "\u0e48\u0e39", "\u0e39": "\u0e48\u0e49"}
+_STACKS = re.compile(rf"([{CONSONANTS}])([{MARKS}]{{2,}})")
+_TWO_TONES = re.compile(rf"[{CONSONANTS}]([{TONE_MARKS}]{{2}})")
+_MAX_MOVES = 12
+
+
+def _line_key(text: str) -> tuple[int, int]:
+    return _segment_score(text, 3)
+
+
+RARE_WORD = 100  # Thai National Corpus count under which a short word is suspect (`คู้` 78 beside `มือ`)
+
+
+def _rare_word(line: str) -> bool:
+    """A word of two or three letters with a mark that the Thai National Corpus hardly knows: what a mark
+    mapped to its neighbour leaves when the damaged word still splits into dictionary words (`คู้|มือ`)."""
+    counts = _word_frequency()
+    return any(2 <= len(t) <= 3 and any(ch in MARKS for ch in t) and counts.get(t, 0) < RARE_WORD
+               for run in _THAI_RUN.findall(line) for t in _tokenize(run, False) if t in _words())
+
+
+def _stray_letters(text: str) -> int:
+    """Thai characters in no dictionary word."""
+    words = _words()
+    return sum(len(t) for run in _THAI_RUN.findall(text) for t in _tokenize(run, False) if t not in words)
+
+
+def _stack(marks: str) -> str:
+    """Marks of one letter in canonical order (vowel below or above, then tone, then the signs)."""
+    return "".join(sorted(marks, key=lambda m: _STACK_ORDER.get(m, 99)))
+
+
+def _marks_of(line: str, at: int) -> str:
+    end = at + 1
+    while end < len(line) and line[end] in MARKS:
+        end += 1
+    return line[at + 1:end]
+
+
+def _mark_moves(line: str, swaps: bool = True):
+    """Every text one mark away from `line`: a vowel or tone dropped, or moved to the letter before or after (with
+    the space an engine put after the letter it left, or without), SARA AA and SARA AM exchanged, and a pair of tone marks on one letter read as the
+    vowel and tone they stand for (`ผ้่` is ผู้). Yields (text, index of the letter that received the mark, or
+    of the letter after a dropped one)."""
+    bases = [i for i, ch in enumerate(line) if ch in CONSONANTS]
+    for k, i in enumerate(bases):
+        j = i + 1
+        while j < len(line) and line[j] in MARKS:
+            j += 1
+        marks = line[i + 1:j]
+        for m in set(marks) & set(_MOVABLE):
+            rest = marks.replace(m, "", 1)
+            if any(m in _marks_of(line, b) for b in bases[k + 1:k + 3] if _THAI_RUN.fullmatch(line[i:b + 1])):
+                # a mark read twice, here and on its own letter one or two letters on (`การิบริหาร`, `งานินิติ`)
+                yield line[:i + 1] + rest + line[j:], i + 1
+            for other in (bases[k - 1] if k else None, bases[k + 1] if k + 1 < len(bases) else None):
+                if other is None or abs(other - i) > 4 or not _THAI_RUN.fullmatch(line[min(i, other):max(i, other)]):
+                    continue
+                e = other + 1
+                while e < len(line) and line[e] in MARKS:
+                    e += 1
+                if any(x in _MOVABLE and (x in UPPER_VOWELS + LOWER_VOWELS) == (m in UPPER_VOWELS + LOWER_VOWELS)
+                       for x in line[other + 1:e]):
+                    continue  # the letter already carries a mark of that kind
+                moved = _stack(line[other + 1:e] + m)
+                if other < i:
+                    text = line[:other + 1] + moved + line[e:i + 1] + rest + line[j:]
+                    at = other + 1 + len(moved) + (i + 1 - e) + len(rest)
+                    if text[at:at + 1] == " " and text[at + 1:at + 2] in CONSONANTS:
+                        yield text[:at] + text[at + 1:], other  # `ข้นั ตอน`: the gap left behind is no word break
+                    yield text, other
+                else:
+                    yield line[:i + 1] + rest + line[j:other + 1] + moved + line[e:], other - 1
+        for m in set(marks) & set(_LOOKALIKE) if swaps else ():
+            for other in _LOOKALIKE[m]:  # a glyph mapped to the code point of a mark printed at the same place
+                yield line[:i + 1] + _stack(marks.replace(m, other, 1)) + line[j:], i
+        if swaps and line[j:j + 1] in (SARA_AA, SARA_AM):  # SARA AA and SARA AM printed for each other (`กำร`, `สานัก`)
+            yield line[:j] + (SARA_AM if line[j] == SARA_AA else SARA_AA) + line[j + 1:], i
+        if swaps and _TWO_TONES.match(line, i):
+            for vowel in UPPER_VOWELS + LOWER_VOWELS:
+                for tone in TONE_MARKS:
+                    yield line[:i + 1] + vowel + tone + line[i + 3:], i
+
+
+def _relocate_marks(line: str) -> str:
+    """Marks an HTML printer set on the neighbouring letter (`ข้นั ตอน`, `เส่ยี ง`, `ซ้อื`, `ส่งิ แวดล้อม`, `ผ้่`):
+    on a line the dictionary reads badly, the single move that makes the line read best is taken while it
+    mends a dictionary word of three or more letters longer than the one the receiving letter sat in."""
+    if not _THAI_RUN.search(line):
+        return line
+    # marks of one letter in canonical order first (`เน่ือง` is เนื่อง, no mark to drop)
+    line = _STACKS.sub(lambda m: m.group(1) + _stack(m.group(2)), line)
+    if _coverage(line) >= 0.95 and not _rare_word(line):  # two-letter pieces (`งา|นิ`) are no evidence
+        return line
+    words = _words()
+    for _ in range(_MAX_MOVES):
+        # exchanging one sound letter for another (`ที่นำ`, `ที่นา`) only where even two-letter words fail
+        swaps = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
+        key, best = _line_key(line), None
+        for text, at in _mark_moves(line, swaps):
+            if (k := _line_key(text)) > key:
+                new, old = _token_at(text, at, 0, len(text)), _token_at(line, at, 0, len(line))
+                # it completes a word longer than the one the letter sat in, or leaves fewer stray letters, and
+                # never leaves more (`ปีละ` is no damaged `ปลีะ`)
+                strays, before = _stray_letters(text), _stray_letters(line)
+                if new in words and strays <= before and (len(new) >= 3 and len(new) > (len(old) if old in words else 0)
+                                                          or strays < before):
+                    key, best = k, text
+        if best is None:
+            break
+        line = best
+    return line
+
+
 def _repair_once(text: str) -> str:
     text = _HSPACES.sub(" ", _MARKUP.sub(" ", remove_zw(_INVISIBLE.sub("", text))))
     text = _RING_AS_LATIN.sub(rf"\1{SARA_AM}", text)
@@ -308,11 +426,17 @@ def _repair_once(text: str) -> str:
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _MARK_GAP.sub(_close_mark_gap, text)
-    text = "\n".join(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line)))) for line in text.split("\n"))
+    text = "\n".join(_relocate_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line))))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
     text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)
-    return unicodedata.normalize("NFC", _HSPACES.sub(" ", text))
+    return _nfc(_HSPACES.sub(" ", text))
+
+
+def _nfc(text: str) -> str:
+    """NFC, except where it would lengthen the text: a composition-excluded character (`\ufb1d`) decomposes."""
+    composed = unicodedata.normalize("NFC", text)
+    return composed if len(composed) <= len(text) else text
 
 
 _REPAIRED: dict[str, str] = {}
@@ -330,7 +454,7 @@ def repair_thai(text: str) -> str:
     if (known := _REPAIRED.get(text)) is not None:
         return known
     original = text
-    text = unicodedata.normalize("NFC", text).translate(_PUA)
+    text = _nfc(text).translate(_PUA)
     # One step can expose work for another (a collapsed space, a rebuilt SARA AM, the next of several orphaned
     # marks), so steps repeat until nothing changes; a text seen before ends the loop should steps ever cycle.
     seen = {text}
@@ -390,6 +514,19 @@ def text_quality(text: str) -> float:
     bad = len(_BAD_CHARS.findall(text)) + 4 * len(_CID.findall(text)) + len(_INVALID_SEQUENCES.findall(text))
     validity = max(0.0, 1.0 - 3.0 * bad / n)
     return round(validity * (0.5 + 0.5 * _dictionary_coverage(text)), 4)
+
+
+def word_fit(text: str) -> float:
+    """Mean letters per word of the text's Thai runs, counting a non-word as one letter a piece: higher reads
+    better. Two readings of one region that text_quality rates alike (both all dictionary words) differ here
+    when one of them has its marks on the wrong letters: `สานกัป` (สาน|กัป) against `สำนัก`, `ความเสียงิ`
+    (ความ|เสีย|งิ) against `ความเสี่ยง`, `ประเมนี่` against `ประเมิน`."""
+    words, letters, tokens = _words(), 0, 0
+    for run in _THAI_RUN.findall(text):
+        for token in _tokenize(run, keep_whitespace=False):
+            letters += len(token)
+            tokens += 1 if token in words else len(token)
+    return letters / tokens if tokens else 0.0
 
 
 # ---------------------------------------------------------------- data-contract strings

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalizers.thai_text import MARKS, repair_thai, text_quality
+from normalizers.thai_text import MARKS, repair_thai, text_quality, word_fit
 
 _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
@@ -61,12 +61,6 @@ def _visible(text: str) -> int:
     return len(repair_thai(_CID.sub("", text)).replace(" ", "").replace("\r", "").replace("\n", ""))
 
 
-def _visible_bound(text: str) -> int:
-    """An upper bound of `_visible(text)` that needs no repair: repair_thai only removes, merges, reorders or
-    swaps characters one for one (tested), so the unrepaired text is never shorter."""
-    return len(_CID.sub("", text).replace(" ", "").replace("\r", "").replace("\n", ""))
-
-
 def _put_back_hyphens(pdfium_text: str, plumber_text: str) -> str:
     """PDFium moves the hyphen of `E-Service` past the word (`E Service -`); pdfplumber's x order keeps
     it. Every Latin `X-Y` pdfplumber saw in the region that PDFium printed as `X Y -` is put back."""
@@ -86,11 +80,17 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
     """
     pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
     q_pdfium = quality(pdfium_text)
-    if plumber_text == pdfium_text or (q_pdfium == 1.0 and _visible_bound(plumber_text) <= _visible(pdfium_text)):
+    if plumber_text == pdfium_text or (q_pdfium == 1.0 and _CID.search(plumber_text)):
         # Decided without repairing pdfplumber's reading (the costly half): the same text, or PDFium's reading
-        # scores the maximum and pdfplumber's cannot be longer, since repair never adds a visible character.
+        # scores the maximum and pdfplumber's has `(cid:N)` placeholders, which keep its score below it.
         return Choice(pdfium_text, "pdfium", q_pdfium)
     q_plumber = quality(plumber_text)
+    if q_plumber == q_pdfium and (fits := (word_fit(repair_thai(_CID.sub("", plumber_text))),
+                                           word_fit(repair_thai(pdfium_text))))[0] != fits[1]:
+        # Both read as words: the reading whose marks sit on the right letters makes fewer, longer ones.
+        if fits[0] > fits[1]:
+            return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
+        return Choice(pdfium_text, "pdfium", q_pdfium)
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)

@@ -15,7 +15,7 @@ from typing import Literal
 
 DocType = Literal["measures", "measures_report", "development_plan", "analysis", "results_announcement", "unknown"]
 Tool = Literal["IIT", "EIT", "OIT"]
-RowKind = Literal["header", "section", "body"]
+RowKind = Literal["header", "section", "body", "caption"]
 Engine = Literal["pdfium", "pdfplumber", "tesseract", "template", ""]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
 
@@ -56,7 +56,7 @@ class TextLine:
 class TableRow:
     cells: list[str]
     page: int  # 1-based page the row starts on
-    kind: RowKind = "body"  # header rows, spanning section rows, body rows
+    kind: RowKind = "body"  # header rows, spanning section rows, body rows, a title spanning the table above its header
     # Per cell: where its text was printed (a cell cut by a page break keeps its first part's box), or None.
     sources: list[Provenance | None] = field(default_factory=list)
     # Per cell: True where a merged cell of a row above (or to the left) covers this one (ruled tables only).

@@ -105,6 +105,11 @@ def _is_spacer(row: RawRow) -> bool:
     return not any(c.strip() for c in row.cells)
 
 
+# A table's title opens with the word for table (`ตารางที่ ๑ …`, `ตาราง ๒`, `ตารางแสดง…`); a heading above a table's
+# header that does not (`๒) การให้บริการ…`) is the section of the rows below.
+_CAPTION = re.compile(r"^\s*ตาราง")
+
+
 def _is_section(row: RawRow, n_cols: int) -> bool:
     return n_cols > 1 and row.n_real == 1 and bool(row.cells[0].strip())
 
@@ -482,17 +487,29 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             current.pages.append(found.page)
         at_top = True
         header_above: RawRow | None = None  # this page's last header row, while still at the table's top
-        for row in found.rows:
+        for index, row in enumerate(found.rows):
             if _is_spacer(row):
                 continue
             cells = [join_lines(c) for c in row.cells]
             if _is_section(row, found.n_cols):
-                current.rows.append(TableRow(cells, found.page, "section", list(row.sources), list(row.spanned)))
+                # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section
+                below = next((r for r in found.rows[index + 1:] if not _is_spacer(r)), None)
+                known = header_rows.get(id(current), [])
+                caption = not row.header and _CAPTION.match(cells[0]) and below is not None \
+                    and not _is_section(below, found.n_cols) and (
+                    at_top and (not current.rows or below.header or below.bold)
+                    or _repeats_header(below, current.header, known))
+                kind = "caption" if caption else "section"
+                current.rows.append(TableRow(cells, found.page, kind, list(row.sources), list(row.spanned)))
+                if kind == "caption":
+                    continue
                 at_top = new_page = False
                 continue
-            is_header = row.header or at_top and (
+            # the header printed again under a heading inside the table (HTML prints a table's head on every page
+            # and a new table under each heading) is no row of the table wherever it stands
+            is_header = row.header or (current.header and _repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
                 row.bold or _repeats_header(row, current.header, header_rows.get(id(current), []))
-                or (not current.rows and looks_like_header(row, found.n_cols))
+                or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
                 or (header_above is not None and _header_remnant(row, current.header))
                 or (header_above is not None and not any(r.kind == "body" for r in current.rows)

@@ -144,10 +144,14 @@ def test_engine_choice_prefers_the_undamaged_reading():
 
 def _full_comparison(pdfium_text: str, plumber_text: str) -> str:
     """The engine choice by scoring both readings, as choose() decided before its shortcut."""
-    from parsers.pdf_text import _put_back_hyphens, _visible, quality
+    from normalizers.thai_text import repair_thai, word_fit
+    from parsers.pdf_text import _CID, _put_back_hyphens, _visible, quality
 
     pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
     q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
+    fit_pdfium, fit_plumber = word_fit(repair_thai(pdfium_text)), word_fit(repair_thai(_CID.sub("", plumber_text)))
+    if q_plumber == q_pdfium and fit_plumber != fit_pdfium:
+        return "pdfplumber" if fit_plumber > fit_pdfium else "pdfium"
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return "pdfplumber"
     return "pdfium"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pythainlp.corpus import thai_words
 
-from normalizers.thai_text import CONSONANTS, clean_text, repair_thai, text_quality
+from normalizers.thai_text import CONSONANTS, TONE_MARKS, clean_text, repair_thai, text_quality
 from tests.support.shared import SHARED
 
 SEEDS = SHARED / "seeds"
@@ -186,3 +186,80 @@ def test_word_segmentation_agrees_with_pythainlp_newmm_on_the_seeds():
     assert len(runs) > 1000
     for run in runs:
         assert _tokenize(run, keep_whitespace=False) == word_tokenize(run, custom_dict=trie, engine="newmm"), run
+
+
+# ---------------------------------------------------------------- HTML printers' mark damage (#12)
+# Words of ITA documents whose letters carry a vowel-and-tone stack or a lower vowel and tone: the marks
+# WeasyPrint and Chromium set on the neighbouring letter in TLWG fonts.
+_STACKED = ["ขั้นตอน", "ความเสี่ยง", "จัดซื้อจัดจ้าง", "สิ่งแวดล้อม", "เรื่องร้องเรียน", "เปลี่ยนแปลง", "ผู้รับบริการ",
+            "ผู้บริหาร", "การเลื่อนขั้นเงินเดือน", "ขับเคลื่อน", "แต่งตั้ง", "ชี้แจง", "อย่างต่อเนื่อง", "ทั่วถึง"]
+_UPPER = "\u0e31\u0e34\u0e35\u0e36\u0e37"
+
+
+def _vowel_one_letter_late(word: str, nth: int) -> str | None:
+    """The upper vowel of the nth vowel+tone stack printed after the next letter, with a space after it
+    (`ขั้นตอน` → `ข้นั ตอน`, as WeasyPrint prints it in Loma and Kinnari)."""
+    stacks = [i for i in range(1, len(word) - 2) if word[i] in _UPPER and word[i + 1] in TONE_MARKS
+              and word[i + 2] in CONSONANTS]
+    if not stacks:
+        return None
+    i = stacks[nth % len(stacks)]
+    return word[:i] + word[i + 1] + word[i + 2] + word[i] + " " + word[i + 3:]
+
+
+def _two_tones_for_vowel_and_tone(word: str) -> str | None:
+    """A lower vowel + MAI THO printed as MAI THO + MAI EK (`ผู้` → `ผ้่`)."""
+    return word.replace("\u0e39\u0e49", "\u0e49\u0e48", 1) if "\u0e39\u0e49" in word else None
+
+
+def _mark_read_twice(word: str, nth: int) -> str | None:
+    """An upper vowel also read on the letter before its own (`วิเคราะห์` → `นิวิเคราะห์` after `งาน`)."""
+    spots = [i for i in range(1, len(word)) if word[i] in "\u0e34\u0e36" and word[i - 1] in CONSONANTS and i >= 2
+             and word[i - 2] in CONSONANTS]
+    if not spots:
+        return None
+    i = spots[nth % len(spots)]
+    return word[:i - 1] + word[i] + word[i - 1:]
+
+
+@given(st.sampled_from(_STACKED), st.integers(0, 3), st.sampled_from(["", "การ", "มาตรการ", "โครงการ"]),
+       st.sampled_from(["", "ประจำปี", "ของหน่วยงาน"]))
+@settings(max_examples=150, deadline=None)
+def test_vowel_printed_one_letter_late_comes_back(word, nth, before, after):
+    damaged = _vowel_one_letter_late(word, nth)
+    if damaged is None:
+        return
+    assert repair_thai(before + damaged + after).replace(" ", "") == before + word + after
+
+
+@pytest.mark.parametrize("word", [w for w in _STACKED if "\u0e39\u0e49" in w])
+def test_two_tone_marks_read_as_vowel_and_tone(word):
+    assert repair_thai("ความพึงพอใจของ" + _two_tones_for_vowel_and_tone(word)) == "ความพึงพอใจของ" + word
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("งานินิติการ", "งานนิติการ"), ("งานิวิเคราะห์นโยบายและแผน", "งานวิเคราะห์นโยบายและแผน"),
+    ("กองการึศึกษา", "กองการศึกษา"), ("ในการิบริหารงาน", "ในการบริหารงาน"),
+    ("อย\uf70aางต\uf70aอเน่ือง", "อย่างต่อเนื่อง"),  # a tone before its vowel is reordered, not dropped
+])
+def test_mark_read_twice_is_dropped(damaged, repaired):
+    assert repair_thai(damaged) == repaired
+
+
+_MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+
+
+@given(st.sampled_from(_MONTHS), st.sampled_from(_MONTHS), st.integers(60, 75), st.sampled_from([" ถึง ", " - ", " ถึง", " -"]))
+@settings(max_examples=100, deadline=None)
+def test_month_abbreviations_are_never_mended(first, last, year, joint):
+    """`มี.ค.` is not a damaged `ม.ค.`: a repair that drops a mark here would move a period by two months."""
+    text = f"{first} {year}{joint}{last} {year + 1}"
+    assert repair_thai(text) == text
+
+
+@given(valid_thai)
+@settings(max_examples=200, deadline=None)
+def test_mark_relocation_leaves_dictionary_phrases_alone(text):
+    from normalizers.thai_text import _relocate_marks
+
+    assert _relocate_marks(text) == text

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from normalizers.unit_names import find_unit_names
+from normalizers.thai_text import repair_thai
+from normalizers.unit_names import expand_abbreviations, find_unit_names, name_key
 from parsers.records import PageLayout, UnitMention
 from parsers.ita.text import compact, skeleton
 
@@ -107,11 +108,14 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
     mentions: list[UnitMention] = []
     seen: dict[tuple[str, str], UnitMention] = {}
     for index, page in enumerate(pages[start:], start):
-        lines = [line.text for line in page.lines]
+        lines = [repair_thai(line.text) for line in page.lines]  # a name's letters as read, not as printed
         for number, line in enumerate(lines):
             where = ("title" if index == start and number < TITLE_LINES
                      else "header" if index > start and number < RUNNING_HEADER_LINES else "body")
-            found = [(m.group(1), m.group(2)) for m in _UNIT.finditer(line)]
+            # only a line that is the unit's name (it opens the line) may carry the name's cut pieces
+            found = [(m.group(1), m.group(2) + _title_rest(line[m.end():])
+                      if where == "title" and not line[:m.start()].strip() else m.group(2))
+                     for m in _UNIT.finditer(line)]
             if where == "title":  # elsewhere กรุงเทพมหานคร is an address (the province), not the unit
                 found += [(m.group(1), "") for m in _SPECIAL_UNITS.finditer(line)]
             if not found:
@@ -134,6 +138,15 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
     return _drop_cut_names(mentions)
 
 
+_TITLE_REST = re.compile(r"^(?:\s+[ก-๏]{1,6})+\s*$")  # short Thai pieces, each after a space, to the end
+
+
+def _title_rest(rest: str) -> str:
+    """A title line that names the unit holds nothing after the name: short Thai pieces left after it are the
+    name itself, cut by spaces a printer's lost marks left (`องค์การบริหารส่วนตำบลนำ เกล ยี ง`)."""
+    return rest if _TITLE_REST.match(rest) and not _NAME_TAIL.search(re.sub(r"\s", "", rest)) else ""
+
+
 def _damaged_title_mentions(page: PageLayout) -> list[UnitMention]:
     """Title mentions whose type word OCR or a font damaged (`องค การบริหารส่วนตำบลบ้องตี`, `องคการบริหารสวน…`):
     the exact-prefix pattern misses them, the unit-name normalizer still recognises the type."""
@@ -149,15 +162,26 @@ def _place_near(lines: list[str], number: int) -> tuple[str | None, str | None]:
     """(district, province) written on line `number` or the next one, as written, cleaned."""
     nearby = lines[number] + " " + (lines[number + 1] if number + 1 < len(lines) else "")
     district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
+    if district:  # the pieces up to the province are the district's name, cut by spaces (`อำเภอนำ เกล ยี ง จังหวัด…`)
+        rest = nearby[district.end():province.start() if province and province.start() > district.end() else None]
+        return (_clean_name(district.group(1) + _title_rest(rest)) if _title_rest(rest) else _clean_name(district.group(1)),
+                _clean_name(province.group(1)) if province else None)
     return (_clean_name(district.group(1)) if district else None,
             _clean_name(province.group(1)) if province else None)
+
+
+CUT_LETTERS = 3  # a cut name misses a syllable or more; one letter more is damage (`อบต.หนองโสนะ 83.38`), not the rest
 
 
 def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
     """A name cut at a line end (`…ขององค์การบริหารส่วนตำบลหนอง` / `ฝ้าย …`) is a strict prefix of the full
     name written elsewhere; kept, it would vote for another unit."""
     names = {m.text for m in mentions}
-    return [m for m in mentions if not any(n != m.text and n.startswith(m.text) for n in names)]
+    # compared as type + name (`อบต.นำ` is cut from `องค์การบริหารส่วนตำบลนำเกลยีง`)
+    full = {name_key(expand_abbreviations(n)) for n in names}
+    return [m for m in mentions if not any(n != m.text and n.startswith(m.text) for n in names)
+            and not any(len(f) >= len(k := name_key(expand_abbreviations(m.text))) + CUT_LETTERS and k and f.startswith(k)
+                        for f in full)]
 
 
 def province_unit(pages: list[PageLayout], start: int) -> str | None:

@@ -85,7 +85,7 @@ def _is_subheader(cells: list[str]) -> bool:
 
 def _split_header(table: Table) -> tuple[list[str], list[TableRow]]:
     """The table's header (rows joined per column) and its body rows."""
-    body = list(table.rows)
+    body = [row for row in table.rows if row.kind != "caption"]
     header = list(table.header)
     if header:
         while body and body[0].kind == "header":  # the layout joined these into table.header
@@ -241,6 +241,9 @@ def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bo
     return any(previous.cells.get(role) and not cells.get(role) for role in ("responsible", "period", "method"))
 
 
+_PAGE_FURNITURE = re.compile(r"^(?:[-–(]?\d{1,3}[-–)]?|หน้า\d{1,3}(?:/\d{1,3})?)$")  # `- 2 -`, `หน้า 2`, `(2)`
+
+
 def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> str | None:
     """A `1) กระบวนการ…` heading printed right above the table's header."""
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
@@ -249,6 +252,11 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
     tops = [src.bbox[1] for row in table.rows[:1] for src in row.sources if src is not None and src.page == page.number]
     if tops:  # the line right above the table's first row
         above = sorted((line for line in page.lines if line.bottom <= min(tops) + 1), key=lambda line: line.bottom)
+        above = [line for line in above if not _PAGE_FURNITURE.match(compact(line.text))]
+        if not above and (before := next((p for p in pages if p.number == page.number - 1), None)):
+            # the table opens its page: its heading may end the page before (a browser breaks after a heading)
+            above = [line for line in sorted(before.lines, key=lambda line: line.bottom)
+                     if not _PAGE_FURNITURE.match(compact(line.text))][-3:]
         # the heading may wrap: up to three lines, each close under the one before, the first numbered
         for count in range(1, min(3, len(above)) + 1):
             lines = above[-count:]

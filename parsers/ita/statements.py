@@ -36,6 +36,7 @@ _NOT_A_RESULT_BEFORE = re.compile(
     r"|ขอ|ขอ\s?[iIeEoO])$")
 _NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")
 _RANGE_END = re.compile(r"\d[-–]$")
+_STATED_FOR = re.compile(r"(?<!\d)(25[5-8]\d)[^\d]{0,8}$")  # a year right before the number: the year it is for
 _TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
 _TOOL_CUE = re.compile(r"IIT|EIT|OIT|แบบวด|แบบตรวจ|สวนท[12]|สวนไดสวนเสย|เปดเผยขอมลสาธารณะ")
 _INDICATOR_CUE = re.compile(r"ตวชวด")
@@ -48,9 +49,12 @@ _LEVEL_AFTER = re.compile(
     rf"|[(\"“'](?P<b>{_LEVEL_WORD}|AA|[A-F])[)\"”'])")
 _LEVEL_BEFORE = re.compile(
     rf"ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})[^\d]{{0,40}}$")
+# A level of the scale a few letters after the word for level or for the result (`อยู่ระดับ A`, `อันดับผลการประเมิน
+# B`, `ผลการประเมินอยู่ในระดับ A`), never a letter of a Latin word (`ผลการประเมิน ITA`).
 _LEVEL_ALONE = re.compile(
-    rf"(?:ระดบผลการประเมน|ผลการประเมน(?:อย)?ในระดบ|อยในระดบ|RatingScore)(?:คอ|ท)?[:\"“”'(\[]*"
-    rf"(AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})")
+    rf"(?:ระดบ|ผลการประเมน|RatingScore)[^\d\n]{{0,12}}?(?<![A-Za-z])(AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})")
+# Words of a share before a number (`คิดเป็นร้อยละ`): a result when a level of the scale follows it.
+_SHARE_BEFORE = re.compile(r"(?:รอยละ|คดเปน)[^\d]{0,6}$")
 
 
 @dataclass
@@ -126,11 +130,15 @@ def overall(text: str, year: int | None) -> Statement | None:
         start, end = match.span(1)
         before, after = s[max(0, start - 70):start], s[end:end + 70]
         near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
-        if _NOT_A_RESULT_BEFORE.search(before) or _NOT_A_RESULT_AFTER.search(after) \
+        level = _LEVEL_AFTER.search(after)
+        share = "." in match.group(1) and level is not None and _SHARE_BEFORE.search(before)
+        if (_NOT_A_RESULT_BEFORE.search(before) and not share) or _NOT_A_RESULT_AFTER.search(after) \
                 or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
                 or _after_indicator_name(before):
             continue
-        level = _LEVEL_AFTER.search(after)
+        stated_for = _STATED_FOR.search(before)
+        if year is not None and stated_for and int(stated_for.group(1)) < year:
+            continue  # `(ปี 2564 ได้ 94.14 คะแนน)`: a score stated for an earlier year is not this year's
         level_text = (level.group("a") or level.group("b")) if level else None
         if level_text is None and (back := _LEVEL_BEFORE.search(before)):
             level_text = back.group("a")
@@ -149,7 +157,7 @@ def overall(text: str, year: int | None) -> Statement | None:
         candidates.append((weight, start, value, _level(level_text), match.group(1), _year_before(s, start)))
     if not candidates:
         level = _LEVEL_ALONE.search(s)
-        return Statement(None, _level(level.group(1)), None, refused) if level or refused else None
+        return Statement(None, _level(level.group(1)) if level else None, None, refused) if level or refused else None
     years = {c[5] for c in candidates if c[5] is not None}
     if year in years:
         wanted = year

@@ -12,7 +12,8 @@ from parsers.records import PageLayout, Provenance
 
 _SPACE = re.compile(r"\s+")
 NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
-LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\.(?!\d))\s*")
+# `3.`, `1)`, `(1)`, and the numbers of a sub-list under a numbered heading (`2.1`, `2.1.3`) before the text.
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2}\.(?!\d))\s*")
 
 
 def compact(text: str | None) -> str:
@@ -33,7 +34,7 @@ def tidy(text: str | None) -> str | None:
 
 
 def strip_list_number(text: str) -> str:
-    """`3. การพัฒนา…` or `1) กระบวนการ…` → the text without its own list number."""
+    """`3. การพัฒนา…`, `1) กระบวนการ…` or `2.1 โครงการ…` → the text without its own list number."""
     return LIST_NUMBER.sub("", text, count=1)
 
 

@@ -256,3 +256,20 @@ def test_the_measure_column_is_the_one_whose_cells_open_like_measures_wherever_i
              "3. กิจกรรมส่งเสริมการใช้ดุลยพินิจอย่างเป็นธรรม"]]
     roles = table_roles(["กลไกการปฏิบัติ", "ส่วนราชการเจ้าของเรื่อง", "วันเวลา", "เรื่องที่จะขับเคลื่อน"], rows)
     assert roles[3] == "measure" and roles[0] == "method"
+
+
+@pytest.mark.parametrize("order", [["IIT", "EIT ส่วนที่ 1", "EIT ส่วนที่ 2", "OIT"], ["OIT", "IIT", "EIT ส่วนที่ 2", "EIT ส่วนที่ 1"]])
+def test_tools_named_in_a_run_take_the_numbers_after_them_in_order(order):
+    """A tools table printed across (names in one row, scores under them) or read column by column joins the
+    names, then the numbers: each tool takes the number in its place, in any order of the tools."""
+    values = {"IIT": 87.26, "EIT ส่วนที่ 1": 84.66, "EIT ส่วนที่ 2": 82.82, "OIT": 91.81}
+    fields = {"IIT": "iit", "EIT ส่วนที่ 1": "eit_part1", "EIT ส่วนที่ 2": "eit_part2", "OIT": "oit"}
+    line = "เครื่องมือ " + " ".join(order) + " คะแนน " + " ".join(f"{values[t]:.2f}" for t in order)
+    got = {r.field: r.score for r in statements.tools([line], 2568)}
+    assert got == {fields[t]: values[t] for t in order}
+
+
+@pytest.mark.parametrize("line", ["เครื่องมือ IIT EIT OIT คะแนน 87.26 84.66", "คะแนน IIT EIT และ OIT เฉลี่ย 88.02"])
+def test_a_run_of_tool_names_with_another_count_of_numbers_gives_no_tool_score(line):
+    # The last name alone would take the first tool's number (OIT = the IIT's 87.26): a wrong number.
+    assert statements.tools([line], 2568) == []

@@ -210,17 +210,37 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
         s = flat(piece)
         weighted = weighted_header or any(word in s for word in WEIGHTED_WORDS)
         mentions = list(_TOOL.finditer(s))
+        fields = []
         for index, mention in enumerate(mentions):
-            tool = mention.lastgroup
             stop = mentions[index + 1].start() if index + 1 < len(mentions) else len(s)
-            segment = s[mention.end():stop]
-            for field, numbers in _tool_fields(tool, segment):
-                if field not in found and (reading := _read_tool(field, numbers, year, weighted)):
-                    found[field] = reading
+            fields += _tool_fields(mention.lastgroup, s[mention.end():stop])
+        for field, numbers in _names_then_numbers(fields):
+            if field not in found and (reading := _read_tool(field, numbers, year, weighted)):
+                found[field] = reading
     return list(found.values())
 
 
-def _tool_fields(tool: str, segment: str) -> list[tuple[str, list[str]]]:
+def _names_then_numbers(fields: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str]]]:
+    """Tools named in a run and their numbers after the last name (`IIT EIT ส่วนที่ 1 EIT ส่วนที่ 2 OIT คะแนน
+    87.26 84.66 82.82 91.81`: a tools table printed across, or read column by column) are paired in order
+    when the counts agree; when they do not, no tool of the run gets a number (the last name alone would
+    take the first tool's)."""
+    out, run = [], []
+    # one tool named twice in a row (`OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50`) is one name
+    fields = [f for i, f in enumerate(fields) if i + 1 == len(fields) or f[1] is not None or fields[i + 1][0] != f[0]]
+    for field, numbers in fields:
+        if numbers is None:
+            run.append(field)
+            continue
+        if not run or not numbers:
+            out.append((field, numbers))
+        elif len(numbers) == len(run) + 1:
+            out += [(f, [n]) for f, n in zip(run + [field], numbers)]
+        run = []
+    return out
+
+
+def _tool_fields(tool: str, segment: str) -> list[tuple[str, list[str] | None]]:
     """(field, numbers) of a tool mention: EIT's parts each with their own numbers (`EIT ส่วนที่ 1 (100.00
     คะแนน) และส่วนที่ 2 (91.00 คะแนน)`), else the tool with the numbers after it."""
     if tool == "EIT":
@@ -239,12 +259,13 @@ _CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผล�
 _MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name (`IIT การใช้ 98.15`: an indicator's)
 
 
-def _own_numbers(segment: str) -> list[str]:
+def _own_numbers(segment: str) -> list[str] | None:
     """The numbers right after a tool's name, when only connecting words (`ได้`, `คะแนน`, `:`) or a bracketed
-    description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's)."""
+    description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's);
+    None when the segment holds no number at all (a name in a run of names)."""
     first = re.search(r"\d", segment)
     if not first:
-        return []
+        return None
     gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
     if _INDICATOR_CUE.search(gap) or sum(1 for ch in gap if "\u0e01" <= ch <= "\u0e4f" or ch.isalpha()) > _MAX_GAP_LETTERS:
         return []

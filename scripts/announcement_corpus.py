@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Measure results announcements (issue #13): generate them in every form, text layer and scanned, extract
+them with `python -m pipeline extract`, and print per document: units found, rows right in every field,
+rows with a null score, and WRONG values (a score or level other than the one printed; must be 0).
+
+    python scripts/announcement_corpus.py /tmp/ann --looks text oversized office150 --measure
+    python scripts/announcement_corpus.py /tmp/ann --forms held-points --looks bilevel rotated --measure
+
+Forms are tests/test_announcement.py FORMS (the ones the reader was tuned on) and HELD_OUT below (other header
+wordings, column orders, bare names with a type column, no rank column). Looks are scanner damage: the PDF is
+drawn with a text layer, then every page is rendered and replaced by its (damaged) image, as a scanner would.
+Seeded: the same arguments write the same PDFs.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.announcement_factory import AnnouncementSpec, TruthRow, make_announcement  # noqa: E402
+
+FORMS = {
+    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
+    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
+                                            abbreviated=True, repeat_header=False),
+    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
+                                        dash_rows=[58, 59], broken_rows=[20]),
+    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
+                                   thai_digits=False),
+    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
+}
+# Layouts and wordings the reader was not tuned on (tests/announcement_factory.py variants).
+HELD_OUT = {
+    "held-raw-2567-wording-norank": AnnouncementSpec(form="raw", year=2567, rows=40, seed=31, province="ยะลา",
+                                                     variant="wording+no-rank"),
+    "held-overall-2568-typecol": AnnouncementSpec(form="overall", year=2568, rows=36, seed=32, province="นราธิวาส",
+                                                  abbreviated=True, variant="type-column"),
+    "held-points-totalfirst-wording": AnnouncementSpec(form="points", year=2568, rows=44, seed=33, colleges=True,
+                                                       province="ปัตตานี", variant="total-first+wording"),
+    "held-split-2568-norank-typecol": AnnouncementSpec(form="split", year=2568, rows=36, seed=34, province="สงขลา",
+                                                       variant="no-rank+type-column"),
+    "held-raw-2566-typecol-totalfirst": AnnouncementSpec(form="raw", year=2566, rows=40, seed=35, province="ยะลา",
+                                                         abbreviated=True, variant="type-column+total-first"),
+}
+ALL_FORMS = {**FORMS, **HELD_OUT}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the page images are made: resolution, turn (degrees), lean of the columns, specks, a media box
+    larger than the paper, JPEG quality (0: lossless), bilevel (1-bit, as office copiers send), and a page
+    put sideways on landscape paper (`turn_page` 90/270)."""
+
+    dpi: int = 300
+    angle: float = 0.0
+    shear: float = 0.0
+    noise: float = 0.0
+    box_scale: float = 1.0
+    jpeg: int = 0
+    bilevel: bool = False
+    turn_page: int = 0
+
+
+LOOKS = {
+    "text": None,
+    "clean300": Look(300),
+    "office200": Look(200, angle=0.8, shear=0.004, noise=0.001, jpeg=55),
+    "office150": Look(150, angle=0.6, shear=0.006, noise=0.002, jpeg=70),
+    "oversized": Look(200, angle=-0.4, shear=0.008, noise=0.001, box_scale=2.6875),
+    "bilevel": Look(200, angle=0.3, bilevel=True),
+    "tilted": Look(200, angle=1.5, jpeg=80),
+    "rotated": Look(200, angle=0.4, turn_page=90, jpeg=75),
+}
+
+
+def scan(data: bytes, look: Look, seed: int) -> bytes:
+    """The PDF's pages as images only, damaged as `look` says."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from tests.pdf_factory import ScanLook, _damaged
+
+    source = pdfium.PdfDocument(data)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    for page in source:
+        image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
+        image = _damaged(image, ScanLook(angle=look.angle, shear=look.shear, noise=look.noise, seed=seed))
+        size = (A4[0], A4[1])
+        if look.turn_page:
+            image = image.rotate(look.turn_page, expand=True, fillcolor=255)
+            size = (A4[1], A4[0])
+        if look.bilevel:
+            image = image.point(lambda v: 255 if v > 150 else 0).convert("1")
+        width, height = size[0] * look.box_scale, size[1] * look.box_scale
+        pdf.setPageSize((width, height))
+        if look.jpeg:
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=look.jpeg)
+            buffer.seek(0)
+            image = Image.open(buffer)
+        pdf.drawImage(ImageReader(image), 0, 0, width=width, height=height)
+        pdf.showPage()
+    pdf.save()
+    source.close()
+    return out.getvalue()
+
+
+def write(out_dir: Path, forms: list[str], looks: list[str]) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for look_name in looks:
+        for form in forms:
+            spec = ALL_FORMS[form]
+            path = out_dir / f"{form}__{look_name}.pdf"
+            truth = make_announcement(path, spec)
+            if (look := LOOKS[look_name]) is not None:
+                path.write_bytes(scan(path.read_bytes(), look, spec.seed))
+            path.with_suffix(".json").write_text(json.dumps(
+                {"spec": asdict(spec), "rows": [asdict(r) for r in truth]}, ensure_ascii=False))
+            written.append(path)
+    return written
+
+
+def expected(row: TruthRow, form: str) -> dict[str, float | None]:
+    """The fields a row must carry: its total and its tools (weighted points or raw scores); a planted bad
+    total must come out null."""
+    points = form in ("points", "split")
+    want = {"overall_score": None if row.broken else row.total}
+    for key, name in (("iit", "iit"), ("eit", "eit"), ("eit1", "eit_part1"), ("eit2", "eit_part2"), ("oit", "oit")):
+        if getattr(row, key) is not None:
+            want[f"{name}_points" if points else name] = None if row.broken else getattr(row, key)
+    return want
+
+
+def _value(x):
+    """A Parquet cell as Python: NaN/NA is None."""
+    try:
+        return None if x is None or x != x else x
+    except (TypeError, ValueError):
+        return x
+
+
+def _key(name: str | None) -> str:
+    return "".join((name or "").split())
+
+
+def measure_document(truth: dict, rows: list[dict]) -> dict:
+    """Counts for one document: rows matched by name (each printed row to at most one read row)."""
+    from rapidfuzz import fuzz
+
+    form = truth["spec"]["form"]
+    left = {i: _key(r["unit_raw"]) for i, r in enumerate(rows)}
+    counts = dict(rows=len(truth["rows"]), found=0, right=0, null=0, wrong=0, level_wrong=0, invented=0,
+                  unit_name=0)
+    wrong_examples = []
+    for t in truth["rows"]:
+        row = TruthRow(**t)
+        key = _key(row.name)
+        best = max(left, key=lambda i: fuzz.ratio(left[i], key), default=None)
+        if best is None or fuzz.ratio(left[best], key) < 90:
+            continue
+        del left[best]
+        got = rows[best]
+        counts["found"] += 1
+        want = expected(row, form)
+        nulls = wrong = 0
+        for field, value in want.items():
+            value_got = got.get(field)
+            if value_got is None:
+                nulls += value is not None
+            elif value is None or abs(value_got - value) > 0.005:
+                wrong += 1
+                wrong_examples.append((row.name, field, value_got, value))
+        level_got = got.get("level")
+        if level_got and level_got != row.level:
+            counts["level_wrong"] += 1
+            wrong_examples.append((row.name, "level", level_got, row.level))
+        counts["wrong"] += wrong
+        counts["null"] += bool(nulls)
+        counts["right"] += not nulls and not wrong and level_got == row.level
+        if row.unit_name:
+            counts["unit_name"] += got.get("unit_name") == row.unit_name
+        else:
+            counts["unit_name"] += got.get("unit_id") is None and _key(got.get("unit_name")) == key
+    counts["invented"] = len(left)
+    counts["examples"] = wrong_examples[:5]
+    return counts
+
+
+def measure(in_dir: Path, out_dir: Path, workers: int) -> list[tuple[str, dict]]:
+    import pandas as pd
+
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", "--input", str(in_dir), "--output", str(out_dir),
+                    "--workers", str(workers), "--quiet", "--no-cache"], check=True, cwd=ROOT)
+    documents = pd.read_parquet(out_dir / "documents.parquet")
+    assessments = pd.read_parquet(out_dir / "assessments.parquet")
+    results = []
+    for _, doc in documents.sort_values("source_path").iterrows():
+        truth_path = in_dir / Path(doc["source_path"]).with_suffix(".json")
+        if not truth_path.exists():
+            continue
+        truth = json.loads(truth_path.read_text())
+        rows = [{k: _value(v) for k, v in r.items()} for r in
+                assessments[assessments["doc_id"] == doc["doc_id"]].sort_values("row").to_dict("records")]
+        counts = measure_document(truth, rows)
+        counts["doc_type"] = doc["doc_type"]
+        results.append((Path(doc["source_path"]).stem, counts))
+    return results
+
+
+def table(results: list[tuple[str, dict]]) -> str:
+    lines = [f"{'document':48} {'type':>4} {'rows':>4} {'found':>5} {'right':>5} {'null':>4} {'WRONG':>5} "
+             f"{'lvlX':>4} {'inv':>3} {'unit':>4}"]
+    sums: dict[str, dict[str, int]] = {}
+    for name, c in results:
+        ok = "ok" if c["doc_type"] == "results_announcement" else "NO"
+        lines.append(f"{name:48} {ok:>4} {c['rows']:4} {c['found']:5} {c['right']:5} {c['null']:4} {c['wrong']:5} "
+                     f"{c['level_wrong']:4} {c['invented']:3} {c['unit_name']:4}")
+        for example in c["examples"]:
+            lines.append(f"    WRONG {example}")
+        look = name.split("__")[-1]
+        total = sums.setdefault(look, {})
+        for k in ("rows", "found", "right", "null", "wrong", "level_wrong", "invented"):
+            total[k] = total.get(k, 0) + c[k]
+    lines.append("")
+    for look, t in sums.items():
+        lines.append(f"{look:12} rows {t['rows']:4}  found {t['found']:4} ({t['found'] / t['rows']:.3f})  right "
+                     f"{t['right']:4} ({t['right'] / t['rows']:.3f})  null {t['null']:3}  WRONG {t['wrong']} "
+                     f"level WRONG {t['level_wrong']}  invented {t['invented']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out_dir", type=Path)
+    ap.add_argument("--forms", nargs="+", default=list(ALL_FORMS), choices=list(ALL_FORMS))
+    ap.add_argument("--looks", nargs="+", default=["text"], choices=list(LOOKS))
+    ap.add_argument("--measure", action="store_true", help="then extract into OUT_DIR-curated and print the counts")
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args(argv)
+    written = write(a.out_dir, a.forms, a.looks)
+    print(f"wrote {len(written)} announcements to {a.out_dir}")
+    if a.measure:
+        print(table(measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated"), a.workers)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

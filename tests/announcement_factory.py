@@ -94,10 +94,10 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
         if spec.form == "overall":
             units.sort(key=lambda u: u["district"])
         names = [(u["name_core"] if spec.has("type-column") else
-                   (ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
+                  (ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
                   u["unit_name"], u["district"]) for u in units]
-        types = {u["name_core"]: (ABBREVIATIONS[u["unit_type"]] if spec.abbreviated else u["unit_type"]) for u in units}
-    for name, unit_name, district in names[:spec.rows]:
+        types = [ABBREVIATIONS[u["unit_type"]] if spec.abbreviated else u["unit_type"] for u in units]
+    for i, (name, unit_name, district) in enumerate(names[:spec.rows]):
         if spec.form in ("points", "split"):
             iit, oit = round(rng.uniform(18, 30), 2), round(rng.uniform(20, 40), 2)
             if spec.form == "split":
@@ -116,7 +116,7 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
             row = TruthRow(name, unit_name, district, round(rng.uniform(45, 99.9), 2), "")
         row.level = letter_level(row.total) if spec.year <= 2566 else thai_level(row.total)
         if spec.has("type-column") and not spec.colleges:
-            row.unit_type = types[name]
+            row.unit_type = types[i]
         out.append(row)
     if spec.form in ("points", "split"):
         out.sort(key=lambda r: -r.total)

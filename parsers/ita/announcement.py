@@ -303,8 +303,10 @@ class _Reader:
         rank = int(m.group(1)) if (m := _RANK.match(rank_text)) else None
         if rank is None:
             rank, name = _split_rank(name)
-        if len(re.findall(r"[ก-ฮ]", name)) < 3 or _is_furniture(name):
-            return  # a unit's name is Thai; a stray mark or a misread header is no row
+        # a unit's name is Thai; a stray mark or a misread header is no row. A bare name beside a type cell
+        # may be short (`ยะลา`, `โรง`): the type column is what makes it a unit
+        if len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3) or _is_furniture(name):
+            return
         a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
         a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
         a.district_raw = _clean_name(cell("district")) or self.district

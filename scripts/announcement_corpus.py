@@ -219,6 +219,52 @@ def measure(in_dir: Path, out_dir: Path, workers: int) -> list[tuple[str, dict]]
     return results
 
 
+def _layout(args: tuple[Path, Path]) -> Path:
+    """The normalized layout of one PDF, pickled in the cache folder (the slow part: OCR)."""
+    import pickle
+
+    from parsers.layout import extract_layout
+    from pipeline.process import normalize_layout
+
+    pdf, cached = args
+    if not cached.exists():
+        cached.write_bytes(pickle.dumps(normalize_layout(extract_layout(pdf))))
+    return cached
+
+
+def measure_cached(in_dir: Path, cache: Path, workers: int) -> list[tuple[str, dict]]:
+    """As `measure`, with each PDF's layout computed once and kept in `cache`: the grammar, units and
+    validation run again on every call (for iterating on parsers/ita; report figures with `measure`)."""
+    import hashlib
+    import pickle
+    from multiprocessing import Pool
+
+    from parsers.ita import parse_document
+    from pipeline.load import build_rows
+    from pipeline.process import DocumentResult, resolve_result_units, resolve_unit, validate
+    from pipeline.discover import discover
+
+    cache.mkdir(parents=True, exist_ok=True)
+    sources = {Path(s.abs_path): s for s in discover(in_dir)}
+    jobs = [(path, cache / (hashlib.sha256(path.read_bytes()).hexdigest()[:20] + ".pkl")) for path in sorted(sources)]
+    with Pool(workers) as pool:
+        pool.map(_layout, jobs, chunksize=1)
+    results = []
+    for path, cached in jobs:
+        layout = pickle.loads(cached.read_bytes())
+        parsed = parse_document(layout)
+        unit = resolve_unit(parsed, None)
+        warnings = validate(layout, parsed, unit)
+        result = DocumentResult(sources[path], "ok", n_pages=layout.n_pages, parsed=parsed, unit=unit,
+                                result_units=resolve_result_units(parsed), warnings=warnings)
+        rows = [{k: _value(v) for k, v in r.items()} for r in build_rows([result])["assessments"]]
+        truth = json.loads(path.with_suffix(".json").read_text())
+        counts = measure_document(truth, sorted(rows, key=lambda r: r["row"] or 0))
+        counts["doc_type"] = parsed.doc_type
+        results.append((path.stem, counts))
+    return results
+
+
 def table(results: list[tuple[str, dict]]) -> str:
     lines = [f"{'document':48} {'type':>4} {'rows':>4} {'found':>5} {'right':>5} {'null':>4} {'WRONG':>5} "
              f"{'lvlX':>4} {'inv':>3} {'unit':>4}"]
@@ -248,10 +294,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--looks", nargs="+", default=["text"], choices=list(LOOKS))
     ap.add_argument("--measure", action="store_true", help="then extract into OUT_DIR-curated and print the counts")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="measure with layouts cached in this folder (fast re-runs of the "
+                    "grammar; figures to report come from the full extract without it)")
+    ap.add_argument("--no-write", action="store_true", help="measure the PDFs already in OUT_DIR")
     a = ap.parse_args(argv)
-    written = write(a.out_dir, a.forms, a.looks)
-    print(f"wrote {len(written)} announcements to {a.out_dir}")
-    if a.measure:
+    if not a.no_write:
+        written = write(a.out_dir, a.forms, a.looks)
+        print(f"wrote {len(written)} announcements to {a.out_dir}")
+    if a.measure and a.cache:
+        print(table(measure_cached(a.out_dir, a.cache, a.workers)))
+    elif a.measure:
         print(table(measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated"), a.workers)))
     return 0
 

@@ -257,8 +257,10 @@ def _split_rank(name: str) -> tuple[int | None, str]:
 
 
 def _clean_name(text: str) -> str:
-    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`)."""
-    return re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
+    short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
+    text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    return re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
 
 
 def _is_furniture(name: str) -> bool:

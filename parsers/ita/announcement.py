@@ -109,7 +109,9 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if found := normalize_level(text):
         return found, True
     if scanned:
-        letters = skeleton(re.sub(r"[^ก-๛]", "", text))
+        # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
+        words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
+        letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
         if letters in _LEVEL_SKELETONS:
             return _LEVEL_SKELETONS[letters], True
         near = [level for key, level in _LEVEL_SKELETONS.items()

@@ -167,7 +167,9 @@ def measure_document(truth: dict, rows: list[dict]) -> dict:
     for t in truth["rows"]:
         row = TruthRow(**t)
         key = _key(row.name)
-        best = max(left, key=lambda i: fuzz.ratio(left[i], key), default=None)
+        # bare names repeat across types (ทม.ยะลา, อบต.ยะลา): the resolved unit tells them apart
+        same_unit = [i for i in left if row.unit_name and rows[i].get("unit_name") == row.unit_name]
+        best = same_unit[0] if same_unit else max(left, key=lambda i: fuzz.ratio(left[i], key), default=None)
         if best is None or fuzz.ratio(left[best], key) < 90:
             continue
         del left[best]
@@ -232,7 +234,7 @@ def _layout(args: tuple[Path, Path]) -> Path:
     return cached
 
 
-def measure_cached(in_dir: Path, cache: Path, workers: int) -> list[tuple[str, dict]]:
+def measure_cached(in_dir: Path, cache: Path, workers: int, cached_only: bool = False) -> list[tuple[str, dict]]:
     """As `measure`, with each PDF's layout computed once and kept in `cache`: the grammar, units and
     validation run again on every call (for iterating on parsers/ita; report figures with `measure`)."""
     import hashlib
@@ -247,6 +249,8 @@ def measure_cached(in_dir: Path, cache: Path, workers: int) -> list[tuple[str, d
     cache.mkdir(parents=True, exist_ok=True)
     sources = {Path(s.abs_path): s for s in discover(in_dir)}
     jobs = [(path, cache / (hashlib.sha256(path.read_bytes()).hexdigest()[:20] + ".pkl")) for path in sorted(sources)]
+    if cached_only:
+        jobs = [(path, cached) for path, cached in jobs if cached.exists()]
     with Pool(workers) as pool:
         pool.map(_layout, jobs, chunksize=1)
     results = []
@@ -296,13 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--cache", type=Path, help="measure with layouts cached in this folder (fast re-runs of the "
                     "grammar; figures to report come from the full extract without it)")
+    ap.add_argument("--cached-only", action="store_true", help="with --cache: only the PDFs already cached")
     ap.add_argument("--no-write", action="store_true", help="measure the PDFs already in OUT_DIR")
     a = ap.parse_args(argv)
     if not a.no_write:
         written = write(a.out_dir, a.forms, a.looks)
         print(f"wrote {len(written)} announcements to {a.out_dir}")
     if a.measure and a.cache:
-        print(table(measure_cached(a.out_dir, a.cache, a.workers)))
+        print(table(measure_cached(a.out_dir, a.cache, a.workers, a.cached_only)))
     elif a.measure:
         print(table(measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated"), a.workers)))
     return 0

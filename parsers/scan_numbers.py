@@ -23,7 +23,11 @@ _NUMBER = re.compile(r"\d{1,3}\.\d{2}")
 # What a cell's edge leaves beside its number: Thai marks, brackets, bars, quotes; never a letter, which could
 # be a digit misread (`ส` for ๙).
 _EDGE = r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\[\](){}|'\"`,;:!_~^*]"
-_JUNKED = re.compile(rf"{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_EDGE}{{1,3}}|{_EDGE}{{1,3}}(\d{{1,3}}\.\d{{2}})")
+# Letters too where they cannot be a digit: after the two decimals every score stops at, or before a number
+# that has its two whole digits already (`ส89.64`: 189.64 is no score; a leaning column rule read as a letter).
+_ANY = r"[^\d.\s]"
+_JUNKED = re.compile(rf"{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_EDGE}{{1,3}}|{_EDGE}{{1,3}}(\d{{1,3}}\.\d{{2}})"
+                     rf"|{_ANY}{{0,3}}((?!00)\d{{2}}\.\d{{2}}){_ANY}{{0,3}}|{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_ANY}{{1,3}}")
 
 
 def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float]]:
@@ -36,7 +40,7 @@ def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float
         # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away
         if not (match := _JUNKED.fullmatch(text)):
             return []
-        text, junk = match.group(1) or match.group(2), 1
+        text, junk = next(g for g in match.groups() if g), 1
     positions = [i for i, ch in enumerate(text) if ch in CONFUSIONS]
     out = {float(text): junk}
     for n in range(1, max_changes + 1 - junk):

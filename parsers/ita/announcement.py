@@ -375,8 +375,9 @@ class _Reader:
         fields = POINT_FIELDS if columns.points else RAW_FIELDS
         score_roles = ["total"] + [r for _, r in columns.tools()]
         scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
-        if scanned and not any(re.search(r"[0-9#]", compact(cell(role))) for role in score_roles):
-            return  # no digit in any score cell: a header repeated on a page (`ผลคะแน`, `EIT`), not a result
+        if scanned and not any(re.search(r"[0-9#]", compact(cell(role))) for role in score_roles) \
+                and level_of(cell("level"), True)[0] is None:
+            return  # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`)
         texts: dict[str, str] = {}
         unread = []
         any_number = False
@@ -468,8 +469,13 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
         if digits:
             pages_with_results.add(row.page)
         # the header is at the page's top: rows before its first result row, not results OCR could not read
-        if row.kind == "section" or not (row.kind == "header" or score_cols and not digits
-                                         and row.page not in pages_with_results):
+        # (a unit's row has a level even where its numbers were lost)
+        level_col = columns.of("level")
+        level = level_of(row.cells[level_col], True)[0] if level_col is not None and level_col < len(row.cells) else None
+        name_col = columns.of("name")
+        name = row.cells[name_col] if name_col is not None and name_col < len(row.cells) else ""
+        if row.kind == "section" or not (row.kind == "header" or score_cols and not digits and level is None
+                                         and row.page not in pages_with_results and not _unit_like(name)):
             continue
         for c, text in enumerate(row.cells):
             for part in [text, *text.split()]:
@@ -623,6 +629,13 @@ _UNIT_WORD = re.compile(r"^(?:องค์การบริหารส่ว�
                         r"|โรงพยาบาล|สำนักงาน|จังหวัด|อำเภอ|ที่ว่าการ|กรม|กอง|ศูนย์|สถาบัน|สถานี|ศาล|เมืองพัทยา"
                         r"|กรุงเทพ|การไฟฟ้า|การประปา|การท่าเรือ|ธนาคาร|สหกรณ์)")
 SHARE = 0.6  # of the rows that must show a trait for the table to be an announcement
+_UNIT_SKELETONS = tuple(skeleton(w) for w in _UNIT_WORD.pattern.strip("^(?:)").split("|"))
+
+
+def _unit_like(name: str) -> bool:
+    """A name starting like a unit's, also as OCR reads it (marks lost: `องคการบริหาร…`)."""
+    key = skeleton(compact(_clean_name(name)))
+    return any(key.startswith(w) for w in _UNIT_SKELETONS if w)
 
 
 def looks_like_announcement(found: Announcement) -> bool:

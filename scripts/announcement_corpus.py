@@ -24,18 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.announcement_factory import AnnouncementSpec, TruthRow, make_announcement  # noqa: E402
+from tests.announcement_factory import FORMS, AnnouncementSpec, TruthRow, make_announcement  # noqa: E402
 
-FORMS = {
-    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
-    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
-                                            abbreviated=True, repeat_header=False),
-    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
-                                        dash_rows=[58, 59], broken_rows=[20]),
-    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
-                                   thai_digits=False),
-    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
-}
 # Layouts and wordings the reader was not tuned on (tests/announcement_factory.py variants).
 HELD_OUT = {
     "held-raw-2567-wording-norank": AnnouncementSpec(form="raw", year=2567, rows=40, seed=31, province="ยะลา",

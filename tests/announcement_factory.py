@@ -66,6 +66,19 @@ class AnnouncementSpec:
         return feature in self.variant.split("+")
 
 
+# The forms the tests (and scripts/announcement_corpus.py) check every row of.
+FORMS = {
+    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
+    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
+                                            abbreviated=True, repeat_header=False),
+    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
+                                        dash_rows=[58, 59], broken_rows=[20]),
+    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
+                                   thai_digits=False),
+    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
+}
+
+
 def registry_units(province: str) -> list[dict]:
     with open(ROOT / "data/reference/units.csv", encoding="utf-8") as handle:
         return [u for u in csv.DictReader(handle) if u["province"] == province and u["unit_type"] in ABBREVIATIONS]

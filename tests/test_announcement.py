@@ -14,18 +14,8 @@ from pipeline.load import build_rows
 from pipeline.process import process_document
 from pipeline.resolve import resolve_result_units
 from pipeline.validate import check_results
-from tests.announcement_factory import AnnouncementSpec, make_announcement
+from tests.announcement_factory import FORMS, AnnouncementSpec, make_announcement
 
-FORMS = {
-    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
-    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
-                                            abbreviated=True, repeat_header=False),
-    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
-                                        dash_rows=[58, 59], broken_rows=[20]),
-    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
-                                   thai_digits=False),
-    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
-}
 FIELDS = {"iit": "iit", "eit": "eit", "eit1": "eit_part1", "eit2": "eit_part2", "oit": "oit"}
 
 

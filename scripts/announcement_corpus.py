@@ -154,18 +154,28 @@ def measure_document(truth: dict, rows: list[dict]) -> dict:
     counts = dict(rows=len(truth["rows"]), found=0, right=0, null=0, wrong=0, level_wrong=0, invented=0,
                   unit_name=0)
     wrong_examples = []
+    position = 0  # rows are matched in document order, within a few rows of the last match: names that
+    # differ in one place word (บ่อแดง / รำแดง, the place lost by OCR) are not paired across the table
     for t in truth["rows"]:
         row = TruthRow(**t)
         key = _key(row.name)
-        # bare names repeat across types (ทม.ยะลา, อบต.ยะลา): the resolved unit tells them apart
-        same_unit = [i for i in left if row.unit_name and rows[i].get("unit_name") == row.unit_name]
-        best = same_unit[0] if same_unit else max(left, key=lambda i: fuzz.ratio(left[i], key), default=None)
-        if best is None or fuzz.ratio(left[best], key) < 90:
+        window = [i for i in left if position <= i < position + 6]
+        # bare names repeat across types (ทม.ยะลา, อบต.ยะลา): a row resolved to another unit is not this one
+        window = [i for i in window if not (row.unit_name and rows[i].get("unit_id")
+                                            and rows[i].get("unit_name") != row.unit_name)]
+        best = max(window, key=lambda i: fuzz.ratio(left[i], key), default=None)
+        if best is None or fuzz.ratio(left[best], key) < 90 and rows[best].get("unit_name") != row.unit_name:
             continue
         del left[best]
+        position = best + 1
         got = rows[best]
         counts["found"] += 1
         want = expected(row, form)
+        if row.broken and got.get("overall_score") is not None and abs(got["overall_score"] - row.total) < 0.005:
+            # a total printed one off, read on a scan as the digit reading its points agree with: the chooser
+            # cannot tell a misprint from a misread (counted apart, not as wrong)
+            counts["repaired"] = counts.get("repaired", 0) + 1
+            want = expected(TruthRow(**{**t, "broken": False}), form)
         nulls = wrong = 0
         for field, value in want.items():
             value_got = got.get(field)
@@ -271,13 +281,13 @@ def table(results: list[tuple[str, dict]]) -> str:
             lines.append(f"    WRONG {example}")
         look = name.split("__")[-1]
         total = sums.setdefault(look, {})
-        for k in ("rows", "found", "right", "null", "wrong", "level_wrong", "invented"):
-            total[k] = total.get(k, 0) + c[k]
+        for k in ("rows", "found", "right", "null", "wrong", "level_wrong", "invented", "repaired"):
+            total[k] = total.get(k, 0) + c.get(k, 0)
     lines.append("")
     for look, t in sums.items():
         lines.append(f"{look:12} rows {t['rows']:4}  found {t['found']:4} ({t['found'] / t['rows']:.3f})  right "
                      f"{t['right']:4} ({t['right'] / t['rows']:.3f})  null {t['null']:3}  WRONG {t['wrong']} "
-                     f"level WRONG {t['level_wrong']}  invented {t['invented']}")
+                     f"level WRONG {t['level_wrong']}  invented {t['invented']}  misprint repaired {t['repaired']}")
     return "\n".join(lines)
 
 

@@ -314,11 +314,22 @@ def _split_rank(name: str) -> tuple[int | None, str]:
     return None, name
 
 
+_SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|$)")  # a word with no or one Thai letter
+
+
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
     text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
-    return re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
+    text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
+    if not _SCAN_JUNK.search(text):
+        return text
+    # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts
+    # of a name: a word without two Thai letters is none of the name's (a number stays after แห่งที่)
+    words = text.split()
+    kept = [w for i, w in enumerate(words) if len(re.findall(r"[ก-ฮ]", w)) >= 2
+            or re.fullmatch(r"\d{1,2}", w) and i and skeleton(words[i - 1]).endswith("ท")]
+    return " ".join(kept) if kept else text
 
 
 def _is_furniture(name: str) -> bool:

@@ -261,6 +261,8 @@ def test_repeated_scanned_header_glued_onto_a_name_is_cut():
 def test_scanned_level_without_the_specks_beside_it():
     assert level_of("ง al ผ่านดีเยียม", scanned=True) == ("ผ่านดีเยี่ยม", True)
     assert level_of("1 a / ผานด", scanned=True) == ("ผ่านดี", True)
+    assert level_of("B al", scanned=True) == ("B", True) and level_of("AA.", scanned=True) == ("AA", True)
+    assert level_of("8", scanned=True) == (None, True)  # a B read as 8 is no level
 
 
 def test_bare_short_name_beside_a_type_cell():

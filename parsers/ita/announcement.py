@@ -109,6 +109,10 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if found := normalize_level(text):
         return found, True
     if scanned:
+        # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
+        first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
+        if first in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-]+", text.split()[0]):
+            return first, True
         # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
         words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
         letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))

@@ -280,8 +280,10 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
             continue
         if y1 - y0 < MIN_GLYPH_PIXELS:
             return None  # a dash or a speck
-        width = x1 - x0
-        pieces = 1 if width <= 1.3 * (y1 - y0) else 3 if width > 2.4 * (y1 - y0) else 2  # touching digits
+        # touching digits, told by the width against the number's tallest digit: a round `๐` is short and
+        # wide (24 x 18 px beside a 28 px `๔`), and measured against its own height it was cut in two
+        width, height = x1 - x0, max(y1 - y0, tallest)
+        pieces = 1 if width <= 1.3 * height else 3 if width > 2.4 * height else 2
         for k in range(pieces):
             piece = crop[y0:y1, x0 + k * width // pieces:x0 + (k + 1) * width // pieces]
             if not piece.any():

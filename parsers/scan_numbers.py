@@ -20,17 +20,30 @@ CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
 MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
 MAX_COMBINATIONS = 200_000
 _NUMBER = re.compile(r"\d{1,3}\.\d{2}")
+# What a cell's edge leaves beside its number: Thai marks, brackets, bars, quotes; never a letter, which could
+# be a digit misread (`ส` for ๙).
+_EDGE = r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\[\](){}|'\"`,;:!_~^*]"
+# Letters too where they cannot be a digit: after the two decimals every score stops at, or before a number
+# that has its two whole digits already (`ส89.64`: 189.64 is no score; a leaning column rule read as a letter).
+_ANY = r"[^\d.\s]"
+_JUNKED = re.compile(rf"{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_EDGE}{{1,3}}|{_EDGE}{{1,3}}(\d{{1,3}}\.\d{{2}})"
+                     rf"|{_ANY}{{0,3}}((?!00)\d{{2}}\.\d{{2}}){_ANY}{{0,3}}|{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_ANY}{{1,3}}")
 
 
 def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float]]:
     """(changes, value) for the reading of a cell and its variants with up to `max_changes` confused digits.
-    A cell that is no two-decimal number gives nothing."""
+    A cell that is no two-decimal number gives nothing; one with a mark or bracket of the cell's edge read
+    beside its number (`40.00่]`) gives the number as one change."""
     text = text.strip()
+    junk = 0
     if not _NUMBER.fullmatch(text):
-        return []
+        # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away
+        if not (match := _JUNKED.fullmatch(text)):
+            return []
+        text, junk = next(g for g in match.groups() if g), 1
     positions = [i for i, ch in enumerate(text) if ch in CONFUSIONS]
-    out = {float(text): 0}
-    for n in range(1, max_changes + 1):
+    out = {float(text): junk}
+    for n in range(1, max_changes + 1 - junk):
         for chosen in itertools.combinations(positions, n):
             for letters in itertools.product(*(CONFUSIONS[text[i]] for i in chosen)):
                 chars = list(text)
@@ -38,7 +51,7 @@ def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float
                     chars[i] = ch
                 value = float("".join(chars))
                 if value <= 100 and value not in out:
-                    out[value] = n
+                    out[value] = n + junk
     return sorted(((n, v) for v, n in out.items()), key=lambda t: t[0])
 
 

@@ -39,6 +39,7 @@ class TruthRow:
     eit2: float | None = None
     oit: float | None = None
     rank: int | None = None
+    unit_type: str | None = None  # printed in a type column (variant `type-column`)
     broken: bool = False  # printed with a total that does not add up: must come out null
 
 
@@ -56,6 +57,26 @@ class AnnouncementSpec:
     rows_per_page: int = 24
     broken_rows: list[int] = field(default_factory=list)  # 0-based rows printed with a wrong total
     dash_rows: list[int] = field(default_factory=list)  # rows printed with `-` everywhere (no result)
+    # held-out layouts the reader was not tuned on, joined with `+`: `wording` (other header words),
+    # `no-rank` (no rank column), `type-column` (bare names, the unit type in a column of its own),
+    # `total-first` (the total printed before the tools)
+    variant: str = ""
+
+    def has(self, feature: str) -> bool:
+        return feature in self.variant.split("+")
+
+
+# The forms the tests (and scripts/announcement_corpus.py) check every row of.
+FORMS = {
+    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
+    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
+                                            abbreviated=True, repeat_header=False),
+    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
+                                        dash_rows=[58, 59], broken_rows=[20]),
+    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
+                                   thai_digits=False),
+    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
+}
 
 
 def registry_units(province: str) -> list[dict]:
@@ -85,9 +106,11 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
         units = rng.sample(registry_units(spec.province), spec.rows)
         if spec.form == "overall":
             units.sort(key=lambda u: u["district"])
-        names = [((ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
+        names = [(u["name_core"] if spec.has("type-column") else
+                  (ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
                   u["unit_name"], u["district"]) for u in units]
-    for name, unit_name, district in names[:spec.rows]:
+        types = [ABBREVIATIONS[u["unit_type"]] if spec.abbreviated else u["unit_type"] for u in units]
+    for i, (name, unit_name, district) in enumerate(names[:spec.rows]):
         if spec.form in ("points", "split"):
             iit, oit = round(rng.uniform(18, 30), 2), round(rng.uniform(20, 40), 2)
             if spec.form == "split":
@@ -105,6 +128,8 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
         else:
             row = TruthRow(name, unit_name, district, round(rng.uniform(45, 99.9), 2), "")
         row.level = letter_level(row.total) if spec.year <= 2566 else thai_level(row.total)
+        if spec.has("type-column") and not spec.colleges:
+            row.unit_type = types[i]
         out.append(row)
     if spec.form in ("points", "split"):
         out.sort(key=lambda r: -r.total)
@@ -133,8 +158,45 @@ def _wrap(name: str) -> list[str]:
     return [name]
 
 
+# other header words, as other issuers print them (variant `wording`)
+_OTHER_WORDS = {"rank": ["ลำดับที่"], "name": ["หน่วยงาน"], "total": ["ผลคะแนน"], "level": ["ผลการประเมิน"],
+                "district": ["อำเภอ"], "type": ["ประเภท"]}
+
+
+def _wrap_type(text: str) -> list[str]:
+    """A full type name on two lines in its narrow column (`องค์การบริหาร` / `ส่วนตำบล`)."""
+    return [text[:13], text[13:]] if text.startswith("องค์การบริหารส่วน") else [text]
+
+
 def layout_of(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]]:
-    """Header rows, column widths and the fields (in column order) of a form."""
+    """Header rows, column widths and the fields (in column order) of a form and its variant."""
+    header, widths, fields = _base_layout(spec)
+    if not spec.variant:
+        return header, widths, fields
+    columns = [[list(row.cells[i]) for row in header] for i in range(len(fields))]
+    cols = list(zip(fields, widths, columns))
+    if spec.has("no-rank"):  # its width goes to the level, whose words are the longest
+        freed = next(w for f, w, _ in cols if f == "rank")
+        cols = [(f, w + freed if f == "level" else w, h) for f, w, h in cols if f != "rank"]
+    if spec.has("type-column") and not spec.colleges:
+        at = next(i for i, c in enumerate(cols) if c[0] == "name") + 1
+        cols.insert(at, ("type", 76.0, [["ประเภท"]] + [[""]] * (len(header) - 1)))
+        cols = [(f, w - 40 if f == "name" else w, h) for f, w, h in cols]
+    if spec.has("total-first"):
+        tools = [c for c in cols if c[0] in ("iit", "eit", "eit1", "eit2", "oit")]
+        total = [c for c in cols if c[0] == "total"]
+        if tools and total:
+            rest = [c for c in cols if c not in tools and c not in total]
+            at = next(i for i, c in enumerate(rest) if c[0] == "level")
+            cols = rest[:at] + total + tools + rest[at:]
+    if spec.has("wording"):
+        cols = [(f, w, [_OTHER_WORDS.get(f, h[0])] + h[1:] if len(header) == 1 or f not in ("total", "level")
+                 else h[:-1] + [_OTHER_WORDS[f]]) for f, w, h in cols]
+    header = [Row([h[i] for _, _, h in cols], "header") for i in range(len(header))]
+    return header, [w for _, w, _ in cols], [f for f, _, _ in cols]
+
+
+def _base_layout(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]]:
     if spec.form == "raw":
         header = [Row([["ลำดับ"], ["ชื่อหน่วยงาน"], ["อำเภอ"], ["IIT"], ["EIT"], ["OIT"], ["คะแนนรวม"], ["ระดับ"]], "header")]
         return header, [36, 150, 70, 42, 42, 42, 55, 58], ["rank", "name", "district", "iit", "eit", "oit", "total", "level"]
@@ -175,10 +237,10 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
     count = 0
     for i, row in enumerate(rows):
         values = {"rank": [_int(row.rank, thai)], "name": _wrap(row.name), "district": [row.district or ""],
-                  "level": _wrap(row.level)}
+                  "level": _wrap(row.level), "type": _wrap_type(row.unit_type or "")}
         used = sum(r.height if r.kind not in ("heading", "text") else LEADING + 8 for r in current)
         if count and (count % spec.rows_per_page == 0 or used + 2 * LEADING + 30 > PAGE_SPACE):
-            nxt = f"{_int(row.rank, thai)}.{row.name[:12]}..."
+            nxt = f"{row.name[:12]}..." if spec.has("no-rank") else f"{_int(row.rank, thai)}.{row.name[:12]}..."
             current += [Row([[""]], "text"), Row([[nxt]], "text")]
             pages.append(current)
             current = [Row([[f"- {_int(len(pages) + 1, thai)} -"]], "text")] + (list(header) if spec.repeat_header else [])
@@ -198,4 +260,7 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
                 Row([["(นายสมชาย ใจดี)"]], "text"), Row([["เลขาธิการคณะกรรมการ"]], "text")]
     pages.append(current)
     make_pdf(path, pages, widths, scanned=scanned, dpi=dpi, look=look)
+    if spec.has("no-rank"):
+        for row in rows:
+            row.rank = None  # not printed
     return [r for i, r in enumerate(rows) if i not in spec.dash_rows]

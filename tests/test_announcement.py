@@ -7,25 +7,15 @@ from hypothesis import given, settings, strategies as st
 
 from parsers.ita.announcement import header_role, level_of, looks_like_announcement, parse_number, read_announcement
 from parsers.ita.result_checks import problems
-from parsers.records import Assessment, PageLayout, ParsedDocument, Table, TableRow, TextLine
+from parsers.records import Assessment, PageLayout, ParsedDocument, Provenance, Table, TableRow, TextLine
 from parsers import scan_numbers
 from pipeline.discover import discover
 from pipeline.load import build_rows
 from pipeline.process import process_document
 from pipeline.resolve import resolve_result_units
 from pipeline.validate import check_results
-from tests.announcement_factory import AnnouncementSpec, make_announcement
+from tests.announcement_factory import FORMS, AnnouncementSpec, make_announcement
 
-FORMS = {
-    "raw-2566": AnnouncementSpec(form="raw", year=2566, rows=45, seed=11, province="ปัตตานี", broken_rows=[7]),
-    "overall-abbreviated": AnnouncementSpec(form="overall", year=2566, rows=50, seed=12, province="ยะลา",
-                                            abbreviated=True, repeat_header=False),
-    "points-colleges": AnnouncementSpec(form="points", year=2568, rows=60, seed=13, colleges=True, province="สงขลา",
-                                        dash_rows=[58, 59], broken_rows=[20]),
-    "split-2567": AnnouncementSpec(form="split", year=2567, rows=40, seed=14, province="นราธิวาส", abbreviated=True,
-                                   thai_digits=False),
-    "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
-}
 FIELDS = {"iit": "iit", "eit": "eit", "eit1": "eit_part1", "eit2": "eit_part2", "oit": "oit"}
 
 
@@ -218,3 +208,68 @@ def test_tables_of_other_things_are_not_announcements(names):
     rows = [TableRow([name, f"{10 + i * 3.5:.2f}"], 1) for i, name in enumerate(names)]
     table = Table([TableRow(["รายการ", "ร้อยละ"], 1, "header")] + rows, [1], 2, ["รายการ", "ร้อยละ"])
     assert not looks_like_announcement(read_announcement([], [table], 2567))
+
+
+def _scanned(cells: list[str], page: int = 1) -> TableRow:
+    return TableRow(cells, page, sources=[Provenance(page, (0, 0, 10, 10), c, "tesseract", 0.9) for c in cells])
+
+
+def _points_rows(n: int = 6) -> list[list[str]]:
+    """Rows of a weighted-points table: rank, name, total first, IIT, EIT, OIT, level (the sums hold)."""
+    rows = []
+    for i in range(n):
+        iit, eit, oit = 28.0 - i * 0.37, 27.5 - i * 0.21, 36.0 - i * 0.55
+        rows.append([str(i + 1), f"วิทยาลัยเทคนิคทดสอบ{'กขคงจฉชซ'[i]}", f"{iit + eit + oit:.2f}", f"{iit:.2f}",
+                     f"{eit:.2f}", f"{oit:.2f}", "ผ่านดี"])
+    return rows
+
+
+def test_scanned_score_columns_named_by_their_sums():
+    """A scanned header OCR garbled (`ผลคะแน`, `พา` for IIT) names nothing: the column whose numbers are the sum
+    of the others is the total, the others the tools in print order, wherever the total stands."""
+    header = _scanned(["ลำดัด!)", "เพี่นวยงาน", "ผลคะแน", "พา", "EIT", "OIT", "ระดับ"])
+    table = Table([header] + [_scanned(r) for r in _points_rows()], [1], 7)
+    found = read_announcement([], [table], 2568)
+    assert len(found.rows) == 6  # the garbled header is no row
+    first = found.rows[0]
+    assert (first.overall_score, first.iit_points, first.eit_points, first.oit_points) == (91.5, 28.0, 27.5, 36.0)
+
+
+def test_scanned_columns_stay_unnamed_when_no_sum_decides():
+    """Numbers that add up under no naming (or under two) give no scores rather than guessed roles."""
+    rows = [[str(i + 1), f"วิทยาลัยเทคนิคทดสอบ{'กขคงจฉ'[i]}", "50.00", f"{20 + i}.00", "10.00", "10.00", "ผ่านดี"]
+            for i in range(6)]
+    found = read_announcement([], [Table([_scanned(r) for r in rows], [1], 7)], 2568)
+    assert all(r.overall_score is None and r.iit_points is None for r in found.rows)
+
+
+def test_repeated_scanned_header_glued_onto_a_name_is_cut():
+    """A page's repeated header read into the row below it (`…ทดสอบกชื่อสถานศึกษา`, `91.50 รวม`) loses the
+    header's words; the header rows themselves are not rows."""
+    header = ["ที่", "ชื่อสถานศึกษา", "รวม", "IIT", "EIT", "OIT", "ระดับ"]
+    rows = _points_rows()
+    glued = list(rows[3])
+    glued[1] += "ชือสถานศึกษา"  # OCR lost the mark, as it does
+    glued[2] += " รวม"
+    table = Table([_scanned(header)] + [_scanned(r) for r in rows[:3]] + [_scanned(header, 2), _scanned(glued, 2)]
+                  + [_scanned(r, 2) for r in rows[4:]], [1, 2], 7)
+    found = read_announcement([], [table], 2568)
+    assert [r.unit_raw for r in found.rows] == [r[1] for r in rows]
+    assert found.rows[3].overall_score == float(rows[3][2])
+
+
+def test_scanned_level_without_the_specks_beside_it():
+    assert level_of("ง al ผ่านดีเยียม", scanned=True) == ("ผ่านดีเยี่ยม", True)
+    assert level_of("1 a / ผานด", scanned=True) == ("ผ่านดี", True)
+    assert level_of("B al", scanned=True) == ("B", True) and level_of("AA.", scanned=True) == ("AA", True)
+    assert level_of("8", scanned=True) == (None, True)  # a B read as 8 is no level
+
+
+def test_bare_short_name_beside_a_type_cell():
+    """`ยะลา` with ทน. in a type column is a unit (two consonants are enough there, not elsewhere)."""
+    rows = [TableRow(["ลำดับ", "ชื่อ", "ประเภท", "คะแนน", "ระดับ"], 1, "header")] + [
+        TableRow([str(i + 1), name, kind, f"{90 - i:.2f}", "A"], 1)
+        for i, (name, kind) in enumerate([("ยะลา", "ทน."), ("โรง", "อบต."), ("บือเระ", "อบต."), ("ยะหา", "ทต.")])]
+    found = read_announcement([], [Table(rows, [1], 5)], 2566)
+    assert [(r.unit_raw, r.unit_type_raw) for r in found.rows] == [
+        ("ยะลา", "ทน."), ("โรง", "อบต."), ("บือเระ", "อบต."), ("ยะหา", "ทต.")]

@@ -97,5 +97,6 @@ def test_real_scanned_announcement(tmp_path):
             assert value is None or expected is not None and abs(value - expected) < 0.006, (rank, name, got)
         assert row.level in (None, level), (rank, name, row.level)  # right or refused, never wrong
         right += got == want and row.level == level and row.overall_score is not None
-    # measured: 37 of the 45 scored rows right in every field (the others null or without their level)
-    assert right >= 35, right
+    # measured 1 Dec (branch announce2): 44 of the 45 scored rows right in every field; row 179 null (its
+    # total and EIT cells read as neither digits nor a template guess)
+    assert right >= 43, right

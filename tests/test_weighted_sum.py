@@ -46,3 +46,16 @@ def test_a_row_two_readings_satisfy_is_refused():
     cells = {"overall_score": "60.00", "iit_points": "20.00"}  # ๖/๒ confused: both 20 or both 60
     chosen = scan_numbers.choose(cells, lambda v: abs(v["overall_score"] - v["iit_points"]) < 0.005)
     assert chosen is None  # one change makes them agree two ways: neither is taken
+
+
+def test_a_cells_edge_read_beside_its_number_costs_one_change():
+    """`40.00่]`, `ส89.64` (189.64 is no score): the number, one change away; a letter that could be a digit
+    (`ส9.50` may be 99.50) gives nothing."""
+    assert scan_numbers.readings("40.00่]")[0] == (1, 40.0)
+    assert scan_numbers.readings("ส89.64")[0] == (1, 89.64)
+    assert scan_numbers.readings("29.61ใ")[0] == (1, 29.61)
+    assert scan_numbers.readings("ส9.50") == [] and scan_numbers.readings("ส00.00") == []
+    cells = {"overall_score": "99.76", "iit_points": "29.96", "eit_points": "29.80", "oit_points": "40.00่]"}
+    row = Assessment(level="ผ่านดีเยี่ยม")
+    chosen = scan_numbers.choose(cells, lambda v: not problems(replace(row, **v), 2568, EXACT))
+    assert chosen == {"overall_score": 99.76, "iit_points": 29.96, "eit_points": 29.8, "oit_points": 40.0}

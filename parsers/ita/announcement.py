@@ -109,7 +109,13 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if found := normalize_level(text):
         return found, True
     if scanned:
-        letters = skeleton(re.sub(r"[^ก-๛]", "", text))
+        # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
+        first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
+        if first in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-]+", text.split()[0]):
+            return first, True
+        # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
+        words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
+        letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
         if letters in _LEVEL_SKELETONS:
             return _LEVEL_SKELETONS[letters], True
         near = [level for key, level in _LEVEL_SKELETONS.items()
@@ -213,7 +219,61 @@ def _names_columns(cells: list[str]) -> bool:
     return bool(filled) and len(named) * 2 >= len(filled) and not any(_DISTRICT.match(c.strip()) for c in filled)
 
 
-def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | None, int]:
+_ASSIGNMENTS = {0: (), 3: ("IIT", "EIT", "OIT"), 4: ("IIT", "EIT1", "EIT2", "OIT")}
+_NON_SCORE_ROLES = ("rank", "name", "type", "district", "level")
+
+
+def _checksum_roles(body: list[list[str]], roles: dict[int, str], year: int | None) -> dict[int, str]:
+    """Scans: the score columns named by what their numbers say rather than by a header OCR garbled
+    (`ผลคะแน`, `พา` for IIT). Of the ways to name the number columns (one of them the total, the others the
+    tools in the order every ITA table prints them: IIT, EIT or its two parts, OIT), the one under which most
+    clearly read rows add up exactly (weighted points: their sum; raw scores: the year's weights), or, with
+    the total alone, fall in their level's band. Taken only when it beats every other naming; otherwise the
+    header's roles stay. A wrong naming cannot win: its rows would not add up."""
+    level_col = next((c for c, r in roles.items() if r == "level"), None)
+    numeric = []
+    for c in range(max((len(r) for r in body), default=0)):
+        if roles.get(c) in _NON_SCORE_ROLES:
+            continue
+        cells = [r[c] for r in body if c < len(r) and compact(r[c])]
+        # scores print two decimals; a rank column whose order OCR broke holds whole numbers
+        if sum(1 for t in cells if parse_number(t)[0] is not None and "." in t) >= max(3, 0.3 * len(cells)):
+            numeric.append(c)
+    if not numeric or len(numeric) > 5:
+        return roles
+    scored: list[tuple[int, dict[int, str]]] = []
+    for total in numeric:
+        tools = [c for c in numeric if c != total]
+        if len(tools) not in _ASSIGNMENTS:
+            continue
+        naming = {total: "total", **dict(zip(tools, _ASSIGNMENTS[len(tools)]))}
+        for points in ((True, False) if tools else (False,)):
+            fields = POINT_FIELDS if points else RAW_FIELDS
+            agree = 0
+            for cells in body:
+                values = {c: parse_number(cells[c])[0] if c < len(cells) else None for c in naming}
+                if any(v is None for v in values.values()):
+                    continue
+                a = Assessment(overall_score=values[total])
+                for c, role in naming.items():
+                    if role != "total":
+                        setattr(a, fields[role], values[c])
+                level = level_of(cells[level_col], True)[0] if level_col is not None and level_col < len(cells) else None
+                a.level = level
+                if tools and not problems(a, year, EXACT if points else None):
+                    agree += 1
+                elif not tools and level_range(level) is not None and not problems(a, year):
+                    agree += 1
+            scored.append((agree, naming))
+    scored.sort(key=lambda t: -t[0])
+    if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return roles
+    best = scored[0][1]
+    kept = {c: r for c, r in roles.items() if r in _NON_SCORE_ROLES and c not in best}
+    return {**kept, **best}
+
+
+def table_columns(table: Table, previous: Columns | None, year: int | None = None) -> tuple[Columns | None, int]:
     """The columns of an announcement table (None if it is not one) and its number of header rows."""
     headers, n_header = _header_rows(table)
     known = {c: role for c, h in enumerate(headers) if (role := header_role(h))}
@@ -230,6 +290,8 @@ def table_columns(table: Table, previous: Columns | None) -> tuple[Columns | Non
     else:
         scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
         roles = content_roles(body, known, numbers=not scanned)
+        if scanned:
+            roles = _checksum_roles(body, roles, year)
     columns = Columns(roles)
     has_scores = any(r in ("total", "level", *POINT_FIELDS) for r in roles.values())
     if "name" not in roles.values() or not has_scores:
@@ -256,9 +318,22 @@ def _split_rank(name: str) -> tuple[int | None, str]:
     return None, name
 
 
+_SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|$)")  # a word with no or one Thai letter
+
+
 def _clean_name(text: str) -> str:
-    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`)."""
-    return re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
+    short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
+    text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
+    if not _SCAN_JUNK.search(text):
+        return text
+    # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts
+    # of a name: a word without two Thai letters is none of the name's (a number stays after แห่งที่)
+    words = text.split()
+    kept = [w for i, w in enumerate(words) if len(re.findall(r"[ก-ฮ]", w)) >= 2
+            or re.fullmatch(r"\d{1,2}", w) and i and skeleton(words[i - 1]).endswith("ท")]
+    return " ".join(kept) if kept else text
 
 
 def _is_furniture(name: str) -> bool:
@@ -303,14 +378,21 @@ class _Reader:
         rank = int(m.group(1)) if (m := _RANK.match(rank_text)) else None
         if rank is None:
             rank, name = _split_rank(name)
-        if len(re.findall(r"[ก-ฮ]", name)) < 3 or _is_furniture(name):
-            return  # a unit's name is Thai; a stray mark or a misread header is no row
+        # a unit's name is Thai; a stray mark or a misread header is no row. A bare name beside a type cell
+        # may be short (`ยะลา`, `โรง`): the type column is what makes it a unit
+        if len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3) or _is_furniture(name):
+            return
         a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
         a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
         a.district_raw = _clean_name(cell("district")) or self.district
         if a.district_raw and (match := _DISTRICT.match(a.district_raw)):
             a.district_raw = match.group(1)
         fields = POINT_FIELDS if columns.points else RAW_FIELDS
+        score_roles = ["total"] + [r for _, r in columns.tools()]
+        scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
+        if scanned and not any(re.search(r"[0-9#]", compact(cell(role))) for role in score_roles) \
+                and level_of(cell("level"), True)[0] is None:
+            return  # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`)
         texts: dict[str, str] = {}
         unread = []
         any_number = False
@@ -327,7 +409,6 @@ class _Reader:
                 unread.append(f"{role} {text.strip()!r}")
                 texts[target] = compact(text)
             setattr(a, target, value)
-        scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
         level, on_scale = level_of(cell("level"), scanned)
         a.level = level
         if not any_number and not unread:
@@ -387,14 +468,93 @@ def _checkable(a: Assessment) -> bool:
     return any(p is not None for p in parts) or level_range(a.level) is not None
 
 
+def _letters(text: str) -> str:
+    return skeleton(re.sub(r"[^ก-๛A-Za-z]", "", text)).upper()
+
+
+def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]:
+    """Per column, the letters of the header as each page prints it: rows the layout marked as header, and
+    on scans the rows with no digit in any score cell (a header OCR garbled, `หน วยงาน`, `ผลคะแน!`)."""
+    score_cols = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
+    found: dict[int, set[str]] = {}
+    pages_with_results: set[int] = set()
+    for row in rows:
+        # a result prints a number of two digits or more (a lone `0` is a header's `O` or a speck)
+        digits = any(re.search(r"\d.*\d|#", compact(row.cells[c])) for c in score_cols if c < len(row.cells))
+        if digits:
+            pages_with_results.add(row.page)
+        # the header is at the page's top: rows before its first result row, not results OCR could not read
+        # (a unit's row has a level even where its numbers were lost)
+        level_col = columns.of("level")
+        level = level_of(row.cells[level_col], True)[0] if level_col is not None and level_col < len(row.cells) else None
+        name_col = columns.of("name")
+        name = row.cells[name_col] if name_col is not None and name_col < len(row.cells) else ""
+        if row.kind == "section" or not (row.kind == "header" or score_cols and not digits and level is None
+                                         and row.page not in pages_with_results and not _unit_like(name)):
+            continue
+        for c, text in enumerate(row.cells):
+            for part in [text, *text.split()]:
+                if len(letters := _letters(part)) >= 3:
+                    found.setdefault(c, set()).add(letters)
+    return found
+
+
+def _strip_header(text: str, headers: set[str] | None) -> str:
+    """A scanned cell without the words of its column's header that the OCR grid glued onto it (the header
+    repeated at a page's top read into the row below or above: `…ทุงใหญ่ชือสถานศึกษา`, `93.57 EIT`): a word,
+    or the end or start of the text, that reads as the header, when something remains."""
+    from rapidfuzz import fuzz
+
+    if not headers or not text.strip():
+        return text
+    words = text.split()
+    kept = [w for w in words if not (len(_letters(w)) >= 3 and any(fuzz.ratio(_letters(w), h) >= 80 for h in headers))]
+    if kept and len(kept) < len(words):
+        text = " ".join(kept)
+    for header in (h for h in headers if len(h) >= 4):
+        for cut in (_glued_end, _glued_start):
+            rest = cut(text, header)
+            if rest is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
+                text = rest
+    return text
+
+
+def _glued_end(text: str, header: str) -> str | None:
+    return _glued(text, header, True)
+
+
+def _glued_start(text: str, header: str) -> str | None:
+    return _glued(text, header, False)
+
+
+def _glued(text: str, header: str, at_end: bool) -> str | None:
+    """The text without the piece at its end (or start) that reads best as `header` (ratio >= 85), or None."""
+    from rapidfuzz import fuzz
+
+    best, best_k = 0.0, None
+    for k in (range(len(text) - 1, 0, -1) if at_end else range(1, len(text))):
+        piece = _letters(text[k:] if at_end else text[:k])
+        if len(piece) > len(header) + 2:
+            break
+        if len(piece) >= len(header) - 1 and (ratio := fuzz.ratio(piece, header)) >= max(85, best):
+            best, best_k = ratio, k
+    if best_k is None:
+        return None
+    while at_end and best_k < len(text) and "\u0e31" <= text[best_k] <= "\u0e4e" and text[best_k] not in "\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45\u0e46":
+        best_k += 1  # a mark belongs to the letter before the cut
+    return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
+
+
 def from_tables(tables: list[Table], year: int | None) -> Announcement:
     reader = _Reader(year)
     previous: Columns | None = None
     for table in tables:
-        columns, n_header = table_columns(table, previous)
+        columns, n_header = table_columns(table, previous, year)
         if columns is None:
             continue
         previous = columns
+        scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
+        headers = _header_texts(table.rows, columns) if scanned else {}
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
                     parse_number(c)[0] is not None for c in row.cells):
@@ -402,7 +562,8 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
             if row.kind == "section":
                 reader.section(" ".join(c for c in row.cells if c.strip()))
                 continue
-            reader.add(row.cells, row.sources, columns, row.page)
+            cells = [_strip_header(c, headers.get(i)) for i, c in enumerate(row.cells)] if headers else row.cells
+            reader.add(cells, row.sources, columns, row.page)
     return Announcement(reader.rows, reader.warnings)
 
 
@@ -483,6 +644,13 @@ _UNIT_WORD = re.compile(r"^(?:องค์การบริหารส่ว�
                         r"|โรงพยาบาล|สำนักงาน|จังหวัด|อำเภอ|ที่ว่าการ|กรม|กอง|ศูนย์|สถาบัน|สถานี|ศาล|เมืองพัทยา"
                         r"|กรุงเทพ|การไฟฟ้า|การประปา|การท่าเรือ|ธนาคาร|สหกรณ์)")
 SHARE = 0.6  # of the rows that must show a trait for the table to be an announcement
+_UNIT_SKELETONS = tuple(skeleton(w) for w in _UNIT_WORD.pattern.strip("^(?:)").split("|"))
+
+
+def _unit_like(name: str) -> bool:
+    """A name starting like a unit's, also as OCR reads it (marks lost: `องคการบริหาร…`)."""
+    key = skeleton(compact(_clean_name(name)))
+    return any(key.startswith(w) for w in _UNIT_SKELETONS if w)
 
 
 def looks_like_announcement(found: Announcement) -> bool:

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Measure results announcements (issue #13): generate them in every form, text layer and scanned, extract
+them with `python -m pipeline extract`, and print per document: units found, rows right in every field,
+rows with a null score, and WRONG values (a score or level other than the one printed; must be 0).
+
+    python scripts/announcement_corpus.py /tmp/ann --looks text oversized office150 --measure
+    python scripts/announcement_corpus.py /tmp/ann --forms held-points --looks bilevel rotated --measure
+
+Forms are tests/test_announcement.py FORMS (the ones the reader was tuned on) and HELD_OUT below (other header
+wordings, column orders, bare names with a type column, no rank column). Looks are scanner damage: the PDF is
+drawn with a text layer, then every page is rendered and replaced by its (damaged) image, as a scanner would.
+Seeded: the same arguments write the same PDFs.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.announcement_factory import ABBREVIATIONS, FORMS, AnnouncementSpec, TruthRow, make_announcement  # noqa: E402
+
+# Layouts and wordings the reader was not tuned on (tests/announcement_factory.py variants).
+HELD_OUT = {
+    "held-raw-2567-wording-norank": AnnouncementSpec(form="raw", year=2567, rows=40, seed=31, province="ยะลา",
+                                                     variant="wording+no-rank"),
+    "held-overall-2568-typecol": AnnouncementSpec(form="overall", year=2568, rows=36, seed=32, province="นราธิวาส",
+                                                  abbreviated=True, variant="type-column"),
+    "held-points-totalfirst-wording": AnnouncementSpec(form="points", year=2568, rows=44, seed=33, colleges=True,
+                                                       province="ปัตตานี", variant="total-first+wording"),
+    "held-split-2568-norank-typecol": AnnouncementSpec(form="split", year=2568, rows=36, seed=34, province="สงขลา",
+                                                       variant="no-rank+type-column"),
+    "held-raw-2566-typecol-totalfirst": AnnouncementSpec(form="raw", year=2566, rows=40, seed=35, province="ยะลา",
+                                                         abbreviated=True, variant="type-column+total-first"),
+}
+ALL_FORMS = {**FORMS, **HELD_OUT}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the page images are made: resolution, turn (degrees), lean of the columns, specks, a media box
+    larger than the paper, JPEG quality (0: lossless), bilevel (1-bit, as office copiers send), and a page
+    put sideways on landscape paper (`turn_page` 90/270)."""
+
+    dpi: int = 300
+    angle: float = 0.0
+    shear: float = 0.0
+    noise: float = 0.0
+    box_scale: float = 1.0
+    jpeg: int = 0
+    bilevel: bool = False
+    turn_page: int = 0
+
+
+LOOKS = {
+    "text": None,
+    "clean300": Look(300),
+    "office200": Look(200, angle=0.8, shear=0.004, noise=0.001, jpeg=55),
+    "office150": Look(150, angle=0.6, shear=0.006, noise=0.002, jpeg=70),
+    "oversized": Look(200, angle=-0.4, shear=0.008, noise=0.001, box_scale=2.6875),
+    "bilevel": Look(200, angle=0.3, bilevel=True),
+    "tilted": Look(200, angle=1.5, jpeg=80),
+    "rotated": Look(200, angle=0.4, turn_page=90, jpeg=75),
+}
+
+
+def scan(data: bytes, look: Look, seed: int) -> bytes:
+    """The PDF's pages as images only, damaged as `look` says."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from tests.pdf_factory import ScanLook, _damaged
+
+    source = pdfium.PdfDocument(data)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    for page in source:
+        image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
+        image = _damaged(image, ScanLook(angle=look.angle, shear=look.shear, noise=look.noise, seed=seed))
+        size = (A4[0], A4[1])
+        if look.turn_page:
+            image = image.rotate(look.turn_page, expand=True, fillcolor=255)
+            size = (A4[1], A4[0])
+        if look.bilevel:
+            image = image.point(lambda v: 255 if v > 150 else 0).convert("1")
+        width, height = size[0] * look.box_scale, size[1] * look.box_scale
+        pdf.setPageSize((width, height))
+        if look.jpeg:
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=look.jpeg)
+            buffer.seek(0)
+            image = Image.open(buffer)
+        pdf.drawImage(ImageReader(image), 0, 0, width=width, height=height)
+        pdf.showPage()
+    pdf.save()
+    source.close()
+    return out.getvalue()
+
+
+def write(out_dir: Path, forms: list[str], looks: list[str]) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for look_name in looks:
+        for form in forms:
+            spec = ALL_FORMS[form]
+            path = out_dir / f"{form}__{look_name}.pdf"
+            truth = make_announcement(path, spec)
+            if (look := LOOKS[look_name]) is not None:
+                path.write_bytes(scan(path.read_bytes(), look, spec.seed))
+            path.with_suffix(".json").write_text(json.dumps(
+                {"spec": asdict(spec), "rows": [asdict(r) for r in truth]}, ensure_ascii=False))
+            written.append(path)
+    return written
+
+
+def expected(row: TruthRow, form: str) -> dict[str, float | None]:
+    """The fields a row must carry: its total and its tools (weighted points or raw scores); a planted bad
+    total must come out null."""
+    points = form in ("points", "split")
+    want = {"overall_score": None if row.broken else row.total}
+    for key, name in (("iit", "iit"), ("eit", "eit"), ("eit1", "eit_part1"), ("eit2", "eit_part2"), ("oit", "oit")):
+        if getattr(row, key) is not None:
+            want[f"{name}_points" if points else name] = None if row.broken else getattr(row, key)
+    return want
+
+
+def _value(x):
+    """A Parquet cell as Python: NaN/NA is None."""
+    try:
+        return None if x is None or x != x else x
+    except (TypeError, ValueError):
+        return x
+
+
+def _key(name: str | None) -> str:
+    return "".join((name or "").split())
+
+
+def measure_document(truth: dict, rows: list[dict]) -> dict:
+    """Counts for one document: rows matched by name (each printed row to at most one read row)."""
+    from rapidfuzz import fuzz
+
+    form = truth["spec"]["form"]
+    bare_types = {_key(w).rstrip(".") for pair in ABBREVIATIONS.items() for w in pair}
+    # a name read as its type alone (`องค์การบริหารส่วนตำบล`, its place on a line the OCR lost) identifies no unit
+    from parsers.ita.text import skeleton  # without marks, which OCR drops
+
+    bare_types = {skeleton(t) for t in bare_types}
+    left = {i: _key(r["unit_raw"]) for i, r in enumerate(rows)
+            if skeleton(_key(r["unit_raw"]).rstrip(".")) not in bare_types}
+    counts = dict(rows=len(truth["rows"]), found=0, right=0, null=0, wrong=0, level_wrong=0, invented=0,
+                  unit_name=0)
+    wrong_examples = []
+    position = 0  # rows are matched in document order, within a few rows of the last match: names that
+    # differ in one place word (บ่อแดง / รำแดง, the place lost by OCR) are not paired across the table
+    for t in truth["rows"]:
+        row = TruthRow(**t)
+        key = _key(row.name)
+        window = [i for i in left if position <= i < position + 6]
+        # bare names repeat across types (ทม.ยะลา, อบต.ยะลา): a row resolved to another unit is not this one
+        window = [i for i in window if not (row.unit_name and rows[i].get("unit_id")
+                                            and rows[i].get("unit_name") != row.unit_name)]
+        best = max(window, key=lambda i: fuzz.ratio(left[i], key), default=None)
+        if best is None or fuzz.ratio(left[best], key) < 90 and rows[best].get("unit_name") != row.unit_name:
+            continue
+        del left[best]
+        position = best + 1
+        got = rows[best]
+        counts["found"] += 1
+        want = expected(row, form)
+        if row.broken and got.get("overall_score") is not None and abs(got["overall_score"] - row.total) < 0.005:
+            # a total printed one off, read on a scan as the digit reading its points agree with: the chooser
+            # cannot tell a misprint from a misread (counted apart, not as wrong)
+            counts["repaired"] = counts.get("repaired", 0) + 1
+            want = expected(TruthRow(**{**t, "broken": False}), form)
+        nulls = wrong = 0
+        for field, value in want.items():
+            value_got = got.get(field)
+            if value_got is None:
+                nulls += value is not None
+            elif value is None or abs(value_got - value) > 0.005:
+                wrong += 1
+                wrong_examples.append((row.name, field, value_got, value))
+        level_got = got.get("level")
+        if level_got and level_got != row.level:
+            counts["level_wrong"] += 1
+            wrong_examples.append((row.name, "level", level_got, row.level))
+        counts["wrong"] += wrong
+        counts["null"] += bool(nulls)
+        counts["right"] += not nulls and not wrong and level_got == row.level
+        if row.unit_name:
+            counts["unit_name"] += got.get("unit_name") == row.unit_name
+        else:
+            counts["unit_name"] += got.get("unit_id") is None and _key(got.get("unit_name")) == key
+    counts["invented"] = len(left)
+    counts["examples"] = wrong_examples[:5]
+    return counts
+
+
+def measure(in_dir: Path, out_dir: Path, workers: int) -> list[tuple[str, dict]]:
+    import pandas as pd
+
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", "--input", str(in_dir), "--output", str(out_dir),
+                    "--workers", str(workers), "--quiet", "--no-cache"], check=True, cwd=ROOT)
+    documents = pd.read_parquet(out_dir / "documents.parquet")
+    assessments = pd.read_parquet(out_dir / "assessments.parquet")
+    results = []
+    for _, doc in documents.sort_values("source_path").iterrows():
+        truth_path = in_dir / Path(doc["source_path"]).with_suffix(".json")
+        if not truth_path.exists():
+            continue
+        truth = json.loads(truth_path.read_text())
+        rows = [{k: _value(v) for k, v in r.items()} for r in
+                assessments[assessments["doc_id"] == doc["doc_id"]].sort_values("row").to_dict("records")]
+        counts = measure_document(truth, rows)
+        counts["doc_type"] = doc["doc_type"]
+        results.append((Path(doc["source_path"]).stem, counts))
+    return results
+
+
+def _layout(args: tuple[Path, Path]) -> Path:
+    """The normalized layout of one PDF, pickled in the cache folder (the slow part: OCR)."""
+    import pickle
+
+    from parsers.layout import extract_layout
+    from pipeline.process import normalize_layout
+
+    pdf, cached = args
+    if not cached.exists():
+        cached.write_bytes(pickle.dumps(normalize_layout(extract_layout(pdf))))
+    return cached
+
+
+def measure_cached(in_dir: Path, cache: Path, workers: int, cached_only: bool = False) -> list[tuple[str, dict]]:
+    """As `measure`, with each PDF's layout computed once and kept in `cache`: the grammar, units and
+    validation run again on every call (for iterating on parsers/ita; report figures with `measure`)."""
+    import hashlib
+    import pickle
+    from multiprocessing import Pool
+
+    from parsers.ita import parse_document
+    from pipeline.load import build_rows
+    from pipeline.process import DocumentResult, resolve_result_units, resolve_unit, validate
+    from pipeline.discover import discover
+
+    cache.mkdir(parents=True, exist_ok=True)
+    sources = {Path(s.abs_path): s for s in discover(in_dir)}
+    jobs = [(path, cache / (hashlib.sha256(path.read_bytes()).hexdigest()[:20] + ".pkl")) for path in sorted(sources)]
+    if cached_only:
+        jobs = [(path, cached) for path, cached in jobs if cached.exists()]
+    with Pool(workers) as pool:
+        pool.map(_layout, jobs, chunksize=1)
+    results = []
+    for path, cached in jobs:
+        layout = pickle.loads(cached.read_bytes())
+        parsed = parse_document(layout)
+        unit = resolve_unit(parsed, None)
+        warnings = validate(layout, parsed, unit)
+        result = DocumentResult(sources[path], "ok", n_pages=layout.n_pages, parsed=parsed, unit=unit,
+                                result_units=resolve_result_units(parsed), warnings=warnings)
+        rows = [{k: _value(v) for k, v in r.items()} for r in build_rows([result])["assessments"]]
+        truth = json.loads(path.with_suffix(".json").read_text())
+        counts = measure_document(truth, sorted(rows, key=lambda r: r["row"] or 0))
+        counts["doc_type"] = parsed.doc_type
+        results.append((path.stem, counts))
+    return results
+
+
+def table(results: list[tuple[str, dict]]) -> str:
+    lines = [f"{'document':48} {'type':>4} {'rows':>4} {'found':>5} {'right':>5} {'null':>4} {'WRONG':>5} "
+             f"{'lvlX':>4} {'inv':>3} {'unit':>4}"]
+    sums: dict[str, dict[str, int]] = {}
+    for name, c in results:
+        ok = "ok" if c["doc_type"] == "results_announcement" else "NO"
+        lines.append(f"{name:48} {ok:>4} {c['rows']:4} {c['found']:5} {c['right']:5} {c['null']:4} {c['wrong']:5} "
+                     f"{c['level_wrong']:4} {c['invented']:3} {c['unit_name']:4}")
+        for example in c["examples"]:
+            lines.append(f"    WRONG {example}")
+        look = name.split("__")[-1]
+        total = sums.setdefault(look, {})
+        for k in ("rows", "found", "right", "null", "wrong", "level_wrong", "invented", "repaired"):
+            total[k] = total.get(k, 0) + c.get(k, 0)
+    lines.append("")
+    for look, t in sums.items():
+        lines.append(f"{look:12} rows {t['rows']:4}  found {t['found']:4} ({t['found'] / t['rows']:.3f})  right "
+                     f"{t['right']:4} ({t['right'] / t['rows']:.3f})  null {t['null']:3}  WRONG {t['wrong']} "
+                     f"level WRONG {t['level_wrong']}  invented {t['invented']}  misprint repaired {t['repaired']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out_dir", type=Path)
+    ap.add_argument("--forms", nargs="+", default=list(ALL_FORMS), choices=list(ALL_FORMS))
+    ap.add_argument("--looks", nargs="+", default=["text"], choices=list(LOOKS))
+    ap.add_argument("--measure", action="store_true", help="then extract into OUT_DIR-curated and print the counts")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="measure with layouts cached in this folder (fast re-runs of the "
+                    "grammar; figures to report come from the full extract without it)")
+    ap.add_argument("--cached-only", action="store_true", help="with --cache: only the PDFs already cached")
+    ap.add_argument("--no-write", action="store_true", help="measure the PDFs already in OUT_DIR")
+    a = ap.parse_args(argv)
+    if not a.no_write:
+        written = write(a.out_dir, a.forms, a.looks)
+        print(f"wrote {len(written)} announcements to {a.out_dir}")
+    if a.measure and a.cache:
+        print(table(measure_cached(a.out_dir, a.cache, a.workers, a.cached_only)))
+    elif a.measure:
+        print(table(measure(a.out_dir, a.out_dir.with_name(a.out_dir.name + "-curated"), a.workers)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -23,7 +23,8 @@ from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfiu
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, header_lines, looks_like_header, merge_sources, split_rows, wrap_rows)
+                            find_gap_tables, header_lines, looks_like_header, merge_sources, repeats_header, split_rows,
+                            starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
@@ -406,18 +407,22 @@ class _PageReader:
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
-            run: list[int] = []
-            for m in members + [None]:  # headings across the columns split the run into sections
-                if m is None or m in spanning:
-                    if run:
-                        rows += _wrapped([self._row_by_columns(word_lines[k], edges) for k in run],
-                                         [word_boxes[k] for k in run])
-                        run = []
-                    if m is not None:
-                        section = self._row_of([word_lines[m]], edges, lambda box: 0)
-                        rows.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+            pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
+            for m in members:
+                if m in spanning:
+                    section = self._row_of([word_lines[m]], edges, lambda box: 0)
+                    pieces.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+                elif pieces and isinstance(pieces[-1], list):
+                    pieces[-1].append(m)
                 else:
-                    run.append(m)
+                    pieces.append([m])
+            runs = {id(p): [self._row_by_columns(word_lines[k], edges) for k in p] for p in pieces if isinstance(p, list)}
+            numbered = any(starts_item(row.cells[0]) for run in runs.values() for row in run)
+            for index, piece in enumerate(pieces):
+                if isinstance(piece, RawRow):
+                    rows.append(piece)
+                else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
+                    rows += _wrapped(runs[id(piece)], [word_boxes[k] for k in piece], numbered and index == 0)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -542,15 +547,30 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
     return found
 
 
-def _wrapped(rows: list[RawRow], boxes: list[list[tuple]]) -> list[RawRow]:
+def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
     on the next page must not take in the cut row's rest printed under it."""
     head = header_lines(rows)
-    body = rows[head:]
     for row in rows[:head]:
         row.header = True
-    return rows[:head] + (wrap_rows(body, split_rows(boxes[head:], [row.cells[0] for row in body])) if body else [])
+    out, start, index = rows[:head], head, head
+    header_rows = [row.cells for row in rows[:head]]
+    while index < len(rows):  # the header printed again inside the table (under a heading) starts no row's rest
+        if not (header_rows and repeats_header(rows[index], [], header_rows)):
+            index += 1
+            continue
+        out += _joined(rows[start:index], boxes[start:index], numbered_table and start == head)
+        again = max(1, header_lines(rows[index:]))
+        for row in rows[index:index + again]:
+            row.header = True
+        out += rows[index:index + again]
+        start = index = index + again
+    return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
+
+
+def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
+    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows], numbered_table)) if rows else []
 
 
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")

@@ -127,7 +127,7 @@ def looks_like_header(row: RawRow, n_cols: int) -> bool:
     return len(filled) >= 2 and short and named * 3 >= len(filled) * 2
 
 
-def _repeats_header(row: RawRow, header: list[str], header_rows: list[list[str]] = ()) -> bool:
+def repeats_header(row: RawRow, header: list[str], header_rows: list[list[str]] = ()) -> bool:
     """The row repeats the table's header (joined), or one of its header rows (a two-level header repeated
     on the next page comes as two rows)."""
     text = "".join(join_lines(c) for c in row.cells)
@@ -198,7 +198,7 @@ def _repeats_table_header(found: PageTable, table: Table, header_rows: dict[int,
     were measured a few points off (tables without rules: the edges are the middles of the white space)."""
     first = next((row for row in found.rows if not _is_spacer(row)), None)
     return first is not None and found.n_cols == table.n_cols and bool(table.header) \
-        and _repeats_header(first, table.header, header_rows.get(id(table), []))
+        and repeats_header(first, table.header, header_rows.get(id(table), []))
 
 
 def _lines_between(page: PageText, top: float, bottom: float) -> list[int]:
@@ -392,7 +392,8 @@ def column_of_edges(segment: Box, edges: list[float]) -> int:
     return len(edges) - 2
 
 
-_LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}[.)]\s")  # `5. การ…`: a list number opening a row, nothing else
+# `5. การ…`, `2.6 โครงการ…`, `2.1.3 …`: a list or sub-list number opening a row, nothing else
+_LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}[.)]|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\.?)\s")
 HEADER_LABEL = 30  # characters: a header's wrapped line holds short labels
 
 
@@ -421,14 +422,22 @@ def header_lines(rows: list[RawRow]) -> int:
     return count
 
 
-def split_rows(line_boxes: list[list[Box]], first_cells: list[str]) -> list[bool]:
+def starts_item(text: str) -> bool:
+    """A first cell that opens with a list number, code or bullet (a row of a numbered table starts here)."""
+    return bool(text.strip()) and bool(_ITEM_START.match(text))
+
+
+def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_table: bool = False) -> list[bool]:
     """Which lines of a table without rules start a row: one whose first cell holds a list number, else (when
     the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
     first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
     numbered one (their first cell empty, or the page's only number a plain `5. …`) are the rest of a row cut
-    by the page break: one row."""
-    numbered = [bool(_ITEM_START.match(text)) and bool(text.strip()) for text in first_cells]
+    by the page break: one row; so are all the lines when none is numbered in a table whose rows are
+    (`numbered_table`: the lines a page of such a table opens with, above a heading across it)."""
+    numbered = [starts_item(text) for text in first_cells]
     first = next((i for i, n in enumerate(numbered) if n), None)
+    if first is None and numbered_table:  # a numbered table's lines without a number: the rest of a cut row
+        return [index == 0 for index in range(len(first_cells))]
     if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
                               or _LIST_NUMBER.match(first_cells[first])):
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
@@ -498,7 +507,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 caption = not row.header and _CAPTION.match(cells[0]) and below is not None \
                     and not _is_section(below, found.n_cols) and (
                     at_top and (not current.rows or below.header or below.bold)
-                    or _repeats_header(below, current.header, known))
+                    or repeats_header(below, current.header, known))
                 kind = "caption" if caption else "section"
                 current.rows.append(TableRow(cells, found.page, kind, list(row.sources), list(row.spanned)))
                 if kind == "caption":
@@ -507,8 +516,8 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             # the header printed again under a heading inside the table (HTML prints a table's head on every page
             # and a new table under each heading) is no row of the table wherever it stands
-            is_header = row.header or (current.header and _repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
-                row.bold or _repeats_header(row, current.header, header_rows.get(id(current), []))
+            is_header = row.header or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
+                row.bold or repeats_header(row, current.header, header_rows.get(id(current), []))
                 or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
                 or (header_above is not None and _header_remnant(row, current.header))

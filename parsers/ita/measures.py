@@ -106,6 +106,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
     roles: dict[int, str] | None = None
     last_table: Table | None = None
     section: str | None = None
+    section_styles = _section_styles(pages, tables)
     for table in tables:
         header, body = _split_header(table)
         continued = False
@@ -124,6 +125,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             continue
         previous_in_table: TableRow | None = None
         page_of_previous = table.pages[0] if table.pages else None
+        measure_style = _measure_style(body, roles)
         for position, row in enumerate(body):
             first_on_page = row.page != page_of_previous
             page_of_previous = row.page
@@ -140,7 +142,11 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             # row after a page break (then it may be the rest of a cut measure).
             only_one = len(cells) == 1 and sum(bool(c.strip()) for c in row.cells) == 1 \
                 and set(cells) <= {"measure", "indicator", "number"} and not ticks
-            if row.kind == "section" or (only_one and not (continued and position == 0)):
+            # A heading numbered as the document's headings are (`2) การให้บริการ…`), not as the table's
+            # measures (`2.1 …`), with nothing of a measure's own beside it, is a section spilling over a column.
+            style = _list_style(cells.get("measure", ""))
+            heading = style in section_styles and style != measure_style and not set(cells) & _MEASURE_OWN
+            if row.kind == "section" or heading or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
                 continue
             # The layout already judged rows cut by a page break inside one table; a table continued as a
@@ -170,6 +176,31 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         rows = _paragraph_rows(pages)
     digit_i = any(_LETTER_CODE.match(row.cells.get("measure", "")) for row in rows)
     return [_measure(n, row, year, digit_i, fiscal_year) for n, row in enumerate(rows, 1) if _measure_text(row)]
+
+
+_MEASURE_OWN = {"responsible", "period", "output", "outcome", "follow_up", "budget"}
+
+
+def _list_style(text: str) -> str | None:
+    """The shape of a cell's list number (`2)` → `N)`, `2.1` → `N.N`), or None."""
+    found = LIST_NUMBER.match(text)
+    return re.sub(r"\d+", "N", found.group(0).strip()) if found else None
+
+
+def _section_styles(pages: list[PageLayout], tables: list[Table]) -> set[str]:
+    """List-number shapes the document's section headings use (`1) กระบวนการ…` lines and section rows)."""
+    texts = [line.text for page in pages for line in page.lines if _SECTION_LINE.match(line.text)]
+    texts += [" ".join(c for c in row.cells if c.strip()) for t in tables for row in t.rows if row.kind == "section"]
+    return {style for text in texts if (style := _list_style(text)) is not None and _SECTION_LINE.match(text)}
+
+
+def _measure_style(body: list[TableRow], roles: dict[int, str]) -> str | None:
+    """The list-number shape most of a table's measure cells open with."""
+    column = next((i for i, role in roles.items() if role == "measure"), None)
+    styles = [_list_style(row.cells[column]) for row in body if column is not None and column < len(row.cells)
+              and row.kind == "body"]
+    styles = [s for s in styles if s is not None]
+    return max(set(styles), key=styles.count) if styles else None
 
 
 def _add_ticks(row: _Row, roles: dict[int, str], ticks: set[int]) -> None:

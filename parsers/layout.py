@@ -646,17 +646,14 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
         scale = ocr.paper_scale(fpage)  # measured in points of paper from here; back to page points at the end
         width, height = width / scale, height / scale
-        image, turned = ocr.upright(ocr.render(fpage, ocr.DPI / scale))
-        image = ocr.deshear(image)
+        image, rules, page_words, turned = ocr.scan_page(ocr.render(fpage, ocr.DPI / scale))
         if turned in (90, 270):  # a sideways page: its lines and cells are measured on the upright image
             width, height = height, width
-        rules = ocr.find_rules(image)
-        image = ocr.erase_rules(image, rules)
         if settings := _rule_settings(rules):
             found_tables = ppage.find_tables(settings)
         # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
         cell_boxes = [cell for table in found_tables for cell in table.cells] if ocr.cells_enabled() else []
-        ocr_words, digits = ocr.ocr_page(image, cells=cell_boxes)
+        ocr_words, digits = ocr.ocr_page(image, cells=cell_boxes, page_words=page_words)
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
     else:
         words = _text_words(ppage)

@@ -244,30 +244,26 @@ class PageReading:
     upright: bool
 
 
-RETRY_CONFIDENCE = 80.0  # a cell whose crop reading is less sure than this (or empty) is read again enlarged
-RETRY_ZOOM = 2
-
-
 def read_page(image, dpi: int = DPI, cells=()) -> PageReading:
     """The page image read by Tesseract. `cells` (boxes in points of the ruled tables found) are read each on its
-    own crop, all in one call (read_cells): the page-level reading (`--psm 3`) sees the page with those cells
-    painted over, so no text is read twice (it was: 1.8 s of page reading a page, 0.7 with the cells painted).
-    A cell whose crop reading is empty or unsure (a lone `IIT`, a short date read as English) is read again
-    enlarged, and keeps the better of its two readings (scan_cells.choose)."""
+    own crop, all in one call (read_cells), a cell's page-level reading kept where its crop reading is worse
+    (scan_cells.choose: a header `ที่` read `a` on its crop, `ที` on the page). (Painting the cells over for the
+    page reading saved 1 s a page but lost those fallbacks: a scanned announcement's header lost its roles.)"""
     scale = 72 / dpi
     boxes = scan_cells.inked(image, scan_cells.cell_boxes(cells, dpi, image.size)) if cells else []
-    page = tsv_words(tesseract_tsv(scan_cells.blank(image, boxes) if boxes else image, dpi, 3), scale)
+    page = tsv_words(tesseract_tsv(image, dpi, 3), scale)
     if not boxes:
         digits = Learned(page_font(page, image, dpi))
         words = drop_unsure_lines(reread_numbers(page, image, dpi, font=digits.font, learned=digits))
         return PageReading(words, digits, reads_upright(page))
     cell_words, raw = read_cells(image, boxes, dpi)
-    upright = reads_upright(page + raw)
-    if upright:  # a page read the wrong way up is read again turned: no use re-reading its cells
-        cell_words = _retry_unsure(image, boxes, cell_words, dpi)
-    words = drop_unsure_lines(page) + cell_words
+    crops = [scan_cells.Crop(*box, at=0) for box in boxes]
+    # Unsure lines are judged on each reading's whole lines, before cells are swapped: a page line left with one
+    # cell's word (`IIT` at 65, its row's other cells taken from the crops) is no tone-mark debris.
+    words = scan_cells.choose(drop_unsure_lines(page), cell_words, crops, scale)
     digits = Learned(page_font(words, image, dpi))
-    return PageReading(reread_numbers(words, image, dpi, font=digits.font, learned=digits), digits, upright)
+    return PageReading(reread_numbers(words, image, dpi, font=digits.font, learned=digits), digits,
+                       reads_upright(page + raw))
 
 
 def ocr_page(image, dpi: int = DPI, cells=()) -> tuple[list[OcrWord], Learned]:
@@ -288,21 +284,6 @@ def read_cells(image, boxes: list[tuple[int, int, int, int]], dpi: int = DPI,
                                   crops, 72 / dpi)
         words += [replace(w, line=(w.line[0] + first, *w.line[1:])) for w in placed]
     return drop_unsure_lines(words), words
-
-
-def _retry_unsure(image, boxes, words: list[OcrWord], dpi: int) -> list[OcrWord]:
-    """The cells' words, those of cells read with no word or unsure read again enlarged (one more run for all
-    of them) and the better reading kept."""
-    by_crop: dict[int, list[OcrWord]] = {}
-    for word in words:
-        by_crop.setdefault(word.line[0] - scan_cells.LINE_BASE, []).append(word)
-    unsure = [i for i in range(len(boxes))
-              if not by_crop.get(i) or sum(w.conf for w in by_crop[i]) / len(by_crop[i]) < RETRY_CONFIDENCE]
-    if not unsure:
-        return words
-    again, _ = read_cells(image, [boxes[i] for i in unsure], dpi, RETRY_ZOOM)
-    crops = [scan_cells.Crop(*boxes[i], at=0) for i in unsure]
-    return scan_cells.choose(words, again, crops, 72 / dpi)
 
 
 def ocr_cells(image, boxes: list[tuple[int, int, int, int]]) -> list[list[OcrWord]]:

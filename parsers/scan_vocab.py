@@ -100,7 +100,8 @@ def snap_wording(text: str, years: set[int] = frozenset()) -> tuple[str, str | N
     if len(prefix) > MAX_PREFIX or len(suffix) > MAX_SUFFIX or len(re.findall(r"[ก-ฮ]", prefix)) > 6:
         return text, None
     if similarity < SIMILARITY or similarity - runner_up < LEAD:
-        if similarity >= SIMILARITY - 0.1 and not prefix:
+        # two wordings alike (a year's variant): left as read; a near miss is said
+        if SIMILARITY - 0.1 <= similarity < SIMILARITY and not prefix:
             return text, f"measure {text[:40]!r}… is close to a catalog wording ({similarity:.2f}) but not snapped"
         return text, None
     wording = _printed()[key]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
-from parsers import ocr, scan_cleanup
+from parsers import ocr, scan_cleanup, scan_vocab
 from parsers.ocr_digits import Learned, cell_ink, cell_number, guess_cell
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
@@ -651,6 +651,27 @@ class PageRead:
     warnings: list[str] = field(default_factory=list)
 
 
+def _read_scan(ppage, rendered):
+    """(image with columns upright and rules erased, its rules, the tables they draw, OCR's reading, degrees
+    turned) of a rendered scan. The page is read as it comes; only when that reading does not look upright
+    (ocr.reads_upright) is Tesseract's orientation detection asked (~1 s a page) and the page read again turned."""
+    def read(image):
+        image = ocr.deshear(image)
+        rules = ocr.find_rules(image)
+        image = ocr.erase_rules(image, rules)
+        found = ppage.find_tables(settings) if (settings := _rule_settings(rules)) else []
+        # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
+        cells = [cell for table in found for cell in table.cells] if ocr.cells_enabled() else []
+        return image, rules, found, ocr.read_page(image, cells=cells)
+
+    first = read(rendered)
+    degrees = 0 if first[3].upright else ocr.page_rotation(rendered)
+    if not degrees:
+        return (*first, 0)
+    # PIL turns counter-clockwise; Tesseract's Rotate is clockwise
+    return (*read(rendered.rotate(-degrees, expand=True, fillcolor=255)), degrees)
+
+
 def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
@@ -666,18 +687,11 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
             return PageRead(empty, [], PageText(number, height, []), [], [], [])
         scale = ocr.paper_scale(fpage)  # measured in points of paper from here; back to page points at the end
         width, height = width / scale, height / scale
-        image, turned = ocr.upright(ocr.render(fpage, ocr.DPI / scale))
-        image = ocr.deshear(image)
+        image, rules, found_tables, reading, turned = _read_scan(ppage, ocr.render(fpage, ocr.DPI / scale))
         if turned in (90, 270):  # a sideways page: its lines and cells are measured on the upright image
             width, height = height, width
-        rules = ocr.find_rules(image)
-        image = ocr.erase_rules(image, rules)
-        if settings := _rule_settings(rules):
-            found_tables = ppage.find_tables(settings)
-        # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
-        cell_boxes = [cell for table in found_tables for cell in table.cells] if ocr.cells_enabled() else []
-        ocr_words, digits = ocr.ocr_page(image, cells=cell_boxes)
-        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in ocr_words]
+        digits = reading.digits
+        words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
@@ -718,18 +732,25 @@ def _in_page_points(read: PageRead, scale: float) -> PageRead:
     return PageRead(page, tables, text, words, rules, [box(c) for c in read.cells], read.warnings)
 
 
-def _constrain_ocr_years(pages: list[PageLayout], page_tables: list[PageTable]) -> None:
+def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]) -> list[str]:
     """OCR'd table cells: the years of date expressions read against the years the document prints clearly
-    (scan_cleanup.constrain_years)."""
+    (scan_cleanup.constrain_years), and cells that read as a catalog question wording written as the catalog
+    prints it, for those years (scan_vocab.snap_wording); the warnings of near misses."""
     ocr_pages = {page.number for page in pages if page.ocr}
+    warnings: list[str] = []
     if not ocr_pages:
-        return
+        return warnings
     texts = [line.text for page in pages if page.ocr for line in page.lines]
     years = scan_cleanup.document_years(texts)
     for table in page_tables:
         if table.page in ocr_pages:
             for row in table.rows:
                 row.cells[:] = [scan_cleanup.constrain_years(cell, years) for cell in row.cells]
+                for c, cell in enumerate(row.cells):
+                    row.cells[c], warning = scan_vocab.snap_wording(cell, years)
+                    if warning:
+                        warnings.append(f"page {table.page}: {warning}")
+    return warnings
 
 
 def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[int] | None = None,
@@ -786,7 +807,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                 ppage.close()
     finally:
         pdf.close()
-    _constrain_ocr_years(pages, page_tables)
+    warnings += _document_vocabularies(pages, page_tables)
     if budget.skipped:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")

@@ -6,8 +6,8 @@ lines wrongly, and the layout stage then puts the glued word in one cell. A cell
 cannot mix with its neighbour (issue #14). One Tesseract process per cell costs ~0.2 s of start-up each,
 so the cells' crops are stacked into one tall image, white bands between them, and read once with
 `--psm 6` (a uniform block: each crop's lines stay lines of that crop); every word is mapped back to the
-page by the crop its middle falls in. Pure geometry plus one Tesseract call; the page's own OCR is run with
-these cells painted white, so no text is read twice.
+page by the crop its middle falls in. Pure geometry; the Tesseract calls are parsers/ocr.py's. The page's own
+OCR is run with these cells painted in its paper grey (blank), so no text is read twice.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class Crop:
     x1: int
     bottom: int
     at: int  # y of the crop's top in the stack
+    zoom: int = 1  # stack pixels per page pixel (small text is read again enlarged)
 
 
 def cell_boxes(cells, dpi: int, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
@@ -64,17 +65,37 @@ def paper(image: Image.Image) -> int:
     return int(np.median(np.asarray(image.reduce(4))))
 
 
-def stack(image: Image.Image, boxes: list[tuple[int, int, int, int]]) -> tuple[Image.Image, list[Crop]]:
-    """One image of the page's paper holding every box's crop, left-aligned, one under the other."""
-    width = max(b[2] - b[0] for b in boxes) + 2 * MARGIN
-    height = sum(b[3] - b[1] for b in boxes) + GAP * (len(boxes) - 1) + 2 * MARGIN
+def stack(image: Image.Image, boxes: list[tuple[int, int, int, int]], zoom: int = 1) -> tuple[Image.Image, list[Crop]]:
+    """One image of the page's paper holding every box's crop (enlarged `zoom` times), left-aligned, one under
+    the other."""
+    width = max(b[2] - b[0] for b in boxes) * zoom + 2 * MARGIN
+    height = sum(b[3] - b[1] for b in boxes) * zoom + GAP * (len(boxes) - 1) + 2 * MARGIN
     out = Image.new("L", (width, height), paper(image))
     crops, y = [], MARGIN
     for box in boxes:
-        out.paste(image.crop(box), (MARGIN, y))
-        crops.append(Crop(*box, at=y))
-        y += box[3] - box[1] + GAP
+        crop = image.crop(box)
+        if zoom != 1:
+            crop = crop.resize((crop.width * zoom, crop.height * zoom), Image.LANCZOS)
+        out.paste(crop, (MARGIN, y))
+        crops.append(Crop(*box, at=y, zoom=zoom))
+        y += crop.height + GAP
     return out, crops
+
+
+MAX_STACK = 30_000  # pixels: Tesseract refuses images past 32,767 pixels high
+
+
+def batches(boxes: list[tuple[int, int, int, int]], zoom: int = 1):
+    """(index of the first box, boxes) runs of boxes whose stack stays under MAX_STACK pixels high."""
+    first, height = 0, 2 * MARGIN
+    for i, box in enumerate(boxes):
+        grown = (box[3] - box[1]) * zoom + GAP
+        if i > first and height + grown > MAX_STACK:
+            yield first, boxes[first:i]
+            first, height = i, 2 * MARGIN
+        height += grown
+    if first < len(boxes):
+        yield first, boxes[first:]
 
 
 def place(words: list, crops: list[Crop], scale: float) -> list:
@@ -89,9 +110,8 @@ def place(words: list, crops: list[Crop], scale: float) -> list:
         if index < 0:
             continue
         crop = crops[index]
-        dx, dy = crop.x0 - MARGIN, crop.top - crop.at
-        x0, x1 = word.x0 / scale + dx, word.x1 / scale + dx
-        top, bottom = word.top / scale + dy, word.bottom / scale + dy
+        x0, x1 = (crop.x0 + (word.x0 / scale - MARGIN) / crop.zoom, crop.x0 + (word.x1 / scale - MARGIN) / crop.zoom)
+        top, bottom = (crop.top + (word.top / scale - crop.at) / crop.zoom, crop.top + (word.bottom / scale - crop.at) / crop.zoom)
         if not (crop.x0 - 2 <= (x0 + x1) / 2 <= crop.x1 + 2 and crop.top - GAP / 2 <= (top + bottom) / 2 <= crop.bottom + GAP / 2):
             continue
         x0, x1 = max(x0, crop.x0), min(x1, crop.x1)
@@ -107,9 +127,10 @@ CONFIDENCE_SLACK = 3.0  # points of mean word confidence a cell reading may lose
 
 
 def choose(page_words: list, cell_words: list, crops: list[Crop], scale: float) -> list:
-    """Page words with each cell's words replaced by its own crop's reading, unless that reading lost letters
-    (a lone `IIT` the block reading dropped) or is clearly less sure (a short date read as English, `U.A.deAD`):
-    then the page reading of that cell stays. Both readings come from one Tesseract call each per page."""
+    """Words of a first reading with each cell's words replaced by a second reading of its crop (`cell_words`,
+    line keys naming the crop), unless that reading lost letters (a lone `IIT`) or is clearly less sure (a short
+    date read as English, `U.A.deAD`): then the first reading of that cell stays. (ocr.read_page: a cell's crop
+    read again enlarged, when its first reading was empty or unsure.)"""
     by_crop: dict[int, list] = {}
     for word in cell_words:
         by_crop.setdefault(word.line[0] - LINE_BASE, []).append(word)

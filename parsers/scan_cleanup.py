@@ -22,6 +22,7 @@ from normalizers.catalog import THAI_LEVELS
 from normalizers.dates import MONTHS
 from normalizers.thai_text import MARKS
 from parsers.ocr_digits import UNREAD
+from parsers.scan_vocab import restore_words
 
 OFFICES_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "offices.csv"
 OFFICE_SIMILARITY = 0.86  # share of a cell's letters an office-name reading must get right to be snapped
@@ -160,8 +161,9 @@ def snap_months(text: str) -> str:
 
 
 def clean_cell(text: str) -> tuple[str, str | None]:
-    """(cleaned text, warning) of an OCR'd table cell: scan confusions, then the closed vocabularies."""
-    text = "IIT" if _IIT_CELL.match(text) else snap_months(clean_text(text))
+    """(cleaned text, warning) of an OCR'd table cell: scan confusions, ITA words OCR damaged
+    (scan_vocab.restore_words), then the closed vocabularies."""
+    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_months(clean_text(text)))
     return snap_office(text)
 
 

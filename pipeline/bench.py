@@ -53,7 +53,8 @@ _OCR_PHASES = (
     ("deskew", "parsers.ocr", "deskew"),
     ("rules (find, erase)", "parsers.ocr", "find_rules"),
     ("rules (find, erase)", "parsers.ocr", "erase_rules"),
-    ("tesseract", "parsers.ocr", "ocr_page"),  # the process, its PNG and TSV (digit re-reading excluded)
+    ("tesseract", "parsers.ocr", "read_page"),  # the processes, PNGs and TSVs (digit re-reading excluded)
+    ("orientation", "parsers.ocr", "page_rotation"),  # asked only of pages that do not read upright
     ("digit re-reading", "parsers.ocr", "page_font"),
     ("digit re-reading", "parsers.ocr", "reread_numbers"),
     ("digit re-reading", "parsers.ocr", "drop_unsure_lines"),
@@ -71,7 +72,7 @@ def ocr_phases(paths: list[str]) -> tuple[int, dict[str, float], float]:
     totals: dict[str, float] = {}
     stack: list[list[float]] = []  # per active call: [start, time of nested timed calls]
     saved = []
-    calls = {"ocr_page": 0}
+    calls = {"read_page": 0}
 
     def timed(phase: str, name: str, function):
         def wrapper(*args, **kwargs):
@@ -100,7 +101,7 @@ def ocr_phases(paths: list[str]) -> tuple[int, dict[str, float], float]:
         for module, name, function in saved:
             setattr(module, name, function)
     elapsed = time.perf_counter() - started
-    pages = calls["ocr_page"]
+    pages = calls["read_page"]
     if not pages:
         return 0, {}, 0.0
     return pages, {phase: seconds / pages for phase, seconds in totals.items()}, elapsed / pages

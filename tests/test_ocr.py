@@ -112,3 +112,26 @@ def test_scanned_office_cells_are_written_as_the_lexicon_spells_them(scan):
     assert [r.cells[1].replace(" ", "") for r in body] == ["สำนักปลัด", "กองคลัง"]
     source = body[0].sources[1]
     assert source.page == 1 and source.engine == "tesseract" and 0 <= source.confidence <= 1
+
+
+@pytest.mark.slow
+@needs_tesseract
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_orientation_is_asked_only_when_the_page_does_not_read_upright(tmp_path, monkeypatch, turn):
+    """An upright page pays for no orientation detection (~1 s); a turned one is detected and read upright,
+    its table found on the upright image."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from parsers.layout import _read_scan
+    from tests.announcement_factory import AnnouncementSpec, make_announcement
+
+    make_announcement(tmp_path / "a.pdf", AnnouncementSpec(form="points", year=2568, rows=20, seed=5, colleges=True))
+    image = pdfium.PdfDocument(tmp_path / "a.pdf")[0].render(scale=ocr.DPI / 72, grayscale=True).to_pil().convert("L")
+    asked, detect = [], ocr.page_rotation
+    monkeypatch.setattr(ocr, "page_rotation", lambda img: asked.append(img.size) or detect(img))
+    with pdfplumber.open(tmp_path / "a.pdf") as pdf:
+        clean, rules, tables, reading, turned = _read_scan(pdf.pages[0], image.rotate(turn, expand=True, fillcolor=255))
+    assert turned == turn and bool(asked) == (turn != 0)
+    assert clean.size == image.size and reading.upright and rules and tables
+    assert "วิทยาลัย" in "".join(w.text for w in reading.words)

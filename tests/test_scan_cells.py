@@ -94,3 +94,16 @@ def test_a_cell_tesseract_is_unsure_of_is_left_empty_with_a_warning():
     assert row.cells == ["กองคลัง", ""]
     assert row.sources[0].confidence == pytest.approx(0.93) and row.sources[1] is None
     assert 0.375 < MIN_CELL_CONFIDENCE and any("0.38" in w and "ฒฒ" in w for w in reader.warnings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(10, 4000), min_size=1, max_size=40), st.sampled_from([1, 2]))
+def test_cells_are_read_in_stacks_tesseract_accepts_covering_every_cell_once(heights, zoom):
+    """Tesseract refuses images past 32,767 pixels: a page of many tall cells is read in several stacks."""
+    boxes = [(0, 0, 100, h) for h in heights]
+    parts = list(scan_cells.batches(boxes, zoom))
+    assert [b for _, part in parts for b in part] == boxes
+    assert [first for first, _ in parts] == [sum(len(p) for _, p in parts[:i]) for i in range(len(parts))]
+    for _, part in parts:
+        stacked_height = sum(b[3] - b[1] for b in part) * zoom + scan_cells.GAP * (len(part) - 1) + 2 * scan_cells.MARGIN
+        assert stacked_height <= scan_cells.MAX_STACK or len(part) == 1

@@ -1,0 +1,164 @@
+"""Closed vocabulary of OCR'd measure cells: the question wordings of the ITA catalogs.
+
+A measures document of the new form prints, as each measure, the catalog question it answers, its code in front
+(`i๓* เจ้าหน้าที่ในหน่วยงานของท่าน มีการเรียกรับสินบน…`). On a scan Tesseract drops tone marks (`เจ้าหน้าที`),
+inserts debris from marks read as words (`ค่า154 ญี่ A 1 วัสดุ`) and reads the code's Thai digits as Latin letters
+(`e๗` → `eon`, `e๕` → `ed`), so neither text nor code survives. A cell that reads as one catalog wording within
+SIMILARITY is written as the catalog prints it; the code in front is the catalog's code for that wording in the
+document's years, written only where OCR read something code-like there that agrees with it (its tool's letter or
+its number), so no code is invented. Anything less close is left as OCR read it. Pure functions on strings.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+CATALOGS = Path(__file__).resolve().parent.parent / "data" / "reference"
+SIMILARITY = 0.85  # share of a wording's letters the cell's reading of it must get right (OCR'd cells: 0.88-1.0)
+LEAD = 0.05  # over the next-closest wording
+MIN_LETTERS = 20  # shorter wordings (`Q&A`, `E-Service`) are names, not sentences OCR damages in predictable ways
+MAX_PREFIX = 20  # characters OCR may leave before the wording (the code's reading)
+MAX_SUFFIX = 3
+# What Tesseract prints for each tool's letter (normalizers/codes._PREFIX, with the digit readings of scans).
+_TOOL_LOOKALIKES = {"i": set("iIl1|!"), "e": set("eE6"), "o": set("oO0")}
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def wordings() -> dict[str, dict[int, set[str]]]:
+    """Catalog question wordings (spaces removed) -> {year: codes printing that wording}."""
+    out: dict[str, dict[int, set[str]]] = {}
+    for path in sorted(CATALOGS.glob("ita_catalog_*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                key = _SPACE.sub("", row["text"])
+                if len(key) >= MIN_LETTERS:
+                    out.setdefault(key, {}).setdefault(int(row["year"]), set()).add(row["code"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _printed() -> dict[str, str]:
+    """Spaces removed -> the wording as the catalog prints it."""
+    out = {}
+    for path in sorted(CATALOGS.glob("ita_catalog_*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                out.setdefault(_SPACE.sub("", row["text"]), row["text"].strip())
+    return out
+
+
+def _code(prefix: str, codes: dict[int, set[str]], years: set[int]) -> str | None:
+    """The catalog code of the wording in the document's years (all years when none is known), when it is one
+    code and the OCR'd prefix agrees with it: its first code-like sign is a look-alike of the tool's letter, or
+    it holds the code's number."""
+    chosen = set().union(*(codes[y] for y in years if y in codes)) if years & codes.keys() else set().union(*codes.values())
+    if len(chosen) != 1:
+        return None
+    code = chosen.pop()
+    signs = re.sub(r"[^A-Za-z0-9|!]", "", prefix)
+    if not signs:
+        return None
+    if signs[0] in _TOOL_LOOKALIKES[code[0]] or code[1:] in re.sub(r"\D", "", prefix):
+        return code
+    return None
+
+
+def snap_wording(text: str, years: set[int] = frozenset()) -> tuple[str, str | None]:
+    """(text, warning): an OCR'd cell that is a catalog question wording, maybe behind its code, written as the
+    catalog prints it (`i3* เจ้าหน้าที่ในหน่วยงาน…`); unchanged when it is not one (no warning) or close to one
+    but not close enough to be sure (a warning)."""
+    squashed = _SPACE.sub("", text)
+    if len(squashed) < MIN_LETTERS:
+        return text, None
+    table = wordings()
+    # a cheap first look (whole-cell ratio) keeps the few wordings worth aligning
+    found = process.extract(squashed, table.keys(), scorer=fuzz.ratio, limit=3, score_cutoff=100 * (SIMILARITY - 0.25))
+    if not found:
+        return text, None
+    scored = []
+    for key, _, _ in found:
+        if len(key) > len(squashed) + MAX_SUFFIX:
+            span = (0, len(squashed))
+        else:
+            hit = fuzz.partial_ratio_alignment(key, squashed)
+            span = (hit.dest_start, hit.dest_end)
+        # the span may end short of a suffix or start past the code: widen it to the cell's ends when that is closer
+        start, end = span
+        best = min((Levenshtein.distance(key, squashed[s:e]), e - s, s, e)
+                   for s in {start, *range(min(MAX_PREFIX, len(squashed)) + 1)} for e in {end, len(squashed)})
+        scored.append((1 - best[0] / len(key), key, best[2], best[3]))
+    scored.sort(reverse=True)
+    similarity, key, start, end = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    prefix, suffix = squashed[:start], squashed[end:]
+    if len(prefix) > MAX_PREFIX or len(suffix) > MAX_SUFFIX or len(re.findall(r"[ก-ฮ]", prefix)) > 6:
+        return text, None
+    if similarity < SIMILARITY or similarity - runner_up < LEAD:
+        # two wordings alike (a year's variant): left as read; a near miss is said
+        if SIMILARITY - 0.1 <= similarity < SIMILARITY and not prefix:
+            return text, f"measure {text[:40]!r}… is close to a catalog wording ({similarity:.2f}) but not snapped"
+        return text, None
+    wording = _printed()[key]
+    if not prefix:
+        return wording, None
+    code = _code(prefix, table[key], set(years))
+    star = "*" if "*" in prefix else ""
+    return (f"{code}{star} {wording}" if code else f"{_original_prefix(text, start)} {wording}"), None
+
+
+def _original_prefix(text: str, letters: int) -> str:
+    """The start of `text` holding its first `letters` non-space characters (spaces kept as printed)."""
+    seen = 0
+    for i, char in enumerate(text):
+        if seen == letters:
+            return text[:i].strip()
+        seen += not char.isspace()
+    return text.strip()
+
+
+RESTORATIONS = CATALOGS / "scan_restorations.csv"
+_COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+
+@lru_cache(maxsize=1)
+def _restorations() -> tuple[dict[str, str], re.Pattern | None]:
+    """(misreading -> word, a pattern finding any misreading as a whole run of letters) from RESTORATIONS
+    (scripts/build_scan_lexicon.py: ITA words with lost tone marks or ช read as ซ/ข, each a form no Thai word has)."""
+    if not RESTORATIONS.exists():
+        return {}, None
+    with RESTORATIONS.open(encoding="utf-8") as handle:
+        table = {row["read"]: row["word"] for row in csv.DictReader(handle)}
+    if not table:
+        return table, None
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return table, re.compile(f"(?<![เแโใไ])(?:{alternatives})(?![{_COMBINING}])")
+
+
+def restore_words(text: str) -> str:
+    """OCR'd Thai with the ITA words whose tone marks Tesseract dropped (`เจ้าหน้าที`, `ขันตอน`) or whose ช it
+    read as ซ/ข (`มิซอบ`) written whole, where the misreading is a run of whole words of the text (PyThaiNLP's
+    tokeniser: `กำหนดให` inside `กำหนดใหม่` is no misreading of กำหนดให้)."""
+    table, pattern = _restorations()
+    if pattern is None or not text:
+        return text
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - loaded only for cells that need it
+
+    bounds, at = {0}, 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        at += len(token)
+        bounds.add(at)
+    out, last = [], 0
+    for match in matches:
+        if match.start() in bounds and match.end() in bounds:
+            out += [text[last:match.start()], table[match.group()]]
+            last = match.end()
+    return "".join(out) + text[last:]

@@ -386,25 +386,6 @@ def _mark_moves(line: str, swaps: bool = True):
                     yield line[:i + 1] + vowel + tone + line[i + 3:], i
 
 
-_MOVE_REACH = 4  # letters: how far from a suspect word a move may land (a mark moves at most to a neighbour)
-
-
-def _suspect_positions(line: str) -> list[int] | None:
-    """Indexes of the characters of a line's suspect tokens (not in the dictionary, two letters or fewer, or
-    rare short words): the only places a moved mark can mend. None when the tokens do not cover the line."""
-    tokens = _tokenize(line, keep_whitespace=True)
-    if "".join(tokens) != line:
-        return None
-    words, counts = _words(), _word_frequency()
-    out, at = [], 0
-    for token in tokens:
-        if _THAI_RUN.search(token) and (token not in words or len(token) <= 2 or (
-                len(token) <= 3 and any(ch in MARKS for ch in token) and counts.get(token, 0) < RARE_WORD)):
-            out += range(at, at + len(token))
-        at += len(token)
-    return out
-
-
 def _relocate_marks(line: str) -> str:
     """Marks an HTML printer set on the neighbouring letter (`ข้นั ตอน`, `เส่ยี ง`, `ซ้อื`, `ส่งิ แวดล้อม`, `ผ้่`):
     on a line the dictionary reads badly, the single move that makes the line read best is taken while it
@@ -420,10 +401,7 @@ def _relocate_marks(line: str) -> str:
         # exchanging one sound letter for another (`ที่นำ`, `ที่นา`) only where even two-letter words fail
         swaps = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
         key, best = _line_key(line), None
-        suspect = _suspect_positions(line)
         for text, at in _mark_moves(line, swaps):
-            if suspect is not None and not any(abs(at - p) <= _MOVE_REACH for p in suspect):
-                continue  # a move among dictionary words only: the line already reads there
             if (k := _line_key(text)) > key:
                 new, old = _token_at(text, at, 0, len(text)), _token_at(line, at, 0, len(line))
                 # it completes a word longer than the one the letter sat in, or leaves fewer stray letters, and

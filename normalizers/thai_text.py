@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import nlpo3
@@ -111,12 +112,55 @@ def _tokenize(text: str, keep_whitespace: bool) -> list[str]:
     return tokens if keep_whitespace else [t.strip(" ") for t in tokens if t.strip(" ")]  # as PyThaiNLP does
 
 
+class _PerToken(dict):
+    """A value per raw newmm token, computed on first sight: tokens repeat across lines, so scoring a line is
+    a few C-level lookups instead of stripping and testing every token in Python."""
+
+    def __init__(self, value):
+        super().__init__()
+        self.value = value
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= 200_000:
+            self.clear()
+        value = self[token] = self.value(token)
+        return value
+
+
+def _counted(token: str) -> int:
+    """1 for a token _segment_score counts as a word (what is left of it once spaces are stripped is no
+    whitespace), else 0."""
+    return 1 if token.strip() else 0
+
+
+def _word_letters(min_len: int):
+    def letters(token: str) -> int:
+        word = token.strip(" ")
+        return len(word) if word.strip() and len(word) >= min_len and word in _words() else 0
+    return letters
+
+
+_COUNTED = _PerToken(_counted)
+_LETTERS = {2: _PerToken(_word_letters(2)), 3: _PerToken(_word_letters(3))}
+
+
+def _tokens_score(tokens: list[str], min_len: int) -> tuple[int, int]:
+    """_segment_score of a text from its raw tokens (keep_whitespace): the score is a sum over tokens."""
+    letters = _LETTERS[min_len] if min_len in _LETTERS else _PerToken(_word_letters(min_len))
+    return sum(map(letters.__getitem__, tokens)), -sum(map(_COUNTED.__getitem__, tokens))
+
+
+@lru_cache(maxsize=32768)
+def _raw_tokens(text: str) -> tuple[str, ...]:
+    """_tokenize(text, keep_whitespace=True), memoised: the repair scores a line, and windows of it, in several
+    steps (coverage, the mark-move search, the dictionary fixes) and in every pass of its fixpoint loop."""
+    return tuple(_tokenize(text, keep_whitespace=True))
+
+
 @lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
 def _segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
     """(Thai characters inside dictionary words of `min_len`+ letters, -number of words): higher reads better."""
-    words = _words()
-    tokens = [t for t in _tokenize(text, keep_whitespace=False) if t.strip()]
-    return sum(len(t) for t in tokens if len(t) >= min_len and t in words), -len(tokens)
+    return _tokens_score(_raw_tokens(text), min_len)
 
 
 def _close_mark_gap(match: re.Match) -> str:
@@ -154,7 +198,7 @@ def _restore_orphans(text: str) -> str:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     spans, at = [], 0
-    for token in _tokenize(text, keep_whitespace=True):
+    for token in _raw_tokens(text):
         spans.append((at, at + len(token)))
         at += len(token)
     return spans
@@ -286,7 +330,7 @@ def _restore_lost_am(line: str) -> str:
     if SARA_AA not in line:
         return line
     position, candidates = 0, []
-    for token in _tokenize(line, True):
+    for token in _raw_tokens(line):
         if _SHORT_AA_TOKEN.match(token):
             candidates.append(position + len(token) - 1)
         position += len(token)
@@ -312,21 +356,149 @@ def _line_key(text: str) -> tuple[int, int]:
     return _segment_score(text, 3)
 
 
+@lru_cache(maxsize=1)
+def _spanned_spaces() -> frozenset[tuple[str, str]]:
+    """(letter before, letter after) of every space or tab inside a dictionary word (`ต่าง ๆ`, `พ.ศ. 2567`
+    is none): a space between any other two letters is one no dictionary word reaches across."""
+    pairs = set()
+    for word in _words():
+        for i, ch in enumerate(word):
+            if ch in " \t":
+                pairs.add((word[i - 1] if i else "", word[i + 1] if i + 1 < len(word) else ""))
+    return frozenset(pairs)
+
+
+def _in_trie(token: str) -> bool:
+    """A word of the dictionary nlpo3 segments with (what _dictionary_name wrote)."""
+    return token in _words() and bool(token.strip()) and "\n" not in token
+
+
+class _Segmented:
+    """A line's newmm tokens, and the places where the segmentation of any text that differs from the line only
+    further on (or only before) starts afresh, so that a candidate of the mark-move search is segmented only
+    around the letters it changed and scored with the line's own scores elsewhere.
+
+    A cut is the start of a run of spaces right after a dictionary word that no dictionary word reaches across.
+    newmm (nlpo3's one_cut) builds its word graph left to right: no edge crosses such a place (words span no
+    space there, Latin, number and space tokens stop at it, clusters never hold a space, the skip over unknown
+    letters stops at the first non-Thai character), and a dictionary word before it means the graph was
+    resolved there (one candidate position left), which resets the graph-size limit. The text from the cut on is
+    then segmented as it would be alone, and the text before it as it would be alone. Checked against whole-line
+    segmentation on generated lines and on the moves of real ones (tests/test_normalizers_thai_text.py).
+    """
+
+    __slots__ = ("line", "tokens", "cuts", "cut_tokens", "letters", "counts")
+
+    def __init__(self, line: str):
+        self.line = line
+        self.tokens = tokens = list(_raw_tokens(line))
+        spanned = _spanned_spaces()
+        letters, counts = _LETTERS[3], _COUNTED
+        self.cuts, self.cut_tokens, self.letters, self.counts = [0], [0], [0], [0]
+        at, total_letters, total_count = 0, 0, 0
+        for k, token in enumerate(tokens):
+            if k and token[0] in " \t" and _in_trie(tokens[k - 1]) \
+                    and (line[at - 1], line[at + 1:at + 2]) not in spanned:
+                self.cuts.append(at)
+                self.cut_tokens.append(k)
+                self.letters.append(total_letters)
+                self.counts.append(total_count)
+            total_letters += letters[token]
+            total_count += counts[token]
+            at += len(token)
+        self.cuts.append(len(line))  # the end: a cut for any text too
+        self.cut_tokens.append(len(tokens))
+        self.letters.append(total_letters)
+        self.counts.append(total_count)
+
+    def score(self, min_len: int) -> tuple[int, int]:
+        """_segment_score(line, min_len)."""
+        if min_len == 3:
+            return self.letters[-1], -self.counts[-1]
+        return _tokens_score(self.tokens, min_len)
+
+    def _split(self, text: str) -> tuple[int, int, list[str]] | None:
+        """(index of the first line token after the part segmented anew, index of the first after it, the new
+        part's tokens) for a text that differs from the line in one stretch."""
+        line = self.line
+        n = min(len(line), len(text))
+        lo, hi = 0, n  # common prefix length by bisection (slices compare in C)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line[:mid] == text[:mid]:
+                lo = mid
+            else:
+                hi = mid - 1
+        start = lo
+        lo, hi = 0, n - start  # common suffix length, not overlapping the prefix
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line[len(line) - mid:] == text[len(text) - mid:]:
+                lo = mid
+            else:
+                hi = mid - 1
+        end_line, delta = len(line) - lo, len(text) - len(line)
+        cuts = self.cuts
+        # the last cut whose letters around it are unchanged: two before the change
+        first = max(bisect_right(cuts, start - 2) - 1, 0)
+        last = bisect_left(cuts, end_line + 1, lo=first + 1)  # the letter before the cut unchanged too
+        while True:
+            if last >= len(cuts) - 1:  # to the end of the text
+                return first, len(cuts) - 1, _tokenize(text[cuts[first]:], keep_whitespace=True)
+            tokens = _tokenize(text[cuts[first]:cuts[last] + delta], keep_whitespace=True)
+            if tokens and _in_trie(tokens[-1]):  # the new part ends on a word too: resolved at the cut
+                return first, last, tokens
+            last += 1
+
+    def key_of(self, text: str) -> tuple[int, int]:
+        """_line_key(text), for a text that differs from the line in one stretch."""
+        first, last, tokens = self._split(text)
+        letters = self.letters[first] + sum(map(_LETTERS[3].__getitem__, tokens)) + self.letters[-1] - self.letters[last]
+        count = self.counts[first] + sum(map(_COUNTED.__getitem__, tokens)) + self.counts[-1] - self.counts[last]
+        return letters, -count
+
+    def tokens_of(self, text: str) -> list[str]:
+        """_tokenize(text, keep_whitespace=True), for a text that differs from the line in one stretch."""
+        if text == self.line:
+            return list(self.tokens)
+        first, last, tokens = self._split(text)
+        return self.tokens[:self.cut_tokens[first]] + tokens + self.tokens[self.cut_tokens[last]:]
+
+    def token_at(self, text: str, i: int) -> str:
+        """_token_at(text, i, 0, len(text))."""
+        at = 0
+        for token in self.tokens_of(text):
+            if at <= i < at + len(token):
+                return token
+            at += len(token)
+        return ""
+
+
 RARE_WORD = 100  # Thai National Corpus count under which a short word is suspect (`คู้` 78 beside `มือ`)
 
 
 def _rare_word(line: str) -> bool:
     """A word of two or three letters with a mark that the Thai National Corpus hardly knows: what a mark
     mapped to its neighbour leaves when the damaged word still splits into dictionary words (`คู้|มือ`)."""
-    counts = _word_frequency()
+    return any(map(_rare_in_run, _THAI_RUN.findall(line)))
+
+
+@lru_cache(maxsize=65536)  # the mark-move search asks again for every run of every candidate line
+def _rare_in_run(run: str) -> bool:
+    counts, words = _word_frequency(), _words()
     return any(2 <= len(t) <= 3 and any(ch in MARKS for ch in t) and counts.get(t, 0) < RARE_WORD
-               for run in _THAI_RUN.findall(line) for t in _tokenize(run, False) if t in _words())
+               for t in _tokenize(run, False) if t in words)
 
 
 def _stray_letters(text: str) -> int:
     """Thai characters in no dictionary word."""
+    return sum(map(_strays_in_run, _THAI_RUN.findall(text)))
+
+
+@lru_cache(maxsize=65536)
+def _strays_in_run(run: str) -> int:
     words = _words()
-    return sum(len(t) for run in _THAI_RUN.findall(text) for t in _tokenize(run, False) if t not in words)
+    return sum(len(t) for t in _tokenize(run, False) if t not in words)
 
 
 def _stack(marks: str) -> str:
@@ -398,12 +570,13 @@ def _relocate_marks(line: str) -> str:
         return line
     words = _words()
     for _ in range(_MAX_MOVES):
+        segmented = _Segmented(line)
         # exchanging one sound letter for another (`ที่นำ`, `ที่นา`) only where even two-letter words fail
-        swaps = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
-        key, best = _line_key(line), None
+        swaps = segmented.score(2)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
+        key, best = segmented.score(3), None
         for text, at in _mark_moves(line, swaps):
-            if (k := _line_key(text)) > key:
-                new, old = _token_at(text, at, 0, len(text)), _token_at(line, at, 0, len(line))
+            if (k := segmented.key_of(text)) > key:
+                new, old = segmented.token_at(text, at), segmented.token_at(line, at)
                 # it completes a word longer than the one the letter sat in, or leaves fewer stray letters, and
                 # never leaves more (`ปีละ` is no damaged `ปลีะ`)
                 strays, before = _stray_letters(text), _stray_letters(line)

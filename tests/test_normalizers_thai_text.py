@@ -263,3 +263,138 @@ def test_mark_relocation_leaves_dictionary_phrases_alone(text):
     from normalizers.thai_text import _relocate_marks
 
     assert _relocate_marks(text) == text
+
+
+# ---------------------------------------------------------------- the mark-move search's fast path
+# The search scores every candidate by segmenting only the stretch it changed (normalizers.thai_text._Segmented);
+# these tests hold it to whole-line segmentation and to the search as first written (kept below as reference).
+from normalizers import thai_text as tt  # noqa: E402
+
+_SPACED_WORDS = sorted(w for w in tt._words() if " " in w and len(w) < 20)[:200]  # `ต่าง ๆ`, `พ.ศ. 2567`
+_piece = st.one_of(
+    st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(_SPACED_WORDS), _syllable, _syllable,
+    st.sampled_from([" ", " ", "  ", "\t", " ๆ ", "ๆ", ".", "(", ")", "-", "/"]),
+    st.integers(0, 2568).map(str), st.sampled_from(["ITA", "E-Service", "OIT", "www"]),
+)
+mixed_lines = st.lists(_piece, min_size=1, max_size=30).map("".join)
+# a long run of numbers fills newmm's graph-size limit before the Thai that follows (a table row as one line)
+number_rows = st.tuples(st.integers(20, 40), st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6)).map(
+    lambda t: " ".join(str(i) for i in range(1, t[0])) + " " + "".join(t[1]))
+
+
+def _reference_segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
+    words = tt._words()
+    tokens = [t for t in tt._tokenize(text, keep_whitespace=False) if t.strip()]
+    return sum(len(t) for t in tokens if len(t) >= min_len and t in words), -len(tokens)
+
+
+def _reference_token_at(text: str, i: int) -> str:
+    at = 0
+    for token in tt._tokenize(text, keep_whitespace=True):
+        if at <= i < at + len(token):
+            return token
+        at += len(token)
+    return ""
+
+
+def _reference_strays(text: str) -> int:
+    words = tt._words()
+    return sum(len(t) for run in tt._THAI_RUN.findall(text) for t in tt._tokenize(run, False) if t not in words)
+
+
+def _reference_rare(line: str) -> bool:
+    counts, words = tt._word_frequency(), tt._words()
+    return any(2 <= len(t) <= 3 and any(ch in tt.MARKS for ch in t) and counts.get(t, 0) < tt.RARE_WORD
+               for run in tt._THAI_RUN.findall(line) for t in tt._tokenize(run, False) if t in words)
+
+
+def _reference_relocate_marks(line: str) -> str:
+    """The mark-move search as first written: every candidate segmented whole."""
+    if not tt._THAI_RUN.search(line):
+        return line
+    line = tt._STACKS.sub(lambda m: m.group(1) + tt._stack(m.group(2)), line)
+    thai = sum(map(len, tt._THAI_RUN.findall(line)))
+    if (_reference_segment_score(line, 3)[0] / thai if thai else 1.0) >= 0.95 and not _reference_rare(line):
+        return line
+    words = tt._words()
+    for _ in range(tt._MAX_MOVES):
+        swaps = _reference_segment_score(line)[0] < 0.95 * thai or _reference_rare(line)
+        key, best = _reference_segment_score(line, 3), None
+        for text, at in tt._mark_moves(line, swaps):
+            if (k := _reference_segment_score(text, 3)) > key:
+                new, old = _reference_token_at(text, at), _reference_token_at(line, at)
+                strays, before = _reference_strays(text), _reference_strays(line)
+                if new in words and strays <= before and (len(new) >= 3 and len(new) > (len(old) if old in words else 0)
+                                                          or strays < before):
+                    key, best = k, text
+        if best is None:
+            break
+        line = best
+        thai = sum(map(len, tt._THAI_RUN.findall(line)))
+    return line
+
+
+def _assert_candidates_segment_alike(line: str):
+    segmented = tt._Segmented(line)
+    assert segmented.tokens == tt._tokenize(line, keep_whitespace=True)
+    assert segmented.score(3) == _reference_segment_score(line, 3)
+    assert segmented.score(2) == _reference_segment_score(line, 2)
+    for text, at in tt._mark_moves(line, True):
+        assert segmented.tokens_of(text) == tt._tokenize(text, keep_whitespace=True), (line, text)
+        assert segmented.key_of(text) == _reference_segment_score(text, 3), (line, text)
+        assert segmented.token_at(text, at) == _reference_token_at(text, at)
+
+
+@given(st.one_of(mixed_lines, damaged_thai, number_rows))
+@example("ต่าง ๆ ของหน่วยงาน ข้นั ตอน")  # a dictionary word across a space: no cut there
+@example("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 การประเมนิคณุธรรม")
+@settings(max_examples=300, deadline=None)
+def test_candidate_segmented_in_part_equals_whole_line_segmentation(line):
+    _assert_candidates_segment_alike(line)
+
+
+@given(st.one_of(mixed_lines, damaged_thai, number_rows), st.data())
+@settings(max_examples=200, deadline=None)
+def test_any_one_stretch_edit_is_segmented_as_the_whole_text(line, data):
+    """Not only mark moves: any text that differs from the line in one stretch (letters, spaces, words)."""
+    start = data.draw(st.integers(0, len(line)))
+    end = data.draw(st.integers(start, min(len(line), start + 6)))
+    text = line[:start] + data.draw(st.one_of(_piece, st.just(""))) + line[end:]
+    assert tt._Segmented(line).tokens_of(text) == tt._tokenize(text, keep_whitespace=True), (line, text)
+
+
+@given(st.one_of(mixed_lines, damaged_thai, number_rows))
+@settings(max_examples=300, deadline=None)
+def test_mark_move_search_equals_the_reference_search(line):
+    assert tt._relocate_marks(line) == _reference_relocate_marks(line)
+
+
+@given(st.one_of(mixed_lines, damaged_thai), st.sampled_from([2, 3]))
+@settings(max_examples=200, deadline=None)
+def test_segment_score_by_token_lookup_equals_the_definition(text, min_len):
+    assert tt._segment_score(text, min_len) == _reference_segment_score(text, min_len)
+    assert tt._stray_letters(text) == _reference_strays(text)
+    assert tt._rare_word(text) == _reference_rare(text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs shared/seeds")
+def test_fast_search_equals_reference_on_damaged_seed_lines():
+    """Lines of real documents with each mark moved one letter on, as an HTML printer sets them."""
+    damage = re.compile(rf"([{CONSONANTS}])([\u0e31\u0e34-\u0e39\u0e47-\u0e4c])([{CONSONANTS}])")
+    lines = [line for path in sorted(SEEDS.glob("*.txt"))[:40]
+             for line in path.read_text(encoding="utf-8").splitlines() if 20 <= len(line) <= 160][:400]
+    assert lines
+    for line in lines:
+        damaged = damage.sub(r"\1\3\2", line, count=2)
+        _assert_candidates_segment_alike(damaged)
+        assert tt._relocate_marks(damaged) == _reference_relocate_marks(damaged), damaged
+
+
+def test_a_mend_that_completes_a_dictionary_word_across_a_space_is_segmented_whole():
+    """`ชักน้ำเข้าลึก ชักศึกเข้าบ้าน` is one dictionary word: with its last mark moved, the line splits at the space,
+    and the move that mends it must be segmented across that space again."""
+    shifted = re.compile(rf"([{CONSONANTS}])([\u0e34-\u0e39\u0e48-\u0e4b])([{CONSONANTS}])(?!.* )")
+    phrases = [w for w in sorted(tt._words()) if " " in w and shifted.search(w)]
+    assert len(phrases) > 50
+    for phrase in phrases:
+        _assert_candidates_segment_alike("ของ" + shifted.sub(r"\1\3\2", phrase, count=1) + "ของหน่วยงาน")

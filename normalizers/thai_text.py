@@ -157,6 +157,14 @@ def _raw_tokens(text: str) -> tuple[str, ...]:
     return tuple(_tokenize(text, keep_whitespace=True))
 
 
+@lru_cache(maxsize=32768)
+def _stretch_tokens(text: str) -> tuple[str, ...]:
+    """_raw_tokens for the stretches the mark-move search segments anew, in a cache of their own: two in five
+    recur (the same move tried again after a move elsewhere, in the next repair pass, on the other engine's
+    reading of the region)."""
+    return tuple(_tokenize(text, keep_whitespace=True))
+
+
 @lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
 def _segment_score(text: str, min_len: int = 2) -> tuple[int, int]:
     """(Thai characters inside dictionary words of `min_len`+ letters, -number of words): higher reads better."""
@@ -361,7 +369,7 @@ def _spanned_spaces() -> frozenset[tuple[str, str]]:
     """(letter before, letter after) of every space or tab inside a dictionary word (`ต่าง ๆ`, `พ.ศ. 2567`
     is none): a space between any other two letters is one no dictionary word reaches across."""
     pairs = set()
-    for word in _words():
+    for word in (w for w in _words() if " " in w or "\t" in w):
         for i, ch in enumerate(word):
             if ch in " \t":
                 pairs.add((word[i - 1] if i else "", word[i + 1] if i + 1 < len(word) else ""))
@@ -417,26 +425,22 @@ class _Segmented:
             return self.letters[-1], -self.counts[-1]
         return _tokens_score(self.tokens, min_len)
 
-    def _split(self, text: str) -> tuple[int, int, list[str]] | None:
-        """(index of the first line token after the part segmented anew, index of the first after it, the new
-        part's tokens) for a text that differs from the line in one stretch."""
+    def _split(self, text: str, near: int = 0) -> tuple[int, int, tuple[str, ...]]:
+        """(index of the cut where the part segmented anew starts, of the cut where it ends, the new part's tokens)
+        for a text that differs from the line in one stretch, which starts a few letters before `near` (a hint:
+        any value gives the same answer, a good one sooner)."""
         line = self.line
         n = min(len(line), len(text))
-        lo, hi = 0, n  # common prefix length by bisection (slices compare in C)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if line[:mid] == text[:mid]:
-                lo = mid
-            else:
-                hi = mid - 1
-        start = lo
-        lo, hi = 0, n - start  # common suffix length, not overlapping the prefix
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if line[len(line) - mid:] == text[len(text) - mid:]:
-                lo = mid
-            else:
-                hi = mid - 1
+        start = min(max(near - 4, 0), n)
+        if line[:start] != text[:start]:
+            start = 0
+        while start < n and line[start] == text[start]:
+            start += 1
+        lo = min(max(len(line) - near - 12, 0), n - start)  # common suffix, not overlapping the prefix
+        if lo and line[len(line) - lo:] != text[len(text) - lo:]:
+            lo = 0
+        while lo < n - start and line[len(line) - lo - 1] == text[len(text) - lo - 1]:
+            lo += 1
         end_line, delta = len(line) - lo, len(text) - len(line)
         cuts = self.cuts
         # the last cut whose letters around it are unchanged: two before the change
@@ -444,15 +448,15 @@ class _Segmented:
         last = bisect_left(cuts, end_line + 1, lo=first + 1)  # the letter before the cut unchanged too
         while True:
             if last >= len(cuts) - 1:  # to the end of the text
-                return first, len(cuts) - 1, _tokenize(text[cuts[first]:], keep_whitespace=True)
-            tokens = _tokenize(text[cuts[first]:cuts[last] + delta], keep_whitespace=True)
+                return first, len(cuts) - 1, _stretch_tokens(text[cuts[first]:])
+            tokens = _stretch_tokens(text[cuts[first]:cuts[last] + delta])
             if tokens and _in_trie(tokens[-1]):  # the new part ends on a word too: resolved at the cut
                 return first, last, tokens
             last += 1
 
-    def key_of(self, text: str) -> tuple[int, int]:
-        """_line_key(text), for a text that differs from the line in one stretch."""
-        first, last, tokens = self._split(text)
+    def key_of(self, text: str, near: int = 0) -> tuple[int, int]:
+        """_line_key(text), for a text that differs from the line in one stretch (near `near`)."""
+        first, last, tokens = self._split(text, near)
         letters = self.letters[first] + sum(map(_LETTERS[3].__getitem__, tokens)) + self.letters[-1] - self.letters[last]
         count = self.counts[first] + sum(map(_COUNTED.__getitem__, tokens)) + self.counts[-1] - self.counts[last]
         return letters, -count
@@ -462,7 +466,7 @@ class _Segmented:
         if text == self.line:
             return list(self.tokens)
         first, last, tokens = self._split(text)
-        return self.tokens[:self.cut_tokens[first]] + tokens + self.tokens[self.cut_tokens[last]:]
+        return self.tokens[:self.cut_tokens[first]] + list(tokens) + self.tokens[self.cut_tokens[last]:]
 
     def token_at(self, text: str, i: int) -> str:
         """_token_at(text, i, 0, len(text))."""
@@ -501,6 +505,7 @@ def _strays_in_run(run: str) -> int:
     return sum(len(t) for t in _tokenize(run, False) if t not in words)
 
 
+@lru_cache(maxsize=4096)  # a handful of stacks occur; the mark-move search sorts one per candidate
 def _stack(marks: str) -> str:
     """Marks of one letter in canonical order (vowel below or above, then tone, then the signs)."""
     return "".join(sorted(marks, key=lambda m: _STACK_ORDER.get(m, 99)))
@@ -575,7 +580,7 @@ def _relocate_marks(line: str) -> str:
         swaps = segmented.score(2)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
         key, best = segmented.score(3), None
         for text, at in _mark_moves(line, swaps):
-            if (k := segmented.key_of(text)) > key:
+            if (k := segmented.key_of(text, at)) > key:
                 new, old = segmented.token_at(text, at), segmented.token_at(line, at)
                 # it completes a word longer than the one the letter sat in, or leaves fewer stray letters, and
                 # never leaves more (`ปีละ` is no damaged `ปลีะ`)
@@ -587,6 +592,27 @@ def _relocate_marks(line: str) -> str:
             break
         line = best
     return line
+
+
+def _may_repeat():
+    """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would (its own patterns,
+    joined): a text it does not match comes out of every step unchanged, so the two dozen substitutions are
+    skipped. None (always call it) should PyThaiNLP rename the lists."""
+    try:
+        from pythainlp.util.normalize import _NOREPEAT_PAIRS, _REORDER_PAIRS, _RE_TONEMARKS
+    except ImportError:
+        return None
+    patterns = [p for p, _ in _REORDER_PAIRS + _NOREPEAT_PAIRS] + [f"(?:{_RE_TONEMARKS.pattern}){{2}}"]  # a run of tones
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_MAY_REPEAT = _may_repeat()
+
+
+def _remove_repeat_vowels(text: str) -> str:
+    if _MAY_REPEAT is not None and not _MAY_REPEAT.search(text):
+        return text
+    return remove_repeat_vowels(text)
 
 
 def _repair_once(text: str) -> str:
@@ -601,7 +627,7 @@ def _repair_once(text: str) -> str:
     text = _MARK_GAP.sub(_close_mark_gap, text)
     text = "\n".join(_relocate_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line))))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
-    text = remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
+    text = _remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)
     return _nfc(_HSPACES.sub(" ", text))
 

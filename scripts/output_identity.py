@@ -7,7 +7,7 @@
 `run` extracts each folder with the pipeline of the code tree given (run from that tree, so its own code is
 imported; no cache, one worker) into OUT/NAME. `compare` reads every table (Parquet, CSV) of each OUT/NAME of
 both and says, per folder, identical or which rows differ. Only run timestamps and durations are ignored:
-a speed change must not change a single other value. Extra environment for a folder: NAME=FOLDER@VAR=VALUE
+a speed change must not change a single other value (the version hash of the code is ignored too). Extra environment for a folder: NAME=FOLDER@VAR=VALUE
 (e.g. `real=/work/shared/corpus/real@ITA_MAX_OCR_PAGES=0` for the text-layer pages of the real PDFs).
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 def _volatile(column: str) -> bool:
-    """Columns that record when or how long a run took, not what it read."""
+    """Columns that record when or how long a run took, or which code ran it (the version hash), not what it read."""
     name = column.lower()
-    return (name.endswith(("_at", "_ms", "_s", "_seconds", "_time")) or "timestamp" in name or "duration" in name
+    return name == "pipeline_version" or (name.endswith(("_at", "_ms", "_s", "_seconds", "_time")) or "timestamp" in name or "duration" in name
             or "elapsed" in name or name in ("run_id", "started", "finished", "processed"))
 
 
@@ -60,7 +60,7 @@ def _tables(folder: Path) -> dict[str, Path]:
 
 def _compare(ref: Path, new: Path) -> int:
     failures = 0
-    for name in sorted(p.name for p in ref.iterdir() if p.is_dir()):
+    for name in sorted(p.name for p in ref.iterdir() if p.is_dir() and (new / p.name).is_dir()):
         a, b = _tables(ref / name), _tables(new / name)
         problems = [f"only in reference: {t}" for t in sorted(set(a) - set(b))]
         problems += [f"only in new: {t}" for t in sorted(set(b) - set(a))]

@@ -150,7 +150,7 @@ def _tokens_score(tokens: list[str], min_len: int) -> tuple[int, int]:
     return sum(map(letters.__getitem__, tokens)), -sum(map(_COUNTED.__getitem__, tokens))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=2048)  # a line is scored in several steps in a row; token lists are large to keep
 def _raw_tokens(text: str) -> tuple[str, ...]:
     """_tokenize(text, keep_whitespace=True), memoised: the repair scores a line, and windows of it, in several
     steps (coverage, the mark-move search, the dictionary fixes) and in every pass of its fixpoint loop."""
@@ -158,11 +158,13 @@ def _raw_tokens(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32768)
-def _stretch_tokens(text: str) -> tuple[str, ...]:
-    """_raw_tokens for the stretches the mark-move search segments anew, in a cache of their own: two in five
-    recur (the same move tried again after a move elsewhere, in the next repair pass, on the other engine's
-    reading of the region)."""
-    return tuple(_tokenize(text, keep_whitespace=True))
+def _stretch_score(text: str) -> tuple[int, int, bool]:
+    """(letters in dictionary words of three or more, words, whether the last token is a dictionary word) of a
+    stretch the mark-move search segments anew, memoised small: two stretches in five recur (the same move
+    tried again after a move elsewhere, in the next repair pass, on the other engine's reading)."""
+    tokens = _tokenize(text, keep_whitespace=True)
+    return (sum(map(_LETTERS[3].__getitem__, tokens)), sum(map(_COUNTED.__getitem__, tokens)),
+            bool(tokens) and _in_trie(tokens[-1]))
 
 
 @lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
@@ -425,8 +427,8 @@ class _Segmented:
             return self.letters[-1], -self.counts[-1]
         return _tokens_score(self.tokens, min_len)
 
-    def _split(self, text: str, near: int = 0) -> tuple[int, int, tuple[str, ...]]:
-        """(index of the cut where the part segmented anew starts, of the cut where it ends, the new part's tokens)
+    def _split(self, text: str, near: int = 0) -> tuple[int, int, str]:
+        """(index of the cut where the part segmented anew starts, of the cut where it ends, the new part)
         for a text that differs from the line in one stretch, which starts a few letters before `near` (a hint:
         any value gives the same answer, a good one sooner)."""
         line = self.line
@@ -448,25 +450,26 @@ class _Segmented:
         last = bisect_left(cuts, end_line + 1, lo=first + 1)  # the letter before the cut unchanged too
         while True:
             if last >= len(cuts) - 1:  # to the end of the text
-                return first, len(cuts) - 1, _stretch_tokens(text[cuts[first]:])
-            tokens = _stretch_tokens(text[cuts[first]:cuts[last] + delta])
-            if tokens and _in_trie(tokens[-1]):  # the new part ends on a word too: resolved at the cut
-                return first, last, tokens
+                return first, len(cuts) - 1, text[cuts[first]:]
+            stretch = text[cuts[first]:cuts[last] + delta]
+            if _stretch_score(stretch)[2]:  # the new part ends on a word too: resolved at the cut
+                return first, last, stretch
             last += 1
 
     def key_of(self, text: str, near: int = 0) -> tuple[int, int]:
         """_line_key(text), for a text that differs from the line in one stretch (near `near`)."""
-        first, last, tokens = self._split(text, near)
-        letters = self.letters[first] + sum(map(_LETTERS[3].__getitem__, tokens)) + self.letters[-1] - self.letters[last]
-        count = self.counts[first] + sum(map(_COUNTED.__getitem__, tokens)) + self.counts[-1] - self.counts[last]
-        return letters, -count
+        first, last, stretch = self._split(text, near)
+        letters, count, _ = _stretch_score(stretch)
+        return (self.letters[first] + letters + self.letters[-1] - self.letters[last],
+                -(self.counts[first] + count + self.counts[-1] - self.counts[last]))
 
     def tokens_of(self, text: str) -> list[str]:
         """_tokenize(text, keep_whitespace=True), for a text that differs from the line in one stretch."""
         if text == self.line:
             return list(self.tokens)
-        first, last, tokens = self._split(text)
-        return self.tokens[:self.cut_tokens[first]] + list(tokens) + self.tokens[self.cut_tokens[last]:]
+        first, last, stretch = self._split(text)
+        return (self.tokens[:self.cut_tokens[first]] + _tokenize(stretch, keep_whitespace=True)
+                + self.tokens[self.cut_tokens[last]:])
 
     def token_at(self, text: str, i: int) -> str:
         """_token_at(text, i, 0, len(text))."""

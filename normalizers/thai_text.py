@@ -598,15 +598,24 @@ def _relocate_marks(line: str) -> str:
 
 
 def _may_repeat():
-    """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would (its own patterns,
-    joined): a text it does not match comes out of every step unchanged, so the two dozen substitutions are
-    skipped. None (always call it) should PyThaiNLP rename the lists."""
+    """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would: a text it does not
+    match comes out of every step unchanged, so its two dozen substitutions are skipped. Each step's pattern
+    reduced to the shortest text it matches (`[tone]+[vowel]+` to a tone then a vowel, `(ch *)+ch` for every
+    non-repeating sign to one backreference), which is the same test in one pass. None (always call it) should
+    PyThaiNLP rename its lists (tests/test_normalizers_thai_text.py holds the two equal)."""
     try:
-        from pythainlp.util.normalize import _NOREPEAT_PAIRS, _REORDER_PAIRS, _RE_TONEMARKS
+        from pythainlp.util.normalize import _NOREPEAT_CHARS, above_v, below_v, follow_v, tonemarks
     except ImportError:
         return None
-    patterns = [p for p, _ in _REORDER_PAIRS + _NOREPEAT_PAIRS] + [f"(?:{_RE_TONEMARKS.pattern}){{2}}"]  # a run of tones
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join([
+        "\u0e40\u0e40",  # Sara E + Sara E
+        f"[{tonemarks}\u0e4c][{above_v}{below_v}]",  # tone or Thanthakhat before a vowel above or below
+        f"\u0e4d[{tonemarks}]*\u0e32",  # Nikhahit (+ tones) + Sara Aa
+        f"[{follow_v}][{tonemarks}]",  # follow vowel before a tone
+        "[^\u0e24\u0e26]\u0e45",  # Lakkhangyao
+        f"([{_NOREPEAT_CHARS}]) *\\1",  # a sign repeated, spaces between or not
+        f"[{tonemarks}]{{2}}",  # a run of tone marks (the last one is kept)
+    ]))
 
 
 _MAY_REPEAT = _may_repeat()

@@ -398,3 +398,18 @@ def test_a_mend_that_completes_a_dictionary_word_across_a_space_is_segmented_who
     assert len(phrases) > 50
     for phrase in phrases:
         _assert_candidates_segment_alike("ของ" + shifted.sub(r"\1\3\2", phrase, count=1) + "ของหน่วยงาน")
+
+
+@given(st.one_of(damaged_thai, mixed_lines, st.text(alphabet="กขนมเแาำะๅฤ\u0e31\u0e34\u0e35\u0e47\u0e48\u0e49\u0e4c\u0e4d ",
+                                                      max_size=12)))
+@example("นานาาา")
+@example("เเปลก")
+@example("ก ิ ิ")
+@settings(max_examples=500, deadline=None)
+def test_remove_repeat_vowels_is_skipped_only_where_it_changes_nothing(text):
+    from pythainlp.util import remove_repeat_vowels
+
+    assert tt._MAY_REPEAT is not None  # PyThaiNLP's private names still there: the shortcut is on
+    assert tt._remove_repeat_vowels(text) == remove_repeat_vowels(text)
+    if tt._MAY_REPEAT.search(text) is None:
+        assert remove_repeat_vowels(text) == text

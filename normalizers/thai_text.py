@@ -532,7 +532,9 @@ def _mark_moves(line: str, swaps: bool = True):
         while j < len(line) and line[j] in MARKS:
             j += 1
         marks = line[i + 1:j]
-        for m in set(marks) & set(_MOVABLE):
+        # marks in printed order, never a set's: which of two equally good moves wins must not depend on the
+        # process's string hash (PYTHONHASHSEED), or one document reads two ways on two runs
+        for m in dict.fromkeys(m for m in marks if m in _MOVABLE):
             rest = marks.replace(m, "", 1)
             if any(m in _marks_of(line, b) for b in bases[k + 1:k + 3] if _THAI_RUN.fullmatch(line[i:b + 1])):
                 # a mark read twice, here and on its own letter one or two letters on (`การิบริหาร`, `งานินิติ`)
@@ -555,7 +557,7 @@ def _mark_moves(line: str, swaps: bool = True):
                     yield text, other
                 else:
                     yield line[:i + 1] + rest + line[j:other + 1] + moved + line[e:], other - 1
-        for m in set(marks) & set(_LOOKALIKE) if swaps else ():
+        for m in dict.fromkeys(m for m in marks if m in _LOOKALIKE) if swaps else ():
             for other in _LOOKALIKE[m]:  # a glyph mapped to the code point of a mark printed at the same place
                 yield line[:i + 1] + _stack(marks.replace(m, other, 1)) + line[j:], i
         if swaps and line[j:j + 1] in (SARA_AA, SARA_AM):  # SARA AA and SARA AM printed for each other (`กำร`, `สานัก`)

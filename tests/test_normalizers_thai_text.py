@@ -413,3 +413,23 @@ def test_remove_repeat_vowels_is_skipped_only_where_it_changes_nothing(text):
     assert tt._remove_repeat_vowels(text) == remove_repeat_vowels(text)
     if tt._MAY_REPEAT.search(text) is None:
         assert remove_repeat_vowels(text) == text
+
+
+def test_mark_moves_do_not_depend_on_the_string_hash():
+    """Two moves can score alike; the one tried first wins. Were the marks iterated as a set, that order (and so
+    the repaired text) would change with PYTHONHASHSEED from one run to the next."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import json, sys; from normalizers.thai_text import _mark_moves; "
+             "print(json.dumps([t for t, _ in _mark_moves(sys.argv[1])]))")
+    line = "ร้่ความเข้าใจ ผู้่รับ"  # two movable marks on one letter, twice
+    root = pathlib.Path(__file__).resolve().parents[1]
+    orders = set()
+    for seed in range(8):
+        out = subprocess.run([sys.executable, "-c", probe, line], cwd=root, capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        orders.add(tuple(json.loads(out)))
+    assert len(orders) == 1

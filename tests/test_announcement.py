@@ -273,3 +273,26 @@ def test_bare_short_name_beside_a_type_cell():
     found = read_announcement([], [Table(rows, [1], 5)], 2566)
     assert [(r.unit_raw, r.unit_type_raw) for r in found.rows] == [
         ("ยะลา", "ทน."), ("โรง", "อบต."), ("บือเระ", "อบต."), ("ยะหา", "ทต.")]
+
+
+def test_letter_level_read_as_a_digit_by_its_shape():
+    """On the letter scale a scanned level cell is never a number: `8` is B, `(0` is C; `0` is C or D, and only
+    a total its tools confirm decides which (a total alone cannot, it would be checked by what it chose)."""
+    from parsers.ita.announcement import letter_candidates
+
+    assert letter_candidates("8 : .") == ("B",) and letter_candidates("(0") == ("C",)
+    assert letter_candidates("0") == ("C", "D") and letter_candidates("A4") == ("AA",)
+    assert letter_candidates("81.25") == () and letter_candidates("ผ่าน") == ()
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [["1", "องค์การบริหารส่วนตำบลทดสอบก", "80.00", "80.00", "80.00", "80.00", "8"],
+            ["2", "องค์การบริหารส่วนตำบลทดสอบข", "70.00", "70.00", "70.00", "70.00", "0"],
+            ["3", "องค์การบริหารส่วนตำบลทดสอบค", "60.00", "60.00", "60.00", "60.00", "0"],
+            ["4", "องค์การบริหารส่วนตำบลทดสอบง", "90.00", "90.00", "90.00", "90.00", "8"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2566)
+    assert [r.level for r in found.rows[:3]] == ["B", "C", "D"]
+    # a B-shaped level under a total of 90 contradicts it: validation keeps neither
+    check_results(found.rows, 2566)
+    assert found.rows[3].level is None and found.rows[3].overall_score is None
+    # the Thai scale has no letters: there the same cell is no level
+    thai = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    assert all(r.level is None for r in thai.rows)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
+from normalizers.catalog import levels as catalog_levels
 from parsers import scan_numbers
 from parsers.ita.result_checks import EXACT, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
@@ -128,6 +129,26 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+# What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
+# of its shape (B as `8`, C as `(` or `(0`, D as `0`/`O`). A level cell never holds a number, so on the
+# letter scale such a cell is read as the letters it can be; `0` can be C or D, and the row's total decides.
+_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C",
+                  "D": "D", "0": "CD", "O": "CD", "o": "CD", "E": "E", "F": "F"}
+_SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
+
+
+def letter_candidates(text: str) -> tuple[str, ...]:
+    """The letter levels a scanned level cell can be by the shapes of its characters (`8` is B, `(0` is C,
+    `0` is C or D, `A4` is AA), specks aside; () when the cell is no lookalike of a level."""
+    key = _SHAPE_SPECKS.sub("", text or "")
+    key = re.sub(r"^\((?:0|O|o)$", "(", key)  # C's bow read as a bracket and a ring
+    if not 1 <= len(key) <= 2 or any(ch not in _LETTER_SHAPES for ch in key):
+        return ()
+    if len(key) == 1:
+        return tuple(level for level in LETTER_LEVELS if level in _LETTER_SHAPES[key])
+    return ("AA",) if all("A" in _LETTER_SHAPES[ch] for ch in key) else ()
 
 
 def _is_number_cell(text: str) -> bool:
@@ -347,6 +368,7 @@ class _Reader:
 
     def __init__(self, year: int | None):
         self.year = year
+        self.letter_scale = catalog_levels(year) == LETTER_LEVELS
         self.rows: list[Assessment] = []
         self.warnings: list[str] = []
         self.district: str | None = None
@@ -410,7 +432,8 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
-        a.level = level
+        shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
+        a.level = level = shapes[0] if len(shapes) == 1 else level
         if not any_number and not unread:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
         if level and not on_scale:
@@ -418,6 +441,11 @@ class _Reader:
         a.source = source("total") or source("name")
         if scanned and (unread or problems(a, self.year)):
             self._reread(a, texts)
+        if len(shapes) > 1 and a.overall_score is not None:
+            # `0` is C or D: the one whose band holds the total the row's other cells confirmed
+            fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
+            # (confirmed by its tools: a total alone would only be checked against the level it chose)
+            a.level = fitting[0] if len(fitting) == 1 and _has_parts(a) else None
         if scanned and not _checkable(a):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
             if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):
@@ -460,12 +488,15 @@ def _guess(source: Provenance | None, text: str) -> str | None:
     return guess if guess != compact(text) and _NUMBER.match(guess) else None
 
 
+def _has_parts(a: Assessment) -> bool:
+    return any(getattr(a, f) is not None for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit"))
+
+
 def _checkable(a: Assessment) -> bool:
     """A total with its parts or its level: something a misread number would contradict."""
     if a.overall_score is None:
         return False
-    parts = [getattr(a, f) for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit")]
-    return any(p is not None for p in parts) or level_range(a.level) is not None
+    return _has_parts(a) or level_range(a.level) is not None
 
 
 def _letters(text: str) -> str:

@@ -158,7 +158,8 @@ def _is_number_cell(text: str) -> bool:
 
 def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = True) -> dict[int, str]:
     """Roles for the columns the header left unnamed, from what their cells hold; score columns only with
-    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals)."""
+    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals, and a
+    level column holds letters read as their shapes: `8` for B)."""
     if not rows:
         return dict(known)
     n_cols = max(len(r) for r in rows)
@@ -171,7 +172,8 @@ def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = 
         cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
         if not cells:
             continue
-        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1]) >= 0.6 * len(cells):
+        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and letter_candidates(t)) \
+                >= 0.6 * len(cells):
             roles[c] = "level"
         elif all(_RANK.match(compact(t)) and "." not in compact(t).rstrip(".") for t in cells):
             ranks = [int(_RANK.match(compact(t)).group(1)) for t in cells]
@@ -474,8 +476,14 @@ class _Reader:
             self.warnings.append(f"row {a.row} {a.unit_raw}: scanned numbers {texts} do not agree; not read")
 
     def _ranked(self) -> bool:
-        ranks = [r.rank for r in self.rows if r.rank is not None]
-        return len(ranks) >= 2 and ranks == sorted(ranks)
+        """The table so far is a ranking: ranks ascending and totals descending (a few misreads aside). Ranks
+        alone are not: local governments are numbered in registry order, whatever their scores."""
+        ranked = [r for r in self.rows if r.rank is not None]
+        ranks = [r.rank for r in ranked]
+        totals = [r.overall_score for r in ranked if r.overall_score is not None]
+        pairs = list(zip(totals, totals[1:]))
+        return len(ranks) >= 2 and ranks == sorted(ranks) and len(pairs) >= 2 and \
+            sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:

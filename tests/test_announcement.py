@@ -296,3 +296,24 @@ def test_letter_level_read_as_a_digit_by_its_shape():
     # the Thai scale has no letters: there the same cell is no level
     thai = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
     assert all(r.level is None for r in thai.rows)
+
+
+def test_scanned_misprint_is_refused_not_repaired():
+    """A total printed 1.00 off its points (88.24 for 89.24), every number read clearly: a contradiction in
+    the document, not a reading to choose; the row keeps its name and loses its numbers. The same total read
+    by the template reader against Tesseract's reading (engine `template`: the readers disagreed) is an OCR
+    choice, and the one reading its points agree with is taken."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows()]
+    rows[2][5] = f"{float(rows[2][5]) - 1:.2f}"  # 8 and 9 are confusable digits
+    table = Table([header] + [_scanned(r) for r in rows], [1], 7)
+    found = read_announcement([], [table], 2568)
+    warnings = check_results(found.rows, 2568) + found.warnings
+    misprinted = found.rows[2]
+    assert misprinted.unit_raw == rows[2][1] and misprinted.overall_score is None and misprinted.iit_points is None
+    assert any("misprint" in w for w in warnings)
+    assert all(r.overall_score == float(row[5]) for r, row in zip(found.rows, rows) if r is not misprinted)
+    misread = _scanned(rows[2])
+    misread.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9)
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [misread], [1], 7)], 2568)
+    assert found.rows[2].overall_score == round(float(rows[2][5]) + 1, 2)

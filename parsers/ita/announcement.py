@@ -420,7 +420,8 @@ class _Reader:
         texts: dict[str, str] = {}
         unread = []
         any_number = False
-        for role, target in [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]:
+        targets = [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]
+        for role, target in targets:
             text = cell(role)
             value, read = parse_number(text)
             if value is None and (guess := _guess(source(role), text)):
@@ -441,8 +442,14 @@ class _Reader:
         if level and not on_scale:
             self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
         a.source = source("total") or source("name")
-        if scanned and (unread or problems(a, self.year)):
-            self._reread(a, texts)
+        if scanned and not unread and problems(a, self.year) and all(
+                _certain(source(role), cell(role)) for role in score_roles if compact(cell(role))):
+            # every number read as printed, and still the row contradicts itself: the document's misprint,
+            # not a reading to choose (validation refuses the row)
+            self.warnings.append(f"row {a.row} {name}: every number read clearly and they disagree; a misprint")
+        elif scanned and (unread or problems(a, self.year)):
+            # what was read as printed stays; only the cells a reader was unsure of are read again
+            self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))})
         if len(shapes) > 1 and a.overall_score is not None:
             # `0` is C or D: the one whose band holds the total the row's other cells confirmed
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
@@ -484,6 +491,17 @@ class _Reader:
         pairs = list(zip(totals, totals[1:]))
         return len(ranks) >= 2 and ranks == sorted(ranks) and len(pairs) >= 2 and \
             sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)
+
+
+CERTAIN_CONFIDENCE = 0.9  # Tesseract's confidence in a number the template reader did not read otherwise
+
+
+def _certain(source: Provenance | None, text: str) -> bool:
+    """A scanned number cell read as printed: a plain two-decimal number, that the template reader did not
+    read otherwise (engine stays tesseract: parsers/layout.py marks a cell `template` when its reading differs),
+    read by Tesseract with high confidence. A row of such cells that does not add up is a misprint."""
+    return source is not None and source.engine == "tesseract" and source.confidence >= CERTAIN_CONFIDENCE \
+        and bool(re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)))
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:

@@ -449,7 +449,8 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: every number read clearly and they disagree; a misprint")
         elif scanned and (unread or problems(a, self.year)):
             # what was read as printed stays; only the cells a reader was unsure of are read again
-            self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))})
+            self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))},
+                         wildcards=bool(columns.tools()))
         if len(shapes) > 1 and a.overall_score is not None:
             # `0` is C or D: the one whose band holds the total the row's other cells confirmed
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
@@ -465,8 +466,10 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
-    def _reread(self, a: Assessment, texts: dict[str, str]) -> None:
-        """Scans: the digit reading that makes the row agree with itself and with its neighbours' order."""
+    def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False) -> None:
+        """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
+        `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
+        by their sum, never where a level's band is the only check."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
         def accept(values: dict[str, float]) -> bool:
@@ -476,7 +479,7 @@ class _Reader:
                 return False
             return not problems(trial, self.year, EXACT)
 
-        if chosen := scan_numbers.choose(texts, accept):
+        if chosen := scan_numbers.choose(texts, accept, wildcards=wildcards):
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:

@@ -454,8 +454,10 @@ class _Reader:
         if len(shapes) > 1 and a.overall_score is not None:
             # `0` is C or D: the one whose band holds the total the row's other cells confirmed
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
-            # (confirmed by its tools: a total alone would only be checked against the level it chose)
-            a.level = fitting[0] if len(fitting) == 1 and _has_parts(a) else None
+            # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
+            # then confirms it)
+            confirmed = _has_parts(a) or _certain(source("total"), cell("total"))
+            a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
             if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):

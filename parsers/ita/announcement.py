@@ -436,7 +436,7 @@ class _Reader:
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
         shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
-        a.level = level = shapes[0] if len(shapes) == 1 else level
+        a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
         if not any_number and not unread:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
         if level and not on_scale:
@@ -451,8 +451,9 @@ class _Reader:
             # what was read as printed stays; only the cells a reader was unsure of are read again
             self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))},
                          wildcards=bool(columns.tools()))
-        if len(shapes) > 1 and a.overall_score is not None:
-            # `0` is C or D: the one whose band holds the total the row's other cells confirmed
+        if shapes and a.overall_score is not None:
+            # `8` is B, `0` is C or D: the one whose band holds the total the row's other cells confirmed (an A
+            # read as `8` on a bilevel scan steered the chooser to a wrong EIT when shapes were taken first)
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
             # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
             # then confirms it)

@@ -30,17 +30,60 @@ _JUNKED = re.compile(rf"{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_EDGE}{{1,3}}|{_EDGE}
                      rf"|{_ANY}{{0,3}}((?!00)\d{{2}}\.\d{{2}}){_ANY}{{0,3}}|{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_ANY}{{1,3}}")
 
 
-def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float]]:
+# A number whose shape the OCR bent: a stray dot or digit after the two decimals every score stops at
+# (`86.01.`, `28.201`: a column rule read as `1`), its point lost (`3643`), each one change away.
+_BENT = (re.compile(r"(\d{1,3}\.\d{2})[.,:;]"), re.compile(r"(\d{1,3}\.\d{2})\d"),
+         re.compile(r"(\d{2})(\d{2})"))
+_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+# Tesseract's Thai model reads a Thai digit as a letter of its shape (๙ as ส/ต/ฒ/ฆ, ๗ as ซ); which digit a
+# letter stands for varies (ต was ๙ or ๓), so a letter where a digit must be is any digit, one change each.
+_WILD_CORE = re.compile(r"[\dก-ฮ]{1,3}\.[\dก-ฮ]{2}")
+_STRAY = re.compile(r"[^\d.\s]{0,2}")
+MAX_WILD = 2
+
+
+def _wild_readings(text: str, max_changes: int) -> dict[float, int]:
+    """Readings of a two-decimal number with Thai letters where its digits are (`81.ต่1`): each letter any
+    digit, one change; stray characters before or after it one change in all (`ส0.00` is ?0.00: 0.00 too)."""
+    bare = _MARKS.sub("", text)
+    out: dict[float, int] = {}
+    for lead in range(3):
+        for trail in range(3):
+            core = bare[lead:len(bare) - trail]
+            if not _WILD_CORE.fullmatch(core) or not _STRAY.fullmatch(bare[:lead] + bare[len(bare) - trail:]):
+                continue
+            wild = [i for i, ch in enumerate(core) if not ch.isdigit() and ch != "."]
+            cost = len(wild) + bool(lead or trail)
+            if not wild or len(wild) > MAX_WILD or cost > max_changes:
+                continue
+            for digits in itertools.product("0123456789", repeat=len(wild)):
+                chars = list(core)
+                for i, d in zip(wild, digits):
+                    chars[i] = d
+                value = float("".join(chars))
+                if value <= 100 and cost < out.get(value, max_changes + 1):
+                    out[value] = cost
+    return out
+
+
+def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False) -> list[tuple[int, float]]:
     """(changes, value) for the reading of a cell and its variants with up to `max_changes` confused digits.
     A cell that is no two-decimal number gives nothing; one with a mark or bracket of the cell's edge read
-    beside its number (`40.00่]`) gives the number as one change."""
+    beside its number (`40.00่]`), a stray dot or digit after it (`86.01.`) or its point lost (`3643`) gives
+    the number as one change. With `wildcards`, Thai letters where digits must be (`81.ต่1`) are any digit,
+    one change each (only a checksum that pins every digit may take them: exact sums of several cells)."""
     text = text.strip()
     junk = 0
     if not _NUMBER.fullmatch(text):
         # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away
-        if not (match := _JUNKED.fullmatch(text)):
+        if match := _JUNKED.fullmatch(text):
+            text, junk = next(g for g in match.groups() if g), 1
+        elif bent := next((m for pattern in _BENT if (m := pattern.fullmatch(text))), None):
+            text, junk = ".".join(bent.groups()) if len(bent.groups()) == 2 else bent.group(1), 1
+        elif wildcards and (wild := _wild_readings(text, max_changes)):
+            return sorted(((n, v) for v, n in wild.items()), key=lambda t: t[0])
+        else:
             return []
-        text, junk = next(g for g in match.groups() if g), 1
     positions = [i for i, ch in enumerate(text) if ch in CONFUSIONS]
     out = {float(text): junk}
     for n in range(1, max_changes + 1 - junk):
@@ -56,11 +99,11 @@ def readings(text: str, max_changes: int = MAX_CHANGES) -> list[tuple[int, float
 
 
 def choose(cells: dict[str, str], accept: Callable[[dict[str, float]], bool],
-           max_changes: int = MAX_CHANGES) -> dict[str, float] | None:
+           max_changes: int = MAX_CHANGES, wildcards: bool = False) -> dict[str, float] | None:
     """The values of `cells` (field -> text as read) that `accept` takes with the fewest digit changes in
     all, when exactly one assignment has that fewest number; None when none or several do. Assignments are
     tried in order of changes (0, then 1, ...), so a row of many cells costs only the readings near it."""
-    options = {field: readings(text, max_changes) for field, text in cells.items()}
+    options = {field: readings(text, max_changes, wildcards) for field, text in cells.items()}
     if not options or any(not found for found in options.values()):
         return None
     fields = list(options)

@@ -178,8 +178,8 @@ def measure_document(truth: dict, rows: list[dict]) -> dict:
         counts["found"] += 1
         want = expected(row, form)
         if row.broken and got.get("overall_score") is not None and abs(got["overall_score"] - row.total) < 0.005:
-            # a total printed one off, read on a scan as the digit reading its points agree with: the chooser
-            # cannot tell a misprint from a misread (counted apart, not as wrong)
+            # a total printed one off, "repaired" on a scan to the reading its points agree with: a misprint
+            # read clearly must come out null (announcement._certain); counted apart so a regression shows
             counts["repaired"] = counts.get("repaired", 0) + 1
             want = expected(TruthRow(**{**t, "broken": False}), form)
         nulls = wrong = 0

@@ -273,3 +273,46 @@ def test_bare_short_name_beside_a_type_cell():
     found = read_announcement([], [Table(rows, [1], 5)], 2566)
     assert [(r.unit_raw, r.unit_type_raw) for r in found.rows] == [
         ("ยะลา", "ทน."), ("โรง", "อบต."), ("บือเระ", "อบต."), ("ยะหา", "ทต.")]
+
+
+def test_letter_level_read_as_a_digit_by_its_shape():
+    """On the letter scale a scanned level cell is never a number: `8` is B, `(0` is C; `0` is C or D, and only
+    a total its tools confirm decides which (a total alone cannot, it would be checked by what it chose)."""
+    from parsers.ita.announcement import letter_candidates
+
+    assert letter_candidates("8 : .") == ("B",) and letter_candidates("(0") == ("C",)
+    assert letter_candidates("0") == ("C", "D") and letter_candidates("A4") == ("AA",)
+    assert letter_candidates("81.25") == () and letter_candidates("ผ่าน") == ()
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [["1", "องค์การบริหารส่วนตำบลทดสอบก", "80.00", "80.00", "80.00", "80.00", "8"],
+            ["2", "องค์การบริหารส่วนตำบลทดสอบข", "70.00", "70.00", "70.00", "70.00", "0"],
+            ["3", "องค์การบริหารส่วนตำบลทดสอบค", "60.00", "60.00", "60.00", "60.00", "0"],
+            ["4", "องค์การบริหารส่วนตำบลทดสอบง", "90.00", "90.00", "90.00", "90.00", "8"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2566)
+    assert [r.level for r in found.rows[:3]] == ["B", "C", "D"]
+    # a B-shaped cell under a total of 90 is no level (an A read as `8`): it never overrides the numbers
+    assert found.rows[3].level is None and found.rows[3].overall_score == 90.0
+    # the Thai scale has no letters: there the same cell is no level
+    thai = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    assert all(r.level is None for r in thai.rows)
+
+
+def test_scanned_misprint_is_refused_not_repaired():
+    """A total printed 1.00 off its points (88.24 for 89.24), every number read clearly: a contradiction in
+    the document, not a reading to choose; the row keeps its name and loses its numbers. The same total read
+    by the template reader against Tesseract's reading (engine `template`: the readers disagreed) is an OCR
+    choice, and the one reading its points agree with is taken."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows()]
+    rows[2][5] = f"{float(rows[2][5]) - 1:.2f}"  # 8 and 9 are confusable digits
+    table = Table([header] + [_scanned(r) for r in rows], [1], 7)
+    found = read_announcement([], [table], 2568)
+    warnings = check_results(found.rows, 2568) + found.warnings
+    misprinted = found.rows[2]
+    assert misprinted.unit_raw == rows[2][1] and misprinted.overall_score is None and misprinted.iit_points is None
+    assert any("misprint" in w for w in warnings)
+    assert all(r.overall_score == float(row[5]) for r, row in zip(found.rows, rows) if r is not misprinted)
+    misread = _scanned(rows[2])
+    misread.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9)
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [misread], [1], 7)], 2568)
+    assert found.rows[2].overall_score == round(float(rows[2][5]) + 1, 2)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from hypothesis import given, settings, strategies as st
+
 from parsers import scan_numbers
 from parsers.ita.result_checks import (EXACT, MEAN_TOLERANCE, SUM_TOLERANCE, WEIGHTED_TOLERANCE, expected_total,
                                        problems)
@@ -59,3 +62,41 @@ def test_a_cells_edge_read_beside_its_number_costs_one_change():
     row = Assessment(level="ผ่านดีเยี่ยม")
     chosen = scan_numbers.choose(cells, lambda v: not problems(replace(row, **v), 2568, EXACT))
     assert chosen == {"overall_score": 99.76, "iit_points": 29.96, "eit_points": 29.8, "oit_points": 40.0}
+
+
+def test_a_bent_number_costs_one_change():
+    """A stray dot or digit after the two decimals (`86.01.`, `28.201`: a rule read as 1) or the point lost
+    (`3643`): the number, one change away; three digits are no lost point (`100` is not 1.00)."""
+    assert scan_numbers.readings("86.01.")[0] == (1, 86.01)
+    assert scan_numbers.readings("28.201")[0] == (1, 28.2)
+    assert scan_numbers.readings("3643")[0] == (1, 36.43)
+    assert scan_numbers.readings("100") == [] and scan_numbers.readings("29.9381.59ต3") == []
+
+
+THAI_LETTERS_FOR_DIGITS = "สตฒฆซฝณ"  # what Tesseract's Thai model made of Thai digits in the generated scans
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2999), min_size=3, max_size=3), st.integers(0, 3), st.integers(0, 4),
+       st.sampled_from(THAI_LETTERS_FOR_DIGITS))
+def test_a_letter_read_for_a_digit_is_pinned_by_an_exact_sum(cents, which, position, letter):
+    """Weighted points with one digit read as a Thai letter (`81.ต่1`): the sum pins the digit, so the row
+    comes back right (or, never, wrong)."""
+    values = [c / 100 for c in cents]
+    truth = {"iit_points": values[0], "eit_points": values[1], "oit_points": values[2] + 10,
+             "overall_score": round(sum(values) + 10, 2)}
+    cells = {k: f"{v:.2f}" for k, v in truth.items()}
+    field = list(cells)[which]
+    digits = [i for i, ch in enumerate(cells[field]) if ch.isdigit()]
+    i = digits[position % len(digits)]
+    cells[field] = cells[field][:i] + letter + "\u0e48" + cells[field][i + 1:]  # with a tone mark, as OCR reads it
+    chosen = scan_numbers.choose(cells, lambda v: not problems(Assessment(**v), 2568, EXACT), wildcards=True)
+    assert chosen == pytest.approx(truth)
+    assert scan_numbers.choose(cells, lambda v: not problems(Assessment(**v), 2568, EXACT)) is None  # no wildcards
+
+
+def test_a_letter_in_a_raw_scores_hundredths_is_refused():
+    """Raw scores weighted (± 0.02) do not pin a tool's last digit: several readings fit, none is taken."""
+    cells = {"overall_score": "82.50", "iit": "80.0ส", "eit": "85.00", "oit": "82.50"}
+    chosen = scan_numbers.choose(cells, lambda v: not problems(Assessment(**v), 2566, EXACT), wildcards=True)
+    assert chosen is None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
+from normalizers.catalog import levels as catalog_levels
 from parsers import scan_numbers
 from parsers.ita.result_checks import EXACT, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
@@ -130,6 +131,26 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     return None, True
 
 
+# What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
+# of its shape (B as `8`, C as `(` or `(0`, D as `0`/`O`). A level cell never holds a number, so on the
+# letter scale such a cell is read as the letters it can be; `0` can be C or D, and the row's total decides.
+_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C",
+                  "D": "D", "0": "CD", "O": "CD", "o": "CD", "E": "E", "F": "F"}
+_SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
+
+
+def letter_candidates(text: str) -> tuple[str, ...]:
+    """The letter levels a scanned level cell can be by the shapes of its characters (`8` is B, `(0` is C,
+    `0` is C or D, `A4` is AA), specks aside; () when the cell is no lookalike of a level."""
+    key = _SHAPE_SPECKS.sub("", text or "")
+    key = re.sub(r"^\((?:0|O|o)$", "(", key)  # C's bow read as a bracket and a ring
+    if not 1 <= len(key) <= 2 or any(ch not in _LETTER_SHAPES for ch in key):
+        return ()
+    if len(key) == 1:
+        return tuple(level for level in LETTER_LEVELS if level in _LETTER_SHAPES[key])
+    return ("AA",) if all("A" in _LETTER_SHAPES[ch] for ch in key) else ()
+
+
 def _is_number_cell(text: str) -> bool:
     value, read = parse_number(text)
     return value is not None or (read and bool(compact(text)))
@@ -137,7 +158,8 @@ def _is_number_cell(text: str) -> bool:
 
 def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = True) -> dict[int, str]:
     """Roles for the columns the header left unnamed, from what their cells hold; score columns only with
-    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals)."""
+    `numbers` (on scans a header misread leaves a column of IIT points that would pass for totals, and a
+    level column holds letters read as their shapes: `8` for B)."""
     if not rows:
         return dict(known)
     n_cols = max(len(r) for r in rows)
@@ -150,7 +172,8 @@ def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = 
         cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
         if not cells:
             continue
-        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1]) >= 0.6 * len(cells):
+        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and letter_candidates(t)) \
+                >= 0.6 * len(cells):
             roles[c] = "level"
         elif all(_RANK.match(compact(t)) and "." not in compact(t).rstrip(".") for t in cells):
             ranks = [int(_RANK.match(compact(t)).group(1)) for t in cells]
@@ -347,6 +370,7 @@ class _Reader:
 
     def __init__(self, year: int | None):
         self.year = year
+        self.letter_scale = catalog_levels(year) == LETTER_LEVELS
         self.rows: list[Assessment] = []
         self.warnings: list[str] = []
         self.district: str | None = None
@@ -396,7 +420,8 @@ class _Reader:
         texts: dict[str, str] = {}
         unread = []
         any_number = False
-        for role, target in [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]:
+        targets = [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]
+        for role, target in targets:
             text = cell(role)
             value, read = parse_number(text)
             if value is None and (guess := _guess(source(role), text)):
@@ -410,14 +435,30 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
-        a.level = level
+        shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
+        a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
         if not any_number and not unread:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
         if level and not on_scale:
             self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
         a.source = source("total") or source("name")
-        if scanned and (unread or problems(a, self.year)):
-            self._reread(a, texts)
+        if scanned and not unread and problems(a, self.year) and all(
+                _certain(source(role), cell(role)) for role in score_roles if compact(cell(role))):
+            # every number read as printed, and still the row contradicts itself: the document's misprint,
+            # not a reading to choose (validation refuses the row)
+            self.warnings.append(f"row {a.row} {name}: every number read clearly and they disagree; a misprint")
+        elif scanned and (unread or problems(a, self.year)):
+            # what was read as printed stays; only the cells a reader was unsure of are read again
+            self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))},
+                         wildcards=bool(columns.tools()))
+        if shapes and a.overall_score is not None:
+            # `8` is B, `0` is C or D: the one whose band holds the total the row's other cells confirmed (an A
+            # read as `8` on a bilevel scan steered the chooser to a wrong EIT when shapes were taken first)
+            fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
+            # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
+            # then confirms it)
+            confirmed = _has_parts(a) or _certain(source("total"), cell("total"))
+            a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
             if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):
@@ -428,8 +469,10 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
-    def _reread(self, a: Assessment, texts: dict[str, str]) -> None:
-        """Scans: the digit reading that makes the row agree with itself and with its neighbours' order."""
+    def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False) -> None:
+        """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
+        `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
+        by their sum, never where a level's band is the only check."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
         def accept(values: dict[str, float]) -> bool:
@@ -439,15 +482,32 @@ class _Reader:
                 return False
             return not problems(trial, self.year, EXACT)
 
-        if chosen := scan_numbers.choose(texts, accept):
+        if chosen := scan_numbers.choose(texts, accept, wildcards=wildcards):
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:
             self.warnings.append(f"row {a.row} {a.unit_raw}: scanned numbers {texts} do not agree; not read")
 
     def _ranked(self) -> bool:
-        ranks = [r.rank for r in self.rows if r.rank is not None]
-        return len(ranks) >= 2 and ranks == sorted(ranks)
+        """The table so far is a ranking: ranks ascending and totals descending (a few misreads aside). Ranks
+        alone are not: local governments are numbered in registry order, whatever their scores."""
+        ranked = [r for r in self.rows if r.rank is not None]
+        ranks = [r.rank for r in ranked]
+        totals = [r.overall_score for r in ranked if r.overall_score is not None]
+        pairs = list(zip(totals, totals[1:]))
+        return len(ranks) >= 2 and ranks == sorted(ranks) and len(pairs) >= 2 and \
+            sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)
+
+
+CERTAIN_CONFIDENCE = 0.9  # Tesseract's confidence in a number the template reader did not read otherwise
+
+
+def _certain(source: Provenance | None, text: str) -> bool:
+    """A scanned number cell read as printed: a plain two-decimal number, that the template reader did not
+    read otherwise (engine stays tesseract: parsers/layout.py marks a cell `template` when its reading differs),
+    read by Tesseract with high confidence. A row of such cells that does not add up is a misprint."""
+    return source is not None and source.engine == "tesseract" and source.confidence >= CERTAIN_CONFIDENCE \
+        and bool(re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)))
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:
@@ -460,12 +520,15 @@ def _guess(source: Provenance | None, text: str) -> str | None:
     return guess if guess != compact(text) and _NUMBER.match(guess) else None
 
 
+def _has_parts(a: Assessment) -> bool:
+    return any(getattr(a, f) is not None for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit"))
+
+
 def _checkable(a: Assessment) -> bool:
     """A total with its parts or its level: something a misread number would contradict."""
     if a.overall_score is None:
         return False
-    parts = [getattr(a, f) for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit")]
-    return any(p is not None for p in parts) or level_range(a.level) is not None
+    return _has_parts(a) or level_range(a.level) is not None
 
 
 def _letters(text: str) -> str:

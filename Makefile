@@ -14,6 +14,8 @@ INPUT    ?=
 DEBIAN_PACKAGES = tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg fonts-noto-core poppler-utils chromium
 # the variety suite (tests/test_variety.py): DOCX printed by LibreOffice, HTML by WeasyPrint (Pango)
 DEBIAN_PACKAGES += libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0
+# tesserocr built from source against Debian's libtesseract (the CLI's engine, in process: parsers/ocr.py)
+DEBIAN_PACKAGES += libtesseract-dev libleptonica-dev pkg-config g++
 
 .PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean review publish
 
@@ -30,7 +32,7 @@ setup-system:
 	fi
 
 setup-python:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-binary tesserocr -e '.[dev]'
 
 extract:
 	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))

@@ -1,7 +1,8 @@
 """Tesseract OCR for pages without a usable text layer, keeping word boxes, plus ruling lines found in the image.
 
-Tesseract runs as a subprocess (tsv output) with OMP_THREAD_LIMIT=1: one process per core is faster
-than letting it spread threads over cores that other workers use.
+Tesseract runs in process (tesserocr, built against the system's libtesseract) or else as a subprocess (tsv
+output), with OMP_THREAD_LIMIT=1 either way: one thread per core is faster than letting it spread threads over
+cores that other workers use.
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -322,8 +325,60 @@ def tsv_words(tsv: str, scale: float) -> list[OcrWord]:
 
 
 def tesseract_tsv(image, dpi: int, psm: int) -> str:
-    """Tesseract's TSV of a greyscale image, by Debian's CLI. (tesserocr, in process, saved 0.64 s CPU a page
-    but its wheel bundles another Tesseract build, which read these scans worse: docs/layout.md.)"""
+    """Tesseract's TSV of a greyscale image: in process (tesserocr) when it is built against the same libtesseract
+    as Debian's CLI, else by the CLI. Same engine, same image, same settings: the same TSV, word for word and
+    confidence for confidence (measured on suite pages, psm 3 and 6), without a process, a PNG and a model load
+    per call. (tesserocr's PyPI wheel bundles another Tesseract build, which read these scans worse:
+    docs/layout.md; `make setup` builds it from source, `--no-binary tesserocr`.)"""
+    api = _in_process()
+    if api is not None:
+        api.SetPageSegMode(psm)
+        api.SetImage(image if image.mode == "L" else image.convert("L"))
+        api.SetVariable("user_defined_dpi", str(dpi))
+        if not api.Recognize():
+            raise OcrUnavailable("tesseract (in process) failed to recognise the page")
+        return api.GetTSVText(0)
+    return _cli_tsv(image, dpi, psm)
+
+
+_local = threading.local()
+
+
+def in_process_enabled() -> bool:
+    """ITA_TESSEROCR=0 reads by the CLI even when tesserocr is there (for measuring the difference)."""
+    return os.environ.get("ITA_TESSEROCR", "1") != "0"
+
+
+@lru_cache(maxsize=1)
+def _same_engine() -> bool:
+    """Whether tesserocr is importable and linked to the Tesseract the CLI runs (same version line): only then
+    does it read as the CLI does."""
+    try:
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by libtesseract's OpenMP as it starts
+        import tesserocr  # noqa: PLC0415 - optional; the CLI is the fallback
+        cli = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=30)
+    except (ImportError, OSError, subprocess.TimeoutExpired):
+        return False
+    first = (cli.stdout or cli.stderr).splitlines()[:1]
+    return bool(first) and tesserocr.tesseract_version().splitlines()[0].strip() == first[0].strip()
+
+
+def _in_process():
+    """This thread's tesserocr API for LANGUAGES (models loaded once), or None to use the CLI."""
+    if not in_process_enabled() or not _same_engine():
+        return None
+    api = getattr(_local, "api", None)
+    if api is None:
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by libtesseract's OpenMP as it starts
+        import tesserocr  # noqa: PLC0415
+
+        api = tesserocr.PyTessBaseAPI(lang=LANGUAGES, psm=tesserocr.PSM.AUTO)
+        _local.api = api
+    return api
+
+
+def _cli_tsv(image, dpi: int, psm: int) -> str:
+    """Tesseract's TSV of a greyscale image, by Debian's CLI."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="ita-ocr-") as tmp:
         path = os.path.join(tmp, "page.png")

@@ -213,7 +213,40 @@ def constrain_years(text: str, years: set[int]) -> str:
         elif readable == [True, False]:
             end = str(int(start) + 1)
         return match.group(1) + start + match.group(3) + end
-    return _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, text))
+    text = _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, text))
+    return _fiscal_months(text, years)
+
+
+_FULL_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_UNREAD_YEAR = re.compile(rf"((?:{_FULL_MONTH})\s*|{_ABBREVIATED_MONTH}\s*)#(?![\d#])")
+_FIRST_QUARTER = {10, 11, 12}  # October to December open the fiscal year Y in the Buddhist year Y-1
+_ABBREVIATED_NUMBER = {"ต": 10, "พ.ย": 11, "พย": 11, "ธ": 12}
+
+
+def _month_number(name: str) -> int:
+    bare = name.strip().rstrip(".")
+    if bare in MONTHS:
+        return MONTHS[bare]
+    for prefix, number in _ABBREVIATED_NUMBER.items():
+        if bare.replace(".", "").startswith(prefix.replace(".", "")) and (prefix != "ต" or "ค" in bare):
+            return number
+    return 1  # any other abbreviation names a month of January to September
+
+
+def _fiscal_months(text: str, years: set[int]) -> str:
+    """A month whose year was refused (`ตุลาคม #`, `มี.ค. #`) given the year of the document's fiscal year it falls
+    in, when the document's clear years are one fiscal year's two (Y-1 and Y): October to December are Y-1, the
+    other months Y (a fiscal year runs October to September). Written as printed: four digits after a full month
+    name, two after an abbreviation. Any other set of years leaves it refused."""
+    if len(years) != 2 or max(years) - min(years) != 1:
+        return text
+    fiscal = max(years)
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        year = fiscal - 1 if _month_number(name) in _FIRST_QUARTER else fiscal
+        return name + (str(year) if name.strip() in MONTHS else f"{year % 100:02d}")
+    return _UNREAD_YEAR.sub(fill, text)
 
 
 # Column headers of ITA tables (the words parsers/ita assigns roles by): an OCR'd header cell that holds none of

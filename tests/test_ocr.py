@@ -135,3 +135,18 @@ def test_orientation_is_asked_only_when_the_page_does_not_read_upright(tmp_path,
     assert turned == turn and bool(asked) == (turn != 0)
     assert clean.size == image.size and reading.upright and rules and tables
     assert "วิทยาลัย" in "".join(w.text for w in reading.words)
+
+
+@pytest.mark.slow
+@needs_tesseract
+@pytest.mark.skipif(not ocr._same_engine(), reason="tesserocr not built against the CLI's libtesseract")
+@pytest.mark.parametrize("psm", [3, 6])
+def test_in_process_tesseract_reads_as_the_cli_does(scan, psm):
+    """tesserocr linked to the CLI's libtesseract gives the CLI's words, boxes and confidences: moving Tesseract in
+    process changes the cost of a page, never what is read on it."""
+    import pypdfium2 as pdfium  # noqa: PLC0415
+
+    image = ocr.render(pdfium.PdfDocument(scan)[0])
+    assert ocr._in_process() is not None
+    assert ocr.tsv_words(ocr.tesseract_tsv(image, ocr.DPI, psm), 0.24) == ocr.tsv_words(
+        ocr._cli_tsv(image, ocr.DPI, psm), 0.24)

@@ -107,7 +107,10 @@ def test_document_years_are_the_ones_printed_twice():
     ("1 ตุลาคม # - 30 กันยายน 2569", "1 ตุลาคม 2568 - 30 กันยายน 2569"),  # a fiscal year: October to September
     ("1 ตุลาคม 2568 - 30 กันยายน #", "1 ตุลาคม 2568 - 30 กันยายน 2569"),
     ("1 ตุลาคม 2505- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),
-    ("ตุลาคม #", "ตุลาคม #"),  # nothing to constrain it by: stays refused
+    ("ตุลาคม #", "ตุลาคม 2568"),  # a fiscal year's first quarter falls in the year before it
+    ("ตุลาคม # - 30 กันยายน #", "ตุลาคม 2568 - 30 กันยายน 2569"),
+    ("มี.ค. # ถึง ก.ย. #", "มี.ค. 69 ถึง ก.ย. 69"),  # abbreviated month, two-digit year as printed
+    ("ธ.ค. #", "ธ.ค. 68"),
     ("ก.พ. 6ฒ ถึง มี.ค. 69", "ก.พ. 6ฒ ถึง มี.ค. 69"),  # ฒ may be ๗ or ๙: 67 and 69 both fit, left
 ])
 def test_years_of_periods_are_read_against_the_documents_years(ocr, constrained):
@@ -123,3 +126,10 @@ def test_years_of_periods_are_read_against_the_documents_years(ocr, constrained)
 ])
 def test_ocr_header_cells_snap_to_the_column_headers(ocr, snapped):
     assert snap_header(ocr) == snapped
+
+
+def test_unread_years_stay_refused_unless_the_document_reads_as_one_fiscal_year():
+    assert constrain_years("ตุลาคม #", {2567, 2568, 2569}) == "ตุลาคม #"  # several fiscal years: no inference
+    assert constrain_years("ตุลาคม #", {2569}) == "ตุลาคม #"
+    assert constrain_years("มี.ค. #", set()) == "มี.ค. #"
+    assert constrain_years("คะแนน #", {2568, 2569}) == "คะแนน #"  # not a month: never filled

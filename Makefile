@@ -32,7 +32,10 @@ setup-system:
 	fi
 
 setup-python:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-binary tesserocr -e '.[dev]'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# optional: Tesseract in process (parsers/ocr.py), ~30% less OCR CPU; without it OCR runs the tesseract CLI
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-binary tesserocr 'tesserocr>=2.6' \
+		|| echo 'tesserocr did not build (needs libtesseract-dev, libleptonica-dev, g++): OCR will use the tesseract CLI'
 
 extract:
 	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))

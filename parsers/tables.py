@@ -119,7 +119,10 @@ def looks_like_header(row: RawRow, n_cols: int) -> bool:
     text and no digits, or when most of its short cells name a column (`ผู้รับผิดชอบ`, `ระยะเวลา`) and
     none holds a score."""
     texts = [c.strip() for c in row.cells]
-    if n_cols >= 3 and all(texts) and not any(_DIGIT.search(t) for t in texts) and all(len(t) < 60 for t in texts):
+    # a column covered by a merged header cell (`ระยะเวลา` over its quarters) is filled by that cell
+    own = [t for i, t in enumerate(texts) if t or i >= len(row.spanned) or not row.spanned[i]]
+    if n_cols >= 3 and len(own) >= 3 and all(own) and not any(_DIGIT.search(t) for t in own) \
+            and all(len(t) < 60 for t in own):
         return True
     filled = [t for t in texts if t]
     named = sum(1 for t in filled if _HEADER_WORD.search(t))

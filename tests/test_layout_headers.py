@@ -1,0 +1,54 @@
+"""Headers the parser has no word for, told by their place and shape: a two-level header whose top row leaves
+the columns under a merged cell empty, repeated on every page a browser prints."""
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.ita import parse_document
+from parsers.layout import extract_layout
+from pipeline.normalize import normalize_layout
+from tests.support.browser import print_html
+
+# Invented wordings, none in the parser's lists: the header must be found by where it stands and what it holds.
+TOP = ("เรื่อง", "การปฏิบัติ", "เจ้าของเรื่อง", "ช่วงเวลาทำงาน", "ค่าใช้จ่าย (บาท)", "สิ่งที่ได้")
+MEASURES = ["จัดทำคู่มือการปฏิบัติงานด้านการจัดซื้อจัดจ้างให้เป็นปัจจุบันและเผยแพร่ต่อสาธารณะ",
+            "ประชาสัมพันธ์ช่องทางการร้องเรียนการทุจริตผ่านเว็บไซต์และสื่อสังคมออนไลน์",
+            "อบรมเสริมสร้างคุณธรรมจริยธรรมให้แก่บุคลากรทุกระดับของหน่วยงาน",
+            "ประเมินความเสี่ยงการทุจริตและกำหนดมาตรการป้องกันในกระบวนงานบริการ",
+            "เปิดเผยข้อมูลการใช้จ่ายงบประมาณประจำปีบนเว็บไซต์ของหน่วยงาน"]
+OFFICES = ["กองคลัง", "สำนักปลัด", "งานการเจ้าหน้าที่", "กองช่าง", "กองคลัง"]
+QUARTERS = [{1, 2, 3, 4}, {2}, {3, 4}, {1}, {2, 3}]
+BUDGETS = ["30,000", "ไม่ใช้งบประมาณ", "12,500", "ไม่ใช้งบประมาณ", "5,000"]
+STEPS = "1. แต่งตั้งคณะทำงาน 2. จัดประชุมชี้แจง 3. ดำเนินการตามแผน 4. ติดตามผลการดำเนินงาน 5. รายงานผลต่อผู้บริหาร"
+
+
+def _html() -> str:
+    head = ("<thead><tr>" + "".join(f"<th rowspan=2>{h}</th>" for h in TOP[:3]) + f"<th colspan=4>{TOP[3]}</th>"
+            + "".join(f"<th rowspan=2>{h}</th>" for h in TOP[4:]) + "</tr><tr>"
+            + "".join(f"<th>ไตรมาส {q}</th>" for q in range(1, 5)) + "</tr></thead>")
+    body = "".join(
+        f"<tr><td>{i + 1}. {m}</td><td>{STEPS}</td><td>{o}</td>"
+        + "".join(f"<td>{'✓' if q in ticks else ''}</td>" for q in range(1, 5))
+        + f"<td>{b}</td><td>ดำเนินการแล้วเสร็จตามแผน</td></tr>"
+        for i, (m, o, ticks, b) in enumerate(zip(MEASURES, OFFICES, QUARTERS, BUDGETS)))
+    return f"""<html><head><meta charset="utf-8"><style>@page {{ size: A4 landscape }}
+body {{ font-family: 'Garuda'; font-size: 16pt }} table {{ border-collapse: collapse; width: 100% }}
+td, th {{ border: 1px solid black; padding: 6px; vertical-align: top; font-weight: normal }}
+td {{ height: 150px }}</style></head><body>
+<h3>รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568</h3>
+<p>องค์การบริหารส่วนตำบลบือเระ อำเภอสายบุรี จังหวัดปัตตานี</p><table>{head}<tbody>{body}</tbody></table></body></html>"""
+
+
+def _quarters(ticks: set[int]) -> tuple[dt.date, dt.date]:
+    starts = {1: dt.date(2024, 10, 1), 2: dt.date(2025, 1, 1), 3: dt.date(2025, 4, 1), 4: dt.date(2025, 7, 1)}
+    ends = {1: dt.date(2024, 12, 31), 2: dt.date(2025, 3, 31), 3: dt.date(2025, 6, 30), 4: dt.date(2025, 9, 30)}
+    return starts[min(ticks)], ends[max(ticks)]
+
+
+def test_a_two_level_header_in_words_nobody_listed_repeated_on_every_page_is_no_row(tmp_path):
+    layout = extract_layout(print_html(_html(), tmp_path / "report.pdf"))
+    assert layout.n_pages >= 2  # the rows are tall: the table and its header run over several pages
+    parsed = parse_document(normalize_layout(layout))
+    got = [("".join(m.measure.split()), m.responsible, m.period_start, m.period_end, m.budget) for m in parsed.measures]
+    budgets = [30000.0, 0.0, 12500.0, 0.0, 5000.0]
+    assert got == [(m, o, *_quarters(q), b) for m, o, q, b in zip(MEASURES, OFFICES, QUARTERS, budgets)]

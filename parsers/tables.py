@@ -235,6 +235,21 @@ def _join_row(into: TableRow, cells: list[str], sources: list[Provenance | None]
     into.sources = _merge_all(into.sources, sources)
 
 
+def _last_body(table: Table) -> TableRow | None:
+    """The row a page's first row may continue: the last one that is not the header or a caption printed
+    again atop the page (a browser repeats a table's whole head, its `ตารางที่ …` title row too)."""
+    return next((r for r in reversed(table.rows) if r.kind not in ("header", "caption")), None)
+
+
+def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
+    """A lone first cell opening a page under the repeated header is the rest of a numbered row cut by the
+    break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
+    text = row.cells[0].strip()
+    return previous is not None and previous.kind == "body" and not row.bold and not row.header \
+        and bool(_ITEM_START.match(previous.cells[0])) and not _ITEM_START.match(text) \
+        and not _HEADING_START.match(text) and not _CAPTION.match(text)
+
+
 def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     """The first body row on a new page that is the rest of the previous page's last row."""
     if previous is None or previous.kind != "body":
@@ -503,6 +518,10 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_spacer(row):
                 continue
             cells = [join_lines(c) for c in row.cells]
+            if new_page and _is_section(row, found.n_cols) and _cut_rest(row, _last_body(current)):
+                new_page = at_top = False
+                _join_row(_last_body(current), cells, row.sources)
+                continue
             if _is_section(row, found.n_cols):
                 # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section
                 below = next((r for r in found.rows[index + 1:] if not _is_spacer(r)), None)
@@ -538,7 +557,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             at_top = False
             if new_page:
                 new_page = False
-                previous = next((r for r in reversed(current.rows) if r.kind != "header"), None)
+                previous = _last_body(current)
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
                     continue

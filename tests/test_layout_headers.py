@@ -52,3 +52,24 @@ def test_a_two_level_header_in_words_nobody_listed_repeated_on_every_page_is_no_
     got = [("".join(m.measure.split()), m.responsible, m.period_start, m.period_end, m.budget) for m in parsed.measures]
     budgets = [30000.0, 0.0, 12500.0, 0.0, 5000.0]
     assert got == [(m, o, *_quarters(q), b) for m, o, q, b in zip(MEASURES, OFFICES, QUARTERS, budgets)]
+
+
+def test_a_row_cut_under_a_repeated_caption_and_header_is_joined_not_a_fragment_or_a_section(tmp_path):
+    """A browser repeats a table's whole head on the next page, its `ตารางที่ …` title row too; the rest of the
+    row the page break cut comes under it, in the first column alone or in several."""
+    long = [f"{m} " * 6 for m in MEASURES[:4]]  # first cells taller than a page's remaining room
+    head = ("<thead><tr><th colspan=4>ตารางที่ 1 มาตรการส่งเสริมคุณธรรมและความโปร่งใส</th></tr><tr>"
+            + "".join(f"<th>{h}</th>" for h in ("เรื่อง", "การปฏิบัติ", "เจ้าของเรื่อง", "ช่วงเวลาทำงาน")) + "</tr></thead>")
+    body = "".join(f"<tr><td>{i + 1}. {m}</td><td>จัดประชุมชี้แจง</td><td>{o}</td><td>ตุลาคม 2567 - กันยายน 2568</td></tr>"
+                   for i, (m, o) in enumerate(zip(long, OFFICES)))
+    html = f"""<html><head><meta charset="utf-8"><style>body {{ font-family: 'Loma'; font-size: 16pt }}
+table {{ border-collapse: collapse; width: 100% }} td, th {{ border: 1px solid black; padding: 4px; vertical-align: top }}
+td:first-child {{ width: 45% }}</style></head><body>
+<h3>มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568</h3>
+<p>องค์การบริหารส่วนตำบลบือเระ อำเภอสายบุรี จังหวัดปัตตานี</p><table>{head}<tbody>{body}</tbody></table></body></html>"""
+    layout = extract_layout(print_html(html, tmp_path / "captioned.pdf"))
+    assert layout.n_pages >= 2
+    parsed = parse_document(normalize_layout(layout))
+    assert ["".join(m.measure.split()) for m in parsed.measures] == ["".join(m.split()) for m in long]
+    assert [m.responsible for m in parsed.measures] == OFFICES[:4]
+    assert not any(m.section for m in parsed.measures)

@@ -416,13 +416,14 @@ class _PageReader:
                     pieces[-1].append(m)
                 else:
                     pieces.append([m])
-            runs = {id(p): [self._row_by_columns(word_lines[k], edges) for k in p] for p in pieces if isinstance(p, list)}
-            numbered = any(starts_item(row.cells[0]) for run in runs.values() for row in run)
-            for index, piece in enumerate(pieces):
-                if isinstance(piece, RawRow):
+            runs = [[self._row_by_columns(word_lines[k], edges) for k in p] if isinstance(p, list) else None
+                    for p in pieces]  # beside pieces: a run's lines as rows, None for a heading
+            numbered = any(starts_item(row.cells[0]) for run in runs if run for row in run)
+            for index, (piece, run) in enumerate(zip(pieces, runs)):
+                if run is None:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
-                    rows += _wrapped(runs[id(piece)], [word_boxes[k] for k in piece], numbered and index == 0)
+                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):

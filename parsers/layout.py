@@ -46,6 +46,18 @@ OVERREAD_LETTERS = 3  # letters PDFium may read beyond pdfplumber's count in a r
 _LETTER = re.compile(r"[A-Za-z0-9ก-ฮ๐-๙]")
 
 
+_SYMBOL = re.compile(r"[A-Za-z0-9๐-๙]")
+
+
+def _overread_symbols(pdfium_text: str, plumber_text: str) -> bool:
+    """PDFium's reading holds every Latin letter and digit pdfplumber's does, in order, and more besides."""
+    extra, wanted = _SYMBOL.findall(pdfium_text), _SYMBOL.findall(plumber_text)
+    if not wanted or len(extra) <= len(wanted) or "(cid:" in plumber_text:
+        return False
+    it = iter(extra)
+    return all(ch in it for ch in wanted)
+
+
 def _letters(text: str) -> int:
     """Base letters and digits (no vowels or marks: engines disagree on those, not on letters)."""
     return len(_LETTER.findall(text))
@@ -200,6 +212,10 @@ class _PageReader:
                 _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
             # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
             # WeasyPrint): `ประเมนความเสี่ยงการทจริต` over a line holding `ประเมินความ`. Not a reading of the region.
+            pdfium_text = ""
+        if _overread_symbols(pdfium_text, plumber_text):
+            # a Latin letter or a digit of the line below (`๘๖.๙๒ A คะแนน` over `ระดับ A`): PDFium meets a glyph's
+            # box, pdfplumber takes it by its centre, and only Thai marks may legitimately differ between them
             pdfium_text = ""
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))

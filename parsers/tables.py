@@ -226,8 +226,25 @@ def _gap(pages: dict[int, PageText], prev: PageTable, table: PageTable) -> list[
 
 def _heading(gap: list[tuple[PageText, int]]) -> str | None:
     """Text of a section heading in a gap: bold lines or lines that start like a numbered heading."""
-    texts = [p.lines[i].text.strip() for p, i in gap if i in p.bold_lines or _HEADING_START.match(p.lines[i].text)]
-    return " ".join(t for t in texts if t) or None
+    texts, last = [], None
+    for p, i in gap:
+        line = p.lines[i]
+        if i in p.bold_lines or _HEADING_START.match(line.text) or _wraps(last, line):
+            texts.append(line.text.strip())
+            last = line
+        else:
+            last = None
+    return join_lines("\n".join(t for t in texts if t)) or None  # a Thai word wrapped joins with nothing
+
+
+def _wraps(heading: TextLine | None, line: TextLine) -> bool:
+    """The line goes on with the heading above it (a long heading wrapped, bold or not): right under it on the
+    same page, no wider, starting where the heading's text starts or within its number's width."""
+    if heading is None or heading.page != line.page:
+        return False
+    height = heading.bottom - heading.top
+    return 0 <= line.top - heading.bottom <= height and heading.x0 - 2 <= line.x0 <= heading.x0 + 30 \
+        and line.x1 <= heading.x1 + 2
 
 
 def _join_row(into: TableRow, cells: list[str], sources: list[Provenance | None]) -> None:

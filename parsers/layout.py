@@ -46,15 +46,17 @@ OVERREAD_LETTERS = 3  # letters PDFium may read beyond pdfplumber's count in a r
 _LETTER = re.compile(r"[A-Za-z0-9ก-ฮ๐-๙]")
 
 
-_SYMBOL = re.compile(r"[A-Za-z0-9๐-๙]")
+_PUA = re.compile("[\uf700-\uf8ff]")
 
 
-def _overread_symbols(pdfium_text: str, plumber_text: str) -> bool:
-    """PDFium's reading holds every Latin letter and digit pdfplumber's does, in order, and more besides."""
-    extra, wanted = _SYMBOL.findall(pdfium_text), _SYMBOL.findall(plumber_text)
-    if not wanted or len(extra) <= len(wanted) or "(cid:" in plumber_text:
+def _overread(pdfium_text: str, plumber_text: str) -> bool:
+    """PDFium's reading holds every base letter and digit of pdfplumber's, in order, and more besides: letters
+    of a neighbouring line whose glyph boxes meet the region (tall fonts set close) while their centres, which
+    pdfplumber goes by, lie outside it. Not judged where pdfplumber's text is itself unmapped (PUA, cid)."""
+    more, wanted = _LETTER.findall(pdfium_text), _LETTER.findall(plumber_text)
+    if not wanted or len(more) <= len(wanted) or "(cid:" in plumber_text or _PUA.search(plumber_text):
         return False
-    it = iter(extra)
+    it = iter(more)
     return all(ch in it for ch in wanted)
 
 
@@ -213,9 +215,9 @@ class _PageReader:
             # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
             # WeasyPrint): `ประเมนความเสี่ยงการทจริต` over a line holding `ประเมินความ`. Not a reading of the region.
             pdfium_text = ""
-        if _overread_symbols(pdfium_text, plumber_text):
-            # a Latin letter or a digit of the line below (`๘๖.๙๒ A คะแนน` over `ระดับ A`): PDFium meets a glyph's
-            # box, pdfplumber takes it by its centre, and only Thai marks may legitimately differ between them
+        if _overread(pdfium_text, plumber_text):
+            # a letter of the line below (`๘๖.๙๒ A คะแนน` over `ระดับ A`, `กองการศึกษา` over `ศึกษา`): PDFium meets
+            # a glyph's box, pdfplumber takes it by its centre; the engines differ on marks, not on letters
             pdfium_text = ""
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))

@@ -267,6 +267,17 @@ def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
         and not _HEADING_START.match(text) and not _CAPTION.match(text)
 
 
+def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
+    """In a table without rules, a line filling the first column alone right under the section heading across
+    the table, with no number or heading word of its own: the heading's wrapped second line."""
+    before = next((r for r in reversed(above) if not _is_spacer(r)), None)
+    text = row.cells[0].strip()
+    return before is not None and bool(table.rows) and table.rows[-1].kind == "section" and not row.spanned \
+        and not before.spanned and before.n_real == 1 and bool(text) and not any(c.strip() for c in row.cells[1:]) \
+        and 0 <= row.top - before.bottom <= before.bottom - before.top \
+        and not _ITEM_START.match(text) and not _HEADING_START.match(text) and not _CAPTION.match(text)
+
+
 def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     """The first body row on a new page that is the rest of the previous page's last row."""
     if previous is None or previous.kind != "body":
@@ -538,6 +549,10 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if new_page and _is_section(row, found.n_cols) and _cut_rest(row, _last_body(current)):
                 new_page = at_top = False
                 _join_row(_last_body(current), cells, row.sources)
+                continue
+            if _wrapped_heading(row, found.rows[:index], current):
+                current.rows[-1].cells[0] = join_lines(f"{current.rows[-1].cells[0]}\n{cells[0]}")
+                current.rows[-1].sources = _merge_all(current.rows[-1].sources, row.sources)
                 continue
             if _is_section(row, found.n_cols):
                 # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section

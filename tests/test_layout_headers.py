@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from parsers.ita import parse_document
 from parsers.layout import extract_layout
 from pipeline.normalize import normalize_layout
@@ -73,3 +75,28 @@ td:first-child {{ width: 45% }}</style></head><body>
     assert ["".join(m.measure.split()) for m in parsed.measures] == ["".join(m.split()) for m in long]
     assert [m.responsible for m in parsed.measures] == OFFICES[:4]
     assert not any(m.section for m in parsed.measures)
+
+
+HEADINGS = ["การเสริมสร้างวัฒนธรรมองค์กรด้านความซื่อสัตย์สุจริตและการปฏิบัติหน้าที่ตามหลักธรรมาภิบาลของบุคลากรทุกระดับในหน่วยงาน",
+            "การเปิดเผยข้อมูลข่าวสารของทางราชการและการเสริมสร้างช่องทางการมีส่วนร่วมของประชาชนในการติดตามตรวจสอบการดำเนินงานภาครัฐ"]
+
+
+@pytest.mark.parametrize("rules", ["border: 1px solid black", ""], ids=["ruled", "without_rules"])
+def test_a_heading_wrapped_onto_two_lines_above_its_table_is_the_whole_section(tmp_path, rules):
+    """Headings set in plain weight (nothing says bold), long enough to wrap: the second line is part of it."""
+    parts = []
+    for s, heading in enumerate(HEADINGS):
+        body = "".join(f"<tr><td>{s + 1}.{i + 1} {MEASURES[s * 2 + i]}</td><td>จัดประชุมชี้แจง</td>"
+                       f"<td>{OFFICES[s * 2 + i]}</td><td>ตุลาคม 2567 - กันยายน 2568</td></tr>" for i in range(2))
+        parts.append(f"<p>{s + 1}) {heading}</p><table><tr>"
+                     + "".join(f"<th>{h}</th>" for h in ("เรื่อง", "การปฏิบัติ", "เจ้าของเรื่อง", "ช่วงเวลาทำงาน"))
+                     + f"</tr>{body}</table>")
+    html = f"""<html><head><meta charset="utf-8"><style>body {{ font-family: 'Loma'; font-size: 16pt }}
+table {{ border-collapse: collapse; width: 100% }} td, th {{ {rules}; padding: 4px; vertical-align: top; font-weight: normal }}
+td:first-child {{ width: 40% }}</style></head><body>
+<h3>มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568</h3>
+<p>องค์การบริหารส่วนตำบลบือเระ อำเภอสายบุรี จังหวัดปัตตานี</p>{''.join(parts)}</body></html>"""
+    parsed = parse_document(normalize_layout(extract_layout(print_html(html, tmp_path / "sections.pdf"))))
+    bare = lambda text: "".join((text or "").split())  # noqa: E731 - a line break may leave a space
+    assert [(bare(m.measure), bare(m.section)) for m in parsed.measures] == [
+        (bare(MEASURES[k]), bare(HEADINGS[k // 2])) for k in range(4)]

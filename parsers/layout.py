@@ -23,7 +23,7 @@ from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfiu
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, header_lines, looks_like_header, merge_sources, repeats_header, split_rows,
+                            find_gap_tables, header_lines, join_rows, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -430,6 +430,9 @@ class _PageReader:
                 if m in spanning:
                     section = self._row_of([word_lines[m]], edges, lambda box: 0)
                     pieces.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+                elif pieces and isinstance(pieces[-1], RawRow) and m - 1 in spanning and not starts_item(
+                        word_lines[m][0].text) and _wraps_line_above(word_boxes, m, edges[1:-1]):  # its wrapped line
+                    pieces[-1] = join_rows(pieces[-1], self._row_of([word_lines[m]], edges, lambda box: 0))
                 elif pieces and isinstance(pieces[-1], list):
                     pieces[-1].append(m)
                 else:
@@ -559,11 +562,23 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         if index in used or below - max(b[3] for b in line) > 2.0 * height:
             break
         if any(b[0] < edges[0] - 6 or b[2] > edges[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
-               for b in line):
+               for b in line) or _wraps_line_above(boxes, index, inner):
             break
         found.insert(0, index)
         below = min(b[1] for b in line)
     return found
+
+
+def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:
+    """The line goes on with a line across the columns right above it, from the same left edge and within the
+    first column (a heading's wrapped last words, `รัฐ`): part of that heading, not of the header or row under it."""
+    if index == 0 or not inner:
+        return False
+    line, above = boxes[index], boxes[index - 1]
+    height = max(b[3] - b[1] for b in above)
+    crosses = any(b[0] < e - 3 < e + 3 < b[2] for b in above for e in inner)
+    return crosses and max(b[2] for b in line) < inner[0] and abs(min(b[0] for b in line) - min(b[0] for b in above)) <= 2 \
+        and 0 <= min(b[1] for b in line) - max(b[3] for b in above) <= height
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:

@@ -267,6 +267,14 @@ def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
         and not _HEADING_START.match(text) and not _CAPTION.match(text)
 
 
+def _not_the_header(row: RawRow, table: Table, header_rows: dict[int, list[list[str]]]) -> bool:
+    """A line the layout took for a header line on a later page (short words in every column, as the rest of a
+    cut row can be) that is none of the table's header as first printed, nor a piece of it."""
+    known = header_rows.get(id(table), [])
+    return bool(known) and any(r.kind == "body" for r in table.rows) \
+        and not repeats_header(row, table.header, known) and not _header_remnant(row, table.header)
+
+
 def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
     """In a table without rules, a line filling the first column alone right under the section heading across
     the table, with no number or heading word of its own: the heading's wrapped second line."""
@@ -439,7 +447,7 @@ def column_of_edges(segment: Box, edges: list[float]) -> int:
 
 
 # `5. การ…`, `2.6 โครงการ…`, `2.1.3 …`: a list or sub-list number opening a row, nothing else
-_LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}[.)]|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\.?)\s")
+_LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}[.)]|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\.?)(?:\s|$)")  # alone in its cell too
 HEADER_LABEL = 30  # characters: a header's wrapped line holds short labels
 
 
@@ -570,7 +578,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             # the header printed again under a heading inside the table (HTML prints a table's head on every page
             # and a new table under each heading) is no row of the table wherever it stands
-            is_header = row.header or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
+            is_header = (row.header and not _not_the_header(row, current, header_rows)) or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
                 row.bold or repeats_header(row, current.header, header_rows.get(id(current), []))
                 or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
@@ -592,6 +600,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 previous = _last_body(current)
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
+                    new_page = bool(cells[0].strip())  # the measure's own cell was cut: more of it may follow
                     continue
             current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
         last = found

@@ -75,3 +75,30 @@ def test_a_first_row_with_a_score_stays_a_body_row():
     row = RawRow(["ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่", "คะแนน 95.50"], 2, 100, 130)
     table = PageTable(1, 50, 100, 350, 130, [50, 200, 350], [row])
     assert [r.kind for r in build_tables([table], [PageText(1, 842.0, [])])[0].rows] == ["body"]
+
+
+def test_a_cut_rows_rest_that_looks_like_header_labels_on_the_next_page_is_joined_to_the_row():
+    """Tables without rules: the layout marks short label-like lines under a repeated header as header lines;
+    one that is none of the table's header as first printed is the rest of the row the break cut."""
+    edges = [50, 150, 250, 350, 450]
+    head = [RawRow(["เรื่องที่", "การ", "เจ้าของ", "ช่วง"], 4, 100, 115, header=True),
+            RawRow(["พัฒนา", "ปฏิบัติ", "เรื่อง", "เวลา"], 4, 115, 130, header=True)]
+    first = RawRow(["๒.๑ มาตรการอบรม", "๑. กำหนดมาตรการ", "กองการ", "มกราคม -"], 4, 130, 800)
+    rest = RawRow(["จริยธรรมสำหรับ", "การป้องกัน", "ศึกษา", "มิถุนายน"], 4, 130, 145, header=True)
+    more = RawRow(["บุคลากรทุกระดับ", "การทุจริต", "", "๒๕๖๖"], 4, 145, 200)
+    after = RawRow(["๒.๒ โครงการสำรวจความพึงพอใจ", "๑. สำรวจ", "สำนักปลัด", "ตุลาคม ๒๕๖๕"], 4, 200, 260)
+    again = [RawRow(list(r.cells), 4, r.top, r.bottom, header=True) for r in head]
+    pages = [PageTable(1, 50, 100, 450, 800, edges, head + [first]),
+             PageTable(2, 50, 100, 450, 260, edges, again + [rest, more, after])]
+    built = build_tables(pages, [PageText(1, 842.0, []), PageText(2, 842.0, [])])
+    bodies = [r for r in built[0].rows if r.kind == "body"]
+    assert [r.cells[0].split()[0] for r in bodies] == ["๒.๑", "๒.๒"]
+    assert "จริยธรรมสำหรับ" in bodies[0].cells[0] and "บุคลากรทุกระดับ" in bodies[0].cells[0]
+    assert "๒๕๖๖" in bodies[0].cells[3]
+
+
+def test_a_lone_list_number_in_its_cell_starts_a_row_below_a_cut_rows_rest():
+    """The first column holds only the number (`๑๐.`, the indicator's) on the page's one numbered line."""
+    boxes = [[(50, 100 + 20 * i, 140, 115 + 20 * i), (150, 100 + 20 * i, 240, 115 + 20 * i)] for i in range(5)]
+    starts = split_rows(boxes, ["การ", "ทำงาน", "", "๑๐.", "การ"])
+    assert starts == [True, False, False, True, False]

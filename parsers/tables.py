@@ -275,6 +275,23 @@ def _not_the_header(row: RawRow, table: Table, header_rows: dict[int, list[list[
         and not repeats_header(row, table.header, known) and not _header_remnant(row, table.header)
 
 
+def _without_header_tail(row: RawRow, header: list[str]) -> list[str] | None:
+    """Under a header repeated on a later page, the cells of the first row without the lines that end their
+    column's header (`ชอบหลัก` under `งานที่รับผิด`: the layout took the header's wrapped last line for the
+    body's first); None when no cell opens with one."""
+    bare = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+    out, found = [], False
+    for i, cell in enumerate(row.cells):
+        first, _, rest = cell.partition("\n")
+        name = bare(header[i]) if i < len(header) else ""
+        if rest.strip() and len(bare(first)) >= 3 and name != bare(first) and name.endswith(bare(first)):
+            out.append(rest)
+            found = True
+        else:
+            out.append(cell)
+    return [join_lines(c) for c in out] if found else None
+
+
 def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
     """In a table without rules, a line filling the first column alone right under the section heading across
     the table, with no number or heading word of its own: the heading's wrapped second line."""
@@ -594,6 +611,8 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
                 current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))
                 continue
+            if at_top and header_above is not None and any(r.kind == "body" for r in current.rows):
+                cells = _without_header_tail(row, current.header) or cells
             at_top = False
             if new_page:
                 new_page = False

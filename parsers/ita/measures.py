@@ -189,9 +189,9 @@ def _list_style(text: str) -> str | None:
 
 def _section_styles(pages: list[PageLayout], tables: list[Table]) -> set[str]:
     """List-number shapes the document's section headings use (`1) กระบวนการ…` lines and section rows)."""
-    texts = [line.text for page in pages for line in page.lines if _SECTION_LINE.match(line.text)]
+    texts = [line.text for page in pages for line in page.lines]
     texts += [" ".join(c for c in row.cells if c.strip()) for t in tables for row in t.rows if row.kind == "section"]
-    return {style for text in texts if (style := _list_style(text)) is not None and _SECTION_LINE.match(text)}
+    return {style for text in texts if _SECTION_LINE.match(text) and (style := _list_style(text)) is not None}
 
 
 def _measure_style(body: list[TableRow], roles: dict[int, str]) -> str | None:

@@ -619,7 +619,8 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 previous = _last_body(current)
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
-                    new_page = bool(cells[0].strip())  # the measure's own cell was cut: more of it may follow
+                    # without rules a cut row's rest comes line by line: while its first cell goes on, so may the rest
+                    new_page = bool(cells[0].strip()) and not _ruled(found)
                     continue
             current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
         last = found

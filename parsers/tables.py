@@ -292,6 +292,16 @@ def _without_header_tail(row: RawRow, header: list[str]) -> list[str] | None:
     return [join_lines(c) for c in out] if found else None
 
 
+def _merged_across(row: RawRow, previous: TableRow | None, page: int) -> list[bool]:
+    """A cell merged down over the last rows of a page goes on over the first row of the next: the printer
+    closes it at the page foot and draws its rest empty, uncovered. A ruled first body row's empty cell under a
+    covered one on the page before is covered too."""
+    spanned = list(row.spanned)
+    if previous is None or previous.page == page or not spanned or len(previous.spanned) != len(spanned):
+        return spanned
+    return [s or (above and not cell.strip()) for s, above, cell in zip(spanned, previous.spanned, row.cells)]
+
+
 def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
     """In a table without rules, a line filling the first column alone right under the section heading across
     the table, with no number or heading word of its own: the heading's wrapped second line."""
@@ -614,6 +624,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if at_top and header_above is not None and any(r.kind == "body" for r in current.rows):
                 cells = _without_header_tail(row, current.header) or cells
             at_top = False
+            spanned = list(row.spanned)
             if new_page:
                 new_page = False
                 previous = _last_body(current)
@@ -622,6 +633,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                     # without rules a cut row's rest comes line by line: while its first cell goes on, so may the rest
                     new_page = bool(cells[0].strip()) and not _ruled(found)
                     continue
-            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
+                spanned = _merged_across(row, previous, found.page)
+            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), spanned))
         last = found
     return [t for t in tables if t.rows]

@@ -102,3 +102,20 @@ def test_a_lone_list_number_in_its_cell_starts_a_row_below_a_cut_rows_rest():
     boxes = [[(50, 100 + 20 * i, 140, 115 + 20 * i), (150, 100 + 20 * i, 240, 115 + 20 * i)] for i in range(5)]
     starts = split_rows(boxes, ["การ", "ทำงาน", "", "๑๐.", "การ"])
     assert starts == [True, False, False, True, False]
+
+
+def test_a_merged_cell_cut_by_the_page_break_covers_the_first_row_of_the_next_page():
+    """A responsible cell merged over three measures, the third on the next page: the printer closes the merged
+    cell at the page foot and draws its rest empty and uncovered; the empty cell is covered all the same."""
+    edges = [50, 150, 250, 350]
+    head = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ"]
+    page1 = [RawRow(head, 3, 100, 120, spanned=[False] * 3),
+             RawRow(["O ๘ มาตรการเผยแพร่แผน", "๑. ตรวจสอบ", "กองคลัง"], 3, 120, 400, spanned=[False] * 3),
+             RawRow(["E ๙ โครงการควบคุมการยืม", "กำหนดมาตรการ", ""], 2, 400, 780, spanned=[False, False, True])]
+    page2 = [RawRow(head, 3, 60, 80, spanned=[False] * 3),
+             RawRow(["I ๑๓ ผู้บริหารสูงสุด", "๑. ติดตามผล", ""], 3, 80, 300, spanned=[False] * 3),
+             RawRow(["I ๗ ผู้บังคับบัญชา", "จัดทำสื่อ", "กองช่าง"], 3, 300, 500, spanned=[False] * 3)]
+    built = build_tables([PageTable(1, 50, 100, 350, 780, edges, page1), PageTable(2, 50, 60, 350, 500, edges, page2)],
+                         [PageText(1, 842.0, []), PageText(2, 842.0, [])])
+    bodies = [r for r in built[0].rows if r.kind == "body"]
+    assert [r.spanned[2] for r in bodies] == [False, True, True, False]

@@ -409,7 +409,7 @@ class _PageReader:
         out, used = [], set()
         for table in ruled:
             header_only = _header_only(table)
-            members = _lines_under(word_boxes, table, used, 2 if header_only else 1)
+            members = _before_signature(_lines_under(word_boxes, table, used, 2 if header_only else 1), word_lines)
             if members and not header_only and not _last_on_page(word_lines, members, self.height):
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
@@ -423,6 +423,8 @@ class _PageReader:
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+            if not (members := _before_signature(members, word_lines)):
+                continue
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
@@ -567,6 +569,18 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         found.insert(0, index)
         below = min(b[1] for b in line)
     return found
+
+
+_SIGNATURE_LINE = re.compile(r"^\(\s*ลงช")  # `(ลงชื่อ) ผู้รายงาน`, its marks damaged or not
+
+
+def _before_signature(members: list[int], lines: list[list[Word]]) -> list[int]:
+    """A table's lines up to a signature line (`(ลงชื่อ) …` under a table without rules, its words falling in
+    the columns they stand over): the signature is no part of the last row."""
+    for position, index in enumerate(members):
+        if _SIGNATURE_LINE.match(min(lines[index], key=lambda w: w.x0).text):
+            return members[:position]
+    return members
 
 
 def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:

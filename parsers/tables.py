@@ -566,10 +566,12 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
         gap = _gap(by_number, last, found) if last is not None and (
             _same_columns(last, found) or _repeats_table_header(found, tables[-1], header_rows)
             or _near_columns(last, found)) else None
-        new_page = last is not None and found.page != last.page
         if gap is None:
             tables.append(Table(rows=[], pages=[], n_cols=found.n_cols))
         current = tables[-1]
+        # the table's rows so far end on an earlier page (a head alone may open this one: lines around the
+        # header only make the head and the body two tables of the page)
+        new_page = (body := _last_body(current)) is not None and body.page != found.page
         if gap and (heading := _heading(gap)):
             current.rows.append(TableRow([heading] + [""] * (found.n_cols - 1), found.page, "section"))
             new_page = False
@@ -630,8 +632,9 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 previous = _last_body(current)
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
-                    # without rules a cut row's rest comes line by line: while its first cell goes on, so may the rest
-                    new_page = bool(cells[0].strip()) and not _ruled(found)
+                    # without rules a cut row's rest may come as several rows (a line the layout took for the
+                    # head's, then the others): the next row may go on with it too
+                    new_page = not _ruled(found)
                     continue
                 spanned = _merged_across(row, previous, found.page)
             current.rows.append(TableRow(cells, found.page, "body", list(row.sources), spanned))

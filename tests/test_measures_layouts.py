@@ -110,3 +110,17 @@ def test_a_header_naming_a_list_number_over_running_text_leaves_the_column_to_it
     rows = [["1. มาตรการจัดทำคู่มือการปฏิบัติงาน", "1. แต่งตั้งคณะทำงาน 2. จัดทำคู่มือและเผยแพร่", "กองคลัง", "ต.ค. ๖๗"],
             ["2. โครงการอบรมคุณธรรมจริยธรรม", "1. สำรวจความต้องการ 2. จัดอบรมบุคลากร", "สำนักปลัด", "ม.ค. ๖๘"]]
     assert table_roles(header, rows)[1] == "method"
+
+
+def test_a_head_naming_no_column_over_the_next_page_part_of_a_table_continues_it():
+    """The rest of a cut row taken for the head of the table's next part names no column: the part goes on
+    with the roles of the table before, whatever its few cells would suggest (a short office-like word)."""
+    header = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"]
+    first = _table(header, ["1. มาตรการจัดทำคู่มือการปฏิบัติงาน", "1. แต่งตั้งคณะทำงาน", "กองคลัง", "ต.ค. ๖๗ - ก.ย. ๖๘"])
+    rest = ["และเผยแพร่", "ต่อสาธารณะ", "วัฒนธรรม", "2568"]
+    second = Table([TableRow(rest, 2, "header"),
+                    TableRow(["ให้เป็นรูปธรรม", "บังคับใช้จนเกิดผลสัมฤทธิ์", "", "2568"], 2, "body"),
+                    TableRow(["2. โครงการอบรมคุณธรรมจริยธรรม", "1. จัดอบรมบุคลากร", "กองการศึกษา", "มกราคม ๒๕๖๘"], 2, "body")],
+                   [2], 4, rest)
+    got = measures([first, second], [_page(1, "มาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"), _page(2)], 2567, 2568)
+    assert [(m.responsible, str(m.period_start)) for m in got] == [("กองคลัง", "2024-10-01"), ("กองการศึกษา", "2025-01-01")]

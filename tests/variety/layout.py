@@ -256,17 +256,9 @@ def position_of(office: str, rng: random.Random) -> str:
 def _header(role: str, opts: Options, rng: random.Random) -> str:
     if opts.activity_column and role in ACTIVITY_HEADERS:
         return rng.choice(ACTIVITY_HEADERS[role])
-    if opts.headers == "held_out_3":
-        return rng.choice(HELD_OUT_3_HEADERS[role])
-    if opts.headers == "held_out_2":
-        return rng.choice(HELD_OUT_2_HEADERS[role])
-    if opts.headers == "held_out":
-        return rng.choice(HELD_OUT_HEADERS[role])
-    if opts.headers == "known":
-        return rng.choice(KNOWN_HEADERS[role])
-    if opts.headers == "unseen":
-        return rng.choice(UNSEEN_HEADERS[role])
-    return SAMPLE_HEADERS[role]
+    pools = {"known": KNOWN_HEADERS, "unseen": UNSEEN_HEADERS, "held_out": HELD_OUT_HEADERS,
+             "held_out_2": HELD_OUT_2_HEADERS, "held_out_3": HELD_OUT_3_HEADERS}
+    return rng.choice(pools[opts.headers][role]) if opts.headers in pools else SAMPLE_HEADERS[role]
 
 
 def baht(value: float) -> str:

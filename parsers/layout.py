@@ -23,7 +23,7 @@ from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfiu
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, header_lines, looks_like_header, merge_sources, repeats_header, split_rows,
+                            find_gap_tables, header_lines, join_rows, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -44,6 +44,20 @@ GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score 
 
 OVERREAD_LETTERS = 3  # letters PDFium may read beyond pdfplumber's count in a region before it is not trusted
 _LETTER = re.compile(r"[A-Za-z0-9ก-ฮ๐-๙]")
+
+
+_PUA = re.compile("[\uf700-\uf8ff]")
+
+
+def _overread(pdfium_text: str, plumber_text: str) -> bool:
+    """PDFium's reading holds every base letter and digit of pdfplumber's, in order, and more besides: letters
+    of a neighbouring line whose glyph boxes meet the region (tall fonts set close) while their centres, which
+    pdfplumber goes by, lie outside it. Not judged where pdfplumber's text is itself unmapped (PUA, cid)."""
+    more, wanted = _LETTER.findall(pdfium_text), _LETTER.findall(plumber_text)
+    if not wanted or len(more) <= len(wanted) or "(cid:" in plumber_text or _PUA.search(plumber_text):
+        return False
+    it = iter(more)
+    return all(ch in it for ch in wanted)
 
 
 def _letters(text: str) -> int:
@@ -200,6 +214,10 @@ class _PageReader:
                 _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
             # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
             # WeasyPrint): `ประเมนความเสี่ยงการทจริต` over a line holding `ประเมินความ`. Not a reading of the region.
+            pdfium_text = ""
+        if _overread(pdfium_text, plumber_text):
+            # a letter of the line below (`๘๖.๙๒ A คะแนน` over `ระดับ A`, `กองการศึกษา` over `ศึกษา`): PDFium meets
+            # a glyph's box, pdfplumber takes it by its centre; the engines differ on marks, not on letters
             pdfium_text = ""
         # Judge the joined texts: PDFium sometimes breaks a line before a displaced mark (`ร\r\nูปแบบ`).
         choice = choose(join_lines(pdfium_text), join_lines(plumber_text))
@@ -391,7 +409,7 @@ class _PageReader:
         out, used = [], set()
         for table in ruled:
             header_only = _header_only(table)
-            members = _lines_under(word_boxes, table, used, 2 if header_only else 1)
+            members = _before_signature(_lines_under(word_boxes, table, used, 2 if header_only else 1), word_lines)
             if members and not header_only and not _last_on_page(word_lines, members, self.height):
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
@@ -405,6 +423,8 @@ class _PageReader:
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
         for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+            if not (members := _before_signature(members, word_lines)):
+                continue
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
@@ -412,17 +432,21 @@ class _PageReader:
                 if m in spanning:
                     section = self._row_of([word_lines[m]], edges, lambda box: 0)
                     pieces.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
+                elif pieces and isinstance(pieces[-1], RawRow) and m - 1 in spanning and not starts_item(
+                        word_lines[m][0].text) and _wraps_line_above(word_boxes, m, edges[1:-1]):  # its wrapped line
+                    pieces[-1] = join_rows(pieces[-1], self._row_of([word_lines[m]], edges, lambda box: 0))
                 elif pieces and isinstance(pieces[-1], list):
                     pieces[-1].append(m)
                 else:
                     pieces.append([m])
-            runs = {id(p): [self._row_by_columns(word_lines[k], edges) for k in p] for p in pieces if isinstance(p, list)}
-            numbered = any(starts_item(row.cells[0]) for run in runs.values() for row in run)
-            for index, piece in enumerate(pieces):
-                if isinstance(piece, RawRow):
+            runs = [[self._row_by_columns(word_lines[k], edges) for k in p] if isinstance(p, list) else None
+                    for p in pieces]  # beside pieces: a run's lines as rows, None for a heading
+            numbered = any(starts_item(row.cells[0]) for run in runs if run for row in run)
+            for index, (piece, run) in enumerate(zip(pieces, runs)):
+                if run is None:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
-                    rows += _wrapped(runs[id(piece)], [word_boxes[k] for k in piece], numbered and index == 0)
+                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -540,11 +564,35 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         if index in used or below - max(b[3] for b in line) > 2.0 * height:
             break
         if any(b[0] < edges[0] - 6 or b[2] > edges[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
-               for b in line):
+               for b in line) or _wraps_line_above(boxes, index, inner):
             break
         found.insert(0, index)
         below = min(b[1] for b in line)
     return found
+
+
+_SIGNATURE_LINE = re.compile(r"^\(\s*ลงช")  # `(ลงชื่อ) ผู้รายงาน`, its marks damaged or not
+
+
+def _before_signature(members: list[int], lines: list[list[Word]]) -> list[int]:
+    """A table's lines up to a signature line (`(ลงชื่อ) …` under a table without rules, its words falling in
+    the columns they stand over): the signature is no part of the last row."""
+    for position, index in enumerate(members):
+        if _SIGNATURE_LINE.match(min(lines[index], key=lambda w: w.x0).text):
+            return members[:position]
+    return members
+
+
+def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:
+    """The line goes on with a line across the columns right above it, from the same left edge and within the
+    first column (a heading's wrapped last words, `รัฐ`): part of that heading, not of the header or row under it."""
+    if index == 0 or not inner:
+        return False
+    line, above = boxes[index], boxes[index - 1]
+    height = max(b[3] - b[1] for b in above)
+    crosses = any(b[0] < e - 3 < e + 3 < b[2] for b in above for e in inner)
+    return crosses and max(b[2] for b in line) < inner[0] and abs(min(b[0] for b in line) - min(b[0] for b in above)) <= 2 \
+        and 0 <= min(b[1] for b in line) - max(b[3] for b in above) <= height
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:

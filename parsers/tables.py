@@ -119,7 +119,10 @@ def looks_like_header(row: RawRow, n_cols: int) -> bool:
     text and no digits, or when most of its short cells name a column (`ผู้รับผิดชอบ`, `ระยะเวลา`) and
     none holds a score."""
     texts = [c.strip() for c in row.cells]
-    if n_cols >= 3 and all(texts) and not any(_DIGIT.search(t) for t in texts) and all(len(t) < 60 for t in texts):
+    # a column covered by a merged header cell (`ระยะเวลา` over its quarters) is filled by that cell
+    own = [t for i, t in enumerate(texts) if t or i >= len(row.spanned) or not row.spanned[i]]
+    if n_cols >= 3 and len(own) >= 3 and all(own) and not any(_DIGIT.search(t) for t in own) \
+            and all(len(t) < 60 for t in own):
         return True
     filled = [t for t in texts if t]
     named = sum(1 for t in filled if _HEADER_WORD.search(t))
@@ -223,13 +226,91 @@ def _gap(pages: dict[int, PageText], prev: PageTable, table: PageTable) -> list[
 
 def _heading(gap: list[tuple[PageText, int]]) -> str | None:
     """Text of a section heading in a gap: bold lines or lines that start like a numbered heading."""
-    texts = [p.lines[i].text.strip() for p, i in gap if i in p.bold_lines or _HEADING_START.match(p.lines[i].text)]
-    return " ".join(t for t in texts if t) or None
+    texts, last = [], None
+    for p, i in gap:
+        line = p.lines[i]
+        if i in p.bold_lines or _HEADING_START.match(line.text) or _wraps(last, line):
+            texts.append(line.text.strip())
+            last = line
+        else:
+            last = None
+    return join_lines("\n".join(t for t in texts if t)) or None  # a Thai word wrapped joins with nothing
+
+
+def _wraps(heading: TextLine | None, line: TextLine) -> bool:
+    """The line goes on with the heading above it (a long heading wrapped, bold or not): right under it on the
+    same page, no wider, starting where the heading's text starts or within its number's width."""
+    if heading is None or heading.page != line.page:
+        return False
+    height = heading.bottom - heading.top
+    return 0 <= line.top - heading.bottom <= height and heading.x0 - 2 <= line.x0 <= heading.x0 + 30 \
+        and line.x1 <= heading.x1 + 2
 
 
 def _join_row(into: TableRow, cells: list[str], sources: list[Provenance | None]) -> None:
     into.cells = [join_lines(f"{a}\n{b}") if b.strip() else a for a, b in zip(into.cells, cells)]
     into.sources = _merge_all(into.sources, sources)
+
+
+def _last_body(table: Table) -> TableRow | None:
+    """The row a page's first row may continue: the last one that is not the header or a caption printed
+    again atop the page (a browser repeats a table's whole head, its `ตารางที่ …` title row too)."""
+    return next((r for r in reversed(table.rows) if r.kind not in ("header", "caption")), None)
+
+
+def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
+    """A lone first cell opening a page under the repeated header is the rest of a numbered row cut by the
+    break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
+    text = row.cells[0].strip()
+    return previous is not None and previous.kind == "body" and not row.bold and not row.header \
+        and bool(_ITEM_START.match(previous.cells[0])) and not _ITEM_START.match(text) \
+        and not _HEADING_START.match(text) and not _CAPTION.match(text)
+
+
+def _not_the_header(row: RawRow, table: Table, header_rows: dict[int, list[list[str]]]) -> bool:
+    """A line the layout took for a header line on a later page (short words in every column, as the rest of a
+    cut row can be) that is none of the table's header as first printed, nor a piece of it."""
+    known = header_rows.get(id(table), [])
+    return bool(known) and any(r.kind == "body" for r in table.rows) \
+        and not repeats_header(row, table.header, known) and not _header_remnant(row, table.header)
+
+
+def _without_header_tail(row: RawRow, header: list[str]) -> list[str] | None:
+    """Under a header repeated on a later page, the cells of the first row without the lines that end their
+    column's header (`ชอบหลัก` under `งานที่รับผิด`: the layout took the header's wrapped last line for the
+    body's first); None when no cell opens with one."""
+    bare = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+    out, found = [], False
+    for i, cell in enumerate(row.cells):
+        first, _, rest = cell.partition("\n")
+        name = bare(header[i]) if i < len(header) else ""
+        if rest.strip() and len(bare(first)) >= 3 and name != bare(first) and name.endswith(bare(first)):
+            out.append(rest)
+            found = True
+        else:
+            out.append(cell)
+    return [join_lines(c) for c in out] if found else None
+
+
+def _merged_across(row: RawRow, previous: TableRow | None, page: int) -> list[bool]:
+    """A cell merged down over the last rows of a page goes on over the first row of the next: the printer
+    closes it at the page foot and draws its rest empty, uncovered. A ruled first body row's empty cell under a
+    covered one on the page before is covered too."""
+    spanned = list(row.spanned)
+    if previous is None or previous.page == page or not spanned or len(previous.spanned) != len(spanned):
+        return spanned
+    return [s or (above and not cell.strip()) for s, above, cell in zip(spanned, previous.spanned, row.cells)]
+
+
+def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
+    """In a table without rules, a line filling the first column alone right under the section heading across
+    the table, with no number or heading word of its own: the heading's wrapped second line."""
+    before = next((r for r in reversed(above) if not _is_spacer(r)), None)
+    text = row.cells[0].strip()
+    return before is not None and bool(table.rows) and table.rows[-1].kind == "section" and not row.spanned \
+        and not before.spanned and before.n_real == 1 and bool(text) and not any(c.strip() for c in row.cells[1:]) \
+        and 0 <= row.top - before.bottom <= before.bottom - before.top \
+        and not _ITEM_START.match(text) and not _HEADING_START.match(text) and not _CAPTION.match(text)
 
 
 def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
@@ -393,7 +474,7 @@ def column_of_edges(segment: Box, edges: list[float]) -> int:
 
 
 # `5. การ…`, `2.6 โครงการ…`, `2.1.3 …`: a list or sub-list number opening a row, nothing else
-_LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}[.)]|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\.?)\s")
+_LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}[.)]|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\.?)(?:\s|$)")  # alone in its cell too
 HEADER_LABEL = 30  # characters: a header's wrapped line holds short labels
 
 
@@ -485,10 +566,12 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
         gap = _gap(by_number, last, found) if last is not None and (
             _same_columns(last, found) or _repeats_table_header(found, tables[-1], header_rows)
             or _near_columns(last, found)) else None
-        new_page = last is not None and found.page != last.page
         if gap is None:
             tables.append(Table(rows=[], pages=[], n_cols=found.n_cols))
         current = tables[-1]
+        # the table's rows so far end on an earlier page (a head alone may open this one: lines around the
+        # header only make the head and the body two tables of the page)
+        new_page = (body := _last_body(current)) is not None and body.page != found.page
         if gap and (heading := _heading(gap)):
             current.rows.append(TableRow([heading] + [""] * (found.n_cols - 1), found.page, "section"))
             new_page = False
@@ -500,6 +583,14 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_spacer(row):
                 continue
             cells = [join_lines(c) for c in row.cells]
+            if new_page and _is_section(row, found.n_cols) and _cut_rest(row, _last_body(current)):
+                new_page = at_top = False
+                _join_row(_last_body(current), cells, row.sources)
+                continue
+            if _wrapped_heading(row, found.rows[:index], current):
+                current.rows[-1].cells[0] = join_lines(f"{current.rows[-1].cells[0]}\n{cells[0]}")
+                current.rows[-1].sources = _merge_all(current.rows[-1].sources, row.sources)
+                continue
             if _is_section(row, found.n_cols):
                 # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section
                 below = next((r for r in found.rows[index + 1:] if not _is_spacer(r)), None)
@@ -516,7 +607,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             # the header printed again under a heading inside the table (HTML prints a table's head on every page
             # and a new table under each heading) is no row of the table wherever it stands
-            is_header = row.header or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
+            is_header = (row.header and not _not_the_header(row, current, header_rows)) or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
                 row.bold or repeats_header(row, current.header, header_rows.get(id(current), []))
                 or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
@@ -532,13 +623,20 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
                 current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))
                 continue
+            if at_top and header_above is not None and any(r.kind == "body" for r in current.rows):
+                cells = _without_header_tail(row, current.header) or cells
             at_top = False
+            spanned = list(row.spanned)
             if new_page:
                 new_page = False
-                previous = next((r for r in reversed(current.rows) if r.kind != "header"), None)
+                previous = _last_body(current)
                 if _continues_row(row, previous):
                     _join_row(previous, cells, row.sources)
+                    # without rules a cut row's rest may come as several rows (a line the layout took for the
+                    # head's, then the others): the next row may go on with it too
+                    new_page = not _ruled(found)
                     continue
-            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), list(row.spanned)))
+                spanned = _merged_across(row, previous, found.page)
+            current.rows.append(TableRow(cells, found.page, "body", list(row.sources), spanned))
         last = found
     return [t for t in tables if t.rows]

@@ -91,3 +91,36 @@ def test_the_text_column_beside_the_output_is_the_outcome():
     rows = [["๑. มาตรการจัดทำคู่มือ", "จัดทำและเผยแพร่คู่มือ", "กองคลัง", "จัดทำคู่มือ 1 ฉบับ", "ประชาชนเข้าถึงข้อมูลได้สะดวก"],
             ["๒. โครงการอบรมบุคลากร", "จัดอบรมเจ้าหน้าที่", "สำนักปลัด", "อบรมบุคลากร 40 คน", "ผู้รับบริการพึงพอใจมากขึ้น"]]
     assert table_roles(header, rows)[4] == "outcome"
+
+
+def test_a_column_of_positions_under_a_header_naming_no_role_is_the_responsible():
+    """Who answers for a measure printed as a position (`ผู้อำนวยการกองช่าง`, `นิติกร`), not an office."""
+    header = ["เรื่อง", "การปฏิบัติ", "ห้วงเวลา", "ผู้ทำ"]
+    people = ["นิติกร", "ผู้อำนวยการกองช่าง", "นักวิเคราะห์นโยบายและแผน", "หัวหน้าสำนักปลัด"]
+    rows = [[f"{i + 1}. มาตรการส่งเสริมความโปร่งใสเรื่องที่ {i + 1}", "จัดประชุมชี้แจงแนวทางการปฏิบัติงาน",
+             "ต.ค. ๖๗ - ก.ย. ๖๘", who] for i, who in enumerate(people)]
+    assert table_roles(header, rows)[3] == "responsible"
+    got = measures([_table(header, *rows)], [_page(1, "มาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")], 2567, 2568)
+    assert [m.responsible for m in got] == people
+
+
+def test_a_header_naming_a_list_number_over_running_text_leaves_the_column_to_its_cells():
+    """`ลำดับขั้น…` (the order of the steps) opens like `ลำดับ` (the list number) but heads the method."""
+    header = ["มาตรการ", "ลำดับขั้นตอนงาน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    rows = [["1. มาตรการจัดทำคู่มือการปฏิบัติงาน", "1. แต่งตั้งคณะทำงาน 2. จัดทำคู่มือและเผยแพร่", "กองคลัง", "ต.ค. ๖๗"],
+            ["2. โครงการอบรมคุณธรรมจริยธรรม", "1. สำรวจความต้องการ 2. จัดอบรมบุคลากร", "สำนักปลัด", "ม.ค. ๖๘"]]
+    assert table_roles(header, rows)[1] == "method"
+
+
+def test_a_head_naming_no_column_over_the_next_page_part_of_a_table_continues_it():
+    """The rest of a cut row taken for the head of the table's next part names no column: the part goes on
+    with the roles of the table before, whatever its few cells would suggest (a short office-like word)."""
+    header = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"]
+    first = _table(header, ["1. มาตรการจัดทำคู่มือการปฏิบัติงาน", "1. แต่งตั้งคณะทำงาน", "กองคลัง", "ต.ค. ๖๗ - ก.ย. ๖๘"])
+    rest = ["และเผยแพร่", "ต่อสาธารณะ", "วัฒนธรรม", "2568"]
+    second = Table([TableRow(rest, 2, "header"),
+                    TableRow(["ให้เป็นรูปธรรม", "บังคับใช้จนเกิดผลสัมฤทธิ์", "", "2568"], 2, "body"),
+                    TableRow(["2. โครงการอบรมคุณธรรมจริยธรรม", "1. จัดอบรมบุคลากร", "กองการศึกษา", "มกราคม ๒๕๖๘"], 2, "body")],
+                   [2], 4, rest)
+    got = measures([first, second], [_page(1, "มาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"), _page(2)], 2567, 2568)
+    assert [(m.responsible, str(m.period_start)) for m in got] == [("กองคลัง", "2024-10-01"), ("กองการศึกษา", "2025-01-01")]

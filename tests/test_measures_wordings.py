@@ -106,3 +106,15 @@ def test_a_letter_of_damage_after_a_name_does_not_drop_the_whole_name():
     mentions = unit_mentions([_page(["องค์การบริหารส่วนตำบลหนองโสน", "อำเภอสามง่าม จังหวัดพิจิตร",
                                      "คะแนนภาพรวมหน่วย อบต.หนองโสนะ 83.38 คะแนน"])], 0)
     assert "องค์การบริหารส่วนตำบลหนองโสน" in {m.text for m in mentions}
+
+
+def test_a_level_right_after_a_score_is_that_scores_not_the_next_numbers():
+    """`X … ระดับ A …, Y`: the level stands with X; Y (another year's, a comparison) does not take it."""
+    got = overall("เทศบาลตำบลบือเระมีผลคะแนน 88.40 ระดับ A เมื่อเทียบกับรอบก่อนที่ได้ 90.12", 2566)
+    assert (got.score, got.level) == (88.40, "A")
+
+
+def test_a_score_followed_by_of_the_unit_is_a_score_not_a_count_of_items():
+    """`คะแนน ของ…` (of the unit) is not `คะแนน ข้อ` (items): without marks both open with ขอ."""
+    got = overall("ระดับ ผ่านดี คะแนนรวม 87.20 คะแนน ของเทศบาลตำบลบือเระ ปีงบประมาณ พ.ศ. 2568", 2568)
+    assert (got.score, got.level) == (87.20, "ผ่านดี")

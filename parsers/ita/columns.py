@@ -203,6 +203,9 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
         if kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)
+        elif "responsible" not in taken and _answerable(cells, share.get("responsible", 0)):
+            roles[column] = "responsible"
+            taken.add("responsible")
         # once a column holds the responsible offices, sentences opening with an office word (`หน่วยงานมี…`,
         # `บุคลากรมี…`) in another column are running text
         elif share.get("long", 0) + share.get("short", 0) + share.get("responsible", 0) * ("responsible" in taken) >= 0.6 and \
@@ -249,6 +252,24 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
     return roles
 
 
+SHORT_LABEL = 40  # characters (compact): an office or a position, not a sentence
+
+
+def _answerable(cells: list[str], offices: float) -> bool:
+    """A column of who answers for the work: short labels without digits, a third of them or more opening like
+    an office or a position (`ผู้อำนวยการกองช่าง`, `หัวหน้า…`) and the others titles of the same kind
+    (`นิติกร`, `นักวิเคราะห์นโยบายและแผน`): the cells of no other role look like that."""
+    filled = [compact(c) for c in cells if c.strip()]
+    return bool(filled) and offices * 3 >= 1 and all(len(c) <= SHORT_LABEL and not re.search(r"\d", c) for c in filled)
+
+
+def _numbers_column(cells: list[str]) -> bool:
+    """A list-number column holds numbers (or nothing), not running text."""
+    kinds = [k for k in map(_kind, cells) if k]
+    return not kinds or kinds.count("number") * 2 >= len(kinds) or \
+        median(len(compact(c)) for c in cells if c.strip()) < MIN_TEXT_MEDIAN
+
+
 def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
     """Roles of every column: the header's, checked and completed by the cells."""
     roles = column_roles(header)
@@ -256,6 +277,8 @@ def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
         cells = [r[column] for r in rows if column < len(r)]
         if role == "indicator" and cells and not _indicator_column(cells):
             roles[column] = "target"  # `ตัวชี้วัด/เป้าหมาย` of the measure itself
+        if role == "number" and not _numbers_column(cells):
+            del roles[column]  # `ลำดับขั้น…` over running text names steps, not the list number: the cells say
     return content_roles(rows, roles, dict(enumerate(header)))
 
 

@@ -111,7 +111,12 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         header, body = _split_header(table)
         continued = False
         found = table_roles(header, [r.cells for r in body if r.kind == "body"]) if header else {}
-        if header and is_measure_table(found, column_roles(header)):
+        # a "header" naming no column right after a measure table of as many columns is the rest of a cut row
+        # over the table's next part, not a new table's head: its cells are too few to tell the roles
+        named = column_roles(header) if header else {}
+        goes_on = not named and roles is not None and last_table is not None \
+            and table.n_cols == last_table.n_cols and _same_run(last_table, table)
+        if header and not goes_on and is_measure_table(found, named):
             roles = found
             section = _section_above(pages, table, header) or (section if _same_run(last_table, table) else None)
         elif roles is not None and last_table is not None and table.n_cols == last_table.n_cols \
@@ -189,9 +194,9 @@ def _list_style(text: str) -> str | None:
 
 def _section_styles(pages: list[PageLayout], tables: list[Table]) -> set[str]:
     """List-number shapes the document's section headings use (`1) กระบวนการ…` lines and section rows)."""
-    texts = [line.text for page in pages for line in page.lines if _SECTION_LINE.match(line.text)]
+    texts = [line.text for page in pages for line in page.lines]
     texts += [" ".join(c for c in row.cells if c.strip()) for t in tables for row in t.rows if row.kind == "section"]
-    return {style for text in texts if (style := _list_style(text)) is not None and _SECTION_LINE.match(text)}
+    return {style for text in texts if _SECTION_LINE.match(text) and (style := _list_style(text)) is not None}
 
 
 def _measure_style(body: list[TableRow], roles: dict[int, str]) -> str | None:

@@ -34,7 +34,7 @@ _OVERALL_CUES = (("ภาพรวม", 3), ("คะแนนรวม", 3), ("�
 _NOT_A_RESULT_BEFORE = re.compile(
     r"(?:(?:เตม|นอยกวา|มากกวา|ตงแต|รอยละ|เกณฑ|คดเปน|เปาหมาย|ขนตำ|สงสด|ตำสด|นำหนก|จำนวน|ขอท|ลำดบท)[^\d]{0,6}"
     r"|ขอ|ขอ\s?[iIeEoO])$")
-_NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")
+_NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ(?!ง)|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")  # ข้อ, not ของ
 _RANGE_END = re.compile(r"\d[-–]$")
 _STATED_FOR = re.compile(r"(?<!\d)(25[5-8]\d)[^\d]{0,8}$")  # a year right before the number: the year it is for
 _TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
@@ -140,7 +140,10 @@ def overall(text: str, year: int | None) -> Statement | None:
         if year is not None and stated_for and int(stated_for.group(1)) < year:
             continue  # `(ปี 2564 ได้ 94.14 คะแนน)`: a score stated for an earlier year is not this year's
         level_text = (level.group("a") or level.group("b")) if level else None
-        if level_text is None and (back := _LEVEL_BEFORE.search(before)):
+        if level_text is None and (back := _LEVEL_BEFORE.search(before)) \
+                and not _NUMBER.search(before[max(0, back.start() - 25):back.start()]):
+            # a level before the number is its own unless a number stands right before that level: then it is
+            # that number's (`86.87 ระดับ A ซึ่งลดลงจาก … 91.77`: the level is the first score's)
             level_text = back.group("a")
         # Without the word for score, a number is a score only as one is printed (two decimals) with a level.
         if not near_word and not ("." in match.group(1) and level_text):

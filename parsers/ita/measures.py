@@ -200,12 +200,12 @@ def _section_styles(pages: list[PageLayout], tables: list[Table]) -> set[str]:
 
 
 def _measure_style(body: list[TableRow], roles: dict[int, str]) -> str | None:
-    """The list-number shape most of a table's measure cells open with."""
+    """The list-number shape most of a table's measure cells open with (a tie goes to the first printed, never to set order)."""
     column = next((i for i, role in roles.items() if role == "measure"), None)
     styles = [_list_style(row.cells[column]) for row in body if column is not None and column < len(row.cells)
               and row.kind == "body"]
     styles = [s for s in styles if s is not None]
-    return max(set(styles), key=styles.count) if styles else None
+    return max(dict.fromkeys(styles), key=styles.count) if styles else None
 
 
 def _add_ticks(row: _Row, roles: dict[int, str], ticks: set[int]) -> None:

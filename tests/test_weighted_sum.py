@@ -37,6 +37,17 @@ def test_problems_name_a_sum_that_does_not_hold():
     assert not problems(replace(a, overall_score=90.5), 2568, EXACT)
 
 
+
+@pytest.mark.parametrize("year", [2566, 2568])
+def test_a_raw_row_missing_a_tool_still_bounds_its_total(year):
+    """The tools read take at least their weighted share of the total and the unread ones at most their weight."""
+    misread = Assessment(overall_score=87.45, eit=32.17, oit=95.39)  # EIT 72.17 with a 7 read as 3: IIT would be 132
+    assert any("allow a total" in p for p in problems(misread, year))
+    assert not problems(replace(misread, eit=72.17), year)  # IIT 92.1: possible
+    assert any("allow a total" in p for p in problems(Assessment(overall_score=30.0, iit=95.0, eit=90.0), year))
+    assert not problems(Assessment(overall_score=30.0, oit=60.0), year)  # IIT and EIT 0-100 can make up the rest
+    assert not problems(Assessment(overall_score=None, eit=32.17, oit=95.39), year)
+
 def test_a_four_cell_row_is_chosen_however_many_readings_it_has():
     """Four cells of many confusable digits (about 500,000 combinations): the exact reading is found."""
     cells = {"overall_score": "99.76", "iit_points": "29.96", "eit_points": "29.80", "oit_points": "40.00"}

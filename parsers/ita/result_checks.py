@@ -91,9 +91,32 @@ def expected_total(a: Assessment, year: int | None,
     return sum(tools[k] * weight for k, weight in parts.items()) / 100, MEAN_TOLERANCE if computed else WEIGHTED_TOLERANCE
 
 
-def _sum_problems(a: Assessment, year: int | None, tolerance: float | None) -> list[str]:
-    if a.overall_score is None or (found := expected_total(a, year)) is None:
+def _bound_problems(a: Assessment, year: int | None) -> list[str]:
+    """A raw-score row missing some tools still bounds its total: the tools read give at least their weighted
+    share, and the unread ones at most their full weight (a tool scores 0-100). `32.17` for an EIT of `72.17`
+    beside a total of 87.45 and an OIT of 95.39 would need an IIT of 132: the row cannot be right as read."""
+    if any(getattr(a, name) is not None for name in Assessment.POINTS):
         return []
+    w = catalog.weights(year)
+    eit_weight = w.get("EIT", w.get("EIT_PART1", 0) + w.get("EIT_PART2", 0))
+    parts = {"iit": w["IIT"], "eit": eit_weight, "oit": w["OIT"]}
+    if a.eit is None and a.eit_part1 is not None and a.eit_part2 is not None and "EIT_PART1" in w:
+        parts = {"iit": w["IIT"], "eit_part1": w["EIT_PART1"], "eit_part2": w["EIT_PART2"], "oit": w["OIT"]}
+    read = {k: getattr(a, k) for k in parts if getattr(a, k) is not None}
+    if not read or len(read) == len(parts):
+        return []
+    least = sum(read[k] * parts[k] for k in read) / 100
+    most = least + sum(weight for k, weight in parts.items() if k not in read)
+    if not least - WEIGHTED_TOLERANCE <= a.overall_score <= most + WEIGHTED_TOLERANCE:
+        return [f"the tools read allow a total of {least:.2f}-{most:.2f}, not {a.overall_score}"]
+    return []
+
+
+def _sum_problems(a: Assessment, year: int | None, tolerance: float | None) -> list[str]:
+    if a.overall_score is None:
+        return []
+    if (found := expected_total(a, year)) is None:
+        return _bound_problems(a, year)
     expected, allowed = found
     if tolerance is not None:  # exact points; raw scores weighted are never exact
         allowed = tolerance if allowed == SUM_TOLERANCE else max(tolerance, allowed)

@@ -163,8 +163,8 @@ def _stretch_score(text: str) -> tuple[int, int, bool]:
     stretch the mark-move search segments anew, memoised small: two stretches in five recur (the same move
     tried again after a move elsewhere, in the next repair pass, on the other engine's reading)."""
     tokens = _tokenize(text, keep_whitespace=True)
-    return (sum(map(_LETTERS[3].__getitem__, tokens)), sum(map(_COUNTED.__getitem__, tokens)),
-            bool(tokens) and _in_trie(tokens[-1]))
+    letters, negative_words = _tokens_score(tokens, 3)
+    return letters, -negative_words, bool(tokens) and _in_trie(tokens[-1])
 
 
 @lru_cache(maxsize=16384)  # the fixpoint loop in repair_thai scores the same lines again
@@ -362,10 +362,6 @@ _TWO_TONES = re.compile(rf"[{CONSONANTS}]([{TONE_MARKS}]{{2}})")
 _MAX_MOVES = 12
 
 
-def _line_key(text: str) -> tuple[int, int]:
-    return _segment_score(text, 3)
-
-
 @lru_cache(maxsize=1)
 def _spanned_spaces() -> frozenset[tuple[str, str]]:
     """(letter before, letter after) of every space or tab inside a dictionary word (`ต่าง ๆ`, `พ.ศ. 2567`
@@ -457,7 +453,7 @@ class _Segmented:
             last += 1
 
     def key_of(self, text: str, near: int = 0) -> tuple[int, int]:
-        """_line_key(text), for a text that differs from the line in one stretch (near `near`)."""
+        """_segment_score(text, 3), for a text that differs from the line in one stretch (near `near`)."""
         first, last, stretch = self._split(text, near)
         letters, count, _ = _stretch_score(stretch)
         return (self.letters[first] + letters + self.letters[-1] - self.letters[last],
@@ -583,13 +579,13 @@ def _relocate_marks(line: str) -> str:
         segmented = _Segmented(line)
         # exchanging one sound letter for another (`ที่นำ`, `ที่นา`) only where even two-letter words fail
         swaps = segmented.score(2)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line))) or _rare_word(line)
-        key, best = segmented.score(3), None
+        key, best, before = segmented.score(3), None, _stray_letters(line)
         for text, at in _mark_moves(line, swaps):
             if (k := segmented.key_of(text, at)) > key:
                 new, old = segmented.token_at(text, at), segmented.token_at(line, at)
                 # it completes a word longer than the one the letter sat in, or leaves fewer stray letters, and
                 # never leaves more (`ปีละ` is no damaged `ปลีะ`)
-                strays, before = _stray_letters(text), _stray_letters(line)
+                strays = _stray_letters(text)
                 if new in words and strays <= before and (len(new) >= 3 and len(new) > (len(old) if old in words else 0)
                                                           or strays < before):
                     key, best = k, text

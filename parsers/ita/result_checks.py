@@ -80,15 +80,20 @@ def expected_total(a: Assessment, year: int | None,
         if any(p is not None for p in points):
             return sum(p for p in points if p is not None), SUM_TOLERANCE
         tools = printed
-    w = catalog.weights(year)
-    if "EIT_PART1" in w and "eit_part1" in tools and "eit_part2" in tools:
-        parts = {"iit": w["IIT"], "eit_part1": w["EIT_PART1"], "eit_part2": w["EIT_PART2"], "oit": w["OIT"]}
-    else:
-        parts = {"iit": w["IIT"], "eit": w.get("EIT", w.get("EIT_PART1", 0) + w.get("EIT_PART2", 0)), "oit": w["OIT"]}
+    parts = _tool_weights(year, "eit_part1" in tools and "eit_part2" in tools)
     if not all(k in tools for k in parts):
         return None
     computed = any(printed.get(k) != tools[k] for k in parts)
     return sum(tools[k] * weight for k, weight in parts.items()) / 100, MEAN_TOLERANCE if computed else WEIGHTED_TOLERANCE
+
+
+def _tool_weights(year: int | None, eit_in_parts: bool) -> dict[str, float]:
+    """The year's weight of each raw tool score: EIT as its two parts where the year has them and the row
+    states both, else as one tool carrying both parts' weight."""
+    w = catalog.weights(year)
+    if "EIT_PART1" in w and eit_in_parts:
+        return {"iit": w["IIT"], "eit_part1": w["EIT_PART1"], "eit_part2": w["EIT_PART2"], "oit": w["OIT"]}
+    return {"iit": w["IIT"], "eit": w.get("EIT", w.get("EIT_PART1", 0) + w.get("EIT_PART2", 0)), "oit": w["OIT"]}
 
 
 def _bound_problems(a: Assessment, year: int | None) -> list[str]:
@@ -97,11 +102,7 @@ def _bound_problems(a: Assessment, year: int | None) -> list[str]:
     beside a total of 87.45 and an OIT of 95.39 would need an IIT of 132: the row cannot be right as read."""
     if any(getattr(a, name) is not None for name in Assessment.POINTS):
         return []
-    w = catalog.weights(year)
-    eit_weight = w.get("EIT", w.get("EIT_PART1", 0) + w.get("EIT_PART2", 0))
-    parts = {"iit": w["IIT"], "eit": eit_weight, "oit": w["OIT"]}
-    if a.eit is None and a.eit_part1 is not None and a.eit_part2 is not None and "EIT_PART1" in w:
-        parts = {"iit": w["IIT"], "eit_part1": w["EIT_PART1"], "eit_part2": w["EIT_PART2"], "oit": w["OIT"]}
+    parts = _tool_weights(year, a.eit is None and a.eit_part1 is not None and a.eit_part2 is not None)
     read = {k: getattr(a, k) for k in parts if getattr(a, k) is not None}
     if not read or len(read) == len(parts):
         return []

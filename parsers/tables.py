@@ -258,13 +258,17 @@ def _last_body(table: Table) -> TableRow | None:
     return next((r for r in reversed(table.rows) if r.kind not in ("header", "caption")), None)
 
 
+def _no_number_or_heading(text: str) -> bool:
+    """Set like body text: no list number, heading word or table title of its own."""
+    return not _ITEM_START.match(text) and not _HEADING_START.match(text) and not _CAPTION.match(text)
+
+
 def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
     """A lone first cell opening a page under the repeated header is the rest of a numbered row cut by the
     break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
     text = row.cells[0].strip()
     return previous is not None and previous.kind == "body" and not row.bold and not row.header \
-        and bool(_ITEM_START.match(previous.cells[0])) and not _ITEM_START.match(text) \
-        and not _HEADING_START.match(text) and not _CAPTION.match(text)
+        and bool(_ITEM_START.match(previous.cells[0])) and _no_number_or_heading(text)
 
 
 def _not_the_header(row: RawRow, table: Table, header_rows: dict[int, list[list[str]]]) -> bool:
@@ -310,7 +314,7 @@ def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
     return before is not None and bool(table.rows) and table.rows[-1].kind == "section" and not row.spanned \
         and not before.spanned and before.n_real == 1 and bool(text) and not any(c.strip() for c in row.cells[1:]) \
         and 0 <= row.top - before.bottom <= before.bottom - before.top \
-        and not _ITEM_START.match(text) and not _HEADING_START.match(text) and not _CAPTION.match(text)
+        and _no_number_or_heading(text)
 
 
 def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
@@ -583,6 +587,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_spacer(row):
                 continue
             cells = [join_lines(c) for c in row.cells]
+            known = header_rows.get(id(current), [])  # the header rows as first printed (grows with them)
             if new_page and _is_section(row, found.n_cols) and _cut_rest(row, _last_body(current)):
                 new_page = at_top = False
                 _join_row(_last_body(current), cells, row.sources)
@@ -594,7 +599,6 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_section(row, found.n_cols):
                 # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section
                 below = next((r for r in found.rows[index + 1:] if not _is_spacer(r)), None)
-                known = header_rows.get(id(current), [])
                 caption = not row.header and _CAPTION.match(cells[0]) and below is not None \
                     and not _is_section(below, found.n_cols) and (
                     at_top and (not current.rows or below.header or below.bold)
@@ -607,8 +611,10 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 continue
             # the header printed again under a heading inside the table (HTML prints a table's head on every page
             # and a new table under each heading) is no row of the table wherever it stands
-            is_header = (row.header and not _not_the_header(row, current, header_rows)) or (current.header and repeats_header(row, current.header, header_rows.get(id(current), []))) or at_top and (
-                row.bold or repeats_header(row, current.header, header_rows.get(id(current), []))
+            repeated = repeats_header(row, current.header, known)
+            is_header = (row.header and not _not_the_header(row, current, header_rows)) \
+                or (current.header and repeated) or at_top and (
+                row.bold or repeated
                 or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
                 or (header_above is not None and _header_remnant(row, current.header))

@@ -162,11 +162,10 @@ def _place_near(lines: list[str], number: int) -> tuple[str | None, str | None]:
     """(district, province) written on line `number` or the next one, as written, cleaned."""
     nearby = lines[number] + " " + (lines[number + 1] if number + 1 < len(lines) else "")
     district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
+    cut = ""
     if district:  # the pieces up to the province are the district's name, cut by spaces (`อำเภอนำ เกล ยี ง จังหวัด…`)
-        rest = nearby[district.end():province.start() if province and province.start() > district.end() else None]
-        return (_clean_name(district.group(1) + _title_rest(rest)) if _title_rest(rest) else _clean_name(district.group(1)),
-                _clean_name(province.group(1)) if province else None)
-    return (_clean_name(district.group(1)) if district else None,
+        cut = _title_rest(nearby[district.end():province.start() if province and province.start() > district.end() else None])
+    return (_clean_name(district.group(1) + cut) if district else None,
             _clean_name(province.group(1)) if province else None)
 
 
@@ -179,9 +178,13 @@ def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
     names = {m.text for m in mentions}
     # compared as type + name (`อบต.นำ` is cut from `องค์การบริหารส่วนตำบลนำเกลยีง`)
     full = {name_key(expand_abbreviations(n)) for n in names}
-    return [m for m in mentions if not any(n != m.text and n.startswith(m.text) for n in names)
-            and not any(len(f) >= len(k := name_key(expand_abbreviations(m.text))) + CUT_LETTERS and k and f.startswith(k)
-                        for f in full)]
+
+    def cut(text: str) -> bool:
+        key = name_key(expand_abbreviations(text))
+        return any(n != text and n.startswith(text) for n in names) \
+            or bool(key) and any(len(f) >= len(key) + CUT_LETTERS and f.startswith(key) for f in full)
+
+    return [m for m in mentions if not cut(m.text)]
 
 
 def province_unit(pages: list[PageLayout], start: int) -> str | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
@@ -296,6 +298,11 @@ def _checksum_roles(body: list[list[str]], roles: dict[int, str], year: int | No
     return {**kept, **best}
 
 
+def _is_scanned(table: Table) -> bool:
+    """Some cell of the table was read from an image (OCR or digit templates)."""
+    return any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
+
+
 def table_columns(table: Table, previous: Columns | None, year: int | None = None) -> tuple[Columns | None, int]:
     """The columns of an announcement table (None if it is not one) and its number of header rows."""
     headers, n_header = _header_rows(table)
@@ -311,7 +318,7 @@ def table_columns(table: Table, previous: Columns | None, year: int | None = Non
         # a later page: its header (none, or part of it read on a scan) agrees with the first page's columns
         roles = {**previous.roles, **known}
     else:
-        scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
+        scanned = _is_scanned(table)
         roles = content_roles(body, known, numbers=not scanned)
         if scanned:
             roles = _checksum_roles(body, roles, year)
@@ -541,6 +548,7 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
     score_cols = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
     found: dict[int, set[str]] = {}
     pages_with_results: set[int] = set()
+    level_col, name_col = columns.of("level"), columns.of("name")
     for row in rows:
         # a result prints a number of two digits or more (a lone `0` is a header's `O` or a speck)
         digits = any(re.search(r"\d.*\d|#", compact(row.cells[c])) for c in score_cols if c < len(row.cells))
@@ -548,9 +556,7 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
             pages_with_results.add(row.page)
         # the header is at the page's top: rows before its first result row, not results OCR could not read
         # (a unit's row has a level even where its numbers were lost)
-        level_col = columns.of("level")
         level = level_of(row.cells[level_col], True)[0] if level_col is not None and level_col < len(row.cells) else None
-        name_col = columns.of("name")
         name = row.cells[name_col] if name_col is not None and name_col < len(row.cells) else ""
         if row.kind == "section" or not (row.kind == "header" or score_cols and not digits and level is None
                                          and row.page not in pages_with_results and not _unit_like(name)):
@@ -566,8 +572,6 @@ def _strip_header(text: str, headers: set[str] | None) -> str:
     """A scanned cell without the words of its column's header that the OCR grid glued onto it (the header
     repeated at a page's top read into the row below or above: `…ทุงใหญ่ชือสถานศึกษา`, `93.57 EIT`): a word,
     or the end or start of the text, that reads as the header, when something remains."""
-    from rapidfuzz import fuzz
-
     if not headers or not text.strip():
         return text
     words = text.split()
@@ -575,25 +579,15 @@ def _strip_header(text: str, headers: set[str] | None) -> str:
     if kept and len(kept) < len(words):
         text = " ".join(kept)
     for header in (h for h in headers if len(h) >= 4):
-        for cut in (_glued_end, _glued_start):
-            rest = cut(text, header)
+        for at_end in (True, False):
+            rest = _glued(text, header, at_end)
             if rest is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
                 text = rest
     return text
 
 
-def _glued_end(text: str, header: str) -> str | None:
-    return _glued(text, header, True)
-
-
-def _glued_start(text: str, header: str) -> str | None:
-    return _glued(text, header, False)
-
-
 def _glued(text: str, header: str, at_end: bool) -> str | None:
     """The text without the piece at its end (or start) that reads best as `header` (ratio >= 85), or None."""
-    from rapidfuzz import fuzz
-
     best, best_k = 0.0, None
     for k in (range(len(text) - 1, 0, -1) if at_end else range(1, len(text))):
         piece = _letters(text[k:] if at_end else text[:k])
@@ -616,8 +610,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         if columns is None:
             continue
         previous = columns
-        scanned = any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
-        headers = _header_texts(table.rows, columns) if scanned else {}
+        headers = _header_texts(table.rows, columns) if _is_scanned(table) else {}
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
                     parse_number(c)[0] is not None for c in row.cells):
@@ -703,11 +696,12 @@ def title_province(title: str) -> str | None:
 
 # What a unit's name starts with (or a type column says): local governments, colleges, schools, hospitals,
 # offices. Budget lines, indicators and tender clauses do not.
-_UNIT_WORD = re.compile(r"^(?:องค์การบริหารส่วน|องค์กรปกครอง|เทศบาล|อบต|อบจ|ทต|ทม|ทน|วิทยาลัย|มหาวิทยาลัย|โรงเรียน"
-                        r"|โรงพยาบาล|สำนักงาน|จังหวัด|อำเภอ|ที่ว่าการ|กรม|กอง|ศูนย์|สถาบัน|สถานี|ศาล|เมืองพัทยา"
-                        r"|กรุงเทพ|การไฟฟ้า|การประปา|การท่าเรือ|ธนาคาร|สหกรณ์)")
+_UNIT_WORDS = ("องค์การบริหารส่วน", "องค์กรปกครอง", "เทศบาล", "อบต", "อบจ", "ทต", "ทม", "ทน", "วิทยาลัย", "มหาวิทยาลัย",
+               "โรงเรียน", "โรงพยาบาล", "สำนักงาน", "จังหวัด", "อำเภอ", "ที่ว่าการ", "กรม", "กอง", "ศูนย์", "สถาบัน",
+               "สถานี", "ศาล", "เมืองพัทยา", "กรุงเทพ", "การไฟฟ้า", "การประปา", "การท่าเรือ", "ธนาคาร", "สหกรณ์")
+_UNIT_WORD = re.compile("^(?:" + "|".join(_UNIT_WORDS) + ")")
 SHARE = 0.6  # of the rows that must show a trait for the table to be an announcement
-_UNIT_SKELETONS = tuple(skeleton(w) for w in _UNIT_WORD.pattern.strip("^(?:)").split("|"))
+_UNIT_SKELETONS = tuple(skeleton(w) for w in _UNIT_WORDS)
 
 
 def _unit_like(name: str) -> bool:

@@ -69,8 +69,9 @@ def _fiscal(be_start: int, be_end: int | None = None) -> tuple[dt.date, dt.date]
     return dt.date(first - 1, 10, 1), dt.date(last, 9, 30)
 
 
-def _month(text: str) -> int:
-    return _MONTH_BY_KEY[re.sub(r"[.\s]", "", text)]
+def month_number(text: str) -> int | None:
+    """The month (1-12) a full or abbreviated Thai month name stands for (`ตุลาคม`, `ต.ค.`, `ตค`), None if none."""
+    return _MONTH_BY_KEY.get(re.sub(r"[.\s]", "", text))
 
 
 def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
@@ -101,7 +102,7 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
             return Period(*_fiscal(fiscal_year))
         return Period(None, None, f"unreadable period: {text!r}")
     first, last = found[0], found[-1]
-    m0, m1 = _month(first["month"]), _month(last["month"])
+    m0, m1 = month_number(first["month"]), month_number(last["month"])
     y0 = _ce_year(first["year"]) if first["year"] else None
     y1 = _ce_year(last["year"]) if last["year"] else None
     if y1 is None and y0 is not None:

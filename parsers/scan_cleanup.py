@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.catalog import THAI_LEVELS
-from normalizers.dates import MONTHS
+from normalizers.dates import MONTHS, month_number
 from normalizers.thai_text import MARKS
 from parsers.ocr_digits import UNREAD
 from parsers.scan_vocab import restore_words
@@ -220,17 +220,6 @@ def constrain_years(text: str, years: set[int]) -> str:
 _FULL_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _UNREAD_YEAR = re.compile(rf"((?:{_FULL_MONTH})\s*|{_ABBREVIATED_MONTH}\s*)#(?![\d#])")
 _FIRST_QUARTER = {10, 11, 12}  # October to December open the fiscal year Y in the Buddhist year Y-1
-_ABBREVIATED_NUMBER = {"ต": 10, "พ.ย": 11, "พย": 11, "ธ": 12}
-
-
-def _month_number(name: str) -> int:
-    bare = name.strip().rstrip(".")
-    if bare in MONTHS:
-        return MONTHS[bare]
-    for prefix, number in _ABBREVIATED_NUMBER.items():
-        if bare.replace(".", "").startswith(prefix.replace(".", "")) and (prefix != "ต" or "ค" in bare):
-            return number
-    return 1  # any other abbreviation names a month of January to September
 
 
 def _fiscal_months(text: str, years: set[int]) -> str:
@@ -244,7 +233,7 @@ def _fiscal_months(text: str, years: set[int]) -> str:
 
     def fill(match: re.Match) -> str:
         name = match.group(1)
-        year = fiscal - 1 if _month_number(name) in _FIRST_QUARTER else fiscal
+        year = fiscal - 1 if month_number(name) in _FIRST_QUARTER else fiscal
         return name + (str(year) if name.strip() in MONTHS else f"{year % 100:02d}")
     return _UNREAD_YEAR.sub(fill, text)
 

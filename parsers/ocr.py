@@ -369,8 +369,7 @@ def _in_process():
         return None
     api = getattr(_local, "api", None)
     if api is None:
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by libtesseract's OpenMP as it starts
-        import tesserocr  # noqa: PLC0415
+        import tesserocr  # noqa: PLC0415 - _same_engine imported it first, with OMP_THREAD_LIMIT set
 
         api = tesserocr.PyTessBaseAPI(lang=LANGUAGES, psm=tesserocr.PSM.AUTO)
         _local.api = api

@@ -190,7 +190,14 @@ def weights(year: int | None) -> dict[str, float]:
 
 
 LETTER_LEVELS = ("AA", "A", "B", "C", "D", "E", "F")
+# The lowest total of each letter level (ita_rules.md §4, confirmed for the years up to 2566).
+LETTER_FLOORS = {"AA": 95.0, "A": 85.0, "B": 75.0, "C": 65.0, "D": 55.0, "E": 50.0, "F": 0.0}
 THAI_LEVELS = ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")
+
+
+def letter_band(score: float) -> str:
+    """The letter level a total falls in (the scale up to 2566)."""
+    return next(level for level, floor in LETTER_FLOORS.items() if score >= floor)
 
 
 def levels(year: int | None) -> tuple[str, ...]:

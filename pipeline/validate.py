@@ -19,7 +19,6 @@ from pipeline.records import UnitResolution
 
 # Printed scores have two decimals and each side of a comparison is rounded on its own.
 TOOL_TOLERANCE = 0.1
-_LETTER_BANDS = ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
 _TOOL_INDICATORS = {"iit": range(1, 6), "eit": range(6, 9), "oit": range(9, 11)}
 
 
@@ -127,8 +126,8 @@ def _level(a: Assessment, year: int | None) -> list[str]:
     if a.overall_score is None:
         return []
     score = a.overall_score
-    if a.level in dict(_LETTER_BANDS).values():
-        expected = next(level for floor, level in _LETTER_BANDS if score >= floor)
+    if a.level in catalog.LETTER_FLOORS:
+        expected = catalog.letter_band(score)
         return [] if expected == a.level else [f"level {a.level} does not match score {score} (expected {expected})"]
     passing = a.level in ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน")
     if passing != (score >= 85):

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalizers.catalog import LETTER_FLOORS, letter_band
 from normalizers.dates import MONTHS, parse_period
 from normalizers.digits import to_arabic_digits, to_thai_digits
 from normalizers.levels import normalize_level
@@ -90,6 +91,19 @@ def test_any_month_of_any_year(be_year, month, thai):
 ])
 def test_levels(raw, level):
     assert normalize_level(raw) == level
+
+
+@pytest.mark.parametrize("score, level", [(100, "AA"), (95, "AA"), (94.99, "A"), (85, "A"), (84.99, "B"),
+                                          (65, "C"), (54.99, "E"), (50, "E"), (49.99, "F"), (0, "F")])
+def test_letter_bands_at_their_edges(score, level):
+    assert letter_band(score) == level
+
+
+@given(st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2)))
+def test_letter_band_is_the_highest_floor_reached(score):
+    level = letter_band(score)
+    assert LETTER_FLOORS[level] <= score
+    assert all(floor > score for other, floor in LETTER_FLOORS.items() if floor > LETTER_FLOORS[level])
 
 
 @pytest.mark.parametrize("raw, score", [

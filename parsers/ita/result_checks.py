@@ -13,7 +13,6 @@ SUM_TOLERANCE = 0.011  # points are printed with two decimals; their sum may be 
 EXACT = 0.005  # what a scanned row must meet to choose between digit readings: the exact sum
 WEIGHTED_TOLERANCE = 0.02  # raw tool scores are each rounded before weighting
 MEAN_TOLERANCE = 0.1  # a tool taken as the mean of its rounded indicators, each side rounded on its own
-_LETTER_FLOORS = {"AA": 95, "A": 85, "B": 75, "C": 65, "D": 55, "E": 50, "F": 0}
 # Thai scale (2567+): the total range each level allows. The tool floor (ita_rules.md) only ever lowers a
 # level, and OVEC tables print ผ่านดี with a tool under 85, so it is not a reason to refuse a row.
 _THAI_RANGES = {"ผ่านดีเยี่ยม": (95.0, 100.0), "ผ่านดี": (85.0, 100.0), "ผ่าน": (85.0, 100.0),
@@ -131,9 +130,9 @@ def level_range(level: str | None) -> tuple[float, float] | None:
     """The totals a printed level allows, or None when the level says nothing checkable."""
     if level is None:
         return None
-    if level in _LETTER_FLOORS:
-        floor = _LETTER_FLOORS[level]
-        ceiling = min((f for f in _LETTER_FLOORS.values() if f > floor), default=100.005) - 0.005
+    if level in catalog.LETTER_FLOORS:
+        floor = catalog.LETTER_FLOORS[level]
+        ceiling = min((f for f in catalog.LETTER_FLOORS.values() if f > floor), default=100.005) - 0.005
         return floor, ceiling
     if level in _THAI_RANGES:
         return _THAI_RANGES[level]

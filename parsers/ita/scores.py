@@ -68,14 +68,8 @@ def overall(text: str) -> Assessment | None:
     return assessment
 
 
-# Letter levels and the lowest score of each (the ITA's bands up to 2566).
-LETTER_BANDS = ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E"), (0, "F"))
 # `ระดับ A A`: Tesseract's reading of a lone A (one letter and debris) or of AA printed spaced out.
 _SPACED_LEVEL = re.compile(r"ระดับ[^\n\d]{0,20}?[\s:\"“']([A-F])\s+([A-F])(?![A-Za-z])")
-
-
-def letter_band(score: float) -> str:
-    return next(level for floor, level in LETTER_BANDS if score >= floor)
 
 
 def reconcile_scanned(assessment: Assessment, raw_text: str) -> None:
@@ -86,9 +80,10 @@ def reconcile_scanned(assessment: Assessment, raw_text: str) -> None:
     if spaced and assessment.level in (spaced.group(1) + spaced.group(2), spaced.group(1)):
         choices = {spaced.group(1), spaced.group(1) + spaced.group(2)}
         score = assessment.overall_score
-        assessment.level = letter_band(score) if score is not None and letter_band(score) in choices else None
-    if assessment.level in dict(LETTER_BANDS).values() and assessment.overall_score is not None:
-        if letter_band(assessment.overall_score) != assessment.level:
+        band = catalog.letter_band(score) if score is not None else None
+        assessment.level = band if band in choices else None
+    if assessment.level in catalog.LETTER_FLOORS and assessment.overall_score is not None:
+        if catalog.letter_band(assessment.overall_score) != assessment.level:
             assessment.overall_score = None
 
 

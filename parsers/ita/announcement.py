@@ -233,9 +233,24 @@ def _header_rows(table: Table) -> tuple[list[str], int]:
             parse_number(c)[0] is not None for c in row.cells))
         if not is_header:
             break
-        headers = [f"{h} {c}".strip() for h, c in zip(headers, row.cells + [""] * (table.n_cols - len(row.cells)))]
+        cells = _spread_spans(row, table.n_cols, first=count == 0)
+        headers = [f"{h} {c}".strip() for h, c in zip(headers, cells)]
         count += 1
     return headers, count
+
+
+def _spread_spans(row: TableRow, n_cols: int, first: bool) -> list[str]:
+    """A header row's cells with a group label (`EIT` over ส่วนที่ 1 / ส่วนที่ 2, `คะแนนตามเครื่องมือ` over
+    IIT..OIT) given to every column it spans: the layout leaves the covered cells empty. In the first header
+    row a covered cell can only be covered from its left; below it, a covered cell under text is covered from
+    above (a label spanning both rows), which the column keeps anyway."""
+    cells = row.cells + [""] * (n_cols - len(row.cells))
+    if first:
+        spanned = row.spanned + [False] * (n_cols - len(row.spanned))
+        for c in range(1, n_cols):
+            if spanned[c] and not cells[c].strip():
+                cells[c] = cells[c - 1]
+    return cells
 
 
 def _names_columns(cells: list[str]) -> bool:

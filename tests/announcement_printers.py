@@ -1,0 +1,108 @@
+"""Results announcements printed the ways offices print them: the rows of tests/announcement_factory.py laid out
+as a flowing document (title, subject, one table whose header repeats on each page, district section rows, the
+signature) and printed through Word's format in LibreOffice, Chromium or WeasyPrint, in the fonts Thai offices
+use. The factory draws its PDFs itself, cell by cell; these come from the printers, which wrap names, break the
+table across pages, shape Thai and map glyphs as they do. The same rows must come out.
+
+    truth = print_announcement(spec, "chromium", "TH SarabunPSK", out_pdf)   # -> list[TruthRow]
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from tests.announcement_factory import AnnouncementSpec, TruthRow, _rows, layout_of
+from tests.variety.corpus import RENDERERS
+from tests.variety.layout import Cell, Para, Plan, Table
+
+_TOOLS = {"iit": "IIT", "eit": "EIT", "eit1": "ส่วนที่ 1", "eit2": "ส่วนที่ 2", "oit": "OIT"}
+_NUMBERS = {"iit", "eit", "eit1", "eit2", "oit", "total"}
+
+
+def _label(lines: list[str]) -> str:
+    """A column's header words as one cell (the factory draws them a line per cell)."""
+    return "".join(line for line in lines if line)
+
+
+def _header(spec: AnnouncementSpec, fields: list[str], labels: dict[str, str]) -> list[list[Cell]]:
+    """One header row, or two where tools sit under a group cell: the points form's tools under
+    `คะแนนตามเครื่องมือการประเมิน`, the split form's EIT parts under `EIT`."""
+    if spec.form == "points":
+        group, members = "คะแนนตามเครื่องมือการประเมิน", {"iit", "eit", "oit"}
+    elif spec.form == "split":
+        group, members = "EIT", {"eit1", "eit2"}
+    else:
+        return [[Cell(labels[f], bold=True, align="center") for f in fields]]
+    top: list[Cell] = []
+    bottom: list[Cell] = []
+    at = 0
+    while at < len(fields):
+        if fields[at] in members:
+            run = 1
+            while at + run < len(fields) and fields[at + run] in members:
+                run += 1
+            top.append(Cell(group, colspan=run, bold=True, align="center"))
+            bottom += [Cell(_TOOLS[f], bold=True, align="center") for f in fields[at:at + run]]
+            at += run
+        else:
+            top.append(Cell(labels[fields[at]], rowspan=2, bold=True, align="center"))
+            at += 1
+    return [top, bottom]
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
+    """The document and the rows a reader must find (scored ones), in order."""
+    rows = _rows(spec, random.Random(spec.seed))
+    for i in spec.broken_rows:
+        rows[i].broken = True
+    header_rows, widths, fields = layout_of(spec)
+    labels = {f: _label([row.cells[i][0] if row.cells[i] else "" for row in header_rows])
+              for i, f in enumerate(fields)}
+    labels.update({f: _TOOLS[f] for f in fields if f in ("iit", "eit", "oit")})
+    body: list[list[Cell]] = []
+    district = None
+    for i, row in enumerate(rows):
+        if spec.form == "overall" and row.district != district:
+            district = row.district
+            body.append([Cell(f"อำเภอ{district}", colspan=len(fields), bold=True)])
+        dash = i in spec.dash_rows
+        total = row.total + 1.0 if row.broken else row.total
+        values = {"rank": str(row.rank), "name": row.name, "district": row.district or "",
+                  "type": row.unit_type or "", "level": "ปรับปรุง" if dash else row.level,
+                  "iit": row.iit, "eit": row.eit, "eit1": row.eit1, "eit2": row.eit2, "oit": row.oit, "total": total}
+        body.append([Cell(_number(None if dash else values[f]), align="center") if f in _NUMBERS
+                     else Cell(values[f], align="left" if f in ("name", "district", "type") else "center")
+                     for f in fields])
+    header = _header(spec, fields, labels)
+    title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "split": f"ประกาศจังหวัด{spec.province}"}.get(spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
+    year = spec.year
+    blocks = [Para(title, bold=True, align="center"),
+              Para(f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}",
+                   bold=True, align="center"),
+              Table(header + body, header_rows=len(header), widths=list(widths), repeat_header=spec.repeat_header),
+              Para(""),
+              Para(f"ประกาศ ณ วันที่ 31 ตุลาคม พ.ศ. {year}", align="center"),
+              Para("(นายสมชาย ใจดี)", align="center"),
+              Para("เลขาธิการคณะกรรมการ", align="center")]
+    plan = Plan(blocks, font=font, page_number="dash", thai_digits=spec.thai_digits)  # the printers write Thai digits
+    if spec.has("no-rank"):
+        for row in rows:
+            row.rank = None
+    return plan, [r for i, r in enumerate(rows) if i not in spec.dash_rows]
+
+
+def missing_printers() -> dict[str, str]:
+    """Printers that cannot run here, with why."""
+    return {name: why for name, r in RENDERERS.items() if (why := r.missing())}
+
+
+def print_announcement(spec: AnnouncementSpec, printer: str, font: str, out: Path) -> list[TruthRow]:
+    plan, truth = plan_of(spec, font)
+    RENDERERS[printer].render(plan, out)
+    return truth

@@ -1,0 +1,51 @@
+"""Announcements printed by real printers (LibreOffice from DOCX, Chromium, WeasyPrint) in Thai office fonts
+must give the rows the factory's own drawing gives: the printers wrap names, break rows and tables across pages,
+span group labels over columns (`EIT` over ส่วนที่ 1 / ส่วนที่ 2) and map Thai glyphs their own way."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.records import Table, TableRow
+from parsers.ita.announcement import table_columns
+from pipeline.discover import discover
+from pipeline.process import process_document
+from scripts.announcement_corpus import expected
+from tests.announcement_factory import FORMS
+from tests.announcement_printers import missing_printers, print_announcement
+from tests.variety.fonts import font_file
+
+# each printer once, each with a form whose header spans columns, in a font offices use
+CASES = [("docx", "TH SarabunPSK", "split-2567"), ("chromium", "TH Sarabun New", "points-colleges"),
+         ("weasyprint", "Garuda", "split-2567")]
+
+
+@pytest.mark.parametrize("printer, font, form", CASES)
+def test_every_row_of_a_printed_announcement(tmp_path, printer, font, form):
+    if why := missing_printers().get(printer):
+        pytest.skip(why)
+    if font_file(font) is None:
+        pytest.skip(f"font {font} is not installed")
+    spec = FORMS[form]
+    truth = print_announcement(spec, printer, font, tmp_path / "announcement.pdf")
+    (source,) = discover(tmp_path)
+    result = process_document(source)
+    assert result.parsed.doc_type == "results_announcement"
+    assert len(result.parsed.results) == len(truth)
+    for row, got in zip(truth, result.parsed.results):
+        assert "".join(got.unit_raw.split()) == "".join(row.name.split())
+        for field, value in expected(row, spec.form).items():
+            assert getattr(got, field) == value, (row.name, field)
+        assert got.level == row.level
+
+
+def test_a_group_label_names_every_column_it_spans():
+    """`EIT` printed once over its two parts: both part columns are EIT's, whatever the parts are called."""
+    header = TableRow(["ที่", "ชื่อหน่วยงาน", "IIT", "EIT", "", "OIT", "รวม", "ระดับ"], 1, "header",
+                      spanned=[False, False, False, False, True, False, False, False])
+    parts = TableRow(["", "", "", "ส่วนที่ 1", "ส่วนที่ 2", "", "", ""], 1, "header",
+                     spanned=[True, True, True, False, False, True, True, True])
+    body = TableRow(["1", "อบต.บาเระเหนือ", "27.66", "9.68", "14.74", "39.80", "91.88", "ผ่านดี"], 1)
+    columns, n_header = table_columns(Table([header, parts, body], [1], 8), None, 2568)
+    assert n_header == 2
+    assert [columns.roles.get(c) for c in range(8)] == ["rank", "name", "IIT", "EIT1", "EIT2", "OIT", "total",
+                                                         "level"]

@@ -54,6 +54,13 @@ def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+def _table_size(font: str) -> int:
+    """Points a clerk sets the table in: TH Sarabun's letters are small for their size (16 pt is the government
+    standard); the other Thai fonts print as large at about 12 pt, and at 16 pt a narrow column breaks its
+    numbers digit by digit, which no office would send out."""
+    return 16 if font.startswith("TH Sarabun") else 12
+
+
 def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
     """The document and the rows a reader must find (scored ones), in order."""
     rows = _rows(spec, random.Random(spec.seed))
@@ -85,7 +92,8 @@ def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
     blocks = [Para(title, bold=True, align="center"),
               Para(f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}",
                    bold=True, align="center"),
-              Table(header + body, header_rows=len(header), widths=list(widths), repeat_header=spec.repeat_header),
+              Table(header + body, header_rows=len(header), widths=list(widths), repeat_header=spec.repeat_header,
+                    size=_table_size(font)),
               Para(""),
               Para(f"ประกาศ ณ วันที่ 31 ตุลาคม พ.ศ. {year}", align="center"),
               Para("(นายสมชาย ใจดี)", align="center"),

@@ -331,7 +331,12 @@ def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
     filled = [bool(c.strip()) for c in row.cells]
     before = [bool(c.strip()) for c in previous.cells]
-    return not all(filled) and all(b for f, b in zip(filled, before) if f)
+    if not all(filled) and all(b for f, b in zip(filled, before) if f):
+        return True
+    # Or the page's last row held only some columns, uncovered, and this row the others: the printer moved
+    # the cells whose first line did not fit to the next page whole (WeasyPrint), its first among them.
+    covered = previous.spanned[0] if previous.spanned else False
+    return not before[0] and not covered and any(before) and not any(f and b for f, b in zip(filled, before))
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom

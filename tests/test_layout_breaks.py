@@ -134,3 +134,20 @@ def test_a_long_cut_rest_above_the_pages_only_list_number_is_one_row():
     first_cells = ["ของ", "ราชกา", "ร"] + [""] * 8 + ["๕. การ", "แก้ไข", "ปัญหา"]
     starts = split_rows([_box(100 + 28 * i) for i in range(len(first_cells))], first_cells)
     assert starts == [True] + [False] * 10 + [True, False, False]
+
+
+def test_a_row_whose_first_cells_the_printer_moved_to_the_next_page_is_one_row():
+    """WeasyPrint ends a page with the cells of a row that fit (district, total, level) and prints the others
+    (name, tools) under the repeated header: the two parts fill complementary columns and are one row."""
+    cols = [50.0, 200.0, 260.0, 300.0, 340.0, 380.0, 430.0, 500.0]
+    header = ["หน่วยงาน", "อำเภอ", "IIT", "EIT", "OIT", "ผลคะแนน", "ผลการประเมิน"]
+    whole = ["องค์การบริหารส่วนตำบลกาบัง", "กาบัง", "82.18", "82.34", "80.54", "81.57", "ต้องปรับปรุง"]
+    one = PageTable(1, 50, 600, 500, 800, cols, [_row(header, 600, bold=True), _row(whole, 700),
+                                                 _row(["", "เมืองยะลา", "", "", "", "78.19", "ต้องปรับปรุง"], 760)])
+    two = PageTable(2, 50, 60, 500, 200, cols, [
+        _row(header, 60, bold=True), _row(["องค์การบริหารส่วนตำบลบันนังสาเรง", "", "88.38", "80.14", "69.08", "", ""], 100),
+        _row(["เทศบาลตำบลยะหา", "ยะหา", "67.79", "84.58", "72.34", "74.65", "ต้องปรับปรุง"], 140)])
+    built = build_tables([one, two], [PageText(1, 842.0, []), PageText(2, 842.0, [])])
+    body = [r.cells for r in built[0].rows if r.kind == "body"]
+    assert body == [whole, ["องค์การบริหารส่วนตำบลบันนังสาเรง", "เมืองยะลา", "88.38", "80.14", "69.08", "78.19",
+                            "ต้องปรับปรุง"], ["เทศบาลตำบลยะหา", "ยะหา", "67.79", "84.58", "72.34", "74.65", "ต้องปรับปรุง"]]

@@ -201,6 +201,16 @@ def skeleton_of_key(key: str) -> str:
     return _REPEATS.sub(r"\1", _TONES.sub("", key).translate(_CONFUSABLE))
 
 
+_ALL_MARKS = re.compile(f"[{_MARKS}\\s]")
+
+
+def mark_free(text: str) -> str:
+    """The letters a printer keeps when it loses or moves marks: no vowel above or below, no tone mark or sign,
+    no space, SARA AM as SARA AA (`น้ำน้อย`, `นำน้อย`, `นาน้อย` alike). Exact consonants, unlike the
+    skeleton: two place names are told apart by their letters."""
+    return _ALL_MARKS.sub("", text).replace("\u0e33", "\u0e32")
+
+
 def type_agrees(written: str | None, registered: str) -> bool:
     """A missing type agrees with anything; เทศบาล alone agrees with every kind of municipality."""
     if written is None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from normalizers.unit_names import DISTRICT, PROVINCE, name_key, name_skeleton, skeleton_of_key, split_unit_name
+from normalizers.unit_names import (DISTRICT, PROVINCE, mark_free, name_key, name_skeleton, skeleton_of_key,
+                                    split_unit_name)
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 PROVINCE_MIN_SIMILARITY = 85  # rapidfuzz ratio (0-100) for a damaged province name
@@ -61,6 +62,14 @@ class Registry:
         for province, names in self.districts.items():
             for name in names:
                 self._district_provinces[_district_key(name)].append(province)
+        self._places: dict[str, set[str]] = defaultdict(set)  # place names by their letters without marks
+        for name in [u.name_core for u in units] + [d["name_th"] for d in districts] + self.province_names:
+            self._places[mark_free(name)].add(name)
+
+    def place_spellings(self, text: str) -> frozenset[str]:
+        """The place names spelled with the letters of `text` once marks are set aside (`นำน้อย`: น้ำน้อย,
+        นาน้อย): what a place printed with its marks lost or moved may be."""
+        return frozenset(self._places.get(mark_free(text), ()))
 
     def indices(self, province: str | None = None, unit_type: str | None = None) -> list[int]:
         """Positions in `units` of the units in a province (of a type); every unit when province is None."""

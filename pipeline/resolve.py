@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from normalizers.unit_names import UnitName, expand_abbreviations, name_key, name_skeleton, split_unit_name, type_agrees
+from normalizers.unit_names import (UnitName, expand_abbreviations, mark_free, name_key, name_skeleton, split_unit_name,
+                                    type_agrees)
 from parsers.records import Assessment, ParsedDocument, UnitMention
 from pipeline.records import UnitCandidate, UnitResolution
 from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
@@ -129,7 +131,8 @@ def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> U
     name = " ".join((row.unit_raw or "").split())
     for word, unit_type in OTHER_UNIT_TYPES:
         if name_key(name).startswith(name_key(word)):
-            return UnitResolution(unit_name=name, unit_type=unit_type, province=province, method="none")
+            return UnitResolution(unit_name=_place_spelled(name, len(word), registry), unit_type=unit_type,
+                                  province=province, method="none")
     written = name
     if row.unit_type_raw and split_unit_name(name).unit_type is None:
         written = f"{row.unit_type_raw}{name}"
@@ -141,6 +144,30 @@ def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> U
         found.unit_name = f"{parts.unit_type or ''}{parts.core}" or name
         found.unit_type = parts.unit_type
     return found
+
+
+_MIN_PLACE_LETTERS = 3  # letters a place must have to be re-spelled (two-letter places are everywhere)
+_WORD_START = re.compile(r"[ก-ฮเ-ไ]")
+
+
+def _place_spelled(name: str, after: int, registry: Registry) -> str:
+    """A college, school or hospital is named after a place (วิทยาลัยการอาชีพ + น้ำน้อย): where an ending of the
+    name past its type word is a registry place once marks are set aside, the place is spelled as the registry
+    spells it, so a print that lost or moved its marks still gives the name the unit has elsewhere. Unchanged
+    when an ending is already a place's own spelling (printed right), when an ending's letters fit several
+    places (`นำน้อย`: น้ำน้อย or นาน้อย), or when endings of different lengths would spell the name differently
+    (`…เทคนิคเมอง`: เมือง, or คูเมือง after `เทคนิ`)."""
+    spelled_names = set()
+    for start in range(after, len(name) - 1):
+        tail = name[start:]
+        if not _WORD_START.match(tail):
+            continue
+        spellings = registry.place_spellings(tail)
+        if tail in spellings or len(spellings) > 1:
+            return name
+        if spellings and len(mark_free(tail)) >= _MIN_PLACE_LETTERS:
+            spelled_names.add(name[:start] + next(iter(spellings)))
+    return spelled_names.pop() if len(spelled_names) == 1 else name
 
 
 def _mentions(parsed: ParsedDocument) -> list[_Mention]:

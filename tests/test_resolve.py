@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 
 import pytest
@@ -10,10 +11,11 @@ from hypothesis import strategies as st
 
 from parsers.ita import parse_document
 from pipeline.normalize import normalize_layout
-from parsers.records import DocumentLayout, PageLayout, ParsedDocument, TextLine, UnitMention
+from parsers.records import Assessment, DocumentLayout, PageLayout, ParsedDocument, TextLine, UnitMention
 from pipeline.records import DocumentResult, SourceFile
 from pipeline.registry import load_registry, match_province, units_in_province
-from pipeline.resolve import OVERRIDE_COLUMNS, OVERRIDES_FILE, load_overrides, resolve_unit, write_review_file
+from pipeline.resolve import (OVERRIDE_COLUMNS, OVERRIDES_FILE, load_overrides, resolve_result_units, resolve_unit,
+                              write_review_file)
 
 REGISTRY = load_registry()
 BUERE = "องค์การบริหารส่วนตำบลบือเระ"
@@ -244,3 +246,29 @@ def test_units_csv_is_consistent_with_provinces_and_districts():
             assert unit.unit_id == f"PROV-{unit.province_code}" and unit.unit_name == "จังหวัด" + unit.province
         elif unit.registry_code:
             assert unit.unit_id == unit.registry_code and len(unit.unit_id) == 7
+
+
+_PLACES = sorted({u.name_core for u in load_registry().units})
+_MARKS_LOST = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(place=st.sampled_from(_PLACES), kind=st.sampled_from(["วิทยาลัยเทคนิค", "วิทยาลัยการอาชีพ", "โรงพยาบาล"]),
+       lose=st.sampled_from(["[\u0e48-\u0e4c]", _MARKS_LOST.pattern, "\u0e49", "[\u0e34-\u0e37]"]))
+def test_a_place_in_a_name_outside_the_registry_is_respelled_or_left_never_changed_to_another(place, kind, lose):
+    """วิทยาลัยเทคนิคบางกลำ (a printer lost the tone mark of บางกล่ำ) is named as the registry spells the place; a
+    name printed right is never touched, and damage whose letters fit several places is left as printed."""
+    row = Assessment(unit_raw=kind + place)
+    assert resolve_result_units(ParsedDocument(results=[row]))[0].unit_name == kind + place
+    damaged = re.sub(lose, "", place)
+    got = resolve_result_units(ParsedDocument(results=[Assessment(unit_raw=kind + damaged)]))[0]
+    assert got.unit_name in (kind + place, kind + damaged) and got.unit_id is None
+
+
+def test_printed_damage_of_college_names_is_respelled():
+    printed = {"วิทยาลัยการอาชีพกระแสสินธุ": "วิทยาลัยการอาชีพกระแสสินธุ์", "วิทยาลัยเทคนิคบางกลำ": "วิทยาลัยเทคนิคบางกล่ำ",
+               "วิทยาลัยการอาชีพติลงชัน": "วิทยาลัยการอาชีพตลิ่งชัน",  # a vowel moved past the next consonant
+               "วิทยาลัยเกษตรและเทคโนโลยีทุ่งขิมน": "วิทยาลัยเกษตรและเทคโนโลยีทุ่งขมิ้น",
+               "วิทยาลัยการอาชีพนำน้อย": "วิทยาลัยการอาชีพนำน้อย"}  # น้ำน้อย or the district นาน้อย: left
+    rows = [Assessment(unit_raw=name) for name in printed]
+    assert [u.unit_name for u in resolve_result_units(ParsedDocument(results=rows))] == list(printed.values())

@@ -1,0 +1,250 @@
+"""Score digits the templates refused, taken back when the document's own sums confirm them.
+
+A scanned score the digit templates could not read clearly is refused (`#`, or a cell of debris such as
+`ล่อ.ต๒`), and its best template digits are kept as a candidate (ocr_digits.guess_cell: a cell's provenance
+text, or, for a `#` inside a line or cell, `unread_guesses` below). An ITA document states its results
+several times over: a tool's score is the mean of its indicators (IIT of 1-5, EIT of 6-8, OIT of 9-10), and
+the overall score is the tools weighted by the year's rules (30/30/40; EIT as 15 + 15 where its two parts are
+printed). A candidate is written into the text only when every such relation it takes part in holds with it,
+at least one does, and the relation's other terms are read (or candidates the same relations confirm): a
+wrong digit of the tens or units moves a relation far past its rounding tolerance. Anything else stays
+refused, as before.
+
+What a statement is, is read from the text by meaning only as far as this needs: one score-shaped value in a
+line or table row, and the rest of it an indicator's name (the catalog's), a tool label, or an overall-score
+phrase. Statements read twice (a table row and its line) must agree, else the value is not used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from normalizers.catalog import indicator_names
+from normalizers.thai_text import MARKS
+from normalizers.digits import to_arabic_digits
+from parsers.ocr_digits import UNREAD, guess_cell
+from parsers.records import DocumentLayout, Provenance
+
+MEAN_TOLERANCE = 0.011  # a tool against the mean of its indicators: each printed with two decimals
+TOTAL_TOLERANCE = 0.02  # the overall score against its weighted tools (each rounded before weighting)
+MIN_NAME_SCORE = 85.0  # rapidfuzz ratio of an indicator's name, marks aside
+MAX_GUESSES = 3  # candidates one relation may confirm together
+CHECKED_CONFIDENCE = 0.5  # provenance confidence of a template candidate the document's sums confirmed
+TOOL_INDICATORS = {"iit": (1, 2, 3, 4, 5), "eit": (6, 7, 8), "oit": (9, 10)}
+WEIGHTS = {"iit": 30.0, "eit": 30.0, "oit": 40.0}
+PART_WEIGHT = 15.0  # each EIT part where both are printed
+
+_VALUE = re.compile(rf"(?<![\d.])(?:\d{{1,3}}\.\d{{2}}|100(?:\.0{{1,2}})?|{UNREAD})(?![\d.])")
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_YEAR_UNREAD = re.compile(rf"พ\s*\.?\s*ศ\s*\.?\s*{UNREAD}")
+_FILLER = re.compile(r"ได้|ได|คะแนน|ผ่านเกณฑ์|ต้องปรับปรุง|ผ่าน|ตัวชี้?วัดที่?\s*\d{0,2}|^\s*\d{1,2}\s*[.)]?|[\s:()\"“”'.,]")
+_TOOL = re.compile(r"^(IIT|EIT|OIT)(?:ส่วนที่?([12]))?$")
+# `คะแนนรวม`, `คะแนนภาพรวม`, `ผลการประเมินรวม` (OCR garbles the words before รวม), then the value and คะแนน
+_OVERALL = re.compile(rf"รวม[^\d{UNREAD}\n]{{0,40}}?({_VALUE.pattern})\s*คะแนน")
+
+
+@dataclass
+class Slot:
+    """One printed value: where it is, what it reads (a number, or None for a refused one) and its candidate."""
+
+    key: str  # "ind3", "iit", "eit_part1", "overall", ...
+    value: float | None
+    guess: str | None
+    write: object = None  # callable(text) that puts an accepted candidate into the layout
+
+
+def unread_guesses(image, words, pixels) -> list[tuple[tuple[float, float, float, float], str | None]]:
+    """(box in points, candidate digits or None) of each refused number (`#`) among a page's OCR words: the
+    template's best digits on the word's box with room around it (Tesseract's boxes of Thai digits are off by
+    a glyph). `pixels` turns a box in points into image pixels."""
+    out = []
+    for word in words:
+        if word.text != UNREAD:
+            continue
+        height = word.bottom - word.top
+        box = (word.x0 - 0.4 * height, word.top - 0.3 * height, word.x1 + 0.4 * height, word.bottom + 0.3 * height)
+        out.append(((word.x0, word.top, word.x1, word.bottom), guess_cell(image, pixels(box))))
+    return out
+
+
+def _inside(inner, outer) -> bool:
+    mid_x, mid_y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return outer[0] - 1 <= mid_x <= outer[2] + 1 and outer[1] - 1 <= mid_y <= outer[3] + 1
+
+
+def _candidates_in(box, text: str, guesses) -> list[str | None]:
+    """The candidates of the refused numbers of `text` read inside `box`, in reading order; all None unless
+    the page's refused words there are as many as the text's."""
+    inside = sorted(((b, g) for b, g in guesses if _inside(b, box)), key=lambda item: (round(item[0][1] / 4), item[0][0]))
+    count = text.count(UNREAD)
+    return [g for _, g in inside] if len(inside) == count else [None] * count
+
+
+def _key_of(rest: str) -> str | None:
+    """What the words beside a value name: an indicator, a tool, or nothing this module knows."""
+    bare = _FILLER.sub("", rest)
+    if tool := _TOOL.match(bare):
+        return tool.group(1).lower() + (f"_part{tool.group(2)}" if tool.group(2) else "")
+    if len(bare) < 4:
+        return None
+    found = process.extractOne(_skeleton(bare), list(_INDICATOR_KEYS), scorer=fuzz.ratio, score_cutoff=MIN_NAME_SCORE)
+    return f"ind{_INDICATOR_KEYS[found[0]]}" if found else None
+
+
+def _skeleton(text: str) -> str:
+    """Letters without the marks OCR loses or splits (`ดำ` read `ดํา`, `ชี้` read `ชี`)."""
+    return re.sub(rf"[{MARKS}\u0e33\u0e32]", "", text)
+
+
+_INDICATOR_KEYS = {_skeleton(name): number for number, names in indicator_names().items() for name in names}
+
+
+def _statement(text: str, candidates: list[str | None], put) -> list[Slot]:
+    """The slot of one text (a line, a table row): its overall-score phrase, or its one value beside a name.
+    `candidates` are those of the text's refused numbers in order; `put(index, new)` rewrites the index-th."""
+    unread = [m.start() for m in re.finditer(re.escape(UNREAD), text)]
+    # a refused year is not a score; Thai digits as Arabic (one character for one: positions stay)
+    masked = _YEAR_UNREAD.sub(lambda m: m.group(0)[:-1] + "@", to_arabic_digits(text))
+
+    def slot(key: str, token: str, start: int) -> Slot:
+        if token != UNREAD:
+            return Slot(key, float(token), None)
+        index = unread.index(start)
+        return Slot(key, None, candidates[index], lambda new: put(index, new))
+
+    if overall := _OVERALL.search(masked):
+        return [slot("overall", overall.group(1), overall.start(1))]
+    values = list(_VALUE.finditer(masked))
+    if len(values) != 1:
+        return []
+    key = _key_of(masked[:values[0].start()] + " " + masked[values[0].end():])
+    return [slot(key, values[0].group(0), values[0].start())] if key else []
+
+
+def _replace_nth(text: str, index: int, new: str) -> str:
+    starts = [m.start() for m in re.finditer(re.escape(UNREAD), text)]
+    return text[:starts[index]] + new + text[starts[index] + len(UNREAD):]
+
+
+def _slots(layout: DocumentLayout, guesses: dict[int, list]) -> list[Slot]:
+    ocr_pages = {page.number for page in layout.pages if page.ocr}
+    slots: list[Slot] = []
+    for page in layout.pages:
+        if page.number not in ocr_pages:
+            continue
+        for line in page.lines:
+            def put(index, new, line=line):
+                line.text = _replace_nth(line.text, index, new)
+            box = (line.x0, line.top, line.x1, line.bottom)
+            slots += _statement(line.text, _candidates_in(box, line.text, guesses.get(page.number, [])), put)
+    for table in layout.tables:
+        for row in table.rows:
+            if row.page in ocr_pages and row.kind != "header":
+                slots += _row_slots(row, guesses.get(row.page, []))
+    return slots
+
+
+def _row_slots(row, guesses) -> list[Slot]:
+    """A table row's statement, its cells joined. A cell whose whole reading was refused (debris, or empty)
+    and whose provenance holds the template's candidate (layout: engine template, confidence 0) stands as one
+    refused value with that candidate; a `#` inside a cell takes the candidate of the page's refused word there."""
+    texts, places, candidates = [], [], []
+    for c, cell in enumerate(row.cells):
+        source = row.sources[c] if c < len(row.sources) else None
+        if source is not None and source.engine == "template" and source.confidence == 0.0 \
+                and not _NUMBER.fullmatch(to_arabic_digits(cell.strip())):
+            texts.append(UNREAD)
+            places.append((c, None))
+            candidates.append(source.text)
+            continue
+        texts.append(cell)
+        places += [(c, k) for k in range(cell.count(UNREAD))]
+        candidates += _candidates_in(source.bbox, cell, guesses) if source is not None else [None] * cell.count(UNREAD)
+
+    def put(index: int, new: str) -> None:
+        c, k = places[index]
+        source = row.sources[c]
+        row.cells[c] = new if k is None else _replace_nth(row.cells[c], k, new)
+        row.sources[c] = Provenance(source.page, source.bbox, new if k is None else source.text, "template",
+                                    CHECKED_CONFIDENCE)
+
+    return _statement(" ".join(texts), candidates, put)
+
+
+def _relations(values: dict[str, list[Slot]]) -> list[tuple[list[tuple[Slot, float]], float]]:
+    """(terms (slot, coefficient), tolerance) of each relation Σ coefficient·value = 0
+    the document's slots make: a tool and the mean of its indicators, the overall score and its tools."""
+    one = {key: slots[0] for key, slots in values.items()}
+    out = []
+    means: dict[str, list[tuple[Slot, float]]] = {}
+    for tool, numbers in TOOL_INDICATORS.items():
+        keys = [f"ind{n}" for n in numbers]
+        if all(k in one for k in keys):
+            means[tool] = [(one[k], 1 / len(keys)) for k in keys]
+            if tool in one:
+                out.append(([(one[tool], -1.0)] + means[tool], MEAN_TOLERANCE))
+    if "overall" not in one:
+        return out
+    terms: list[tuple[Slot, float]] = [(one["overall"], -1.0)]
+    for tool, weight in WEIGHTS.items():
+        if tool == "eit" and "eit_part1" in one and "eit_part2" in one:
+            terms += [(one["eit_part1"], PART_WEIGHT / 100), (one["eit_part2"], PART_WEIGHT / 100)]
+        elif tool in one:
+            terms.append((one[tool], weight / 100))
+        elif tool in means:
+            terms += [(slot, c * weight / 100) for slot, c in means[tool]]
+        else:
+            return out
+    out.append((terms, TOTAL_TOLERANCE))
+    return out
+
+
+def _merged(slots: list[Slot]) -> dict[str, list[Slot]]:
+    """Slots by key, a key printed with disagreeing numbers left out; known readings first."""
+    by_key: dict[str, list[Slot]] = {}
+    for slot in slots:
+        by_key.setdefault(slot.key, []).append(slot)
+    out = {}
+    for key, found in by_key.items():
+        known = {s.value for s in found if s.value is not None}
+        if len(known) > 1:
+            continue
+        guesses = {s.guess for s in found if s.value is None and s.guess is not None}
+        if not known and len(guesses) > 1:
+            continue
+        out[key] = sorted(found, key=lambda s: (s.value is None, s.guess is None))
+    return out
+
+
+def resolve(layout: DocumentLayout, guesses: dict[int, list]) -> list[str]:
+    """Write into `layout` every candidate its sums confirm (see the module's docstring); the notes of what
+    was taken. A candidate confirmed counts as read for the next round (a tool confirmed by its indicators
+    then checks the overall score)."""
+    values = _merged(_slots(layout, guesses))
+    notes: list[str] = []
+    while accepted := _confirmed(values):
+        for key in accepted:
+            value = values[key][0].guess
+            for slot in values[key]:  # the same print read as a line and as a table row
+                if slot.value is None and slot.write is not None:
+                    slot.write(value)
+                slot.value = float(value)
+            notes.append(f"{key} {value} read from its template candidate: the document's sums confirm it")
+    return notes
+
+
+def _confirmed(values: dict[str, list[Slot]]) -> list[str]:
+    """Keys whose candidates a relation confirms and none contradicts."""
+    supported: set[str] = set()
+    contradicted: set[str] = set()
+    for terms, tolerance in _relations(values):
+        if any(slot.value is None and slot.guess is None for slot, _ in terms):
+            continue
+        unknown = [slot.key for slot, _ in terms if slot.value is None]
+        if not unknown or len(unknown) > MAX_GUESSES:
+            continue
+        total = sum(c * (slot.value if slot.value is not None else float(slot.guess)) for slot, c in terms)
+        (supported if abs(total) <= tolerance else contradicted).update(unknown)
+    return sorted(supported - contradicted)

@@ -36,7 +36,9 @@ TOOL_INDICATORS = {"iit": (1, 2, 3, 4, 5), "eit": (6, 7, 8), "oit": (9, 10)}
 WEIGHTS = {"iit": 30.0, "eit": 30.0, "oit": 40.0}
 PART_WEIGHT = 15.0  # each EIT part where both are printed
 
-_VALUE = re.compile(rf"(?<![\d.])(?:\d{{1,3}}\.\d{{2}}|100(?:\.0{{1,2}})?|{UNREAD})(?![\d.])")
+# A score's four digits before คะแนน, never a year (25xx): its point lost (`5322 คะแนน`).
+_LOST_POINT = re.compile(r"(?!25)\d{4}")
+_VALUE = re.compile(rf"(?<![\d.])(?:\d{{1,3}}\.\d{{2}}|100(?:\.0{{1,2}})?|{UNREAD}|{_LOST_POINT.pattern}(?=\s*คะแนน))(?![\d.])")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _YEAR_UNREAD = re.compile(rf"พ\s*\.?\s*ศ\s*\.?\s*{UNREAD}")
 _FILLER = re.compile(r"ได้|ได|คะแนน|ผ่านเกณฑ์|ต้องปรับปรุง|ผ่าน|ตัวชี้?วัดที่?\s*\d{0,2}|^\s*\d{1,2}\s*[.)]?|[\s:()\"“”'.,]")
@@ -53,6 +55,7 @@ class Slot:
     value: float | None
     guess: str | None
     write: object = None  # callable(text) that puts an accepted candidate into the layout
+    whole_cell: bool = False  # the candidate was read on a ruled cell's own crop, not on a word's box
 
 
 def unread_guesses(image, words, pixels) -> list[tuple[tuple[float, float, float, float], str | None]]:
@@ -74,10 +77,13 @@ def _inside(inner, outer) -> bool:
     return outer[0] - 1 <= mid_x <= outer[2] + 1 and outer[1] - 1 <= mid_y <= outer[3] + 1
 
 
-def _candidates_in(box, text: str, guesses) -> list[str | None]:
-    """The candidates of the refused numbers of `text` read inside `box`, in reading order; all None unless
-    the page's refused words there are as many as the text's."""
-    inside = sorted(((b, g) for b, g in guesses if _inside(b, box)), key=lambda item: (round(item[0][1] / 4), item[0][0]))
+def _candidates_in(box, text: str, guesses, one_line: bool) -> list[str | None]:
+    """The candidates of the refused numbers of `text` read inside `box`, in reading order (left to right on
+    `one_line`, else by line: tops within 8 points); all None unless the page's refused words there are as
+    many as the text's."""
+    def order(item):
+        return item[0][0] if one_line else (round(item[0][1] / 8), item[0][0])
+    inside = sorted(((b, g) for b, g in guesses if _inside(b, box)), key=order)
     count = text.count(UNREAD)
     return [g for _, g in inside] if len(inside) == count else [None] * count
 
@@ -87,6 +93,7 @@ def _key_of(rest: str) -> str | None:
     bare = _FILLER.sub("", rest)
     if tool := _TOOL.match(bare):
         return tool.group(1).lower() + (f"_part{tool.group(2)}" if tool.group(2) else "")
+    bare = re.sub("IIT|EIT|OIT", "", bare)  # the tool column beside an indicator's name
     if len(bare) < 4:
         return None
     found = process.extractOne(_skeleton(bare), list(_INDICATOR_KEYS), scorer=fuzz.ratio, score_cutoff=MIN_NAME_SCORE)
@@ -95,7 +102,7 @@ def _key_of(rest: str) -> str | None:
 
 def _skeleton(text: str) -> str:
     """Letters without the marks OCR loses or splits (`ดำ` read `ดํา`, `ชี้` read `ชี`)."""
-    return re.sub(rf"[{MARKS}\u0e33\u0e32]", "", text)
+    return re.sub(f"[{MARKS}]", "", text.replace("\u0e4d\u0e32", "\u0e33"))
 
 
 _INDICATOR_KEYS = {_skeleton(name): number for number, names in indicator_names().items() for name in names}
@@ -103,16 +110,20 @@ _INDICATOR_KEYS = {_skeleton(name): number for number, names in indicator_names(
 
 def _statement(text: str, candidates: list[str | None], put) -> list[Slot]:
     """The slot of one text (a line, a table row): its overall-score phrase, or its one value beside a name.
-    `candidates` are those of the text's refused numbers in order; `put(index, new)` rewrites the index-th."""
+    `candidates` are those of the text's refused numbers in order; `put(start, length, new)` rewrites the
+    text's characters from `start`."""
     unread = [m.start() for m in re.finditer(re.escape(UNREAD), text)]
     # a refused year is not a score; Thai digits as Arabic (one character for one: positions stay)
     masked = _YEAR_UNREAD.sub(lambda m: m.group(0)[:-1] + "@", to_arabic_digits(text))
 
     def slot(key: str, token: str, start: int) -> Slot:
-        if token != UNREAD:
+        if token == UNREAD:
+            guess = candidates[unread.index(start)]
+        elif _LOST_POINT.fullmatch(token):
+            guess = f"{token[:2]}.{token[2:]}"  # `5322 คะแนน`: ๕๓.๒๒ with its point lost, a candidate only
+        else:
             return Slot(key, float(token), None)
-        index = unread.index(start)
-        return Slot(key, None, candidates[index], lambda new: put(index, new))
+        return Slot(key, None, guess, lambda new: put(start, len(token), new))
 
     if overall := _OVERALL.search(masked):
         return [slot("overall", overall.group(1), overall.start(1))]
@@ -123,11 +134,6 @@ def _statement(text: str, candidates: list[str | None], put) -> list[Slot]:
     return [slot(key, values[0].group(0), values[0].start())] if key else []
 
 
-def _replace_nth(text: str, index: int, new: str) -> str:
-    starts = [m.start() for m in re.finditer(re.escape(UNREAD), text)]
-    return text[:starts[index]] + new + text[starts[index] + len(UNREAD):]
-
-
 def _slots(layout: DocumentLayout, guesses: dict[int, list]) -> list[Slot]:
     ocr_pages = {page.number for page in layout.pages if page.ocr}
     slots: list[Slot] = []
@@ -135,10 +141,10 @@ def _slots(layout: DocumentLayout, guesses: dict[int, list]) -> list[Slot]:
         if page.number not in ocr_pages:
             continue
         for line in page.lines:
-            def put(index, new, line=line):
-                line.text = _replace_nth(line.text, index, new)
+            def put(start, length, new, line=line):
+                line.text = line.text[:start] + new + line.text[start + length:]
             box = (line.x0, line.top, line.x1, line.bottom)
-            slots += _statement(line.text, _candidates_in(box, line.text, guesses.get(page.number, [])), put)
+            slots += _statement(line.text, _candidates_in(box, line.text, guesses.get(page.number, []), True), put)
     for table in layout.tables:
         for row in table.rows:
             if row.page in ocr_pages and row.kind != "header":
@@ -150,27 +156,35 @@ def _row_slots(row, guesses) -> list[Slot]:
     """A table row's statement, its cells joined. A cell whose whole reading was refused (debris, or empty)
     and whose provenance holds the template's candidate (layout: engine template, confidence 0) stands as one
     refused value with that candidate; a `#` inside a cell takes the candidate of the page's refused word there."""
-    texts, places, candidates = [], [], []
+    texts, whole, candidates = [], set(), []
     for c, cell in enumerate(row.cells):
         source = row.sources[c] if c < len(row.sources) else None
         if source is not None and source.engine == "template" and source.confidence == 0.0 \
                 and not _NUMBER.fullmatch(to_arabic_digits(cell.strip())):
             texts.append(UNREAD)
-            places.append((c, None))
+            whole.add(c)
             candidates.append(source.text)
             continue
         texts.append(cell)
-        places += [(c, k) for k in range(cell.count(UNREAD))]
-        candidates += _candidates_in(source.bbox, cell, guesses) if source is not None else [None] * cell.count(UNREAD)
+        candidates += _candidates_in(source.bbox, cell, guesses, False) if source is not None else [None] * cell.count(UNREAD)
+    starts = [sum(len(t) + 1 for t in texts[:c]) for c in range(len(texts))]
 
-    def put(index: int, new: str) -> None:
-        c, k = places[index]
+    def put(start: int, length: int, new: str) -> None:
+        c = max(k for k in range(len(texts)) if starts[k] <= start)
         source = row.sources[c]
-        row.cells[c] = new if k is None else _replace_nth(row.cells[c], k, new)
-        row.sources[c] = Provenance(source.page, source.bbox, new if k is None else source.text, "template",
-                                    CHECKED_CONFIDENCE)
+        if c in whole:
+            row.cells[c], text = new, new
+        else:
+            at = start - starts[c]
+            row.cells[c] = row.cells[c][:at] + new + row.cells[c][at + length:]
+            text = source.text
+        row.sources[c] = Provenance(source.page, source.bbox, text, "template", CHECKED_CONFIDENCE)
 
-    return _statement(" ".join(texts), candidates, put)
+    slots = _statement(" ".join(texts), candidates, put)
+    wholes = {row.sources[c].text for c in whole}
+    for slot in slots:
+        slot.whole_cell = slot.guess is not None and slot.guess in wholes
+    return slots
 
 
 def _relations(values: dict[str, list[Slot]]) -> list[tuple[list[tuple[Slot, float]], float]]:
@@ -211,10 +225,12 @@ def _merged(slots: list[Slot]) -> dict[str, list[Slot]]:
         known = {s.value for s in found if s.value is not None}
         if len(known) > 1:
             continue
-        guesses = {s.guess for s in found if s.value is None and s.guess is not None}
+        # a ruled cell's own crop is read more surely than a word's box (which may cut a glyph: `1.76`)
+        guesses = {s.guess for s in found if s.value is None and s.whole_cell} or \
+            {s.guess for s in found if s.value is None and s.guess is not None}
         if not known and len(guesses) > 1:
             continue
-        out[key] = sorted(found, key=lambda s: (s.value is None, s.guess is None))
+        out[key] = sorted(found, key=lambda s: (s.value is None, s.guess not in guesses))
     return out
 
 

@@ -81,3 +81,16 @@ def test_text_pages_are_left_alone():
     layout = _layout({4: "79.75"}, ocr=False)
     scan_scores.resolve(layout, {})
     assert _score_cell(layout, 4) == "ฉ#"
+
+
+def test_a_score_that_lost_its_point_is_a_candidate_for_the_sums():
+    layout = _layout({})
+    row = layout.tables[0].rows[9]
+    row.cells[1] = "8800 คะแนน"  # ๘๘.๐๐ read without its point
+    scan_scores.resolve(layout, {})
+    assert row.cells[1] == "88.00 คะแนน" and row.sources[1].engine == "template"
+    row.cells[1] = "8900 คะแนน"
+    scan_scores.resolve(layout, {})
+    assert row.cells[1] == "8900 คะแนน"
+    row.cells[1] = "2568 คะแนน"  # a year, never a score
+    assert scan_scores._row_slots(row, []) == []

@@ -16,6 +16,7 @@ phrase. Statements read twice (a table row and its line) must agree, else the va
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -53,22 +54,31 @@ class Slot:
 
     key: str  # "ind3", "iit", "eit_part1", "overall", ...
     value: float | None
-    guess: str | None
+    guesses: tuple[str, ...] = ()  # candidates of a refused value
     write: object = None  # callable(text) that puts an accepted candidate into the layout
-    whole_cell: bool = False  # the candidate was read on a ruled cell's own crop, not on a word's box
+    whole_cell: bool = False  # the candidates were read on a ruled cell's own crop, not on a word's box
 
 
-def unread_guesses(image, words, pixels) -> list[tuple[tuple[float, float, float, float], str | None]]:
-    """(box in points, candidate digits or None) of each refused number (`#`) among a page's OCR words: the
-    template's best digits on the word's box with room around it (Tesseract's boxes of Thai digits are off by
-    a glyph). `pixels` turns a box in points into image pixels."""
+# Room around a refused word's box, in its heights (left, right): Tesseract's boxes of Thai digits are off by up
+# to a glyph on either side (`6.56` of 86.56 read on the box alone).
+REACHES = ((0.4, 0.4), (1.0, 0.4), (0.4, 1.0))
+
+
+def unread_guesses(image, words, pixels) -> list[tuple[tuple[float, float, float, float], tuple[str, ...]]]:
+    """(box in points, candidate digits) of each refused number (`#`) among a page's OCR words: the template's
+    best digits on the word's box with room around it, each reach of REACHES (the sums choose). `pixels` turns a
+    box in points into image pixels."""
     out = []
     for word in words:
         if word.text != UNREAD:
             continue
         height = word.bottom - word.top
-        box = (word.x0 - 0.4 * height, word.top - 0.3 * height, word.x1 + 0.4 * height, word.bottom + 0.3 * height)
-        out.append(((word.x0, word.top, word.x1, word.bottom), guess_cell(image, pixels(box))))
+        found: list[str] = []
+        for left, right in REACHES:
+            box = (word.x0 - left * height, word.top - 0.3 * height, word.x1 + right * height, word.bottom + 0.3 * height)
+            if (guess := guess_cell(image, pixels(box))) is not None and guess not in found:
+                found.append(guess)
+        out.append(((word.x0, word.top, word.x1, word.bottom), tuple(found)))
     return out
 
 
@@ -77,7 +87,7 @@ def _inside(inner, outer) -> bool:
     return outer[0] - 1 <= mid_x <= outer[2] + 1 and outer[1] - 1 <= mid_y <= outer[3] + 1
 
 
-def _candidates_in(box, text: str, guesses, one_line: bool) -> list[str | None]:
+def _candidates_in(box, text: str, guesses, one_line: bool) -> list[tuple[str, ...]]:
     """The candidates of the refused numbers of `text` read inside `box`, in reading order (left to right on
     `one_line`, else by line: tops within 8 points); all None unless the page's refused words there are as
     many as the text's."""
@@ -85,7 +95,7 @@ def _candidates_in(box, text: str, guesses, one_line: bool) -> list[str | None]:
         return item[0][0] if one_line else (round(item[0][1] / 8), item[0][0])
     inside = sorted(((b, g) for b, g in guesses if _inside(b, box)), key=order)
     count = text.count(UNREAD)
-    return [g for _, g in inside] if len(inside) == count else [None] * count
+    return [g for _, g in inside] if len(inside) == count else [()] * count
 
 
 def _key_of(rest: str) -> str | None:
@@ -108,7 +118,7 @@ def _skeleton(text: str) -> str:
 _INDICATOR_KEYS = {_skeleton(name): number for number, names in indicator_names().items() for name in names}
 
 
-def _statement(text: str, candidates: list[str | None], put) -> list[Slot]:
+def _statement(text: str, candidates: list[tuple[str, ...]], put) -> list[Slot]:
     """The slot of one text (a line, a table row): its overall-score phrase, or its one value beside a name.
     `candidates` are those of the text's refused numbers in order; `put(start, length, new)` rewrites the
     text's characters from `start`."""
@@ -118,12 +128,12 @@ def _statement(text: str, candidates: list[str | None], put) -> list[Slot]:
 
     def slot(key: str, token: str, start: int) -> Slot:
         if token == UNREAD:
-            guess = candidates[unread.index(start)]
+            guesses = candidates[unread.index(start)]
         elif _LOST_POINT.fullmatch(token):
-            guess = f"{token[:2]}.{token[2:]}"  # `5322 คะแนน`: ๕๓.๒๒ with its point lost, a candidate only
+            guesses = (f"{token[:2]}.{token[2:]}",)  # `5322 คะแนน`: ๕๓.๒๒ with its point lost, a candidate only
         else:
-            return Slot(key, float(token), None)
-        return Slot(key, None, guess, lambda new: put(start, len(token), new))
+            return Slot(key, float(token))
+        return Slot(key, None, guesses, lambda new: put(start, len(token), new))
 
     if overall := _OVERALL.search(masked):
         return [slot("overall", overall.group(1), overall.start(1))]
@@ -163,10 +173,10 @@ def _row_slots(row, guesses) -> list[Slot]:
                 and not _NUMBER.fullmatch(to_arabic_digits(cell.strip())):
             texts.append(UNREAD)
             whole.add(c)
-            candidates.append(source.text)
+            candidates.append((source.text,))
             continue
         texts.append(cell)
-        candidates += _candidates_in(source.bbox, cell, guesses, False) if source is not None else [None] * cell.count(UNREAD)
+        candidates += _candidates_in(source.bbox, cell, guesses, False) if source is not None else [()] * cell.count(UNREAD)
     starts = [sum(len(t) + 1 for t in texts[:c]) for c in range(len(texts))]
 
     def put(start: int, length: int, new: str) -> None:
@@ -181,42 +191,52 @@ def _row_slots(row, guesses) -> list[Slot]:
         row.sources[c] = Provenance(source.page, source.bbox, text, "template", CHECKED_CONFIDENCE)
 
     slots = _statement(" ".join(texts), candidates, put)
-    wholes = {row.sources[c].text for c in whole}
+    wholes = {(row.sources[c].text,) for c in whole}
     for slot in slots:
-        slot.whole_cell = slot.guess is not None and slot.guess in wholes
+        slot.whole_cell = slot.guesses in wholes
     return slots
 
 
-def _relations(values: dict[str, list[Slot]]) -> list[tuple[list[tuple[Slot, float]], float]]:
-    """(terms (slot, coefficient), tolerance) of each relation Σ coefficient·value = 0
-    the document's slots make: a tool and the mean of its indicators, the overall score and its tools."""
-    one = {key: slots[0] for key, slots in values.items()}
+@dataclass
+class _Value:
+    """A key's printed value as the document reads it: a number, or the candidates of its refused prints."""
+
+    slots: list[Slot]
+    value: float | None
+    options: tuple[str, ...]
+
+
+def _relations(values: dict[str, _Value]) -> list[tuple[list[tuple[str, float]], float]]:
+    """(terms (key, coefficient), tolerance) of each relation Σ coefficient·value = 0 the document's values
+    make: a tool and the mean of its indicators, the overall score and its tools."""
     out = []
-    means: dict[str, list[tuple[Slot, float]]] = {}
+    means: dict[str, list[tuple[str, float]]] = {}
     for tool, numbers in TOOL_INDICATORS.items():
         keys = [f"ind{n}" for n in numbers]
-        if all(k in one for k in keys):
-            means[tool] = [(one[k], 1 / len(keys)) for k in keys]
-            if tool in one:
-                out.append(([(one[tool], -1.0)] + means[tool], MEAN_TOLERANCE))
-    if "overall" not in one:
+        if all(k in values for k in keys):
+            means[tool] = [(k, 1 / len(keys)) for k in keys]
+            if tool in values:
+                out.append(([(tool, -1.0)] + means[tool], MEAN_TOLERANCE))
+    if "overall" not in values:
         return out
-    terms: list[tuple[Slot, float]] = [(one["overall"], -1.0)]
+    terms: list[tuple[str, float]] = [("overall", -1.0)]
     for tool, weight in WEIGHTS.items():
-        if tool == "eit" and "eit_part1" in one and "eit_part2" in one:
-            terms += [(one["eit_part1"], PART_WEIGHT / 100), (one["eit_part2"], PART_WEIGHT / 100)]
-        elif tool in one:
-            terms.append((one[tool], weight / 100))
+        if tool == "eit" and "eit_part1" in values and "eit_part2" in values:
+            terms += [("eit_part1", PART_WEIGHT / 100), ("eit_part2", PART_WEIGHT / 100)]
+        elif tool in values:
+            terms.append((tool, weight / 100))
         elif tool in means:
-            terms += [(slot, c * weight / 100) for slot, c in means[tool]]
+            terms += [(key, c * weight / 100) for key, c in means[tool]]
         else:
             return out
     out.append((terms, TOTAL_TOLERANCE))
     return out
 
 
-def _merged(slots: list[Slot]) -> dict[str, list[Slot]]:
-    """Slots by key, a key printed with disagreeing numbers left out; known readings first."""
+def _merged(slots: list[Slot]) -> dict[str, _Value]:
+    """Values by key, a key printed with disagreeing numbers left out. A refused print's options are the
+    candidates of its ruled cells' own crops where there are any (a word's box may cut a glyph: `1.76`), else
+    of every print."""
     by_key: dict[str, list[Slot]] = {}
     for slot in slots:
         by_key.setdefault(slot.key, []).append(slot)
@@ -225,12 +245,10 @@ def _merged(slots: list[Slot]) -> dict[str, list[Slot]]:
         known = {s.value for s in found if s.value is not None}
         if len(known) > 1:
             continue
-        # a ruled cell's own crop is read more surely than a word's box (which may cut a glyph: `1.76`)
-        guesses = {s.guess for s in found if s.value is None and s.whole_cell} or \
-            {s.guess for s in found if s.value is None and s.guess is not None}
-        if not known and len(guesses) > 1:
-            continue
-        out[key] = sorted(found, key=lambda s: (s.value is None, s.guess not in guesses))
+        refused = [s for s in found if s.value is None]
+        cells = [g for s in refused if s.whole_cell for g in s.guesses]
+        options = tuple(dict.fromkeys(cells or [g for s in refused for g in s.guesses]))
+        out[key] = _Value(found, next(iter(known)) if known else None, options)
     return out
 
 
@@ -241,26 +259,33 @@ def resolve(layout: DocumentLayout, guesses: dict[int, list]) -> list[str]:
     values = _merged(_slots(layout, guesses))
     notes: list[str] = []
     while accepted := _confirmed(values):
-        for key in accepted:
-            value = values[key][0].guess
-            for slot in values[key]:  # the same print read as a line and as a table row
+        for key, text in accepted.items():
+            for slot in values[key].slots:  # the same print read as a line and as a table row
                 if slot.value is None and slot.write is not None:
-                    slot.write(value)
-                slot.value = float(value)
-            notes.append(f"{key} {value} read from its template candidate: the document's sums confirm it")
+                    slot.write(text)
+            values[key].value = float(text)
+            notes.append(f"{key} {text} read from its template candidate: the document's sums confirm it")
     return notes
 
 
-def _confirmed(values: dict[str, list[Slot]]) -> list[str]:
-    """Keys whose candidates a relation confirms and none contradicts."""
-    supported: set[str] = set()
+def _confirmed(values: dict[str, _Value]) -> dict[str, str]:
+    """Candidates (key -> text) that a relation confirms as the one combination of candidates making it hold,
+    and that no relation contradicts (none holds, or several do)."""
+    supported: dict[str, set[str]] = {}
     contradicted: set[str] = set()
     for terms, tolerance in _relations(values):
-        if any(slot.value is None and slot.guess is None for slot, _ in terms):
+        unknown = list(dict.fromkeys(key for key, _ in terms if values[key].value is None))
+        if not unknown or len(unknown) > MAX_GUESSES or any(not values[k].options for k in unknown):
             continue
-        unknown = [slot.key for slot, _ in terms if slot.value is None]
-        if not unknown or len(unknown) > MAX_GUESSES:
-            continue
-        total = sum(c * (slot.value if slot.value is not None else float(slot.guess)) for slot, c in terms)
-        (supported if abs(total) <= tolerance else contradicted).update(unknown)
-    return sorted(supported - contradicted)
+        holding = []
+        for combo in itertools.product(*(values[k].options for k in unknown)):
+            chosen = dict(zip(unknown, combo))
+            total = sum(c * (values[k].value if values[k].value is not None else float(chosen[k])) for k, c in terms)
+            if abs(total) <= tolerance:
+                holding.append(chosen)
+        if len(holding) == 1:
+            for key, text in holding[0].items():
+                supported.setdefault(key, set()).add(text)
+        else:
+            contradicted.update(unknown)
+    return {key: next(iter(texts)) for key, texts in supported.items() if key not in contradicted and len(texts) == 1}

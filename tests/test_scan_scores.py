@@ -60,7 +60,7 @@ def test_nothing_is_taken_without_a_sum_to_check_it():
 def test_candidates_of_one_sum_are_taken_together_and_the_overall_from_the_line_words():
     layout = _layout({4: "79.75", 9: "92.00"}, overall="#")
     line = layout.pages[0].lines[0]
-    scan_scores.resolve(layout, {1: [((200.0, 62.0, 240.0, 76.0), f"{OVERALL:.2f}")]})
+    scan_scores.resolve(layout, {1: [((200.0, 62.0, 240.0, 76.0), ("7.48", f"{OVERALL:.2f}"))]})
     assert _score_cell(layout, 4) == "79.75" and _score_cell(layout, 9) == "92.00"
     assert line.text == f"ได้คะแนนภาพรวม {OVERALL:.2f} คะแนน"
 

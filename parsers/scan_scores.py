@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from normalizers.catalog import indicator_names
+from normalizers.catalog import NEW_FORM_FROM, indicator_names, weights
 from normalizers.thai_text import MARKS
 from normalizers.digits import to_arabic_digits
 from parsers.ocr_digits import UNREAD, guess_cell
@@ -34,8 +34,9 @@ MIN_NAME_SCORE = 85.0  # rapidfuzz ratio of an indicator's name, marks aside
 MAX_GUESSES = 3  # candidates one relation may confirm together
 CHECKED_CONFIDENCE = 0.5  # provenance confidence of a template candidate the document's sums confirmed
 TOOL_INDICATORS = {"iit": (1, 2, 3, 4, 5), "eit": (6, 7, 8), "oit": (9, 10)}
-WEIGHTS = {"iit": 30.0, "eit": 30.0, "oit": 40.0}
-PART_WEIGHT = 15.0  # each EIT part where both are printed
+# The year's weights (ita_rules.md): IIT 30, EIT 30, OIT 40; EIT as its two parts where both are printed.
+WEIGHTS = {tool.lower(): weight for tool, weight in weights(None).items()}
+PART_WEIGHTS = {tool.lower(): weight for tool, weight in weights(NEW_FORM_FROM).items() if tool.startswith("EIT")}
 
 # A score's four digits before คะแนน, never a year (25xx): its point lost (`5322 คะแนน`).
 _LOST_POINT = re.compile(r"(?!25)\d{4}")
@@ -222,7 +223,7 @@ def _relations(values: dict[str, _Value]) -> list[tuple[list[tuple[str, float]],
     terms: list[tuple[str, float]] = [("overall", -1.0)]
     for tool, weight in WEIGHTS.items():
         if tool == "eit" and "eit_part1" in values and "eit_part2" in values:
-            terms += [("eit_part1", PART_WEIGHT / 100), ("eit_part2", PART_WEIGHT / 100)]
+            terms += [(part, weight / 100) for part, weight in PART_WEIGHTS.items()]
         elif tool in values:
             terms.append((tool, weight / 100))
         elif tool in means:

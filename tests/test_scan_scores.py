@@ -94,3 +94,18 @@ def test_a_score_that_lost_its_point_is_a_candidate_for_the_sums():
     assert row.cells[1] == "8900 คะแนน"
     row.cells[1] = "2568 คะแนน"  # a year, never a score
     assert scan_scores._row_slots(row, []) == []
+
+
+def test_a_tool_confirmed_by_its_indicators_then_checks_the_overall_score_with_eit_in_two_parts():
+    """2568: IIT 84.60 (mean of 1-5), EIT parts 86.00 and 88.00 at 15 each, OIT 90.00 (mean of 9-10)."""
+    layout = _layout({}, overall="#")
+    box = (300.0, 20.0, 360.0, 38.0)
+    tools = [("IIT", "84.60", None), ("EITส่วนที่1", "86.00", None), ("EITส่วนที่2", "#", "88.00"), ("OIT", "#", "90.00")]
+    for label, text, guess in reversed(tools):
+        source = Provenance(1, box, guess, "template", 0.0) if guess else Provenance(1, box, text, "tesseract", 0.9)
+        layout.tables[0].rows.insert(0, TableRow([label, text], 1, sources=[None, source]))
+    overall = round(0.3 * 84.6 + 0.15 * 86 + 0.15 * 88 + 0.4 * 90, 2)
+    line = layout.pages[0].lines[0]
+    scan_scores.resolve(layout, {1: [((200.0, 62.0, 240.0, 76.0), (f"{overall:.2f}",))]})
+    assert [row.cells[1] for row in layout.tables[0].rows[:4]] == ["84.60", "86.00", "88.00", "90.00"]
+    assert line.text == f"ได้คะแนนภาพรวม {overall:.2f} คะแนน"

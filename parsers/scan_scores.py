@@ -5,10 +5,11 @@ A scanned score the digit templates could not read clearly is refused (`#`, or a
 text, or, for a `#` inside a line or cell, `unread_guesses` below). An ITA document states its results
 several times over: a tool's score is the mean of its indicators (IIT of 1-5, EIT of 6-8, OIT of 9-10), and
 the overall score is the tools weighted by the year's rules (30/30/40; EIT as 15 + 15 where its two parts are
-printed). A candidate is written into the text only when every such relation it takes part in holds with it,
-at least one does, and the relation's other terms are read (or candidates the same relations confirm): a
-wrong digit of the tens or units moves a relation far past its rounding tolerance. Anything else stays
-refused, as before.
+printed). A candidate is written into the text only when a relation with at most MAX_GUESSES refused values has
+exactly one combination of their candidates that holds, and no relation it takes part in fails or holds
+several ways; once written it counts as read for the next round. A wrong digit of the tens or units moves a
+relation far past its rounding tolerance; a wrong second decimal would not, and what guards that is the
+template (whose candidates are only its best digits where every glyph matches). Anything else stays refused.
 
 What a statement is, is read from the text by meaning only as far as this needs: one score-shaped value in a
 line or table row, and the rest of it an indicator's name (the catalog's), a tool label, or an overall-score

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from normalizers.thai_text import MARKS
-from parsers import ocr, scan_cleanup, scan_vocab
+from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
 from parsers.ocr_digits import Learned, cell_ink, cell_number, guess_cell
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
@@ -697,6 +697,8 @@ class PageRead:
     rules: list[ocr.Rule]
     cells: list[tuple[float, float, float, float]]
     warnings: list[str] = field(default_factory=list)
+    # OCR pages: (box, the template's candidate digits or None) of each refused number (scan_scores.resolve)
+    guesses: list[tuple[tuple[float, float, float, float], str | None]] = field(default_factory=list)
 
 
 def _read_scan(ppage, rendered):
@@ -754,7 +756,8 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         quality = text_quality_of("\n".join(line.text for line in lines))
     page = PageLayout(number, width, height, lines, ocr=ocr_used, text_engine=reader.engine(), quality=quality)
     cells = [cell for table in found_tables for cell in table.cells]
-    read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings)
+    guesses = scan_scores.unread_guesses(image, words, _pixels) if ocr_used else []
+    read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings, guesses)
     return _in_page_points(read, scale) if scale != 1.0 else read
 
 
@@ -777,7 +780,8 @@ def _in_page_points(read: PageRead, scale: float) -> PageRead:
     text = PageText(read.text.number, read.text.height * scale, lines, read.text.bold_lines)
     words = [Word(w.text, *box((w.x0, w.top, w.x1, w.bottom)), w.bold, w.conf) for w in read.words]
     rules = [ocr.Rule(*box((r.x0, r.top, r.x1, r.bottom))) for r in read.rules]
-    return PageRead(page, tables, text, words, rules, [box(c) for c in read.cells], read.warnings)
+    return PageRead(page, tables, text, words, rules, [box(c) for c in read.cells], read.warnings,
+                    [(box(b), guess) for b, guess in read.guesses])
 
 
 def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]) -> list[str]:
@@ -820,6 +824,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
     pages: list[PageLayout] = []
     page_tables: list[PageTable] = []
     page_texts: list[PageText] = []
+    guesses: dict[int, list] = {}
     warnings: list[str] = []
     unread: list[int] = []
     budget = Budget(max_ocr_pages())
@@ -844,6 +849,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                             reads[number] = read
                     page, tables, text = read.page, read.tables, read.text
                     warnings += read.warnings
+                    guesses[number] = read.guesses
                 except Exception as exc:  # noqa: BLE001 - one bad page must not lose the document
                     warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
                     unread.append(number)
@@ -865,4 +871,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
     for table in tables:
         if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
             table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
-    return DocumentLayout(doc_id, n_pages, pages, tables, warnings, incomplete)
+    layout = DocumentLayout(doc_id, n_pages, pages, tables, warnings, incomplete)
+    if ocr_pages:
+        scan_scores.resolve(layout, guesses)
+    return layout

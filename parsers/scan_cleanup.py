@@ -161,10 +161,37 @@ def snap_months(text: str) -> str:
 
 
 def clean_cell(text: str) -> tuple[str, str | None]:
-    """(cleaned text, warning) of an OCR'd table cell: scan confusions, ITA words OCR damaged
-    (scan_vocab.restore_words), then the closed vocabularies."""
-    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_months(clean_text(text)))
+    """(cleaned text, warning) of an OCR'd table cell: scan confusions, lines of mark debris, ITA words OCR
+    damaged (scan_vocab.restore_words), then the closed vocabularies."""
+    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_months(clean_text(drop_debris_lines(text))))
     return snap_office(text)
+
+
+# A token of what Tesseract makes of a Thai cell's marks and specks on a line of their own: one digit, letter or
+# sign (a quote after it), or two Latin letters (`ew`, `CA`, `Yo`); never a code (`e1`), a list number (`1.`) or
+# a tool name.
+_DEBRIS_TOKEN = re.compile("^(?:[0-9\u0e50-\u0e59A-Za-z=|!\\-][\"\u201d'\u2019]?|[A-Za-z]{2})$")
+_THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
+
+
+def drop_debris_lines(text: str) -> str:
+    """A cell's lines without a Thai letter made only of debris tokens (`1 6` over `ผ่านเกณฑ์`, `A` between
+    `ประสิทธิภาพการ` and `สื่อสาร`), dropped when the cell's other lines are Thai text: two or more such
+    tokens, or one on a line between two Thai lines. A lone token above or below stays (a level letter)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    thai = [bool(_THAI_LETTERS.search(line)) for line in lines]
+    if not any(thai):
+        return text
+    keep = []
+    for i, line in enumerate(lines):
+        tokens = line.split()
+        debris = not thai[i] and tokens and all(_DEBRIS_TOKEN.match(t) for t in tokens) and (
+            len(tokens) >= 2 or (0 < i < len(lines) - 1 and thai[i - 1] and thai[i + 1]))
+        if not debris:
+            keep.append(line)
+    return "\n".join(keep)
 
 
 # Letters and signs Tesseract writes for Thai digits (ocr_digits._LOOKALIKES, with the Latin ones of the scan

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers.ocr_digits import UNREAD
-from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, document_years, snap_header, snap_months,
+from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, document_years, drop_debris_lines, snap_header, snap_months,
                                   snap_office)
 
 
@@ -133,3 +133,23 @@ def test_unread_years_stay_refused_unless_the_document_reads_as_one_fiscal_year(
     assert constrain_years("ตุลาคม #", {2569}) == "ตุลาคม #"
     assert constrain_years("มี.ค. #", set()) == "มี.ค. #"
     assert constrain_years("คะแนน #", {2568, 2569}) == "คะแนน #"  # not a month: never filled
+
+
+@pytest.mark.parametrize("ocr, cleaned", [
+    ("1 6\nผ่านเกณฑ์", "ผ่านเกณฑ์"),  # the marks of ผ่าน read as digits on a line of their own: `16ผ่าน` after a score
+    ("๑ ew CA\nการใช้ทรัพย์สิน\nของทางราชการ", "การใช้ทรัพย์สิน\nของทางราชการ"),
+    ("ประสิทธิภาพการ\nA\nสื่อสาร", "ประสิทธิภาพการ\nสื่อสาร"),  # a lone sign between two Thai lines
+    ("ระดับ\nA", "ระดับ\nA"),  # a lone letter under Thai text may be the level: kept
+    ("i1\nการปฏิบัติงาน", "i1\nการปฏิบัติงาน"),  # a code is no debris
+    ("1.\nจัดทำคู่มือ", "1.\nจัดทำคู่มือ"),  # nor a list number
+    ("IIT\nEIT", "IIT\nEIT"),  # nor tool names, nor a cell without Thai text
+    ("1 6", "1 6"),
+])
+def test_debris_lines_of_a_thai_cell_are_dropped(ocr, cleaned):
+    assert drop_debris_lines(ocr) == cleaned
+
+
+@given(st.lists(st.sampled_from(["การปฏิบัติหน้าที่", "ผ่านเกณฑ์", "i12 ท่าน", "97.95", "1.", "ตุลาคม 2568", "IIT"]),
+                min_size=1, max_size=5))
+def test_lines_with_words_codes_or_numbers_are_never_dropped(lines):
+    assert drop_debris_lines("\n".join(lines)) == "\n".join(lines)

@@ -242,9 +242,47 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     return None if crop is None else _read_ink(crop, None, font, learned)
 
 
+RULE_SHARE = 0.6  # a straight run of ink this share of a cell's width (height) is a rule, never a digit's stroke
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of `ink` in horizontal runs of at least `length`."""
+    out = np.zeros_like(ink)
+    for y in np.nonzero(ink.sum(axis=1) >= length)[0]:
+        row = np.concatenate([[False], ink[y], [False]])
+        edges = np.flatnonzero(row[1:] != row[:-1])
+        for start, stop in zip(edges[::2], edges[1::2]):
+            if stop - start >= length:
+                out[y, start:stop] = True
+    return out
+
+
+def _without_rules(crop: np.ndarray) -> np.ndarray:
+    """A cell's ink without the table rules left in it: the page's rules are erased where the grid was found,
+    but a rule a pixel or two off that place (a deskewed scan) stays inside the cell box, clear of its edge,
+    and the whole L of two rules was the cell's one glyph (every score of a 300 dpi scan unread). A straight
+    run across most of the cell is a rule; the specks it leaves behind are dropped with it."""
+    height, width = crop.shape
+    rules = _long_runs(crop, max(8, round(RULE_SHARE * width))) | _long_runs(
+        crop.T, max(8, round(RULE_SHARE * height))).T
+    if not rules.any():
+        return crop
+    # a rule's own blur a pixel beside it, not a digit touching it: pixels next to the rule with no ink beyond
+    near = ndimage.binary_dilation(rules, structure=np.ones((3, 3)))
+    kept = crop & ~rules
+    labels, n = ndimage.label(kept, structure=np.ones((3, 3)))
+    if n:
+        sizes = ndimage.sum(kept, labels, index=np.arange(1, n + 1))
+        touching = ndimage.maximum(near, labels, index=np.arange(1, n + 1))
+        dropped = [i + 1 for i in range(n) if touching[i] and sizes[i] < 12]
+        if dropped:
+            kept &= ~np.isin(labels, dropped)
+    return kept
+
+
 def cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
-    """The ink of a cell's crop without what touches its edge, or None when the cell is blank."""
-    crop = np.asarray(image.crop(box).convert("L")) < 128
+    """The ink of a cell's crop without what touches its edge or is a rule, or None when the cell is blank."""
+    crop = _without_rules(np.asarray(image.crop(box).convert("L")) < 128)
     if not crop.any():
         return None
     labels, _ = ndimage.label(crop, structure=np.ones((3, 3)))

@@ -58,3 +58,31 @@ def test_leaning_columns_are_set_upright():
 def test_upright_columns_are_left_alone():
     image = _grid(0.0)
     assert ocr.deshear(image) is image
+
+
+def _cell_with_rules_inside(text: str) -> Image.Image:
+    """A tall score cell (a row whose name wraps) as a deskewed 300 dpi scan gives it: the number at the top
+    and the right and bottom rules two pixels inside the cell box, clear of its edge (erased a little off)."""
+    from PIL import ImageFont
+
+    from parsers.ocr_digits import FONT_DIRS
+
+    font_path = next(p for d in FONT_DIRS for p in sorted(d.glob("Loma.*")))
+    image = Image.new("L", (173, 173), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((22, 8), text, font=ImageFont.truetype(str(font_path), 40), fill=0)
+    draw.rectangle((169, 3, 170, 170), fill=0)  # the vertical rule, 2 px wide
+    draw.line((3, 170, 170, 170), fill=0)  # the rule under the row
+    return image
+
+
+def test_a_cell_is_read_without_the_rules_left_inside_its_box():
+    from parsers.ocr_digits import cell_ink, guess_cell, read_cell
+
+    image = _cell_with_rules_inside("๘๙.๕๖")
+    box = (0, 0, image.width, image.height)
+    assert read_cell(image, box) == "89.56"  # the L of the two rules was read as the cell's one glyph
+    assert guess_cell(image, box) == "89.56"
+    blank = Image.new("L", (173, 173), 255)
+    ImageDraw.Draw(blank).rectangle((169, 3, 170, 170), fill=0)
+    assert cell_ink(blank, box) is None  # a rule alone is an empty cell

@@ -300,15 +300,19 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     """The best template digit for every glyph of a score cell that read_cell refused (`box` in image pixels),
     when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
     only a checksum that holds with it (an announcement row's points adding up to its total) may take it
-    (parsers.scan_numbers.choose)."""
+    (parsers.scan_numbers.choose). The page's font family first, then every family: the family a page's
+    clear digits chose can miss a cell's touching digits (`๗๒` of Garuda at 300 dpi, read by Laksaman's
+    templates), and a guess is only ever taken by a checksum."""
     crop = cell_ink(image, box)
-    if crop is None:
+    if crop is None or not (found := _measured_glyphs(crop, None)):
         return None
-    if not (found := _measured_glyphs(crop, None)):
-        return None
+    font = learned.font if learned else None
+    return _guess_glyphs(crop, found, font) or (_guess_glyphs(crop, found, None) if font is not None else None)
+
+
+def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
     glyphs, tallest, baseline = found
     matrix, values, families, _ = _template_set()
-    font = learned.font if learned else None
     text = ""
     for kind, (x0, y0, x1, y1) in glyphs:
         if kind == "mark":

@@ -257,6 +257,42 @@ def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
     return out
 
 
+EDGE_RULE_SHARE = 0.1
+
+
+def _thin_pieces(ink: np.ndarray) -> np.ndarray:
+    """Broken pieces of rules (a bilevel scan's rule is a dashed line): components at most 3 px thick, lined
+    up along one column (row) over 0.3 of the cell and half again the tallest other glyph (a digit `1` is as
+    tall as its neighbours), or over 0.6 of the cell with nothing else in it (a rank `1` alone)."""
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    boxes = [(i + 1, s) for i, s in enumerate(ndimage.find_objects(labels)) if s is not None]
+    vertical, horizontal, heights = [], [], {}
+    for label, (ys, xs) in boxes:
+        h, w = ys.stop - ys.start, xs.stop - xs.start
+        if w <= 3 and h >= 2 * w:
+            vertical.append((label, xs.start, xs.stop, ys.start, ys.stop))
+        elif h <= 3 and w >= 2 * h:
+            horizontal.append((label, ys.start, ys.stop, xs.start, xs.stop))
+        if h * w >= 6:
+            heights[label] = h
+    out = np.zeros_like(ink)
+    for pieces, size in ((vertical, ink.shape[0]), (horizontal, ink.shape[1])):
+        pieces.sort(key=lambda p: p[1])
+        groups: list[list[tuple]] = []
+        for piece in pieces:  # pieces whose across-ranges overlap are one line
+            if groups and piece[1] < max(p[2] for p in groups[-1]):
+                groups[-1].append(piece)
+            else:
+                groups.append([piece])
+        for group in groups:
+            members = {p[0] for p in group}
+            span = max(p[4] for p in group) - min(p[3] for p in group)
+            others = [h for label, h in heights.items() if label not in members]
+            if span >= (max(0.3 * size, 1.5 * max(others)) if others else 0.6 * size):
+                out |= np.isin(labels, list(members))
+    return out
+
+
 def _without_rules(crop: np.ndarray) -> np.ndarray:
     """A cell's ink without the table rules left in it: the page's rules are erased where the grid was found,
     but a rule a pixel or two off that place (a deskewed scan) stays inside the cell box, clear of its edge,
@@ -265,6 +301,13 @@ def _without_rules(crop: np.ndarray) -> np.ndarray:
     height, width = crop.shape
     rules = _long_runs(crop, max(8, round(RULE_SHARE * width))) | _long_runs(
         crop.T, max(8, round(RULE_SHARE * height))).T
+    # a piece of the rule above or below, in the cell's outer tenth where no number stands (a bilevel scan
+    # breaks a rule into pieces; one touching a digit made the two one glyph)
+    band = max(1, height // 10)
+    edges = _long_runs(crop, max(8, round(EDGE_RULE_SHARE * width)))
+    edges[band:height - band] = False
+    rules |= edges
+    rules |= _thin_pieces(crop & ~rules)
     if not rules.any():
         return crop
     # a rule's own blur a pixel beside it, not a digit touching it: pixels next to the rule with no ink beyond

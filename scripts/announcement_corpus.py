@@ -18,13 +18,14 @@ import io
 import json
 import subprocess
 import sys
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.announcement_factory import ABBREVIATIONS, FORMS, AnnouncementSpec, TruthRow, make_announcement  # noqa: E402
+from tests.announcement_factory import (ABBREVIATIONS, FORMS, AnnouncementSpec, TruthRow,  # noqa: E402
+                                        make_announcement, shortened)
 
 # Layouts and wordings the reader was not tuned on (tests/announcement_factory.py variants).
 HELD_OUT = {
@@ -104,15 +105,6 @@ def scan(data: bytes, look: Look, seed: int) -> bytes:
     pdf.save()
     source.close()
     return out.getvalue()
-
-
-def shortened(spec: AnnouncementSpec, rows: int | None) -> AnnouncementSpec:
-    """The form with at most `rows` rows (fewer pages to OCR): planted misprints kept where they fall, rows
-    without a result kept at the table's end, as the full form prints them."""
-    if rows is None or rows >= spec.rows:
-        return spec
-    return replace(spec, rows=rows, broken_rows=[i for i in spec.broken_rows if i < rows],
-                   dash_rows=[rows - (spec.rows - i) for i in spec.dash_rows])
 
 
 def write(out_dir: Path, forms: list[str], looks: list[str], rows: int | None = None) -> list[Path]:

@@ -155,6 +155,17 @@ def _similar(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.ratio(skeleton(a), skeleton(b)))
 
 
+def _place(name: str) -> str:
+    """A unit's name without its type words, full or abbreviated, as OCR may read them (marks lost)."""
+    from parsers.ita.text import skeleton
+
+    key = skeleton(_key(name))
+    for word in sorted({skeleton(w) for pair in ABBREVIATIONS.items() for w in pair}, key=len, reverse=True):
+        if key.startswith(word):
+            return key[len(word):]
+    return key
+
+
 def measure_document(truth: dict, rows: list[dict]) -> dict:
     """Counts for one document: rows matched by name (each printed row to at most one read row), in document
     order; then a printed row left unmatched takes the one read row standing between its matched neighbours
@@ -191,11 +202,15 @@ def measure_document(truth: dict, rows: list[dict]) -> dict:
     for n, row in enumerate(truth_rows):
         if n in pairs:
             continue
-        before = max((pairs[m] for m in pairs if m < n), default=-1)
-        after = min((pairs[m] for m in pairs if m > n), default=len(rows))
+        before_n = max((m for m in pairs if m < n), default=-1)
+        after_n = min((m for m in pairs if m > n), default=len(truth_rows))
+        before, after = pairs.get(before_n, -1), pairs.get(after_n, len(rows))
         between = [i for i in (*left, *unread) if before < i < after and i not in garbled.values()]
-        best = max(between, key=lambda i: _similar(keys[i], _key(row.name)), default=None)
-        if best is not None and (_similar(keys[best], _key(row.name)) >= 50 or best in unread):
+        # the place name, without the type every row shares (`องค์การบริหารส่วนตำบล`), must still look alike;
+        # or the gap is one printed row and one read row between matched neighbours
+        best = max(between, key=lambda i: _similar(_place(keys[i]), _place(row.name)), default=None)
+        one_to_one = len(between) == 1 and after_n - before_n == 2
+        if best is not None and (_similar(_place(keys[best]), _place(row.name)) >= 60 or one_to_one):
             garbled[n] = best
             left.pop(best, None)
     for n, i in [*pairs.items(), *garbled.items()]:

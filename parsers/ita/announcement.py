@@ -426,8 +426,10 @@ class _Reader:
         score_roles = ["total"] + [r for _, r in columns.tools()]
         scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
         if scanned and not any(re.search(r"[0-9#]", compact(cell(role))) for role in score_roles) \
-                and level_of(cell("level"), True)[0] is None:
-            return  # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`)
+                and ((found := level_of(cell("level"), True))[0] is None or not found[1]):
+            # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`); or a level off
+            # the scale (`ปรับปรุง`) beside `-` cells OCR read as specks (`geปร`): a unit without a result
+            return
         texts: dict[str, str] = {}
         unread = []
         any_number = False

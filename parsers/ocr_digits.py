@@ -242,9 +242,90 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     return None if crop is None else _read_ink(crop, None, font, learned)
 
 
+RULE_SHARE = 0.6  # a straight run of ink this share of a cell's width (height) is a rule, never a digit's stroke
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of `ink` in horizontal runs of at least `length`."""
+    out = np.zeros_like(ink)
+    for y in np.nonzero(ink.sum(axis=1) >= length)[0]:
+        row = np.concatenate([[False], ink[y], [False]])
+        edges = np.flatnonzero(row[1:] != row[:-1])
+        for start, stop in zip(edges[::2], edges[1::2]):
+            if stop - start >= length:
+                out[y, start:stop] = True
+    return out
+
+
+EDGE_RULE_SHARE = 0.1
+
+
+def _thin_pieces(ink: np.ndarray) -> np.ndarray:
+    """Broken pieces of rules (a bilevel scan's rule is a dashed line): components at most 3 px thick, lined
+    up along one column (row) over 0.3 of the cell and half again the tallest other glyph (a digit `1` is as
+    tall as its neighbours), or over 0.6 of the cell with nothing else in it (a rank `1` alone)."""
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    boxes = [(i + 1, s) for i, s in enumerate(ndimage.find_objects(labels)) if s is not None]
+    vertical, horizontal, heights = [], [], {}
+    for label, (ys, xs) in boxes:
+        h, w = ys.stop - ys.start, xs.stop - xs.start
+        if w <= 3 and h >= 2 * w:
+            vertical.append((label, xs.start, xs.stop, ys.start, ys.stop))
+        elif h <= 3 and w >= 2 * h:
+            horizontal.append((label, ys.start, ys.stop, xs.start, xs.stop))
+        if h * w >= 6:
+            heights[label] = h
+    out = np.zeros_like(ink)
+    for pieces, size in ((vertical, ink.shape[0]), (horizontal, ink.shape[1])):
+        pieces.sort(key=lambda p: p[1])
+        groups: list[list[tuple]] = []
+        for piece in pieces:  # pieces whose across-ranges overlap are one line
+            if groups and piece[1] < max(p[2] for p in groups[-1]):
+                groups[-1].append(piece)
+            else:
+                groups.append([piece])
+        for group in groups:
+            members = {p[0] for p in group}
+            span = max(p[4] for p in group) - min(p[3] for p in group)
+            others = [h for label, h in heights.items() if label not in members]
+            if span >= (max(0.3 * size, 1.5 * max(others)) if others else 0.6 * size):
+                out |= np.isin(labels, list(members))
+    return out
+
+
+def _without_rules(crop: np.ndarray) -> np.ndarray:
+    """A cell's ink without the table rules left in it: the page's rules are erased where the grid was found,
+    but a rule a pixel or two off that place (a deskewed scan) stays inside the cell box, clear of its edge,
+    and the whole L of two rules was the cell's one glyph (every score of a 300 dpi scan unread). A straight
+    run across most of the cell is a rule; the specks it leaves behind are dropped with it."""
+    height, width = crop.shape
+    rules = _long_runs(crop, max(8, round(RULE_SHARE * width))) | _long_runs(
+        crop.T, max(8, round(RULE_SHARE * height))).T
+    # a piece of the rule above or below, in the cell's outer tenth where no number stands (a bilevel scan
+    # breaks a rule into pieces; one touching a digit made the two one glyph)
+    band = max(1, height // 10)
+    edges = _long_runs(crop, max(8, round(EDGE_RULE_SHARE * width)))
+    edges[band:height - band] = False
+    rules |= edges
+    rules |= _thin_pieces(crop & ~rules)
+    if not rules.any():
+        return crop
+    # a rule's own blur a pixel beside it, not a digit touching it: pixels next to the rule with no ink beyond
+    near = ndimage.binary_dilation(rules, structure=np.ones((3, 3)))
+    kept = crop & ~rules
+    labels, n = ndimage.label(kept, structure=np.ones((3, 3)))
+    if n:
+        sizes = ndimage.sum(kept, labels, index=np.arange(1, n + 1))
+        touching = ndimage.maximum(near, labels, index=np.arange(1, n + 1))
+        dropped = [i + 1 for i in range(n) if touching[i] and sizes[i] < 12]
+        if dropped:
+            kept &= ~np.isin(labels, dropped)
+    return kept
+
+
 def cell_ink(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray | None:
-    """The ink of a cell's crop without what touches its edge, or None when the cell is blank."""
-    crop = np.asarray(image.crop(box).convert("L")) < 128
+    """The ink of a cell's crop without what touches its edge or is a rule, or None when the cell is blank."""
+    crop = _without_rules(np.asarray(image.crop(box).convert("L")) < 128)
     if not crop.any():
         return None
     labels, _ = ndimage.label(crop, structure=np.ones((3, 3)))
@@ -262,15 +343,19 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     """The best template digit for every glyph of a score cell that read_cell refused (`box` in image pixels),
     when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
     only a checksum that holds with it (an announcement row's points adding up to its total) may take it
-    (parsers.scan_numbers.choose)."""
+    (parsers.scan_numbers.choose). The page's font family first, then every family: the family a page's
+    clear digits chose can miss a cell's touching digits (`๗๒` of Garuda at 300 dpi, read by Laksaman's
+    templates), and a guess is only ever taken by a checksum."""
     crop = cell_ink(image, box)
-    if crop is None:
+    if crop is None or not (found := _measured_glyphs(crop, None)):
         return None
-    if not (found := _measured_glyphs(crop, None)):
-        return None
+    font = learned.font if learned else None
+    return _guess_glyphs(crop, found, font) or (_guess_glyphs(crop, found, None) if font is not None else None)
+
+
+def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
     glyphs, tallest, baseline = found
     matrix, values, families, _ = _template_set()
-    font = learned.font if learned else None
     text = ""
     for kind, (x0, y0, x1, y1) in glyphs:
         if kind == "mark":

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import pathlib
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tests.pdf_factory import LEADING, MARGIN, Row, ScanLook, make_pdf
 
@@ -77,6 +77,15 @@ FORMS = {
                                    thai_digits=False),
     "overall-2567": AnnouncementSpec(form="overall", year=2567, rows=30, seed=15, province="ปัตตานี"),
 }
+
+
+def shortened(spec: AnnouncementSpec, rows: int | None) -> AnnouncementSpec:
+    """The form with at most `rows` rows (fewer pages to OCR): planted misprints kept where they fall, rows
+    without a result kept at the table's end, as the full form prints them."""
+    if rows is None or rows >= spec.rows:
+        return spec
+    return replace(spec, rows=rows, broken_rows=[i for i in spec.broken_rows if i < rows],
+                   dash_rows=[rows - (spec.rows - i) for i in spec.dash_rows])
 
 
 def registry_units(province: str) -> list[dict]:

@@ -316,3 +316,28 @@ def test_scanned_misprint_is_refused_not_repaired():
     misread.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9)
     found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [misread], [1], 7)], 2568)
     assert found.rows[2].overall_score == round(float(rows[2][5]) + 1, 2)
+
+
+def test_scanned_level_whose_second_line_was_lost():
+    """`ต้องปรับปรุง` / `โดยด่วน` on two lines, the second lost by the OCR grid: read `ต้องปรับปรุง`, which is a
+    level too. Where the tools confirm the total, its band decides; a total they refute decides nothing."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [["1", "วิทยาลัยเทคนิคทดสอบก", "25.00", "25.00", "30.00", "80.00", "ต้องปรับปรุง"],
+            ["2", "วิทยาลัยเทคนิคทดสอบข", "20.00", "20.00", "28.85", "68.85", "ต้องปรับปรุง"],
+            ["3", "วิทยาลัยเทคนิคทดสอบค", "20.00", "20.00", "20.00", "66.00", "ต้องปรับปรุง"],
+            ["4", "วิทยาลัยเทคนิคทดสอบง", "20.00", "20.00", "25.00", "65.00", "ต้องปรับปรุงโดยด่วน"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    check_results(found.rows, 2568)
+    assert [r.level for r in found.rows] == ["ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน", None, "ต้องปรับปรุงโดยด่วน"]
+    assert found.rows[1].overall_score == 68.85 and found.rows[2].overall_score is None  # 60 ≠ 66: refused
+
+
+def test_scanned_row_without_a_result_is_no_row():
+    """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
+    specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows(4)]
+    rows += [["5", "วิทยาลัยการอาชีพทดสอบ", "geปร", "", "", "", "ปรับปรุง"],
+             ["6", "วิทยาลัยเทคนิคทดสอบฉ", "ส#", "", "", "", "ผ่านดี"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    assert [r.unit_raw for r in found.rows] == [r[1] for r in rows[:4]] + ["วิทยาลัยเทคนิคทดสอบฉ"]

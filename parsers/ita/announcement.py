@@ -141,6 +141,10 @@ _LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "
 _SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
 
 
+# A scanned level that is the first line of a longer one: what it reads if the cell's second line is lost.
+_CUT_LEVELS = {"ต้องปรับปรุง": ("ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")}
+
+
 def letter_candidates(text: str) -> tuple[str, ...]:
     """The letter levels a scanned level cell can be by the shapes of its characters (`8` is B, `(0` is C,
     `0` is C or D, `A4` is AA), specks aside; () when the cell is no lookalike of a level."""
@@ -437,8 +441,10 @@ class _Reader:
         score_roles = ["total"] + [r for _, r in columns.tools()]
         scanned = any(s is not None and s.engine in _SCAN_ENGINES for s in sources)
         if scanned and not any(re.search(r"[0-9#]", compact(cell(role))) for role in score_roles) \
-                and level_of(cell("level"), True)[0] is None:
-            return  # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`)
+                and ((found := level_of(cell("level"), True))[0] is None or not found[1]):
+            # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`); or a level off
+            # the scale (`ปรับปรุง`) beside `-` cells OCR read as specks (`geปร`): a unit without a result
+            return
         texts: dict[str, str] = {}
         unread = []
         any_number = False
@@ -458,6 +464,10 @@ class _Reader:
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
         shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
+        if scanned and level in _CUT_LEVELS and columns.tools():
+            # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
+            # level, decided below by the total its tools confirm, never steering the digit chooser
+            shapes, level = _CUT_LEVELS[level], None
         a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
         if not any_number and not unread:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
@@ -479,7 +489,8 @@ class _Reader:
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
             # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
             # then confirms it)
-            confirmed = _has_parts(a) or _certain(source("total"), cell("total"))
+            confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))) \
+                and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
             a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)

@@ -400,7 +400,8 @@ class Builder:
         self.doc, self.opts, self.rng = doc, opts, rng
         self.plan = Plan(blocks=[], font=font, thai_digits=opts.digits == "thai")
         self._shade: bool | None = None
-        self._split_headers = rng.choice(PERIOD_SPLIT_HEADERS)
+        # drawn only where used: every other document must keep its random stream (and so its print)
+        self._split_headers = rng.choice(PERIOD_SPLIT_HEADERS) if opts.period_split else ()
         self.title = {
             "measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
             "measures_report": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",

@@ -498,3 +498,11 @@ def test_short_or_sound_text_gets_no_mark(text):
 @settings(max_examples=200, deadline=None)
 def test_lost_mark_search_leaves_dictionary_phrases_alone(text):
     assert tt._restore_lost_marks(text) == text and tt._mend_marks(text) == text
+
+
+@given(valid_thai, st.sampled_from(["", "โ", "เ", " ไ", "แ"]))
+@settings(max_examples=200, deadline=None)
+def test_clean_text_drops_a_lead_vowel_read_in_from_the_line_below(text, stray):
+    """No Thai text ends with a lead vowel: one after the last word belongs to the next line's first word."""
+    cleaned = clean_text(text + stray)
+    assert cleaned == clean_text(text) and not cleaned.endswith(tuple("เแโใไ"))

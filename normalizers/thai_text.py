@@ -979,6 +979,8 @@ def clean_text(text: str | None) -> str | None:
     if text is None:
         return None
     text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", _SYMBOL_FONT.sub(SYMBOL, text))))
+    # the edges are trimmed before repair too, so that cleaning the result again repairs the very same text
+    text = _TRAILING_LEAD.sub("", _LEADING_MARKS.sub("", _nfc(text).translate(_PUA).strip()))
     text = to_arabic_digits(repair_thai(text))
     text = _TRAILING_LEAD.sub("", _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip()))
     return text or None

@@ -648,8 +648,6 @@ def _stray_positions(line: str, segmented: "_Segmented") -> tuple[set[int], set[
         at += len(token)
     stray, near = set(), set()
     for k, (a, b, known) in enumerate(spans):
-        if b < len(line) and line[b] == "." or line[max(0, a - 1):a] == ".":
-            continue  # an abbreviation (`ทต.`, `อบต.`, `ต.ค.`) is no damaged word: `ทต.` must not read `ทูต.`
         if not known and _THAI_RUN.search(line[a:b]):
             stray.update(range(a, b))
             for a2, b2, _ in spans[max(0, k - 2):k + 3]:
@@ -755,8 +753,6 @@ def _likely_word(word: str) -> bool:
     short or rare word: on the real corpus `ก่าหนด` (กำหนด, SARA AA for SARA AM) read `ก่าหนืด`, `ของ` `ข้อง`,
     `ตราชการ` `ตราชูการ`."""
     count, letters = _word_frequency().get(word, 0), _letters(word)
-    if letters < 3:  # `นำ` is no damaged `น้ำ`, common as that is
-        return False
     return count >= COMMON_WORD or (letters >= 4 and count >= 100) or (letters >= 5 and count == 0)
 
 

@@ -107,7 +107,7 @@ def _tie_key(text: str) -> tuple[int, float]:
     """Of two readings that score alike once repaired: the longer one, then the one that reads better as printed.
     Repair puts back a mark an engine lost (`การใชอำนาจ`), so the reading that kept it only ties on its score:
     it wins here, and the text keeps the mark its engine read rather than the one the dictionary guessed."""
-    return _visible(text), text_quality(_CID.sub("", text).replace(" ", ""))  # marks decide, not a space
+    return _visible(text), text_quality(_CID.sub("", text))
 
 
 def same_letters(a: str, b: str) -> bool:

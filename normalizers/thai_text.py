@@ -744,18 +744,6 @@ def _letters(word: str) -> int:
     return sum(ch not in MARKS for ch in word)
 
 
-COMMON_WORD = 500  # Thai National Corpus count from which a short word a mark makes is taken on its own
-
-
-def _likely_word(word: str) -> bool:
-    """A word an inserted mark may make: a common one (`ดังนี้`, `รู้`), or one of four letters or more that is not
-    rare (`เกียรติ`; five letters when the corpus does not count it, `รั่วไหล`). A mark is little evidence on a
-    short or rare word: on the real corpus `ก่าหนด` (กำหนด, SARA AA for SARA AM) read `ก่าหนืด`, `ของ` `ข้อง`,
-    `ตราชการ` `ตราชูการ`."""
-    count, letters = _word_frequency().get(word, 0), _letters(word)
-    return count >= COMMON_WORD or (letters >= 4 and count >= 100) or (letters >= 5 and count == 0)
-
-
 MAX_STRAY_SHARE = 0.25  # of a line's Thai letters outside dictionary words, above which no lost mark is sought
 
 
@@ -780,7 +768,7 @@ def _restore_lost_marks(line: str) -> str:
             if (k := segmented.key_of(text, at)) <= key:
                 continue
             new, old = segmented.token_at(text, at), segmented.token_at(line, at)
-            if new not in words or not _likely_word(new):
+            if new not in words or _letters(new) < 3:  # `แฟ่` is a word, but a mark is no evidence on two letters
                 continue
             strays = _stray_letters(text)
             if strays < before or (strays == before and _letters(new) >= 5

@@ -469,14 +469,15 @@ _drop = lambda w, i: w[:i] + w[i + 1:]  # noqa: E731
     ("lower vowel", "\u0e38\u0e39", 0.28), ("upper vowel", "\u0e31\u0e34\u0e35\u0e36\u0e37", 0.42), ("tone", TONE_MARKS, 0.17),
 ])
 def test_a_lost_mark_is_put_back_on_common_words(name, marks, least):
-    """Measured on this commit: lower 22/70 (3 other), upper 68/147 (6), tone 28/143 (3); most tone losses leave
+    """Measured on this commit: lower 22/70 (3 other), upper 70/147 (5), tone 29/143 (2); most tone losses leave
     two sound words (`ตองการ`), which nothing may touch."""
     n, right, wrong = _recovery(marks, _drop)
     assert n >= 50 and right >= least * n and wrong <= 0.05 * n, (n, right, wrong)
 
 
 @pytest.mark.parametrize("damaged, repaired", [
-    ("ให้ความร้ความเข้าใจ", "ให้ความรู้ความเข้าใจ"),  # SARA UU lost, its tone kept ("ให้เป็นร้ปธรรม", "ให้เป็นรูปธรรม"),
+    ("ความพึงพอใจของผ้รับบริการ", "ความพึงพอใจของผู้รับบริการ"),  # SARA UU lost, its tone kept
+    ("ให้ความร้ความเข้าใจ", "ให้ความรู้ความเข้าใจ"), ("ให้เป็นร้ปธรรม", "ให้เป็นรูปธรรม"),
     ("ผ่านเฟซบุกของหน่วยงาน", "ผ่านเฟซบุ๊กของหน่วยงาน"),  # MAI TRI lost
     ("มาตรการเชิดชี้เกยรติเจ้าหน้าที่", "มาตรการเชิดชี้เกียรติเจ้าหน้าที่"),  # SARA II lost (`ชี้` for ชู is two words' damage: left)
     ("กระบวนการปฏิบิตงานทีโปรงใส", "กระบวนการปฏิบัติงานทีโปร่งใส"),  # the next letter's vowel set in place of MAI HAN-AKAT
@@ -489,11 +490,9 @@ def test_marks_lost_by_html_printers_are_put_back(damaged, repaired):
     assert repair_thai(damaged) == repaired
 
 
-@pytest.mark.parametrize("text", ["แฟ", "ไม่พบเรื่องร้องเรียนการเรียกรับสินบน", "กองช่าง", "ตองการ", "ที่ก่าหนดไว้",
-                                  "ของผ้รับบริการ"])
+@pytest.mark.parametrize("text", ["แฟ", "ไม่พบเรื่องร้องเรียนการเรียกรับสินบน", "กองช่าง", "ตองการ"])
 def test_short_or_sound_text_gets_no_mark(text):
-    """A mark is no evidence on two letters, nor on a short or rare word it would make (`ก่าหนด` would read
-    `ก่าหนืด`; `ผู้รับ` is short and the Thai National Corpus does not count it, so `ผ้รับ` stays); sound words stay."""
+    """Two letters are no evidence for a mark; sound words are left as they are."""
     assert repair_thai(text) == text
 
 

@@ -102,9 +102,6 @@ def _dictionary_name() -> str:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(sorted(w for w in _words() if w.strip() and "\n" not in w)))
         nlpo3.load_dict(path, _NLPO3_DICTIONARY)
-    # the lost-mark search's tables, built with the dictionary: workers forked after the warm-up share them
-    _stacks_in_words()
-    _sorted_words()
     return _NLPO3_DICTIONARY
 
 
@@ -605,35 +602,6 @@ _VOWELS = UPPER_VOWELS + LOWER_VOWELS
 # A space between a bare consonant and a letter that carries a mark: where WeasyPrint cut a cluster whose marks
 # it set on the next letter (`ข นั ตอน`, `ซ อื จัด`), it is no word break.
 _CUT_CLUSTER = re.compile(rf"(?<=[{CONSONANTS}]) (?=[{CONSONANTS}][{MARKS}])")
-_BARE_CONSONANT = re.compile(rf"[{CONSONANTS}]")
-
-
-@lru_cache(maxsize=1)
-def _stacks_in_words() -> frozenset[tuple[str, str, str]]:
-    """(letter, its marks, the character after them) of every consonant of every dictionary word ('' at a word's
-    end): an edit whose letter, marks and next character occur in no word cannot mend one."""
-    out = set()
-    for word in _words():
-        for i, ch in enumerate(word):
-            if ch in CONSONANTS:
-                marks = _marks_of(word, i)
-                j = i + 1 + len(marks)
-                out.add((ch, marks, word[j] if j < len(word) else ""))
-                out.add((ch, marks, ""))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _sorted_words() -> tuple[str, ...]:
-    return tuple(sorted(_words()))
-
-
-@lru_cache(maxsize=65536)
-def _is_prefix(text: str) -> bool:
-    """Some dictionary word starts with `text`."""
-    words = _sorted_words()
-    at = bisect_left(words, text)
-    return at < len(words) and words[at].startswith(text)
 
 
 def _stray_positions(line: str, segmented: "_Segmented") -> tuple[set[int], set[int]]:
@@ -655,20 +623,10 @@ def _stray_positions(line: str, segmented: "_Segmented") -> tuple[set[int], set[
     return stray, near
 
 
-def _starts(segmented: "_Segmented") -> list[int]:
-    at, out = 0, []
-    for token in segmented.tokens:
-        out.append(at)
-        at += len(token)
-    return out
-
-
-def _lost_mark_edits(line: str, positions, starts: list[int] | None = None):
+def _lost_mark_edits(line: str, positions):
     """Every text one lost mark away from `line` at the letters `positions`: a vowel or tone inserted on a letter
     that has none of that kind, a vowel read as another of the same place (`เรียกริบ`), or the next letter's vowel
-    set here in place of this letter's own (`ปฏิบิต` ปฏิบัติ). Yields (text, index of the letter that changed).
-    With the line's token `starts`, only edits whose stretch, from one of the three token starts up to the letter to
-    the end of the token edited, some dictionary word starts with: the cheap test spares scoring the rest."""
+    set here in place of this letter's own (`ปฏิบิต` ปฏิบัติ). Yields (text, index of the letter that changed)."""
     for i in sorted(positions):
         if 0 < i < len(line) - 1 and line[i] == " " and _THAI_RUN.match(line, i - 1) and _THAI_RUN.match(line, i + 1):
             yield line[:i] + line[i + 1:], i - 1  # a space inside a word competes (`กำ หนด` is กำหนด, not กำ หนืด)
@@ -679,60 +637,32 @@ def _lost_mark_edits(line: str, positions, starts: list[int] | None = None):
         j = i + 1 + len(marks)
         has_vowel = any(m in _VOWELS for m in marks)
         has_tone = any(m in TONE_MARKS or m == "\u0e4c" for m in marks)
-        lefts: list[int] = []
-        stacks = _stacks_in_words() if starts is not None else frozenset()
-        if starts is not None:
-            k = bisect_right(starts, i)
-            lefts = starts[max(0, k - 3):k]
-
-        def edit(new: str, upto: int, tail: str = ""):
-            """The line with line[i + 1:upto] replaced by `new`, if the edited stretch could be a word's."""
-            if starts is not None:
-                rest = new.lstrip(MARKS)  # the displaced vowel's letter and marks, if any
-                nxt = rest[0] if rest else (line[upto] if upto < len(line) else "")
-                if (line[i], new[:len(new) - len(rest)], nxt) not in stacks:
-                    return None
-                k = bisect_right(starts, upto - 1)
-                token_end = max(upto, starts[k] if k < len(starts) else len(line))
-                middle = new + line[upto:token_end]
-                if not any(_is_prefix(line[s:i + 1] + middle) for s in lefts):
-                    return None
-            return line[:i + 1] + new + line[upto:]
-
         for m in _INSERTABLE:
             if (m in TONE_MARKS and not has_tone) or (m not in TONE_MARKS and not has_vowel):
-                if (text := edit(_stack(marks + m), j)) is not None:
-                    yield text, i
+                yield line[:i + 1] + _stack(marks + m) + line[j:], i
         for v in (v for v in marks if v in _VOWELS):
             place = UPPER_VOWELS if v in UPPER_VOWELS else LOWER_VOWELS
             for other in (o for o in place if o != v and o != "\u0e3a"):
-                if (text := edit(_stack(marks.replace(v, other, 1)), j)) is not None:
-                    yield text, i
+                yield line[:i + 1] + _stack(marks.replace(v, other, 1)) + line[j:], i
             if j < len(line) and line[j] in CONSONANTS and not any(x in _VOWELS for x in _marks_of(line, j)):
                 after = _marks_of(line, j)
                 for own in (o for o in place if o != "\u0e3a"):
-                    new = _stack(marks.replace(v, own, 1)) + line[j] + _stack(after + v)
-                    if (text := edit(new, j + 1 + len(after))) is not None:
-                        yield text, i
+                    yield (line[:i + 1] + _stack(marks.replace(v, own, 1)) + line[j] + _stack(after + v)
+                           + line[j + 1 + len(after):], i)
 
 
 def _join_cut_clusters(line: str) -> str:
     """`ข นั ตอน`, `ซ อื จัด`: WeasyPrint cut a cluster, set its vowel on the next letter and lost its tone. A space
-    after a bare consonant standing as a stray piece of its own, before a stray piece opening with a marked
-    letter, is dropped where the joined text, its marks moved back and at most one lost mark put back, leaves
-    fewer letters outside dictionary words."""
+    between two stray pieces, the second opening with a marked letter, is dropped where the joined text, its
+    marks moved back and at most one lost mark put back, leaves fewer letters outside dictionary words."""
     gaps = [m.start() for m in _CUT_CLUSTER.finditer(line)]
     if not gaps:
         return line
-    segmented = _Segmented(line)
-    stray, _ = _stray_positions(line, segmented)
-    # the cut cluster's first letter stands alone, a bare consonant the segmenter left as its own piece
-    bare = [g for g in gaps if g - 1 in stray and g + 1 in stray
-            and _BARE_CONSONANT.fullmatch(segmented.token_at(line, g - 1).strip())]
-    for gap in reversed(bare):
+    stray, _ = _stray_positions(line, _Segmented(line))
+    for gap in reversed([g for g in gaps if g - 1 in stray and g + 1 in stray]):
         joined = line[:gap] + line[gap + 1:]
         before = _stray_letters(line)
-        options = [joined] + [t for t, _ in _lost_mark_edits(joined, (gap - 1, gap))]  # rare: every edit is tried
+        options = [joined] + [t for t, _ in _lost_mark_edits(joined, (gap - 1, gap))]
         best = min((_relocate_marks(o) for o in options),
                    key=lambda o: (_stray_letters(o), -_segment_score(o, 3)[0], -_segment_score(o, 3)[1]))
         if _stray_letters(best) < before:
@@ -744,9 +674,6 @@ def _letters(word: str) -> int:
     return sum(ch not in MARKS for ch in word)
 
 
-MAX_STRAY_SHARE = 0.25  # of a line's Thai letters outside dictionary words, above which no lost mark is sought
-
-
 def _restore_lost_marks(line: str) -> str:
     """Marks an HTML printer dropped without a trace (`ผ้รับ` ผู้รับ, `ร้ปธรรม` รูปธรรม, `รองเรยน` ร้องเรียน) or read as
     another vowel: on a line the dictionary reads badly, the one edit that reads best is taken while it leaves
@@ -755,16 +682,12 @@ def _restore_lost_marks(line: str) -> str:
     or beside a stray piece are tried."""
     if not _THAI_RUN.search(line) or (_coverage(line) >= 0.95 and not _rare_word(line)):
         return line
-    # a lost mark leaves a word or two broken among sound ones; a reading broken throughout (pdfplumber's of a
-    # font it cannot map) is no line to mend letter by letter, and the other engine's reading wins anyway
-    if _stray_letters(line) > MAX_STRAY_SHARE * sum(map(len, _THAI_RUN.findall(line))):
-        return line
     line = _join_cut_clusters(line)
     words = _words()
     for _ in range(_MAX_MOVES):
         segmented = _Segmented(line)
         key, best, before = segmented.score(3), None, _stray_letters(line)
-        for text, at in _lost_mark_edits(line, _stray_positions(line, segmented)[1], _starts(segmented)):
+        for text, at in _lost_mark_edits(line, _stray_positions(line, segmented)[1]):
             if (k := segmented.key_of(text, at)) <= key:
                 continue
             new, old = segmented.token_at(text, at), segmented.token_at(line, at)
@@ -794,8 +717,6 @@ def _mend_marks(line: str) -> str:
     if moved == line and (_coverage(line) >= 0.95 and not _rare_word(line)):
         return line
     first = _restore_lost_marks(moved)
-    if moved == line:  # no move: nothing to weigh the insertions against
-        return first
     restored = _restore_lost_marks(line)
     if restored == line:
         return first

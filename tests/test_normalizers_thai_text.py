@@ -466,10 +466,10 @@ _drop = lambda w, i: w[:i] + w[i + 1:]  # noqa: E731
 
 
 @pytest.mark.parametrize("name, marks, least", [
-    ("lower vowel", "\u0e38\u0e39", 0.28), ("upper vowel", "\u0e31\u0e34\u0e35\u0e36\u0e37", 0.42), ("tone", TONE_MARKS, 0.17),
+    ("lower vowel", "\u0e38\u0e39", 0.35), ("upper vowel", "\u0e31\u0e34\u0e35\u0e36\u0e37", 0.45), ("tone", TONE_MARKS, 0.2),
 ])
 def test_a_lost_mark_is_put_back_on_common_words(name, marks, least):
-    """Measured on this commit: lower 22/70 (3 other), upper 70/147 (5), tone 29/143 (2); most tone losses leave
+    """Measured on this commit: lower 28/70 (2 other), upper 79/147 (3), tone 33/143 (2); most tone losses leave
     two sound words (`ตองการ`), which nothing may touch."""
     n, right, wrong = _recovery(marks, _drop)
     assert n >= 50 and right >= least * n and wrong <= 0.05 * n, (n, right, wrong)

@@ -628,9 +628,6 @@ def _lost_mark_edits(line: str, positions):
     that has none of that kind, a vowel read as another of the same place (`เรียกริบ`), or the next letter's vowel
     set here in place of this letter's own (`ปฏิบิต` ปฏิบัติ). Yields (text, index of the letter that changed)."""
     for i in sorted(positions):
-        if 0 < i < len(line) - 1 and line[i] == " " and _THAI_RUN.match(line, i - 1) and _THAI_RUN.match(line, i + 1):
-            yield line[:i] + line[i + 1:], i - 1  # a space inside a word competes (`กำ หนด` is กำหนด, not กำ หนืด)
-            continue
         if i >= len(line) or line[i] not in CONSONANTS:
             continue
         marks = _marks_of(line, i)
@@ -703,16 +700,10 @@ def _restore_lost_marks(line: str) -> str:
     return line
 
 
-_SPLIT_AM = re.compile(rf"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
-
-
 def _mend_marks(line: str) -> str:
     """Marks moved (`_relocate_marks`) and marks lost (`_restore_lost_marks`), in both orders: a lost mark read first
     as a moved one gives another word (`ผ้ตาย` is ผู้ตาย, not ผต้าย). The reading with fewer stray letters, then
     longer and fewer words, wins; ties keep moves first, as before."""
-    # SARA AM as NIKHAHIT + SARA AA (`ประจําปี`) is rebuilt at the end of the pass; read as letters here, it would
-    # look like a stray piece that wants a mark (`ประจ้ำปี`)
-    line = _SPLIT_AM.sub(lambda m: m.group(1) + SARA_AM, line)
     moved = _relocate_marks(line)
     if moved == line and (_coverage(line) >= 0.95 and not _rare_word(line)):
         return line

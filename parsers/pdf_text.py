@@ -98,16 +98,9 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
         if fits[0] > fits[1]:
             return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
         return Choice(pdfium_text, "pdfium", q_pdfium)
-    if q_plumber > q_pdfium or (q_plumber == q_pdfium and _tie_key(plumber_text) > _tie_key(pdfium_text)):
+    if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)
-
-
-def _tie_key(text: str) -> tuple[int, float]:
-    """Of two readings that score alike once repaired: the longer one, then the one that reads better as printed.
-    Repair puts back a mark an engine lost (`การใชอำนาจ`), so the reading that kept it only ties on its score:
-    it wins here, and the text keeps the mark its engine read rather than the one the dictionary guessed."""
-    return _visible(text), text_quality(_CID.sub("", text))
 
 
 def same_letters(a: str, b: str) -> bool:

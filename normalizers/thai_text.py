@@ -356,8 +356,7 @@ _MOVABLE = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS
 _STACK_ORDER = {m: i for i, m in enumerate(LOWER_VOWELS + UPPER_VOWELS + TONE_MARKS + SIGNS)}
 # Marks a broken font map gives for one another: the tones, and SARA UU printed as a tone and back
 # (`ผ้รับ` ผู้รับ, `ข้อม้ล` ข้อมูล, `คู้มือ` คู่มือ, `กองช้าง` กองช่าง).
-# MAI TRI also stands for SARA U in Garuda prints (`ค๊ณธรรม` คุณธรรม, `ประช๊ม` ประชุม).
-_LOOKALIKE = {"\u0e48": "\u0e49\u0e39", "\u0e49": "\u0e48\u0e39", "\u0e39": "\u0e48\u0e49", "\u0e4a": "\u0e38"}
+_LOOKALIKE = {"\u0e48": "\u0e49\u0e39", "\u0e49": "\u0e48\u0e39", "\u0e39": "\u0e48\u0e49"}
 _STACKS = re.compile(rf"([{CONSONANTS}])([{MARKS}]{{2,}})")
 _TWO_TONES = re.compile(rf"[{CONSONANTS}]([{TONE_MARKS}]{{2}})")
 _MAX_MOVES = 12
@@ -596,126 +595,6 @@ def _relocate_marks(line: str) -> str:
     return line
 
 
-# Marks a printer can drop without a trace (a glyph it could not place): the vowels above and below and the tones.
-_INSERTABLE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47" + TONE_MARKS
-_VOWELS = UPPER_VOWELS + LOWER_VOWELS
-# A space between a bare consonant and a letter that carries a mark: where WeasyPrint cut a cluster whose marks
-# it set on the next letter (`ข นั ตอน`, `ซ อื จัด`), it is no word break.
-_CUT_CLUSTER = re.compile(rf"(?<=[{CONSONANTS}]) (?=[{CONSONANTS}][{MARKS}])")
-
-
-def _stray_positions(line: str, segmented: "_Segmented") -> tuple[set[int], set[int]]:
-    """(indices of letters in stray Thai pieces, indices of those and of two words either side of them). A word of
-    two or three letters the Thai National Corpus hardly knows counts as stray: damage that still splits into
-    dictionary words leaves such pieces (`ปฏิ|บิต|งา|นที` for ปฏิบัติงานที่)."""
-    words, counts, spans, at = _words(), _word_frequency(), [], 0
-    for token in segmented.tokens:
-        word = token.strip()
-        known = not word or (word in words and not (2 <= len(word) <= 3 and counts.get(word, 0) < RARE_WORD))
-        spans.append((at, at + len(token), known))
-        at += len(token)
-    stray, near = set(), set()
-    for k, (a, b, known) in enumerate(spans):
-        if not known and _THAI_RUN.search(line[a:b]):
-            stray.update(range(a, b))
-            for a2, b2, _ in spans[max(0, k - 2):k + 3]:
-                near.update(range(a2, b2))
-    return stray, near
-
-
-def _lost_mark_edits(line: str, positions):
-    """Every text one lost mark away from `line` at the letters `positions`: a vowel or tone inserted on a letter
-    that has none of that kind, a vowel read as another of the same place (`เรียกริบ`), or the next letter's vowel
-    set here in place of this letter's own (`ปฏิบิต` ปฏิบัติ). Yields (text, index of the letter that changed)."""
-    for i in sorted(positions):
-        if i >= len(line) or line[i] not in CONSONANTS:
-            continue
-        marks = _marks_of(line, i)
-        j = i + 1 + len(marks)
-        has_vowel = any(m in _VOWELS for m in marks)
-        has_tone = any(m in TONE_MARKS or m == "\u0e4c" for m in marks)
-        for m in _INSERTABLE:
-            if (m in TONE_MARKS and not has_tone) or (m not in TONE_MARKS and not has_vowel):
-                yield line[:i + 1] + _stack(marks + m) + line[j:], i
-        for v in (v for v in marks if v in _VOWELS):
-            place = UPPER_VOWELS if v in UPPER_VOWELS else LOWER_VOWELS
-            for other in (o for o in place if o != v and o != "\u0e3a"):
-                yield line[:i + 1] + _stack(marks.replace(v, other, 1)) + line[j:], i
-            if j < len(line) and line[j] in CONSONANTS and not any(x in _VOWELS for x in _marks_of(line, j)):
-                after = _marks_of(line, j)
-                for own in (o for o in place if o != "\u0e3a"):
-                    yield (line[:i + 1] + _stack(marks.replace(v, own, 1)) + line[j] + _stack(after + v)
-                           + line[j + 1 + len(after):], i)
-
-
-def _join_cut_clusters(line: str) -> str:
-    """`ข นั ตอน`, `ซ อื จัด`: WeasyPrint cut a cluster, set its vowel on the next letter and lost its tone. A space
-    between two stray pieces, the second opening with a marked letter, is dropped where the joined text, its
-    marks moved back and at most one lost mark put back, leaves fewer letters outside dictionary words."""
-    gaps = [m.start() for m in _CUT_CLUSTER.finditer(line)]
-    if not gaps:
-        return line
-    stray, _ = _stray_positions(line, _Segmented(line))
-    for gap in reversed([g for g in gaps if g - 1 in stray and g + 1 in stray]):
-        joined = line[:gap] + line[gap + 1:]
-        before = _stray_letters(line)
-        options = [joined] + [t for t, _ in _lost_mark_edits(joined, (gap - 1, gap))]
-        best = min((_relocate_marks(o) for o in options),
-                   key=lambda o: (_stray_letters(o), -_segment_score(o, 3)[0], -_segment_score(o, 3)[1]))
-        if _stray_letters(best) < before:
-            line = best
-    return line
-
-
-def _letters(word: str) -> int:
-    return sum(ch not in MARKS for ch in word)
-
-
-def _restore_lost_marks(line: str) -> str:
-    """Marks an HTML printer dropped without a trace (`ผ้รับ` ผู้รับ, `ร้ปธรรม` รูปธรรม, `รองเรยน` ร้องเรียน) or read as
-    another vowel: on a line the dictionary reads badly, the one edit that reads best is taken while it leaves
-    fewer letters outside dictionary words and makes a word of three or more letters, or, leaving as many, joins
-    the pieces into a word of five or more letters, two longer than the one the letter sat in. Only letters in
-    or beside a stray piece are tried."""
-    if not _THAI_RUN.search(line) or (_coverage(line) >= 0.95 and not _rare_word(line)):
-        return line
-    line = _join_cut_clusters(line)
-    words = _words()
-    for _ in range(_MAX_MOVES):
-        segmented = _Segmented(line)
-        key, best, before = segmented.score(3), None, _stray_letters(line)
-        for text, at in _lost_mark_edits(line, _stray_positions(line, segmented)[1]):
-            if (k := segmented.key_of(text, at)) <= key:
-                continue
-            new, old = segmented.token_at(text, at), segmented.token_at(line, at)
-            if new not in words or _letters(new) < 3:  # `แฟ่` is a word, but a mark is no evidence on two letters
-                continue
-            strays = _stray_letters(text)
-            if strays < before or (strays == before and _letters(new) >= 5
-                                   and _letters(new) >= (_letters(old) if old in words else 0) + 2):
-                key, best = k, text
-        if best is None:
-            break
-        line = best
-    return line
-
-
-def _mend_marks(line: str) -> str:
-    """Marks moved (`_relocate_marks`) and marks lost (`_restore_lost_marks`), in both orders: a lost mark read first
-    as a moved one gives another word (`ผ้ตาย` is ผู้ตาย, not ผต้าย). The reading with fewer stray letters, then
-    longer and fewer words, wins; ties keep moves first, as before."""
-    moved = _relocate_marks(line)
-    if moved == line and (_coverage(line) >= 0.95 and not _rare_word(line)):
-        return line
-    first = _restore_lost_marks(moved)
-    restored = _restore_lost_marks(line)
-    if restored == line:
-        return first
-    second = _relocate_marks(restored)
-    rank = lambda t: (_stray_letters(t), -_segment_score(t, 3)[0], -_segment_score(t, 3)[1])  # noqa: E731
-    return second if rank(second) < rank(first) else first
-
-
 def _may_repeat():
     """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would: a text it does not
     match comes out of every step unchanged, so its two dozen substitutions are skipped. Each step's pattern
@@ -756,8 +635,7 @@ def _repair_once(text: str) -> str:
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _MARK_GAP.sub(_close_mark_gap, text)
-    text = "\n".join(_mend_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line)))))
-                     for line in text.split("\n"))
+    text = "\n".join(_relocate_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line))))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
     text = _remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)

@@ -741,6 +741,9 @@ def word_fit(text: str) -> float:
 # ---------------------------------------------------------------- data-contract strings
 _SPACES = re.compile(r"\s+")
 _LEADING_MARKS = re.compile(rf"^[\s{MARKS}]+")  # a mark split off the cell above has no consonant here
+# A lead vowel ends no Thai text: one after the last word is the first letter of the line below, read into this
+# cell (`…ภายในหน่วยงานโ` over `โครงการ…`).
+_TRAILING_LEAD = re.compile(rf"(?<=[\u0e01-\u0e4e])\s*[{LEAD_VOWELS}]+$")
 
 
 # Symbol fonts (Wingdings, Symbol) put their glyphs in the Private Use Area at U+F020-U+F0FF: in ITA forms
@@ -754,6 +757,8 @@ def clean_text(text: str | None) -> str | None:
     if text is None:
         return None
     text = _SPACES.sub(" ", _MARKUP.sub(" ", _CID.sub("", _SYMBOL_FONT.sub(SYMBOL, text))))
+    # the edges are trimmed before repair too, so that cleaning the result again repairs the very same text
+    text = _TRAILING_LEAD.sub("", _LEADING_MARKS.sub("", _nfc(text).translate(_PUA).strip()))
     text = to_arabic_digits(repair_thai(text))
-    text = _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip())
+    text = _TRAILING_LEAD.sub("", _LEADING_MARKS.sub("", _SPACES.sub(" ", text).strip()))
     return text or None

@@ -414,7 +414,17 @@ class _PageReader:
                 members = []  # text under a full table is not part of it, unless a page break cut its last row
             if members:
                 rows = [self._row_by_columns(word_lines[m], table.col_edges) for m in members]
-                if header_only:
+                # lines between column rules that run on past the header, with no rule under them and nothing
+                # after them on the page: one ruled row a page break cut before its bottom rule
+                cut = header_only and table.rules_to >= max(word_boxes[m][-1][3] for m in members) - 2 \
+                    and _last_on_page(word_lines, members, self.height)
+                if cut:
+                    head = header_lines(rows)
+                    for row in rows[:head]:
+                        row.header = True
+                    table.rows.extend(rows[:head] + wrap_rows(rows[head:], [True] + [False] * (len(rows) - head - 1)))
+                    table.open_bottom = True
+                elif header_only:
                     table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
                 elif table.open_bottom and table.rows:  # the rest of the cut row's cells
                     table.rows[-1] = wrap_rows([table.rows[-1]] + rows, [True] + [False] * len(rows))[0]
@@ -519,6 +529,23 @@ def _last_on_page(lines: list[list[Word]], members: list[int], height: float) ->
     before its bottom rule was drawn (browsers and Word draw it on the next page)."""
     last = max(members)
     return all(min(w.top for w in line) > PAGE_FOOT * height for line in lines[last + 1:])
+
+
+def _column_rules_bottom(ppage, table: PageTable) -> float:
+    """How far down every rule between the table's columns runs from the table (0 where one stops at its bottom):
+    a ruled row that a page break cut before its bottom rule has its column rules but no rule under it, so the
+    table finder closes no cell there (WeasyPrint draws the bottom rule on the next page)."""
+    inner = table.col_edges[1:-1]
+    if not inner:
+        return 0.0
+    reach = []
+    for x in inner:
+        below = [e["bottom"] for e in ppage.edges if e["orientation"] == "v" and abs(e["x0"] - x) <= 2
+                 and e["top"] <= table.bottom + 2 and e["bottom"] > table.bottom + 2]
+        if not below:
+            return 0.0
+        reach.append(max(below))
+    return min(reach)
 
 
 def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_least: int = 2) -> list[int]:
@@ -749,6 +776,9 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
     ruled = reader.tables(found_tables, fills, [] if ocr_used else ppage.chars) if found_tables else []
+    if not ocr_used:
+        for table in (t for t in ruled if _header_only(t)):
+            table.rules_to = _column_rules_bottom(ppage, table)
     tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)

@@ -14,11 +14,18 @@ from normalizers.thai_text import MARKS, repair_thai, text_quality, word_fit
 _CID = re.compile(r"\(cid:\d+\)")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+# What a wrapped Thai word may end or start a line with before repair: Thai letters and marks, the fonts' Private
+# Use Area variants of the marks (`ขั\uf70b` is ขั้: PDFium gives the glyph's code point) and zero-width characters.
+_THAI_JOIN = re.compile(r"[\u0e01-\u0e5b\uf700-\uf71a\u200b-\u200d]")
 _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
 _MARKS_AND_SPACE = re.compile(rf"[{MARKS}\s]")
 _THAI_MARKS = frozenset(MARKS)
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
+# A line that is one to three digits alone, then a line opening with digits: a number wrapped in a narrow cell
+# (`๘` / `๒.๗๖` is 82.76), not a list item after a number.
+_BARE_DIGITS = re.compile(r"^[0-9๐-๙]{1,3}$")
+_DIGIT_START = re.compile(r"^[0-9๐-๙]")
 
 # A page is "readable" when its text scores at least this well and holds this many Thai letters.
 MIN_PAGE_QUALITY = 0.6
@@ -104,8 +111,8 @@ def same_letters(a: str, b: str) -> bool:
 def join_lines(text: str) -> str:
     """Join the lines of a wrapped cell in reading order.
 
-    Thai has no spaces between words, so a break between two Thai letters is a wrap inside a word
-    or phrase and joins with nothing, as does a break after a hyphen or slash; every other break (Latin words, list items, a trailing space
+    Thai has no spaces between words, so a break between two Thai letters (a mark as the font's PUA glyph too)
+    is a wrap inside a word or phrase and joins with nothing, as does a number wrapped after its first digits, as does a break after a hyphen or slash; every other break (Latin words, list items, a trailing space
     the printer kept) becomes one space.
     """
     parts = _LINE_BREAK.split(text.replace(_PDFIUM_HYPHEN, "-").replace("\ufffe", "").strip())
@@ -115,7 +122,8 @@ def join_lines(text: str) -> str:
             continue
         if not out:
             out = part
-        elif (_THAI.match(out[-1]) and _THAI.match(part[0]) and not _NUMBERED.match(part)) or out[-1] in "-/":
+        elif (_THAI_JOIN.match(out[-1]) and _THAI_JOIN.match(part[0]) and not _NUMBERED.match(part)) or out[-1] in "-/" \
+                or (_BARE_DIGITS.match(out) and _DIGIT_START.match(part)):
             out += part
         else:
             out += " " + part

@@ -81,6 +81,7 @@ class PageTable:
     col_edges: list[float]  # x of every column boundary, left to right (n_cols + 1 values)
     rows: list[RawRow]
     open_bottom: bool = False  # the last row's cells are not all closed by rules (a page break cut the row)
+    rules_to: float = 0.0  # how far down its column rules run past its last closed row (a row cut before its bottom rule)
 
     @property
     def n_cols(self) -> int:

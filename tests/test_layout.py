@@ -131,6 +131,17 @@ def test_join_lines_keeps_every_visible_character_in_order(parts):
     assert joined.replace(" ", "") == text.replace(" ", "").replace("\n", "")
 
 
+@pytest.mark.parametrize("lines, joined", [
+    ("ขั\uf70b\nนตอน", "ขั\uf70bนตอน"),  # the line ends in a tone mark as the font's PUA glyph: a word wrapped
+    ("ที\uf70a\nจะดำเนินการ", "ที\uf70aจะดำเนินการ"), ("ผู\u200b\nรับบริการ", "ผู\u200bรับบริการ"),
+    ("ขั้\nนตอน", "ขั้นตอน"), ("E-Service\nของหน่วยงาน", "E-Service ของหน่วยงาน"), ("ที่\n1. ข้อ", "ที่ 1. ข้อ"),
+    ("๘\n๒.๗๖", "๘๒.๗๖"), ("9\n1.27", "91.27"),  # a score wrapped in a narrow column: one number, not 8 and a list
+    ("ปี ๒๕๖๗\n๒. ติดตามผล", "ปี ๒๕๖๗ ๒. ติดตามผล"),  # a year then the next step stays two
+])
+def test_join_lines_joins_a_word_wrapped_after_a_mark_without_a_space(lines, joined):
+    assert join_lines(lines) == joined
+
+
 def test_engine_choice_prefers_the_undamaged_reading():
     from parsers.pdf_text import choose
 

@@ -151,3 +151,48 @@ def test_a_row_whose_first_cells_the_printer_moved_to_the_next_page_is_one_row()
     body = [r.cells for r in built[0].rows if r.kind == "body"]
     assert body == [whole, ["องค์การบริหารส่วนตำบลบันนังสาเรง", "เมืองยะลา", "88.38", "80.14", "69.08", "78.19",
                             "ต้องปรับปรุง"], ["เทศบาลตำบลยะหา", "ยะหา", "67.79", "84.58", "72.34", "74.65", "ต้องปรับปรุง"]]
+
+
+def _cut_row_pdf(path, column_rules: bool):
+    """A ruled header, then one row whose lines run to the foot of the page with its column rules drawn down
+    beside them and no rule under it (the page break cut it before its bottom rule, as WeasyPrint prints it);
+    with column_rules=False the same lines under a header ruled alone (lines around the header only)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.pdf_factory import font_names
+
+    regular, bold = font_names("Garuda")
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    widths, x0, top = [90, 180, 90, 150], 50, A4[1] - 640
+    edges = [x0 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    pdf.setFont(bold, 12)
+    for x, w, text in zip(edges, widths, ["หน่วยงาน", "วิธีการดำเนินการ", "ระยะเวลา", "มาตรการ"]):
+        pdf.rect(x, top - 24, w, 24)
+        pdf.drawString(x + 4, top - 17, text)
+    lines = [["กอง", "๑. จัดทำสื่อประชาสัมพันธ์", "พฤษภาคม", "๑. มาตรการส่งเสริม"],
+             ["สวัสดิการ", "งดรับ งดให้ ในช่วงเทศกาล", "- กันยายน", "คุณธรรมและ"],
+             ["สังคม", "๒. ตรวจสอบสถานะลิงก์", "๒๕๖๗", "ความโปร่งใสภายในหน่วยงาน"]]
+    pdf.setFont(regular, 12)
+    for i, cells in enumerate(lines):
+        for x, text in zip(edges, cells):
+            pdf.drawString(x + 4, top - 44 - 18 * i, text)
+    if column_rules:
+        for x in edges:
+            pdf.line(x, top - 24, x, 40)  # down to the page's foot: no rule closes the row
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_ruled_row_cut_before_its_bottom_rule_is_one_row_not_one_per_line(tmp_path):
+    from parsers.layout import extract_layout
+
+    layout = extract_layout(_cut_row_pdf(tmp_path / "cut.pdf", column_rules=True))
+    body = [r for t in layout.tables for r in t.rows if r.kind == "body"]
+    assert len(body) == 1, [r.cells for r in body]
+    assert body[0].cells[0].replace(" ", "") == "กองสวัสดิการสังคม"
+    assert body[0].cells[3].startswith("๑. มาตรการส่งเสริมคุณธรรมและ")
+    # the same lines under a header ruled alone say nothing of one row: no rule runs down beside them
+    loose = extract_layout(_cut_row_pdf(tmp_path / "loose.pdf", column_rules=False))
+    assert len([r for t in loose.tables for r in t.rows if r.kind == "body"]) > 1

@@ -124,3 +124,19 @@ def test_a_head_naming_no_column_over_the_next_page_part_of_a_table_continues_it
                    [2], 4, rest)
     got = measures([first, second], [_page(1, "มาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"), _page(2)], 2567, 2568)
     assert [(m.responsible, str(m.period_start)) for m in got] == [("กองคลัง", "2024-10-01"), ("กองการศึกษา", "2025-01-01")]
+
+
+def test_a_period_split_into_a_start_and_an_end_column_runs_from_one_to_the_other():
+    """`ระยะเวลา` spanning two columns of dates (`เริ่ม` / `สิ้นสุด` under it, any wording): the second column of dates
+    right after the period's is where it ends, not a column nobody reads."""
+    header = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา\nเริ่ม", "สิ้นสุด"]
+    rows = [["๑. มาตรการเผยแพร่แผนการจัดซื้อจัดจ้าง", "เผยแพร่ทางเว็บไซต์", "กองคลัง", "๑ ต.ค. ๒๕๖๗", "๓๐ ก.ย. ๖๘"],
+            ["๒. มาตรการตรวจสอบภายใน", "ตรวจสอบทุกไตรมาส", "สำนักปลัด", "มกราคม ๒๕๖๘", "มีนาคม ๒๕๖๘"],
+            ["๓. โครงการอบรมให้ความรู้", "จัดอบรมบุคลากร", "กองช่าง", "๑ พ.ค. ๒๕๖๘", "๓๑ พฤษภาคม ๒๕๖๘"]]
+    assert table_roles(header, rows)[4] == "period_end"
+    found = measures([_table(header, *rows)], [_page(1, "")], 2568, 2568)
+    assert [(str(m.period_start), str(m.period_end)) for m in found] == [
+        ("2024-10-01", "2025-09-30"), ("2025-01-01", "2025-03-31"), ("2025-05-01", "2025-05-31")]
+    # one column of dates stays a period of its own (a single date is that day)
+    alone = measures([_table(header[:4], *[r[:4] for r in rows])], [_page(1, "")], 2568, 2568)
+    assert str(alone[1].period_start) == "2025-01-01" and str(alone[1].period_end) == "2025-01-31"

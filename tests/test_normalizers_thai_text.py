@@ -72,6 +72,8 @@ def test_repair_never_adds_a_visible_character(text):
 
 @given(damaged_thai)
 @example("กกกกกก\uf70b ่  ่ ้ ่  ํ ")  # five orphaned marks: one is resolved per repair step
+@example("ํเก่เก่น้")  # a leading mark trimmed after repair only: the second cleaning repaired another text
+@example("\uf70bก่กขี๊")  # the same with the font's PUA tone, which is a mark only once mapped
 @settings(max_examples=200, deadline=None)
 def test_clean_text_is_stable_and_has_no_thai_digits(text):
     cleaned = clean_text(text)
@@ -433,3 +435,11 @@ def test_mark_moves_do_not_depend_on_the_string_hash():
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
         orders.add(tuple(json.loads(out)))
     assert len(orders) == 1
+
+
+@given(valid_thai, st.sampled_from(["", "โ", "เ", " ไ", "แ"]))
+@settings(max_examples=200, deadline=None)
+def test_clean_text_drops_a_lead_vowel_read_in_from_the_line_below(text, stray):
+    """No Thai text ends with a lead vowel: one after the last word belongs to the next line's first word."""
+    cleaned = clean_text(text + stray)
+    assert cleaned == clean_text(text) and not cleaned.endswith(tuple("เแโใไ"))

@@ -36,11 +36,9 @@ KNOWN_FAILURES: dict[str, str] = {
     'variant[header_lines+row_breaks+merged_responsible]': '{measure_text_exact: 5/6}',
     'variant[header_lines]': '{measure_text_exact: 5/6}',
     'variant[known_headers]': '{measure_text_exact: 7/9}',
-    'variant[memo]': '{measure_text_exact: 7/8}',
     'variant[month_columns+landscape+merged_measure]': '{measure_outcome: 6/8, measure_responsible: 7/8, measure_text_exact: 2/8}',
     'variant[quarter_columns]': '{measure_outcome: 6/7, measure_responsible: 6/7}',
     'variant[score_tables]': '{measure_period: 8/9}',
-    'variant[score_wordings]': '{measure_text_exact: 4/5}',
 }
 
 

@@ -200,7 +200,12 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
             continue
         share = {kind: kinds.count(kind) / len(kinds) for kind in set(kinds)}
         kind, most = max(share.items(), key=lambda kv: kv[1])
-        if kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
+        if kind == "period" and most >= 0.6 and roles.get(column - 1) == "period" and "period_end" not in taken:
+            # a second column of dates right after the period's: the period split into where it starts and where
+            # it ends under one spanning header (`ระยะเวลา` over two columns); the period runs from one to the other
+            roles[column] = "period_end"
+            taken.add("period_end")
+        elif kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)
         elif "responsible" not in taken and _answerable(cells, share.get("responsible", 0)):

@@ -33,7 +33,7 @@ _SIGNATURE = re.compile(r"\s*\(\s*ลงช[\u0e31-\u0e4e\s]*อ[\u0e31-\u0e4e\s
 def _before_signature(cell: str) -> str:
     return _SIGNATURE.split(cell)[0]
 # Roles whose merged cell covers several measures: each measure carries it.
-_CARRIED = ("responsible", "period", "budget", "follow_up", "indicator")
+_CARRIED = ("responsible", "period", "period_end", "budget", "follow_up", "indicator")
 # Words no measure starts with: a cell that begins with one is the rest of a phrase cut by a page break.
 _CONTINUING_WORDS = ("ไป", "และ", "หรือ", "ของ", "ที่", "ใน", "เพื่อ", "จาก", "กับ", "แก่", "ซึ่ง", "โดย", "ด้วย",
                      "แล้ว", "ไว้", "ขึ้น", "นั้น", "นี้", "อย่าง")
@@ -183,7 +183,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
     return [_measure(n, row, year, digit_i, fiscal_year) for n, row in enumerate(rows, 1) if _measure_text(row)]
 
 
-_MEASURE_OWN = {"responsible", "period", "output", "outcome", "follow_up", "budget"}
+_MEASURE_OWN = {"responsible", "period", "period_end", "output", "outcome", "follow_up", "budget"}
 
 
 def _list_style(text: str) -> str | None:
@@ -224,7 +224,7 @@ def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str], 
     merged cell printed once (every measure of a plan has both)."""
     for index, role in roles.items():
         covered = row.spanned[index] if index < len(row.spanned) else not ruled
-        if role in ("responsible", "period") and not ruled:
+        if role in ("responsible", "period", "period_end") and not ruled:
             covered = not row.cells[index].strip() if index < len(row.cells) else False
         if role in _CARRIED and role not in new.cells and covered and above.cells.get(role):
             new.cells[role] = above.cells[role]
@@ -376,7 +376,7 @@ def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_yea
     text = _measure_text(row) or ""
     codes, text = code_prefix(strip_list_number(text), year, digit_i)
     text = strip_list_number(text)
-    period_text = tidy(row.cells.get("period"))
+    period_text = tidy(" - ".join(t for t in (row.cells.get("period"), row.cells.get("period_end")) if t and t.strip()))
     period = _period(row, period_text, fiscal_year)
     indicator = None
     if raw := row.cells.get("indicator"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,6 +108,23 @@ def test_indicators_resolved_by_name_not_printed_number():
     got = {i.indicator: (i.score, i.tool) for i in indicator_scores(lines)}
     assert got == {6: (87.66, "EIT"), 7: (85.62, "EIT"), 8: (83.70, "EIT"), 5: (87.32, "IIT"), 9: (100.0, "OIT"),
                    4: (84.93, "IIT")}
+
+
+@pytest.mark.parametrize("this_first", [True, False])
+@pytest.mark.parametrize("year", [2567, None])
+def test_a_table_of_two_years_gives_this_years_indicator_scores(this_first, year):
+    """`ตัวชี้วัด | ปี 2567 | ปี 2566 | ผลต่าง`: the assessment year's column (or, unknown, the latest), never last
+    year's, whichever comes first; the header may be the table's first row."""
+    names = ["1. การปฏิบัติหน้าที่", "6. คุณภาพการดำเนินงาน", "10. การป้องกันการทุจริต"]
+    now, before = [94.40, 82.51, 95.06], [88.46, 81.18, 86.73]
+    head, rows = ["ปี 2567", "ปี 2566"], [[f"{a:.2f}", f"{b:.2f}"] for a, b in zip(now, before)]
+    if not this_first:
+        head, rows = head[::-1], [r[::-1] for r in rows]
+    two_years = table([1], [], (1, ["ตัวชี้วัด", *head, "ผลต่าง"]),
+                      *[(1, [name, *r, f"{a - b:+.2f}"]) for name, r, a, b in zip(names, rows, now, before)])
+    title = "การวิเคราะห์ผลการประเมิน ITA" + (f" ประจำปีงบประมาณ พ.ศ. {year}" if year else "")
+    found = parse_document(layout([page(1, title)], [two_years]))
+    assert {i.indicator: i.score for i in found.indicators} == {1: 94.40, 6: 82.51, 10: 95.06}
 
 
 def test_an_indicator_mentioned_in_prose_is_not_a_score():

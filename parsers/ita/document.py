@@ -35,7 +35,7 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
         first = next((v for v in (assessment.overall_score, assessment.iit, assessment.eit, assessment.eit_part1,
                                   assessment.eit_part2, assessment.oit) if v is not None), None)
         assessment.source = locate(pages, first, "คะแนน")
-    parsed.indicators = scores.indicator_scores(scores.segments(pages, tables))
+    parsed.indicators = scores.indicator_scores(scores.segments(pages, tables, assessed))
     parsed.questions, code_warnings = scores.question_scores(tables, assessed)
     parsed.warnings += code_warnings
     if parsed.assessment or parsed.indicators or parsed.questions:

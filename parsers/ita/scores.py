@@ -144,13 +144,17 @@ def _indicator_by_name(name: str, cutoff: float = 85) -> int | None:
     return _INDICATOR_KEYS[found[0]] if found else None
 
 
-def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, list[Provenance | None]]]:
+def segments(pages: list[PageLayout], tables: list[Table],
+             year: int | None = None) -> list[tuple[str, list[Provenance | None]]]:
     """Candidate text pieces for indicator lines, each with the places it was read from: table rows (their
-    cells), lines, and each line joined with the next (a score wrapped onto the following line)."""
+    cells), lines, and each line joined with the next (a score wrapped onto the following line). A table
+    with a column per year (`ปี 2567 | ปี 2566 | ผลต่าง`) gives its rows without the other years' columns."""
     pieces = []
     for table in tables:
+        others = _other_years(table, year)
         for row in table.rows:
-            pieces.append((" ".join(row.cells), list(row.sources)))
+            kept = [c for c in range(len(row.cells)) if c not in others]
+            pieces.append((" ".join(row.cells[c] for c in kept), [row.source(c) for c in kept]))
     for page in pages:
         lines = [line.text for line in page.lines]
         for number, line in enumerate(lines):
@@ -159,6 +163,21 @@ def segments(pages: list[PageLayout], tables: list[Table]) -> list[tuple[str, li
                 pieces.append((line + " " + lines[number + 1],
                                [page.lines[number].provenance, page.lines[number + 1].provenance]))
     return pieces
+
+
+_YEAR_CELL = re.compile(r"\D{0,20}(25\d\d)\D{0,20}")
+
+
+def _other_years(table: Table, year: int | None) -> set[int]:
+    """The columns of a table headed (its header, else its first row) by a year other than this one: the
+    assessment year's column is kept where one is headed by it, else the latest year's (a document sets this
+    year beside the last)."""
+    cells = table.header or (table.rows[0].cells if table.rows else [])
+    years = {c: int(m.group(1)) for c, cell in enumerate(cells) if c and (m := _YEAR_CELL.fullmatch(compact(cell)))}
+    if len(set(years.values())) < 2:
+        return set()
+    this = year if year in years.values() else max(years.values())
+    return {c for c, y in years.items() if y != this}
 
 
 def _is_question_header(cells: list[str]) -> bool:

@@ -227,26 +227,18 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
                       look: ScanLook | None = None) -> list[TruthRow]:
     """Write the announcement PDF (scanned: as page images at `dpi`, damaged as `look` says); returns the rows
     a reader must find (scored ones), in order."""
-    rng = random.Random(spec.seed)
-    rows = _rows(spec, rng)
-    for i in spec.broken_rows:
-        rows[i].broken = True
+    rows = rows_of(spec)
     header, widths, fields = layout_of(spec)
     thai = spec.thai_digits
-    title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
-             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
-             "split": f"ประกาศจังหวัด{spec.province}"}.get(
-        spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
-    year = _int(spec.year, thai)
-    intro = [Row([[title]], "heading"),
-             Row([[f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}"]], "text")]
+    title, subject, signature = announcement_words(spec, lambda n: _int(n, thai))
+    intro = [Row([[title]], "heading"), Row([[subject]], "text")]
     pages: list[list[Row]] = []
     current = list(intro) + list(header)
     district = None
     count = 0
     for i, row in enumerate(rows):
-        values = {"rank": [_int(row.rank, thai)], "name": _wrap(row.name), "district": [row.district or ""],
-                  "level": _wrap(row.level), "type": _wrap_type(row.unit_type or "")}
+        texts = cell_texts(spec, i, row, thai)
+        values = {f: _wrap(t) if f in ("name", "level") else _wrap_type(t) if f == "type" else [t] for f, t in texts.items()}
         used = sum(r.height if r.kind not in ("heading", "text") else LEADING + 8 for r in current)
         if count and (count % spec.rows_per_page == 0 or used + 2 * LEADING + 30 > PAGE_SPACE):
             nxt = f"{row.name[:12]}..." if spec.has("no-rank") else f"{_int(row.rank, thai)}.{row.name[:12]}..."
@@ -256,19 +248,47 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
         if spec.form == "overall" and row.district != district:
             district = row.district
             current.append(Row([[f"อำเภอ{district}"]], "section"))
-        total = row.total + 1.0 if row.broken else row.total
-        dash = i in spec.dash_rows
-        for key, value in (("iit", row.iit), ("eit", row.eit), ("eit1", row.eit1), ("eit2", row.eit2),
-                           ("oit", row.oit), ("total", total)):
-            values[key] = [_num(None if dash else value, thai)]
-        if dash:
-            values["level"] = ["ปรับปรุง"]
         current.append(Row([values[f] for f in fields]))
         count += 1
-    current += [Row([[""]], "text"), Row([[f"ประกาศ ณ วันที่ {_int(31, thai)} ตุลาคม พ.ศ. {year}"]], "text"),
-                Row([["(นายสมชาย ใจดี)"]], "text"), Row([["เลขาธิการคณะกรรมการ"]], "text")]
+    current += [Row([[""]], "text")] + [Row([[line]], "text") for line in signature]
     pages.append(current)
     make_pdf(path, pages, widths, scanned=scanned, dpi=dpi, look=look)
+    return scored_rows(spec, rows)
+
+
+def cell_texts(spec: AnnouncementSpec, i: int, row: TruthRow, thai: bool) -> dict[str, str]:
+    """What each column prints for the i-th row: the planted wrong total 1.00 off; `-` in every score cell and
+    the OVEC `ปรับปรุง` for a row without a result."""
+    dash = i in spec.dash_rows
+    texts = {"rank": _int(row.rank, thai), "name": row.name, "district": row.district or "",
+             "type": row.unit_type or "", "level": "ปรับปรุง" if dash else row.level}
+    total = row.total + 1.0 if row.broken else row.total
+    for key, value in (("iit", row.iit), ("eit", row.eit), ("eit1", row.eit1), ("eit2", row.eit2),
+                       ("oit", row.oit), ("total", total)):
+        texts[key] = _num(None if dash else value, thai)
+    return texts
+
+
+def rows_of(spec: AnnouncementSpec) -> list[TruthRow]:
+    """Every row the announcement prints, in order, the planted wrong totals marked."""
+    rows = _rows(spec, random.Random(spec.seed))
+    for i in spec.broken_rows:
+        rows[i].broken = True
+    return rows
+
+
+def announcement_words(spec: AnnouncementSpec, number) -> tuple[str, str, list[str]]:
+    """(title, subject, signature lines) of the announcement, its numbers written by `number`."""
+    title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
+             "split": f"ประกาศจังหวัด{spec.province}"}.get(spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
+    year = number(spec.year)
+    subject = f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}"
+    return title, subject, [f"ประกาศ ณ วันที่ {number(31)} ตุลาคม พ.ศ. {year}", "(นายสมชาย ใจดี)", "เลขาธิการคณะกรรมการ"]
+
+
+def scored_rows(spec: AnnouncementSpec, rows: list[TruthRow]) -> list[TruthRow]:
+    """The rows a reader must find (those with a result), ranks dropped where no rank is printed."""
     if spec.has("no-rank"):
         for row in rows:
             row.rank = None  # not printed

@@ -8,15 +8,14 @@ table across pages, shape Thai and map glyphs as they do. The same rows must com
 """
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
-from tests.announcement_factory import AnnouncementSpec, TruthRow, _rows, layout_of
+from tests.announcement_factory import (AnnouncementSpec, TruthRow, announcement_words, cell_texts, layout_of,
+                                        rows_of, scored_rows)
 from tests.variety.corpus import RENDERERS
 from tests.variety.layout import Cell, Para, Plan, Table
 
 _TOOLS = {"iit": "IIT", "eit": "EIT", "eit1": "ส่วนที่ 1", "eit2": "ส่วนที่ 2", "oit": "OIT"}
-_NUMBERS = {"iit", "eit", "eit1", "eit2", "oit", "total"}
 
 
 def _label(lines: list[str]) -> str:
@@ -50,10 +49,6 @@ def _header(spec: AnnouncementSpec, fields: list[str], labels: dict[str, str]) -
     return [top, bottom]
 
 
-def _number(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
-
-
 def _table_size(font: str) -> int:
     """Points a clerk sets the table in: TH Sarabun's letters are small for their size (16 pt is the government
     standard); the other Thai fonts print as large at about 12 pt, and at 16 pt a narrow column breaks its
@@ -63,9 +58,7 @@ def _table_size(font: str) -> int:
 
 def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
     """The document and the rows a reader must find (scored ones), in order."""
-    rows = _rows(spec, random.Random(spec.seed))
-    for i in spec.broken_rows:
-        rows[i].broken = True
+    rows = rows_of(spec)
     header_rows, widths, fields = layout_of(spec)
     labels = {f: _label([row.cells[i][0] if row.cells[i] else "" for row in header_rows])
               for i, f in enumerate(fields)}
@@ -76,33 +69,16 @@ def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
         if spec.form == "overall" and row.district != district:
             district = row.district
             body.append([Cell(f"อำเภอ{district}", colspan=len(fields), bold=True)])
-        dash = i in spec.dash_rows
-        total = row.total + 1.0 if row.broken else row.total
-        values = {"rank": str(row.rank), "name": row.name, "district": row.district or "",
-                  "type": row.unit_type or "", "level": "ปรับปรุง" if dash else row.level,
-                  "iit": row.iit, "eit": row.eit, "eit1": row.eit1, "eit2": row.eit2, "oit": row.oit, "total": total}
-        body.append([Cell(_number(None if dash else values[f]), align="center") if f in _NUMBERS
-                     else Cell(values[f], align="left" if f in ("name", "district", "type") else "center")
-                     for f in fields])
+        texts = cell_texts(spec, i, row, thai=False)  # the printers write Thai digits
+        body.append([Cell(texts[f], align="left" if f in ("name", "district", "type") else "center") for f in fields])
     header = _header(spec, fields, labels)
-    title = {"raw": f"ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
-             "overall": f"ผลการประเมินคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด{spec.province}",
-             "split": f"ประกาศจังหวัด{spec.province}"}.get(spec.form, "ประกาศสำนักงานคณะกรรมการการอาชีวศึกษา")
-    year = spec.year
-    blocks = [Para(title, bold=True, align="center"),
-              Para(f"เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}",
-                   bold=True, align="center"),
+    title, subject, signature = announcement_words(spec, str)
+    blocks = [Para(title, bold=True, align="center"), Para(subject, bold=True, align="center"),
               Table(header + body, header_rows=len(header), widths=list(widths), repeat_header=spec.repeat_header,
                     size=_table_size(font)),
-              Para(""),
-              Para(f"ประกาศ ณ วันที่ 31 ตุลาคม พ.ศ. {year}", align="center"),
-              Para("(นายสมชาย ใจดี)", align="center"),
-              Para("เลขาธิการคณะกรรมการ", align="center")]
-    plan = Plan(blocks, font=font, page_number="dash", thai_digits=spec.thai_digits)  # the printers write Thai digits
-    if spec.has("no-rank"):
-        for row in rows:
-            row.rank = None
-    return plan, [r for i, r in enumerate(rows) if i not in spec.dash_rows]
+              Para("")] + [Para(line, align="center") for line in signature]
+    plan = Plan(blocks, font=font, page_number="dash", thai_digits=spec.thai_digits)
+    return plan, scored_rows(spec, rows)
 
 
 def missing_printers() -> dict[str, str]:

@@ -85,6 +85,11 @@ def tool_of_indicator(n: int | None) -> str | None:
     return _TOOL_OF_INDICATOR.get(n) if n is not None else None
 
 
+def indicators_of(tool: str) -> tuple[int, ...]:
+    """The indicators whose mean is the tool's score (IIT 1-5, EIT 6-8, OIT 9-10), any case of its name."""
+    return tuple(n for n, t in sorted(_TOOL_OF_INDICATOR.items()) if t == tool.upper())
+
+
 def match_indicator(name: str | None, min_score: float = 85.0) -> int | None:
     """Indicator number for a printed name (`ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของทางราชการ` → 4), or None.
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from normalizers.catalog import NEW_FORM_FROM, indicator_names, weights
+from normalizers.catalog import NEW_FORM_FROM, indicator_names, indicators_of, weights
 from normalizers.thai_text import MARKS
 from normalizers.digits import to_arabic_digits
 from parsers.ocr_digits import UNREAD, guess_cell
@@ -34,7 +34,7 @@ TOTAL_TOLERANCE = 0.02  # the overall score against its weighted tools (each rou
 MIN_NAME_SCORE = 85.0  # rapidfuzz ratio of an indicator's name, marks aside
 MAX_GUESSES = 3  # candidates one relation may confirm together
 CHECKED_CONFIDENCE = 0.5  # provenance confidence of a template candidate the document's sums confirmed
-TOOL_INDICATORS = {"iit": (1, 2, 3, 4, 5), "eit": (6, 7, 8), "oit": (9, 10)}
+TOOL_INDICATORS = {tool: indicators_of(tool) for tool in ("iit", "eit", "oit")}
 # The year's weights (ita_rules.md): IIT 30, EIT 30, OIT 40; EIT as its two parts where both are printed.
 WEIGHTS = {tool.lower(): weight for tool, weight in weights(None).items()}
 PART_WEIGHTS = {tool.lower(): weight for tool, weight in weights(NEW_FORM_FROM).items() if tool.startswith("EIT")}

@@ -9,7 +9,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -62,14 +62,21 @@ class Registry:
         for province, names in self.districts.items():
             for name in names:
                 self._district_provinces[_district_key(name)].append(province)
-        self._places: dict[str, set[str]] = defaultdict(set)  # place names by their letters without marks
-        for name in [u.name_core for u in units] + [d["name_th"] for d in districts] + self.province_names:
-            self._places[mark_free(name)].add(name)
+
+    @cached_property
+    def _places(self) -> dict[str, frozenset[str]]:
+        """Place names (units' cores, districts, provinces) by their letters without marks; built when first
+        asked (announcements of units outside the registry), not at every registry load."""
+        places: dict[str, set[str]] = defaultdict(set)
+        names = [u.name_core for u in self.units] + [n for names in self.districts.values() for n in names]
+        for name in names + self.province_names:
+            places[mark_free(name)].add(name)
+        return {key: frozenset(found) for key, found in places.items()}
 
     def place_spellings(self, text: str) -> frozenset[str]:
         """The place names spelled with the letters of `text` once marks are set aside (`นำน้อย`: น้ำน้อย,
         นาน้อย): what a place printed with its marks lost or moved may be."""
-        return frozenset(self._places.get(mark_free(text), ()))
+        return self._places.get(mark_free(text), frozenset())
 
     def indices(self, province: str | None = None, unit_type: str | None = None) -> list[int]:
         """Positions in `units` of the units in a province (of a type); every unit when province is None."""

@@ -19,7 +19,7 @@ from pipeline.records import UnitResolution
 
 # Printed scores have two decimals and each side of a comparison is rounded on its own.
 TOOL_TOLERANCE = 0.1
-_TOOL_INDICATORS = {"iit": range(1, 6), "eit": range(6, 9), "oit": range(9, 11)}
+_TOOL_INDICATORS = {tool: catalog.indicators_of(tool) for tool in ("iit", "eit", "oit")}
 
 
 def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolution) -> list[str]:

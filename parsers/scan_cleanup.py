@@ -38,6 +38,9 @@ _IIT_CELL = re.compile(r"^\s*[Il1|]{3}\s*$")  # a cell of three strokes is the t
 # A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates
 # refused it, and a digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) would be a wrong number.
 _MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
+# A score before the score word with one or two signs among its digits (`95ส93 คะแนน`, `8 ง.95`): refused, so that
+# the grammar neither takes it nor reaches past it for the next number.
+_GARBLED_SCORE = re.compile(r"(?<![\d.])\d[\d.]*\s?[^\d\s.]{1,2}\s?[\d.]*\d(?=\s*คะแนน)")
 # `10000 คะแนน`: five digits without a point before the score word can only be 100.00.
 _LOST_POINT = re.compile(r"(?<![\d.])10000(?=\s*คะแนน)")
 # A score starting with 0 and a digit (`00.00`: 100.00 with its 1 lost) is no score: refused.
@@ -76,6 +79,7 @@ def clean_text(text: str) -> str:
     text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)
+    text = _GARBLED_SCORE.sub(UNREAD, text)
     text = _ZERO_SCORE.sub(UNREAD, text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)

@@ -5,10 +5,12 @@ and its tools, the level and the score) or a fact against the rules of the asses
 level scale, question catalog). Warnings name the values so a reviewer can see which side is wrong.
 A check only flags, except where the facts themselves say which value is wrong: a tool score that both its
 indicators and the overall score contradict, and an announcement row that breaks its checksums, are
-refused (null, with a warning), because a wrong number is worse than none.
+refused (null, with a warning), because a wrong number is worse than none. On a scan the level's letters
+also judge the OCR'd overall score (the score's Thai digits are the weaker reading).
 """
 from __future__ import annotations
 
+import re
 from statistics import mean
 
 from normalizers import catalog
@@ -27,6 +29,8 @@ def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolutio
     warnings = list(layout.warnings) + list(parsed.warnings)
     warnings += _ranges(parsed)
     year = parsed.assessment_year or parsed.fiscal_year
+    if parsed.assessment and any(page.ocr for page in layout.pages):
+        warnings += _scanned_score_vs_level(parsed, "\n".join(page.text for page in layout.pages))
     if parsed.assessment:
         warnings += _refuse_contradicted_tools(parsed, year)
         tools = _tool_scores(parsed)
@@ -38,6 +42,36 @@ def validate(layout: DocumentLayout, parsed: ParsedDocument, unit: UnitResolutio
     if parsed.doc_type in ("measures", "measures_report", "development_plan") \
             and not parsed.measures and not parsed.questions:
         warnings.append(f"no measure rows found in a {parsed.doc_type} document")
+    return warnings
+
+
+# `ระดับ A A`: Tesseract's reading of a lone A (one letter and debris) or of AA printed spaced out.
+_SPACED_LEVEL = re.compile(r"ระดับ[^\n\d]{0,20}?[\s:\"“']([A-F])\s+([A-F])(?![A-Za-z])")
+
+
+def _scanned_score_vs_level(parsed: ParsedDocument, text: str) -> list[str]:
+    """On a scan the level's letters are read far more reliably than the score's Thai digits, so the level
+    judges the score: a score outside the level's band is refused, and a level read with a stray space (`A A`)
+    is the one of its two readings that the score's band names, else both are refused. (A text layer's disagreement is
+    the document's own and is only flagged, by `_level`.)"""
+    a = parsed.assessment
+    warnings = []
+    spaced = _SPACED_LEVEL.search(text)
+    if spaced and a.level in (spaced.group(1) + spaced.group(2), spaced.group(1)):
+        choices = {spaced.group(1), spaced.group(1) + spaced.group(2)}
+        band = catalog.letter_band(a.overall_score) if a.overall_score is not None else None
+        if band in choices:
+            a.level = band
+        else:  # either reading contradicts the score (or there is none to choose by): neither is kept
+            warnings.append(f"level read '{spaced.group(1)} {spaced.group(2)}' on a scan (A or AA) and overall "
+                            f"{a.overall_score} disagree: neither kept")
+            a.level = a.overall_score = None
+    if a.level in catalog.LETTER_FLOORS and a.overall_score is not None \
+            and catalog.letter_band(a.overall_score) != a.level:
+        warnings.append(f"overall {a.overall_score} read on a scan is outside level {a.level}'s band: not kept")
+        a.overall_score = None
+    if not a.stated():
+        parsed.assessment = None
     return warnings
 
 

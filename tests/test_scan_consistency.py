@@ -92,10 +92,19 @@ def test_a_tool_cell_read_as_digits_still_gives_the_indicator():
     assert {i.indicator: i.score for i in found} == {1: 100.0, 10: 86.33}
 
 
+def _validated(document_layout):
+    """Parsed and validated, as the pipeline's stages do: on a scan the level judges the score in validation."""
+    from pipeline.records import UnitResolution
+    from pipeline.validate import validate
+    parsed = parse_document(document_layout)
+    parsed.warnings += validate(document_layout, parsed, UnitResolution())
+    return parsed
+
+
 def test_a_scanned_score_outside_its_levels_band_is_refused():
     statement = ["จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565", "คะแนนภาพรวมของจังหวัดประจวบคีรีขันธ์ : 52.76 คะแนน",
                  'ระดับผลการประเมิน : "B"']
-    scanned = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *statement))])).assessment
+    scanned = _validated(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *statement))])).assessment
     assert (scanned.overall_score, scanned.level) == (None, "B")
     printed = parse_document(layout([page(1, "มาตรการส่งเสริมคุณธรรม", *statement)]))
     # on a text layer too, a score and level that contradict each other cannot both be right: the score is
@@ -107,7 +116,7 @@ def test_a_scanned_score_outside_its_levels_band_is_refused():
 def test_a_spaced_level_is_chosen_by_the_scores_band_or_refused():
     def level(score: str) -> str | None:
         text = f"โคกช้าง พบว่ามีผลคะแนน {score} คะแนน อยู่ในระดับ A A"
-        assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", text))])).assessment
+        assessment = _validated(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", text))])).assessment
         return assessment.level if assessment else None
     assert level("89.46") == "A"
     assert level("96.10") == "AA"
@@ -123,9 +132,13 @@ def test_a_garbled_report_title_is_still_a_report():
 
 
 def test_a_garbled_overall_score_is_refused_but_places_the_level():
-    for text, level in (("พบว่ามีผลคะแนน 95ส93 คะแนนอยู่ใน\nระดับAAดังนี", "AA"),
-                        ('ได้รับคะแนนการประเมินรวม 8ง.95 คะแนน อยู่ในระดับ"ผ่าน" โดยผล', "ผ่าน")):
-        assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *text.split("\n")))])).assessment
+    """The scan layer refuses the garbled score (UNREAD); the grammar then neither takes it nor reaches past it
+    for a later number (here a tool's), and still reads the level after it."""
+    for text, level in (("พบว่ามีผลคะแนน 95ส93 คะแนนอยู่ใน\nระดับAAดังนี\nคะแนนรวม 91.20 คะแนน", "AA"),
+                        ('ได้รับคะแนนการประเมินรวม 8ง.95 คะแนน อยู่ในระดับ"ผ่าน" โดยผล\nคะแนนรวม 91.20 คะแนน', "ผ่าน"),
+                        ("พบว่ามีผลคะแนน 95 ส93 คะแนนอยู่ใน\nระดับAAดังนี\nได้คะแนนรวม 91.20 คะแนน", "AA")):
+        lines = [clean_text(line) for line in text.split("\n")]
+        assessment = parse_document(layout([_ocr(page(1, "มาตรการส่งเสริมคุณธรรม", *lines))])).assessment
         assert (assessment.overall_score, assessment.level) == (None, level)
 
 

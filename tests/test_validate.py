@@ -138,3 +138,29 @@ def test_an_overall_computed_with_the_years_weights_always_passes(values, year):
     assert check(parsed) == []
     parsed.assessment.overall_score = round(total + 0.5, 2) if total <= 99 else round(total - 0.5, 2)
     assert len(check(parsed)) == 1
+
+
+def scanned(*lines: str) -> DocumentLayout:
+    from parsers.records import PageLayout, TextLine
+    return DocumentLayout("x", 1, [PageLayout(1, 595, 842, [TextLine(t, 0, 0, 0, 0) for t in lines], ocr=True)], [])
+
+
+def test_on_a_scan_a_score_outside_the_levels_band_is_refused_with_a_warning():
+    parsed = document(assessment=Assessment(79.46, "A"))  # A is 85-95: a Thai digit misread (89.46 -> 79.46)
+    warnings = validate(scanned("ได้คะแนน ๗๙.๔๖ คะแนน ระดับ A"), parsed, UnitResolution())
+    assert parsed.assessment.overall_score is None and parsed.assessment.level == "A"
+    assert any("79.46" in w and "not kept" in w for w in warnings)
+    text_layer = document(assessment=Assessment(79.46, "A"))
+    validate(LAYOUT, text_layer, UnitResolution())
+    assert text_layer.assessment.overall_score == 79.46  # a text layer's disagreement is only flagged
+
+
+def test_on_a_scan_a_spaced_level_is_the_one_the_score_names_or_refused():
+    for score, level in ((96.12, "AA"), (91.0, "A")):
+        parsed = document(assessment=Assessment(score, "A"))
+        validate(scanned("ระดับผลการประเมิน A A"), parsed, UnitResolution())
+        assert (parsed.assessment.overall_score, parsed.assessment.level) == (score, level)
+    parsed = document(assessment=Assessment(70.0, "AA"))
+    warnings = validate(scanned("ระดับ A A"), parsed, UnitResolution())
+    assert parsed.assessment is None  # neither reading fits the score, and the score fits neither: nothing stated
+    assert any("'A A'" in w for w in warnings)

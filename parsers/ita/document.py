@@ -70,8 +70,6 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
     scores.tool_scores(pieces, assessment)
     if assessment.overall_score is None:
         assessment.overall_score = _checked_total(assessment, tables, year)
-    if scanned:
-        scores.reconcile_scanned(assessment, "\n".join(page.text for page in pages))
     refused = stated.refused if stated is not None and assessment.overall_score is None else []
     return assessment, refused
 

@@ -28,8 +28,8 @@ _LEVELS = {skeleton(level): level for level in THAI_LEVELS}
 _LEVEL = "(" + "|".join(sorted(_LEVELS, key=len, reverse=True)) + r"|AA|[A-F](?![A-Z]))"
 _OVERALL = re.compile(
     rf"(?:มผลคะแนน|คะแนนภาพรวม|คะแนนการประเมนรวม|ผลคะแนนรวม|คะแนนรวม|ไดคะแนน(?:ITA|รวม|ภาพรวม))"
-    # a score a scan left unread or garbled (`95ส93`, `8ง.95`) is not taken but still places the level
-    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD}|\d[\d.]*[^\d\s.]{{1,2}}[\d.]*\d)คะแนน")
+    # a score a scan left unread (the scan layer's UNREAD) is not taken but still places the level
+    rf"[^\d]{{0,80}}?:?({SCORE}|{UNREAD})คะแนน")
 _LEVEL_AFTER = re.compile(rf"^.{{0,40}}?ระดบ(?:ผลการประเมน)?(?:คอ)?[:\"“”']*{_LEVEL}")
 _LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA)?(?:คอ)?[:\"“”']*{_LEVEL}")
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
@@ -66,25 +66,6 @@ def overall(text: str) -> Assessment | None:
     if level := _LEVEL_AFTER.search(text[match.end():match.end() + 120]):
         assessment.level = _level(level.group(1))
     return assessment
-
-
-# `ระดับ A A`: Tesseract's reading of a lone A (one letter and debris) or of AA printed spaced out.
-_SPACED_LEVEL = re.compile(r"ระดับ[^\n\d]{0,20}?[\s:\"“']([A-F])\s+([A-F])(?![A-Za-z])")
-
-
-def reconcile_scanned(assessment: Assessment, raw_text: str) -> None:
-    """On a scan, check the overall score against the level (both are printed; the level's letters are read
-    far more reliably than the score's Thai digits): a score outside the level's band is refused, and a level
-    read with a stray space (`A A`) is the one the score's band names, or refused without a score."""
-    spaced = _SPACED_LEVEL.search(raw_text)
-    if spaced and assessment.level in (spaced.group(1) + spaced.group(2), spaced.group(1)):
-        choices = {spaced.group(1), spaced.group(1) + spaced.group(2)}
-        score = assessment.overall_score
-        band = catalog.letter_band(score) if score is not None else None
-        assessment.level = band if band in choices else None
-    if assessment.level in catalog.LETTER_FLOORS and assessment.overall_score is not None:
-        if catalog.letter_band(assessment.overall_score) != assessment.level:
-            assessment.overall_score = None
 
 
 def _level(found: str) -> str | None:

@@ -47,8 +47,9 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
 
 def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: int | None) -> tuple[Assessment, list[str]]:
     """The document's own results: overall score and level by meaning (statements.py); tool scores and
-    points from lines and table rows. Scans keep the scan-tuned patterns first, which refuse a garbled score
-    rather than take the next number (the meaning-based reading then only fills what they left)."""
+    points from lines and table rows. Scans keep the older patterns of scores.py first: there a score the scan
+    layer refused (`#`) is the statement, refused, while statements.py would take the next score it finds
+    (tests/test_scan_consistency.py); the meaning-based reading then only fills what they left."""
     scanned = any(page.ocr for page in pages)
     pieces = [line.text for page in pages for line in page.lines] + \
              [" ".join(row.cells) for table in tables for row in table.rows]

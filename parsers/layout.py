@@ -739,7 +739,8 @@ def _read_scan(ppage, rendered):
         found = ppage.find_tables(settings) if (settings := _rule_settings(rules)) else []
         # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
         cells = [cell for table in found for cell in table.cells] if ocr.cells_enabled() else []
-        return image, rules, found, ocr.read_page(image, cells=cells)
+        tables = [t for t, table in enumerate(found) for _ in table.cells] if cells else []
+        return image, rules, found, ocr.read_page(image, cells=cells, tables=tables)
 
     first = read(rendered)
     degrees = 0 if first[3].upright else ocr.page_rotation(rendered)

@@ -247,19 +247,28 @@ class PageReading:
     upright: bool
 
 
-def read_page(image, dpi: int = DPI, cells=()) -> PageReading:
+def once_enabled() -> bool:
+    """Whether the cells of text tables are read by their crops only, painted over for the page pass (read_page);
+    ITA_OCR_ONCE=0 reads every cell twice, page then crops, as before (for measuring the difference)."""
+    return os.environ.get("ITA_OCR_ONCE", "1") != "0"
+
+
+def read_page(image, dpi: int = DPI, cells=(), tables=()) -> PageReading:
     """The page image read by Tesseract. `cells` (boxes in points of the ruled tables found) are read each on its
     own crop, all in one call (read_cells), a cell's page-level reading kept where its crop reading is worse
-    (scan_cells.choose: a header `ที่` read `a` on its crop, `ที` on the page). (Painting the cells over for the
-    page reading saved 1 s a page but lost those fallbacks: a scanned announcement's header lost its roles.)"""
+    (scan_cells.choose: a header `ที่` read `a` on its crop, `ที` on the page). `tables` (the table of each cell,
+    when known) lets the cells of a text table that their crops read surely be painted over for the page pass
+    (painted_cells), so that they are read once."""
     scale = 72 / dpi
     boxes = scan_cells.inked(image, scan_cells.cell_boxes(cells, dpi, image.size)) if cells else []
-    page = tsv_words(tesseract_tsv(image, dpi, 3), scale)
     if not boxes:
+        page = tsv_words(tesseract_tsv(image, dpi, 3), scale)
         digits = Learned(page_font(page, image, dpi))
         words = drop_unsure_lines(reread_numbers(page, image, dpi, font=digits.font, learned=digits))
         return PageReading(words, digits, reads_upright(page))
     cell_words, raw = read_cells(image, boxes, dpi)
+    painted = painted_cells(boxes, raw, _table_of(cells, tables, dpi, image.size)) if once_enabled() else []
+    page = tsv_words(tesseract_tsv(scan_cells.blank(image, painted) if painted else image, dpi, 3), scale)
     crops = [scan_cells.Crop(*box, at=0) for box in boxes]
     # Unsure lines are judged on each reading's whole lines, before cells are swapped: a page line left with one
     # cell's word (`IIT` at 65, its row's other cells taken from the crops) is no tone-mark debris.
@@ -269,9 +278,54 @@ def read_page(image, dpi: int = DPI, cells=()) -> PageReading:
                        reads_upright(page + raw))
 
 
-def ocr_page(image, dpi: int = DPI, cells=()) -> tuple[list[OcrWord], Learned]:
+def _table_of(cells, tables, dpi: int, size) -> dict[tuple[int, int, int, int], int]:
+    """Each cell's pixel box (scan_cells.cell_boxes) -> the index of its table in `tables` (one per cell)."""
+    out = {}
+    for cell, table in zip(cells, tables):
+        for box in scan_cells.cell_boxes([cell], dpi, size):
+            out[box] = table
+    return out
+
+
+SURE_CONFIDENCE = 85.0  # mean word confidence from which a crop's reading of Thai text stands alone
+SURE_LETTERS = 2  # Thai letters it must hold (a lone `a` read for a header `ที่` is no reading to stand on)
+TEXT_TABLE_LETTERS = 12.0  # Thai letters a table's inked cells read on average when it is a table of text
+MIN_TEXT_TABLE_CELLS = 4  # fewer inked cells are a framed title or note, not a table of text
+
+
+def painted_cells(boxes, raw: list[OcrWord], table_of: dict) -> list[tuple[int, int, int, int]]:
+    """The boxes whose crop reading (`raw`: every word read_cells gave) stands alone, to paint over for the page
+    pass: cells of text tables (measures, methods: most of a plan's ink) read surely, Thai letters without digits.
+    The cells of tables of short values (an announcement's scores and levels, a tool table: `B`, `OIT`, `80.90`)
+    stay on the page as they are, neighbours and all: at 150 dpi their page reading is the better one (`B` read
+    on the page, `8` alone), and so are numbers, which the digit templates read on Tesseract's word boxes."""
+    by_crop: dict[int, list[OcrWord]] = {}
+    for word in raw:
+        by_crop.setdefault(word.line[0] - scan_cells.LINE_BASE, []).append(word)
+    letters = [sum(len(_THAI_LETTER.findall(w.text)) for w in by_crop.get(i, [])) for i in range(len(boxes))]
+    per_table: dict[int, list[int]] = {}
+    for index, box in enumerate(boxes):
+        if box in table_of:
+            per_table.setdefault(table_of[box], []).append(index)
+    out = []
+    for members in per_table.values():
+        if len(members) < MIN_TEXT_TABLE_CELLS or sum(letters[i] for i in members) / len(members) < TEXT_TABLE_LETTERS:
+            continue
+        for index in members:
+            mine = by_crop.get(index, [])
+            if mine and letters[index] >= SURE_LETTERS and sum(w.conf for w in mine) / len(mine) >= SURE_CONFIDENCE \
+                    and not any(_DIGIT.search(w.text) for w in mine):
+                out.append(boxes[index])
+    return out
+
+
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def ocr_page(image, dpi: int = DPI, cells=(), tables=()) -> tuple[list[OcrWord], Learned]:
     """(words, digits) of read_page."""
-    reading = read_page(image, dpi, cells)
+    reading = read_page(image, dpi, cells, tables)
     return reading.words, reading.digits
 
 
@@ -409,24 +463,40 @@ def drop_unsure_lines(words: list[OcrWord], min_confidence: float = MIN_LINE_CON
     return [w for w in words if w.line in keep]
 
 
-def _runs(mask_row: np.ndarray, min_length: int) -> list[tuple[int, int]]:
-    """(start, end) of runs of True at least min_length long."""
-    padded = np.concatenate(([False], mask_row, [False])).astype(np.int8)
-    edges = np.flatnonzero(np.diff(padded))
-    return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2]) if e - s >= min_length]
+ROW_BAND = 256  # rows of a page image whose long dark runs are looked for at once
 
 
 def _lines_one_way(dark: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
     """Horizontal ruling lines as (y, x_start, x_end), merging the rows of one thick line."""
+    # only rows holding min_length dark pixels in a row can hold a line (most rows are text: short runs);
+    # counted in bands of rows, so the running sums stay a few MiB
+    candidates = []
+    for first in range(0, dark.shape[0], ROW_BAND):
+        band = dark[first:first + ROW_BAND]
+        sums = np.zeros((band.shape[0], band.shape[1] + 1), dtype=np.int32)
+        np.cumsum(band, axis=1, out=sums[:, 1:])
+        candidates.append(first + np.flatnonzero((sums[:, min_length:] - sums[:, :-min_length] == min_length).any(axis=1)))
+    candidates = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.intp)
+    padded = np.zeros((len(candidates), dark.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = dark[candidates]
+    rows, cols = np.nonzero(np.diff(padded, axis=1))  # row-major: each row's run starts and ends in turn
+    runs_by_row: dict[int, list[tuple[int, int]]] = {}
+    for y, start, end in zip(candidates[rows[::2]].tolist(), cols[::2].tolist(), cols[1::2].tolist()):
+        if end - start >= min_length:
+            runs_by_row.setdefault(y, []).append((start, end))
     found: list[tuple[int, int, int]] = []
-    for y in range(dark.shape[0]):
-        for start, end in _runs(dark[y], min_length):
-            for i, (fy, fs, fe) in enumerate(found):
+    active: list[int] = []  # lines whose last row is within 4 rows: only they can take a run (found's order)
+    for y in sorted(runs_by_row):
+        active = [i for i in active if y - found[i][0] <= 4]
+        for start, end in runs_by_row[y]:
+            for i in active:
+                fy, fs, fe = found[i]
                 if 0 < y - fy <= 4 and abs(fs - start) < 10 and abs(fe - end) < 10:
                     found[i] = (y, min(fs, start), max(fe, end))
                     break
             else:
                 found.append((y, start, end))
+                active.append(len(found) - 1)
     return found
 
 

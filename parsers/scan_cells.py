@@ -7,7 +7,8 @@ cannot mix with its neighbour (issue #14). One Tesseract process per cell costs 
 so the cells' crops are stacked into one tall image, white bands between them, and read once with
 `--psm 6` (a uniform block: each crop's lines stay lines of that crop); every word is mapped back to the
 page by the crop its middle falls in. Pure geometry; the Tesseract calls are parsers/ocr.py's. The page's own
-OCR is run with these cells painted in its paper grey (blank), so no text is read twice.
+OCR is run with the cells of text tables that their crops read surely painted in its paper grey (blank,
+ocr.painted_cells), so their text is not read twice.
 """
 from __future__ import annotations
 

@@ -31,10 +31,12 @@ from parsers.records import DocumentLayout, Provenance
 
 MEAN_TOLERANCE = 0.011  # a tool against the mean of its indicators: each printed with two decimals
 TOTAL_TOLERANCE = 0.02  # the overall score against its weighted tools (each rounded before weighting)
+PARTS_TOLERANCE = 0.011  # EIT's two parts' mean against its indicators' (each printed with two decimals)
 MIN_NAME_SCORE = 85.0  # rapidfuzz ratio of an indicator's name, marks aside
 MAX_GUESSES = 3  # candidates one relation may confirm together
 CHECKED_CONFIDENCE = 0.5  # provenance confidence of a template candidate the document's sums confirmed
 TOOL_INDICATORS = {tool: indicators_of(tool) for tool in ("iit", "eit", "oit")}
+_TOOL_KEYS = ("iit", "eit", "eit_part1", "eit_part2", "oit")
 # The year's weights (ita_rules.md): IIT 30, EIT 30, OIT 40; EIT as its two parts where both are printed.
 WEIGHTS = {tool.lower(): weight for tool, weight in weights(None).items()}
 PART_WEIGHTS = {tool.lower(): weight for tool, weight in weights(NEW_FORM_FROM).items() if tool.startswith("EIT")}
@@ -59,6 +61,7 @@ class Slot:
     guesses: tuple[str, ...] = ()  # candidates of a refused value
     write: object = None  # callable(text) that puts an accepted candidate into the layout
     whole_cell: bool = False  # the candidates were read on a ruled cell's own crop, not on a word's box
+    label: object = None  # callable() that writes the tool's label a row read without one (_unlabelled_tool)
 
 
 # Room around a refused word's box, in its heights (left, right): Tesseract's boxes of Thai digits are off by up
@@ -158,10 +161,66 @@ def _slots(layout: DocumentLayout, guesses: dict[int, list]) -> list[Slot]:
             box = (line.x0, line.top, line.x1, line.bottom)
             slots += _statement(line.text, _candidates_in(box, line.text, guesses.get(page.number, []), True), put)
     for table in layout.tables:
-        for row in table.rows:
+        keyed: list[tuple[int, list[Slot]]] = []
+        for r, row in enumerate(table.rows):
             if row.page in ocr_pages and row.kind != "header":
-                slots += _row_slots(row, guesses.get(row.page, []))
+                keyed.append((r, found := _row_slots(row, guesses.get(row.page, []))))
+                slots += found
+        slots += _unlabelled_tool(table, keyed)
     return slots
+
+
+# The order a tool table prints its rows in: IIT, EIT (or its two parts), OIT.
+TOOL_ORDERS = (("iit", "eit", "oit"), ("iit", "eit_part1", "eit_part2", "oit"))
+
+
+def _unlabelled_tool(table, keyed: list[tuple[int, list[Slot]]]) -> list[Slot]:
+    """The slot of a tool row whose label cell was read empty (`| 80.90` between the header and `EIT ส่วนที่ 1`):
+    the one tool the table's other tool rows leave out, when the rows in order, this one among them, are that
+    tool order exactly. Its label is written (`label`) only once a relation with every value known holds for it
+    (resolve): the row's place says which tool it is, the arithmetic that it is one."""
+    rows = dict(keyed)
+    tools = {r: found[0].key for r, found in keyed if len(found) == 1 and found[0].key in _TOOL_KEYS}
+    out = []
+    for r, found in keyed:
+        row = table.rows[r]
+        empty = [c for c, cell in enumerate(row.cells) if not cell.strip() and row.sources[c] is None] \
+            if len(row.sources) == len(row.cells) else []
+        value = _lone_value(row)
+        if found or not empty or value is None or not tools:
+            continue
+        run = sorted({**tools, r: None}.items())
+        start = [i for i, (at, _) in enumerate(run) if at == r][0]
+        for order in TOOL_ORDERS:
+            # the tool rows next to this one (no other row between) must be its neighbours in the order
+            for first in range(len(order) - len(run) + 1):
+                window = order[first:first + len(run)]
+                if all(key == window[i] for i, (_, key) in enumerate(run) if key is not None) and \
+                        all(b - a == 1 for (a, _), (b, _) in zip(run, run[1:])) and len(set(tools.values())) == len(tools):
+                    key = window[start]
+                    out.append(Slot(key, value, label=_label_writer(row, empty[0], key)))
+        if len(out) > 1:
+            return []  # two orders fit: the place does not say which tool
+    return out[:1] if len({s.key for s in out}) == 1 else []
+
+
+def _lone_value(row) -> float | None:
+    """The row's one value, when its only text is one score (read, or confirmed earlier), else None."""
+    texts = [to_arabic_digits(cell.strip()) for cell in row.cells if cell.strip()]
+    if len(texts) != 1 or not _VALUE.fullmatch(texts[0]) or UNREAD in texts[0] or _LOST_POINT.fullmatch(texts[0]):
+        return None
+    return float(texts[0])
+
+
+def _label_writer(row, column: int, key: str):
+    """Writes the tool's label into the row's empty label cell; its provenance is the value's cell (nothing was
+    read where the label is), engine `position`."""
+    def write() -> None:
+        label = "EIT ส่วนที่ " + key[-1] if key.startswith("eit_part") else key.upper()
+        value = next(s for s in row.sources if s is not None)
+        row.cells[column] = label
+        row.sources[column] = Provenance(value.page, value.bbox, "", "position", CHECKED_CONFIDENCE)
+    return write
 
 
 def _row_slots(row, guesses) -> list[Slot]:
@@ -219,6 +278,10 @@ def _relations(values: dict[str, _Value]) -> list[tuple[list[tuple[str, float]],
             means[tool] = [(k, 1 / len(keys)) for k in keys]
             if tool in values:
                 out.append(([(tool, -1.0)] + means[tool], MEAN_TOLERANCE))
+    if "eit" not in values and "eit_part1" in values and "eit_part2" in values and "eit" in means:
+        # EIT printed in its two parts of equal weight (PART_WEIGHTS): their mean is EIT, the mean of 6-8
+        share = {part: weight / sum(PART_WEIGHTS.values()) for part, weight in PART_WEIGHTS.items()}
+        out.append(([(part, -c) for part, c in share.items()] + means["eit"], PARTS_TOLERANCE))
     if "overall" not in values:
         return out
     terms: list[tuple[str, float]] = [("overall", -1.0)]
@@ -267,7 +330,22 @@ def resolve(layout: DocumentLayout, guesses: dict[int, list]) -> list[str]:
                     slot.write(text)
             values[key].value = float(text)
             notes.append(f"{key} {text} read from its template candidate: the document's sums confirm it")
+    for key, value in values.items():
+        labels = [s for s in value.slots if s.label is not None]
+        if labels and len(value.slots) == len(labels) and _holds(key, values):
+            for slot in labels:
+                slot.label()
+            notes.append(f"{key} label written by its row's place among the tool rows: its indicators' mean confirms it")
     return notes
+
+
+def _holds(key: str, values: dict[str, _Value]) -> bool:
+    """Whether some relation holding `key`, every value in it known, holds."""
+    for terms, tolerance in _relations(values):
+        if any(k == key for k, _ in terms) and all(values[k].value is not None for k, _ in terms):
+            if abs(sum(c * values[k].value for k, c in terms)) <= tolerance:
+                return True
+    return False
 
 
 def _confirmed(values: dict[str, _Value]) -> dict[str, str]:

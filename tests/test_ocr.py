@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
 
@@ -150,3 +152,35 @@ def test_in_process_tesseract_reads_as_the_cli_does(scan, psm):
     assert ocr._in_process() is not None
     assert ocr.tsv_words(ocr.tesseract_tsv(image, ocr.DPI, psm), 0.24) == ocr.tsv_words(
         ocr._cli_tsv(image, ocr.DPI, psm), 0.24)
+
+
+def _lines_one_way_by_rows(dark, min_length):
+    """The rule finder's first form, row by row over every run and every line found: what the faster one must
+    give, line for line."""
+    import numpy as np  # noqa: PLC0415
+
+    found = []
+    for y in range(dark.shape[0]):
+        padded = np.concatenate(([False], dark[y], [False])).astype(np.int8)
+        edges = np.flatnonzero(np.diff(padded))
+        for start, end in ((int(s), int(e)) for s, e in zip(edges[::2], edges[1::2]) if e - s >= min_length):
+            for i, (fy, fs, fe) in enumerate(found):
+                if 0 < y - fy <= 4 and abs(fs - start) < 10 and abs(fe - end) < 10:
+                    found[i] = (y, min(fs, start), max(fe, end))
+                    break
+            else:
+                found.append((y, start, end))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 700), st.floats(0.0, 0.95))
+def test_rule_runs_are_found_as_row_by_row(seed, height, density):
+    import numpy as np  # noqa: PLC0415
+
+    rng = np.random.default_rng(seed)
+    dark = rng.random((height, 90)) < density  # specks, and long runs where density is high
+    for y in rng.integers(0, height, 6):  # thick and broken rules, some drifting by a row
+        x0 = int(rng.integers(0, 40))
+        dark[y:y + int(rng.integers(1, 4)), x0:x0 + int(rng.integers(10, 90))] = True
+    assert ocr._lines_one_way(dark, 20) == _lines_one_way_by_rows(dark, 20)

@@ -107,3 +107,21 @@ def test_cells_are_read_in_stacks_tesseract_accepts_covering_every_cell_once(hei
     for _, part in parts:
         stacked_height = sum(b[3] - b[1] for b in part) * zoom + scan_cells.GAP * (len(part) - 1) + 2 * scan_cells.MARGIN
         assert stacked_height <= scan_cells.MAX_STACK or len(part) == 1
+
+
+def _crop_words(texts, conf=92.0):
+    """One word per crop, as read_cells numbers them (line key scan_cells.LINE_BASE + crop)."""
+    return [OcrWord(text, 0, 0, 1, 1, (scan_cells.LINE_BASE + i, 0, 0), conf) for i, text in enumerate(texts) if text]
+
+
+def test_only_cells_of_text_tables_read_surely_are_painted_over_for_the_page_pass():
+    boxes = [(0, 100 * i, 500, 100 * i + 90) for i in range(6)]
+    texts = ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน", "จัดทำคู่มือการปฏิบัติงานและเผยแพร่ให้ประชาชนทราบ",
+             "กองคลัง", "๑ ต.ค. ๖๗", "", "สำนักปลัด"]
+    table_of = dict.fromkeys(boxes, 0)
+    painted = ocr.painted_cells(boxes, _crop_words(texts), table_of)
+    assert painted == [boxes[0], boxes[1], boxes[2], boxes[5]]  # digits and an empty crop stay on the page
+    assert ocr.painted_cells(boxes, _crop_words(texts, conf=80.0), table_of) == []  # read unsure: page kept
+    scores = ["องค์การบริหารส่วนตำบลปะนาเระ", "92.39", "87.74", "B", "องค์การบริหารส่วนตำบลควน", "61.68"]
+    assert ocr.painted_cells(boxes, _crop_words(scores), table_of) == []  # a table of short values: page kept
+    assert ocr.painted_cells(boxes[:3], _crop_words(texts[:3]), table_of) == []  # a framed title, not a table

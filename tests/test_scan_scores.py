@@ -109,3 +109,38 @@ def test_a_tool_confirmed_by_its_indicators_then_checks_the_overall_score_with_e
     scan_scores.resolve(layout, {1: [((200.0, 62.0, 240.0, 76.0), (f"{overall:.2f}",))]})
     assert [row.cells[1] for row in layout.tables[0].rows[:4]] == ["84.60", "86.00", "88.00", "90.00"]
     assert line.text == f"ได้คะแนนภาพรวม {overall:.2f} คะแนน"
+
+
+def _with_tools(layout: DocumentLayout, tools) -> DocumentLayout:
+    """The tool rows (label, text, candidate) put above the indicator table's rows, labels read without a box."""
+    box = (300.0, 20.0, 360.0, 38.0)
+    for label, text, guess in reversed(tools):
+        source = Provenance(1, box, guess, "template", 0.0) if guess else Provenance(1, box, text, "tesseract", 0.9)
+        layout.tables[0].rows.insert(0, TableRow([label, text], 1, sources=[None, source]))
+    return layout
+
+
+def test_eit_in_two_parts_confirms_its_indicators():
+    """EIT's parts (86.00, 88.00, 15 each) have EIT's mean, the mean of indicators 6-8 (88, 86, 87): a refused
+    indicator 7 is confirmed by them without the overall score; a candidate a digit off is not."""
+    for guess, want in (("86.00", "86.00"), ("88.00", "ฉ#"), ("86.50", "ฉ#")):
+        layout = _with_tools(_layout({7: guess}, overall="#"), [("EITส่วนที่1", "86.00", None), ("EITส่วนที่2", "88.00", None)])
+        scan_scores.resolve(layout, {})
+        assert layout.tables[0].rows[2 + 6].cells[1] == want, guess
+
+
+def test_a_tool_row_read_without_its_label_is_named_by_its_place_when_its_indicators_agree():
+    parts = [("EITส่วนที่1", "86.00", None), ("EITส่วนที่2", "88.00", None), ("OIT", "90.00", None)]
+    layout = _with_tools(_layout({}), [("", "84.60", None)] + parts)  # IIT is the mean of 1-5: 84.60
+    scan_scores.resolve(layout, {})
+    row = layout.tables[0].rows[0]
+    assert row.cells[0] == "IIT" and row.sources[0].engine == "position"
+    layout = _with_tools(_layout({}), [("", "84.70", None)] + parts)  # in IIT's place, but not IIT's mean
+    scan_scores.resolve(layout, {})
+    assert layout.tables[0].rows[0].cells[0] == ""
+    layout = _with_tools(_layout({}), [("", "90.00", None), ("OIT", "90.00", None)])  # EIT or its part 2?
+    scan_scores.resolve(layout, {})
+    assert layout.tables[0].rows[0].cells[0] == ""
+    layout = _with_tools(_layout({}), [("", "84.60", None), ("ตัวชี้วัด", "คะแนน", None)] + parts)  # not beside them
+    scan_scores.resolve(layout, {})
+    assert layout.tables[0].rows[0].cells[0] == ""

@@ -595,6 +595,149 @@ def _relocate_marks(line: str) -> str:
     return line
 
 
+# Marks a printer can drop without a trace (a glyph it could not place): the vowels above and below, the tones
+# and THANTHAKHAT.
+_INSERTABLE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47" + TONE_MARKS + "\u0e4c"
+_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e38\u0e39"
+COMMON_WORD = 500  # Thai National Corpus count from which a short word a lost mark makes is taken on its own
+_MAX_STRAY_EDITS = 8
+
+
+def _letters(word: str) -> int:
+    return sum(ch not in MARKS for ch in word)
+
+
+def _likely_word(word: str) -> bool:
+    """A word a put-back mark may make: three letters or more (`นำ` is no damaged `น้ำ`), and common, or of four
+    letters and not rare, or of five the corpus does not count (compounds: `ความพึงพอใจ`)."""
+    count, letters = _word_frequency().get(word, 0), _letters(word)
+    if letters < 3:
+        return False
+    return count >= COMMON_WORD or (letters >= 4 and count >= RARE_WORD) or (letters >= 5 and count == 0)
+
+
+def _stray_spans(line: str) -> list[tuple[int, int, int]]:
+    """(start, end, index among the raw tokens) of every Thai token the dictionary does not hold: the evidence of
+    damage the lost-mark repair needs. An abbreviation (`ทต.`, `ต.ค.`) is none."""
+    words, out, at = _words(), [], 0
+    for k, token in enumerate(_raw_tokens(line)):
+        end = at + len(token)
+        if token not in words and _THAI_RUN.search(token) and "." not in token and not _abbreviated(line, at, end):
+            out.append((at, end, k))
+        at = end
+    return out
+
+
+def _abbreviated(line: str, start: int, end: int) -> bool:
+    """The run of Thai letters holding line[start:end] touches a full stop: an abbreviation (`ทต.`, `ต.ค.`)."""
+    while start > 0 and _THAI_RUN.match(line[start - 1]):
+        start -= 1
+    while end < len(line) and _THAI_RUN.match(line[end]):
+        end += 1
+    return line[start - 1:start] == "." or line[end:end + 1] == "."
+
+
+def _window_strays(text: str) -> int:
+    words = _words()
+    return sum(_letters(t) for t in _tokenize(text, False) if t not in words and _THAI_RUN.search(t))
+
+
+def _edits_at(line: str, i: int):
+    """Every text one lost or misread mark away from `line` at the consonant `line[i]`: a vowel, tone or
+    THANTHAKHAT put back on a letter that has none of that kind (`เกยรติ`, `ยานยนต`), a mark read twice taken
+    away, a vowel read as another of its place or a mark as its lookalike (`ร้ปธรรม`), a mark moved to the next
+    letter, SARA AA and SARA AM exchanged (`สารวจ`)."""
+    for text in _mark_edits_at(line, i):
+        if not _OVERFULL_STACK.search(text, max(0, i - 1), i + 6):
+            yield text
+
+
+# A letter with two vowels of one place or two tones: no edit may make one (`ข้่` read `ขู่้`).
+_OVERFULL_STACK = re.compile(rf"[{UPPER_VOWELS}][{MARKS}]*[{UPPER_VOWELS}]|[{LOWER_VOWELS}][{MARKS}]*[{LOWER_VOWELS}]"
+                             rf"|[{TONE_MARKS}\u0e4c][{MARKS}]*[{TONE_MARKS}\u0e4c]")
+
+
+def _mark_edits_at(line: str, i: int):
+    marks = _marks_of(line, i)
+    j = i + 1 + len(marks)
+    head, tail = line[:i + 1], line[j:]
+    has_vowel = any(m in _VOWELS for m in marks)
+    has_tone = any(m in TONE_MARKS or m == "\u0e4c" for m in marks)
+    for m in _INSERTABLE:
+        if (m in _VOWELS and not has_vowel) or (m not in _VOWELS and not has_tone):
+            yield head + _stack(marks + m) + tail
+    for m in dict.fromkeys(marks):
+        rest = marks.replace(m, "", 1)
+        yield head + rest + tail
+        place = UPPER_VOWELS if m in UPPER_VOWELS else LOWER_VOWELS if m in LOWER_VOWELS else ""
+        for other in [o for o in place if o != m and o != "\u0e3a"] + list(_LOOKALIKE.get(m, "")):
+            yield head + _stack(rest + other) + tail
+        if m in _MOVABLE and j < len(line) and line[j] in CONSONANTS:
+            after = _marks_of(line, j)
+            if not any((x in _VOWELS) == (m in _VOWELS) for x in after if x in _MOVABLE):
+                yield head + rest + line[j] + _stack(after + m) + line[j + 1 + len(after):]
+    if line[j:j + 1] in (SARA_AA, SARA_AM):
+        yield line[:j] + (SARA_AM if line[j] == SARA_AA else SARA_AA) + line[j + 1:]
+
+
+def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
+    """The line with one mark mended so that the stray piece line[start:end] (raw token k) becomes part of a
+    likely dictionary word, or None. Only letters of the piece and of the tokens right beside it are edited, and
+    only the candidate that reads clearly best is taken: it leaves the piece's letters in no stray piece and adds
+    none, and no other candidate as good makes another word nearly as common (then the damage is ambiguous)."""
+    tokens = _raw_tokens(line)
+    bounds = [0]
+    for token in tokens:
+        bounds.append(bounds[-1] + len(token))
+    lo, hi = bounds[max(0, k - 3)], bounds[min(len(tokens), k + 4)]
+    edit_lo = bounds[k - 1] if k and _THAI_RUN.match(tokens[k - 1]) else start
+    edit_hi = bounds[k + 2] if k + 1 < len(tokens) and _THAI_RUN.match(tokens[k + 1]) else end
+    window = line[lo:hi]
+    before, piece = _window_strays(window), _letters(line[start:end])
+    words, counts, found = _words(), _word_frequency(), {}
+    for i in range(edit_lo, edit_hi):
+        if line[i] not in CONSONANTS:
+            continue
+        for text in _edits_at(line, i):
+            delta = len(text) - len(line)
+            candidate = text[lo:hi + delta]
+            if _window_strays(candidate) > before - piece:
+                continue
+            at, word = lo, ""
+            for token in _tokenize(candidate, True):
+                if at <= i < at + len(token):
+                    word = token
+                    break
+                at += len(token)
+            # the word the edit made holds the piece (or part of it) and is likely
+            if word not in words or at + len(word) <= start or at >= end + delta or not _likely_word(word):
+                continue
+            found.setdefault(text, (_letters(word), counts.get(word, 0), word))
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], -item[1][1]))
+    best, (letters, count, word) = ranked[0]
+    for _, (other_letters, other_count, other_word) in ranked[1:]:
+        if other_word != word and other_letters == letters and other_count * 4 > count:
+            return None  # two words nearly as likely: the damage does not say which
+    return best
+
+
+def _restore_lost_marks(line: str) -> str:
+    """Marks a printer dropped without a trace or read as another (`ร้ปธรรม` รูปธรรม, `สารวจ` สำรวจ) on a line
+    that is otherwise sound: each Thai piece the dictionary cannot place is mended by the one mark that makes it
+    part of a likely word. A line that segments into dictionary words has no such piece and is never touched:
+    damage that leaves only words (`ปฏิ|บิต|งาน`) is left as it is rather than risk rewriting sound text."""
+    for _ in range(_MAX_STRAY_EDITS):
+        for start, end, k in _stray_spans(line):
+            if (mended := _mend_stray_piece(line, start, end, k)) is not None:
+                line = mended
+                break
+        else:
+            return line
+    return line
+
+
 def _may_repeat():
     """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would: a text it does not
     match comes out of every step unchanged, so its two dozen substitutions are skipped. Each step's pattern
@@ -635,7 +778,7 @@ def _repair_once(text: str) -> str:
     text = _LOST_RING.sub(rf"\1{SARA_AM}", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _MARK_GAP.sub(_close_mark_gap, text)
-    text = "\n".join(_relocate_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line))))) for line in text.split("\n"))
+    text = "\n".join(_restore_lost_marks(_relocate_marks(_restore_lost_am(_swap_confusable_marks(_fix_mapped_marks(_fix_line_by_dictionary(line)))))) for line in text.split("\n"))
     text = _SPACE_AFTER_LEAD.sub("", text)
     text = _remove_repeat_vowels(text)  # also reorders marks and rebuilds SARA AM from NIKHAHIT + SARA AA
     text = _DOUBLED_AM.sub(SARA_AM, text)

@@ -205,6 +205,11 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
             # it ends under one spanning header (`ระยะเวลา` over two columns); the period runs from one to the other
             roles[column] = "period_end"
             taken.add("period_end")
+        elif kind == "period" and most >= 0.6 and roles.get(column + 1) == "period" and "period_end" not in taken:
+            # the same split where the spanning header's text fell on the second column (a table without rules:
+            # its words go to the column that holds their middle): this column of dates is where the period starts
+            roles[column], roles[column + 1] = "period", "period_end"
+            taken.add("period_end")
         elif kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)

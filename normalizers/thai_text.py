@@ -735,7 +735,8 @@ def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
             ranges.append((bounds[n], bounds[n + 1], True))
     before, piece = _window_strays(line[lo:hi]), end - start
     # a text's first letters may be the tail of a word cut at a cell's or line's end (`ระจาย` of กระจาย): in its
-    # first letters a mark is put back only into a word that opens the text, none a letter or two in
+    # first letters a mark is put back only into a word that opens the text, none a letter or two in (`กอง|คลง`
+    # is three)
     run_start = len(line) - len(line.lstrip())
     for a, b, sound in ranges:
         for i in range(a, b):
@@ -755,7 +756,7 @@ def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
                         word = token
                         break
                     at += len(token)
-                if delta > 0 and 0 < at - run_start <= 3:
+                if delta > 0 and 0 < at - run_start <= 2:
                     continue
                 if word in words and at <= p0 and at + len(word) >= p1 and _likely_word(word):
                     # THANTHAKHAT put back only into a common word: names drop and keep it as they please

@@ -469,7 +469,7 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
     return found
 
 
-SUB_COLUMN_GAP = 10.0  # points of white space that split one column of a run into two under a merged header
+SUB_COLUMN_GAP = 7.0  # points of white space that split one column of a run into two under a merged header
 HEAD_LINES = 6  # lines at a run's top that may hold a merged header's cell over two sub-columns
 
 

@@ -707,6 +707,23 @@ STRETCH = 40
 SHORT_NEIGHBOUR = 3  # letters: a dictionary word beside a stray piece that a put-back mark may join to it (`สา|รวจ`)
 
 
+def _candidates(line: str, ranges, start: int, end: int):
+    """(text, letter edited, range start, range end, on a sound neighbour) of every single edit, and of SARA AA read
+    back as SARA AM on a neighbour together with one edit of the piece (`ดา|เนน` ดำเนิน: two marks lost in one word,
+    which one edit alone would mend into another word, `เน้น`)."""
+    for a, b, sound in ranges:
+        for i in range(a, b):
+            if line[i] not in CONSONANTS:
+                continue
+            for text in _edits_at(line, i, sound):
+                yield text, i, a, b, sound
+                if sound and len(text) == len(line) and SARA_AM in text[a:b] and SARA_AA in line[a:b]:
+                    for j in range(start, end):
+                        if text[j] in CONSONANTS:
+                            for both in _edits_at(text, j):
+                                yield both, j, a, b, True
+
+
 def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
     """The line with one mark mended so that the stray piece line[start:end] (raw token k) becomes part of a
     likely dictionary word, or None. Letters of the piece are edited, and those of a short dictionary word right
@@ -738,31 +755,27 @@ def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
     # first letters a mark is put back only into a word that opens the text, none a letter or two in (`กอง|คลง`
     # is three)
     run_start = len(line) - len(line.lstrip())
-    for a, b, sound in ranges:
-        for i in range(a, b):
-            if line[i] not in CONSONANTS:
-                continue
-            for text in _edits_at(line, i, sound):
-                delta = len(text) - len(line)
-                candidate = text[lo:hi + delta]
-                if (strays := _window_strays(candidate)) > before - piece or (delta > 0 and strays):
-                    continue  # a mark put back must leave the stretch whole: in a run broken throughout it guesses
-                # the piece in the candidate, with the neighbour a mark was put back on: one word must hold both
-                p0, p1 = (start + delta, end + delta) if i < start else (start, end + delta) if i < end else (start, end)
-                p0, p1 = (min(p0, a), max(p1, b + delta)) if sound else (p0, p1)
-                tokens_in, at, word = _tokenize(candidate, True), lo, ""
-                for token in tokens_in:
-                    if at <= i < at + len(token):
-                        word = token
-                        break
-                    at += len(token)
-                if delta > 0 and 0 < at - run_start <= 2:
-                    continue
-                if word in words and at <= p0 and at + len(word) >= p1 and _likely_word(word):
-                    # THANTHAKHAT put back only into a common word: names drop and keep it as they please
-                    weak = text.count("\u0e4c") > line.count("\u0e4c") and counts.get(word, 0) < COMMON_WORD
-                    found.setdefault(text, (strays, sum(1 for t in tokens_in if t.strip()), counts.get(word, 0), word,
-                                            weak))
+    for text, i, a, b, sound in _candidates(line, ranges, start, end):
+        delta = len(text) - len(line)
+        candidate = text[lo:hi + delta]
+        if (strays := _window_strays(candidate)) > before - piece or (delta > 0 and strays):
+            continue  # a mark put back must leave the stretch whole: in a run broken throughout it guesses
+        # the piece in the candidate, with the neighbour a mark was put back on: one word must hold both
+        p0, p1 = (start + delta, end + delta) if i < start else (start, end + delta) if i < end else (start, end)
+        p0, p1 = (min(p0, a), max(p1, b + delta)) if sound else (p0, p1)
+        tokens_in, at, word = _tokenize(candidate, True), lo, ""
+        for token in tokens_in:
+            if at <= i < at + len(token):
+                word = token
+                break
+            at += len(token)
+        if delta > 0 and 0 < at - run_start <= 2:
+            continue
+        if word in words and at <= p0 and at + len(word) >= p1 and _likely_word(word):
+            # THANTHAKHAT put back only into a common word: names drop and keep it as they please
+            weak = text.count("\u0e4c") > line.count("\u0e4c") and counts.get(word, 0) < COMMON_WORD
+            found.setdefault(text, (strays, sum(1 for t in tokens_in if t.strip()), counts.get(word, 0), word,
+                                    weak))
     if not found:
         return None
     # fewest stray characters, then fewest words (the longer ones), then the commoner word

@@ -102,6 +102,8 @@ def test_damaged_words_from_the_word_list_are_repaired(damage):
     ("มีการจัดทำแผนอย่างเป็นร้ปธรรมและต่อเนื่องทุกปีงบประมาณ", "มีการจัดทำแผนอย่างเป็นรูปธรรมและต่อเนื่องทุกปีงบประมาณ"),
     ("ช่องทางการรับเรื่องร้องเรยน", "ช่องทางการรับเรื่องร้องเรียน"),
     ("สถาบนั พระบรมราชชนก", "สถาบัน พระบรมราชชนก"),  # a vowel set on the next letter
+    # two marks lost in one word (SARA AM's ring and SARA I): one edit alone would make another word (เน้น)
+    ("รายงานผลการดาเนนการในการประชุมประจำเดือน", "รายงานผลการดำเนินการในการประชุมประจำเดือน"),
 ])
 def test_printers_lost_marks_in_long_sound_lines(damaged, sound):
     """One broken word in a line that reads well elsewhere (above the 0.95 coverage that gates the mark moves)."""

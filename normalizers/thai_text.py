@@ -769,8 +769,9 @@ def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
                 word = token
                 break
             at += len(token)
-        if delta > 0 and 0 < at - run_start <= 2:
-            continue
+        if delta > 0 and (0 < at - run_start <= 2 or (at - run_start <= 2 and not any(
+                ch in MARKS for ch in line[start:end]))):
+            continue  # nor at its very start into a piece with no mark of its own (`จาย|ข่าว` is กระ|จาย cut)
         if word in words and at <= p0 and at + len(word) >= p1 and _likely_word(word):
             # THANTHAKHAT put back only into a common word: names drop and keep it as they please
             weak = text.count("\u0e4c") > line.count("\u0e4c") and counts.get(word, 0) < COMMON_WORD

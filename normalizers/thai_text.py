@@ -595,6 +595,222 @@ def _relocate_marks(line: str) -> str:
     return line
 
 
+# Marks a printer can drop without a trace (a glyph it could not place): the vowels above and below, the tones
+# and THANTHAKHAT.
+_INSERTABLE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47" + TONE_MARKS + "\u0e4c"
+_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e38\u0e39"
+COMMON_WORD = 500  # Thai National Corpus count from which a short word a lost mark makes is taken on its own
+_MAX_STRAY_EDITS = 8
+
+
+def _letters(word: str) -> int:
+    return sum(ch not in MARKS for ch in word)
+
+
+def _likely_word(word: str) -> bool:
+    """A word a put-back mark may make: three letters or more (`นำ` is no damaged `น้ำ`), and common, or of four
+    letters and not rare, or of six the corpus does not count (compounds: `ความพึงพอใจ`; `สัตตรส`, a law's section
+    number, is no damaged `สัตตรัส`)."""
+    count, letters = _word_frequency().get(word, 0), _letters(word)
+    if letters < 3:
+        return False
+    return count >= COMMON_WORD or (letters >= 4 and count >= RARE_WORD) or (letters >= 6 and count == 0)
+
+
+# A person's name follows a title (`นางสาวกาญจนธัช ศรพรหม`): names are spelt as their bearers please (`ฤทธิเดช`),
+# so no piece of the title's run or of the surname after it is mended.
+_PERSON = re.compile(r"(?:นางสาว|นาง|นาย|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.|ว่าที่\S*)[\u0e01-\u0e4e]+(?: [\u0e01-\u0e4e]+)?")
+
+
+def _stray_spans(line: str) -> list[tuple[int, int, int]]:
+    """(start, end, index among the raw tokens) of every token of Thai letters the dictionary does not hold: the
+    evidence of damage the lost-mark repair needs. A piece of marks alone (a mark left over at a line's end), a
+    token holding other characters (`“พอ`) and an abbreviation (`ทต.`, `ต.ค.`) are none."""
+    words, out, at = _words(), [], 0
+    names = [m.span() for m in _PERSON.finditer(line)] if ("นา" in line or "ด." in line or "ว่า" in line) else []
+    for k, token in enumerate(_raw_tokens(line)):
+        end = at + len(token)
+        if token not in words and _THAI_RUN.fullmatch(token) and any(ch in CONSONANTS for ch in token) \
+                and not _abbreviated(line, at, end) and not any(a <= at < b for a, b in names):
+            out.append((at, end, k))
+        at = end
+    return out
+
+
+def _abbreviated(line: str, start: int, end: int) -> bool:
+    """The run of Thai letters holding line[start:end] touches a full stop: an abbreviation (`ทต.`, `ต.ค.`)."""
+    while start > 0 and _THAI_RUN.match(line[start - 1]):
+        start -= 1
+    while end < len(line) and _THAI_RUN.match(line[end]):
+        end += 1
+    return line[start - 1:start] == "." or line[end:end + 1] == "."
+
+
+def _window_strays(text: str) -> int:
+    """Characters of a stretch in Thai tokens the dictionary does not hold, marks left alone included."""
+    words = _words()
+    return sum(len(t) for t in _tokenize(text, False) if t not in words and _THAI_RUN.search(t))
+
+
+def _edits_at(line: str, i: int, sound: bool = False):
+    """Every text one lost or misread mark away from `line` at the consonant `line[i]`: a vowel, tone or
+    THANTHAKHAT put back on a letter that has none of that kind (`เกยรติ`, `ยานยนต`), a tone read twice taken
+    away, a vowel read as another of its place or a mark as its lookalike (`ร้ปธรรม`), a mark moved to the next
+    letter, SARA AA and SARA AM exchanged (`สารวจ`). On a letter of a `sound` dictionary word beside the piece,
+    only a mark put back where the letter has none of its kind, or SARA AA and SARA AM exchanged: its own marks
+    are never changed."""
+    for text in _mark_edits_at(line, i, sound):
+        if not _OVERFULL_STACK.search(text, max(0, i - 4), i + 6):
+            yield text
+
+
+# A letter with two vowels of one place or two tones (`ข้่` read `ขู่้`), or MAI HAN-AKAT with no final consonant
+# after it (`สถาบันั`): no edit may make one.
+_OVERFULL_STACK = re.compile(rf"[{UPPER_VOWELS}][{MARKS}]*[{UPPER_VOWELS}]|[{LOWER_VOWELS}][{MARKS}]*[{LOWER_VOWELS}]"
+                             rf"|[{TONE_MARKS}\u0e4c][{MARKS}]*[{TONE_MARKS}\u0e4c]|\u0e31[{TONE_MARKS}]?(?![{CONSONANTS}])")
+
+
+def _mark_edits_at(line: str, i: int, sound: bool):
+    marks = _marks_of(line, i)
+    j = i + 1 + len(marks)
+    head, tail = line[:i + 1], line[j:]
+    if line[j:j + 1] in (SARA_AA, SARA_AM):
+        yield line[:j] + (SARA_AM if line[j] == SARA_AA else SARA_AA) + line[j + 1:]
+    has_vowel = any(m in _VOWELS for m in marks)
+    has_tone = any(m in TONE_MARKS or m == "\u0e4c" for m in marks)
+    for m in _INSERTABLE:
+        if (m in _VOWELS and not has_vowel) or (m not in _VOWELS and not has_tone):
+            yield head + _stack(marks + m) + tail
+    if sound:
+        return
+    for m in dict.fromkeys(marks):
+        rest = marks.replace(m, "", 1)
+        if m in TONE_MARKS:  # a tone read twice or left over; a vowel taken away makes other words (`ราคานี` ราคาน)
+            yield head + rest + tail
+        place = UPPER_VOWELS if m in UPPER_VOWELS else LOWER_VOWELS if m in LOWER_VOWELS else ""
+        for other in [o for o in place if o != m and o != "\u0e3a"] + list(_LOOKALIKE.get(m, "")):
+            yield head + _stack(rest + other) + tail
+        if m in _MOVABLE and j < len(line) and line[j] in CONSONANTS:
+            after = _marks_of(line, j)
+            if not any((x in _VOWELS) == (m in _VOWELS) for x in after if x in _MOVABLE):
+                yield head + rest + line[j] + _stack(after + m) + line[j + 1 + len(after):]
+        b = i - 1  # the letter before, when it carries nothing of that kind (`สถาบนั` สถาบัน)
+        while b >= 0 and line[b] in MARKS:
+            b -= 1
+        if m in _MOVABLE and b >= 0 and line[b] in CONSONANTS:
+            before = line[b + 1:i]
+            if not any((x in _VOWELS) == (m in _VOWELS) for x in before if x in _MOVABLE):
+                yield line[:b + 1] + _stack(before + m) + line[i] + rest + tail
+
+
+STRETCH = 40
+SHORT_NEIGHBOUR = 3  # letters: a dictionary word beside a stray piece that a put-back mark may join to it (`สา|รวจ`)
+
+
+def _candidates(line: str, ranges, start: int, end: int):
+    """(text, letter edited, range start, range end, on a sound neighbour) of every single edit, and of SARA AA read
+    back as SARA AM on a neighbour together with one edit of the piece (`ดา|เนน` ดำเนิน: two marks lost in one word,
+    which one edit alone would mend into another word, `เน้น`)."""
+    for a, b, sound in ranges:
+        for i in range(a, b):
+            if line[i] not in CONSONANTS:
+                continue
+            for text in _edits_at(line, i, sound):
+                yield text, i, a, b, sound
+                if sound and len(text) == len(line) and SARA_AM in text[a:b] and SARA_AA in line[a:b]:
+                    for j in range(start, end):
+                        if text[j] in CONSONANTS:
+                            for both in _edits_at(text, j):
+                                yield both, j, a, b, True
+
+
+def _mend_stray_piece(line: str, start: int, end: int, k: int) -> str | None:
+    """The line with one mark mended so that the stray piece line[start:end] (raw token k) becomes part of a
+    likely dictionary word, or None. Letters of the piece are edited, and those of a short dictionary word right
+    beside it only by a mark put back (never a longer word's, never a mark a word has), and only the
+    candidate that reads clearly best is taken: one word holds the whole piece, the stretch has fewer characters in
+    stray pieces by at least the piece's, and no other candidate as good makes another word nearly as common (then
+    the damage does not say which)."""
+    tokens = _raw_tokens(line)
+    bounds = [0]
+    for token in tokens:
+        bounds.append(bounds[-1] + len(token))
+    # the stretch judged: the piece's run of Thai letters and marks (to the nearest other character, at most
+    # STRETCH characters either side), and at least three tokens either side
+    lo, hi = start, end
+    while lo > 0 and start - lo < STRETCH and _THAI_RUN.match(line[lo - 1]):
+        lo -= 1
+    while hi < len(line) and hi - end < STRETCH and _THAI_RUN.match(line[hi]):
+        hi += 1
+    lo = min(bounds[max(0, k - 3)], bounds[bisect_right(bounds, lo) - 1])
+    hi = max(bounds[min(len(tokens), k + 4)], bounds[bisect_left(bounds, hi)])
+    words, counts, found = _words(), _word_frequency(), {}
+    ranges = [(start, end, False)]
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(tokens) and tokens[n] in words and _letters(tokens[n]) <= SHORT_NEIGHBOUR \
+                and _THAI_RUN.fullmatch(tokens[n]):
+            ranges.append((bounds[n], bounds[n + 1], True))
+    before, piece = _window_strays(line[lo:hi]), end - start
+    # a text's first letters may be the tail of a word cut at a cell's or line's end (`ระจาย` of กระจาย): in its
+    # first letters a mark is put back only into a word that opens the text, none a letter or two in (`กอง|คลง`
+    # is three)
+    run_start = len(line) - len(line.lstrip())
+    for text, i, a, b, sound in _candidates(line, ranges, start, end):
+        delta = len(text) - len(line)
+        candidate = text[lo:hi + delta]
+        if (strays := _window_strays(candidate)) > before - piece or (delta > 0 and strays):
+            continue  # a mark put back must leave the stretch whole: in a run broken throughout it guesses
+        # the piece in the candidate, with the neighbour a mark was put back on: one word must hold both
+        p0, p1 = (start + delta, end + delta) if i < start else (start, end + delta) if i < end else (start, end)
+        p0, p1 = (min(p0, a), max(p1, b + delta)) if sound else (p0, p1)
+        tokens_in, at, word = _tokenize(candidate, True), lo, ""
+        for token in tokens_in:
+            if at <= i < at + len(token):
+                word = token
+                break
+            at += len(token)
+        if delta > 0 and (0 < at - run_start <= 2 or (at - run_start <= 2 and not any(
+                ch in MARKS for ch in line[start:end]))):
+            continue  # nor at its very start into a piece with no mark of its own (`จาย|ข่าว` is กระ|จาย cut)
+        if word in words and at <= p0 and at + len(word) >= p1 and _likely_word(word):
+            # THANTHAKHAT put back only into a common word: names drop and keep it as they please
+            weak = text.count("\u0e4c") > line.count("\u0e4c") and counts.get(word, 0) < COMMON_WORD
+            found.setdefault(text, (strays, sum(1 for t in tokens_in if t.strip()), counts.get(word, 0), word,
+                                    weak))
+    if not found:
+        return None
+    # fewest stray characters, then fewest words (the longer ones), then the commoner word
+    ranked = sorted(found.items(), key=lambda item: (item[1][0], item[1][1], -item[1][2]))
+    best, (strays, n_words, count, word, weak) = ranked[0]
+    if weak:
+        return None  # the likeliest reading is one not to write: none is
+    for _, (other_strays, other_words, other_count, other_word, _) in ranked[1:]:
+        if other_word != word and (other_strays, other_words) == (strays, n_words) and other_count * 4 > count:
+            return None  # two words nearly as likely: the damage does not say which
+    return best
+
+
+_SPLIT_AM = re.compile(rf"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
+
+
+def _restore_lost_marks(line: str) -> str:
+    """Marks a printer dropped without a trace or read as another (`ร้ปธรรม` รูปธรรม, `สารวจ` สำรวจ) on a line
+    that is otherwise sound: each Thai piece the dictionary cannot place is mended by the one mark that makes it
+    part of a likely word. A line that segments into dictionary words has no such piece and is never touched:
+    damage that leaves only words (`ปฏิ|บิต|งาน`) is left as it is rather than risk rewriting sound text."""
+    # SARA AM as NIKHAHIT + SARA AA (`จํานวน`) is one vowel: read as letters it would look like a stray piece
+    work = _SPLIT_AM.sub(lambda m: m.group(1) + SARA_AM, line)
+    changed = False
+    for _ in range(_MAX_STRAY_EDITS):
+        for start, end, k in _stray_spans(work):
+            if (mended := _mend_stray_piece(work, start, end, k)) is not None:
+                work, changed = mended, True
+                break
+        else:
+            break
+    return work if changed else line
+
+
 def _may_repeat():
     """One pattern that matches wherever a step of PyThaiNLP's remove_repeat_vowels would: a text it does not
     match comes out of every step unchanged, so its two dozen substitutions are skipped. Each step's pattern
@@ -670,6 +886,17 @@ def repair_thai(text: str) -> str:
     while (repaired := _repair_once(text)) not in seen:
         seen.add(repaired)
         text = repaired
+    # marks lost without a trace last, where the steps above left a piece no word holds; what a put-back mark
+    # exposes (a SARA AM to rebuild, a next piece) goes through the steps again
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if (mended := _restore_lost_marks(line)) != line:  # only the lines mended: the others stay as they came
+            done = {line, mended}
+            while (repaired := _repair_once(mended)) not in done:
+                done.add(repaired)
+                mended = repaired
+            lines[index] = mended
+    text = "\n".join(lines)
     if len(_REPAIRED) >= _REPAIRED_MAX:
         _REPAIRED.clear()
     _REPAIRED[original] = _REPAIRED[text] = text

@@ -30,6 +30,7 @@ from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 # OCR is bounded so a 159-page scan cannot hold a worker for many minutes; override with ITA_MAX_OCR_PAGES.
 DEFAULT_MAX_OCR_PAGES = 30
 LINE_TOLERANCE = 3.0  # points two words' tops may differ and still be one line
+SPAN_REACH = 3.0  # points a word must reach past a column edge on both sides to be a merged cell's
 SEGMENT_GAP = 8.0  # points between words that split a line into separately read segments
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
@@ -389,11 +390,18 @@ class _PageReader:
         return RawRow(cells, n_cols, top, bottom, all(w.bold for w in words), sources)
 
     def _row_by_columns(self, words: list[Word], edges: list[float]) -> RawRow:
-        """A line's words split into the columns between `edges` (by each word's middle), read per column."""
+        """A line's words split into the columns between `edges` (by each word's middle), read per column. A word
+        across an inner edge is a merged cell's (`ระยะเวลา` centred over `เริ่ม` | `สิ้นสุด`): it goes to the column it
+        starts in, so the header reads the same on every page however the centring falls."""
         by_column: dict[int, list[Word]] = {}
+        inner = edges[1:-1]
         for word in words:
-            by_column.setdefault(column_of_edges((word.x0, word.top, word.x1, word.bottom), edges), []).append(word)
-        return self._row_of(list(by_column.values()), edges, lambda box: column_of_edges(box, edges))
+            box = (word.x0, word.top, word.x1, word.bottom)
+            if any(word.x0 < e - SPAN_REACH and word.x1 > e + SPAN_REACH for e in inner):
+                box = (word.x0, word.top, word.x0 + 1.0, word.bottom)
+            by_column.setdefault(column_of_edges(box, edges), []).append(word)
+        placed = {_box(group): column for column, group in by_column.items()}
+        return self._row_of(list(by_column.values()), edges, lambda box: placed.get(box, column_of_edges(box, edges)))
 
     def borderless_tables(self, ruled: list[PageTable] = ()) -> list[PageTable]:
         """Tables without rules, from the text outside the ruled tables: first text whose segments start at the

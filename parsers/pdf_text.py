@@ -98,6 +98,13 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
         if fits[0] > fits[1]:
             return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
         return Choice(pdfium_text, "pdfium", q_pdfium)
+    if q_plumber == q_pdfium and (sound := (repair_thai(_CID.sub("", plumber_text)) == _CID.sub("", plumber_text),
+                                            repair_thai(pdfium_text) == pdfium_text))[0] != sound[1]:
+        # Both repair to text as good: the reading that needed no repair is the one printed (`คลัง` against PDFium's
+        # `คลง`, whose lost mark the repair puts back alone but not once the cell's lines are joined)
+        if sound[0]:
+            return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
+        return Choice(pdfium_text, "pdfium", q_pdfium)
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     return Choice(pdfium_text, "pdfium", q_pdfium)

@@ -458,6 +458,7 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
             members.append(members[-1] + 1)
         while members and members[-1] in spanning:  # a heading after the table belongs to what follows
             spanning.discard(members.pop())
+        gaps = sorted(gaps + _sub_column_gaps(gaps, lines, [m for m in members if m not in spanning]))
         edges = _edges(gaps, lines, members)
         full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
         if full >= min_rows:
@@ -466,6 +467,41 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
         else:
             i += 1
     return found
+
+
+SUB_COLUMN_GAP = 7.0  # points of white space that split one column of a run into two under a merged header
+HEAD_LINES = 6  # lines at a run's top that may hold a merged header's cell over two sub-columns
+
+
+def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
+                     members: list[int]) -> list[tuple[float, float]]:
+    """Gaps inside a column of the run that a merged header cell hides: `ระยะเวลา` centred over two narrow columns
+    `เริ่ม` | `สิ้นสุด` covers the white space between them, so the run's opening line has no gap there. A stripe
+    of white space inside a column, at least SUB_COLUMN_GAP wide, is a column gap when a line of the run's head
+    divides the column there (the sub-headers), some line above it covers it (the merged cell: no other reason
+    for a header to span it), and every line from that one to the run's end leaves it free, with text on both
+    sides in at least three of them."""
+    edges = _edges(gaps, lines, members)
+    out = []
+    for lo, hi in zip(edges, edges[1:]):
+        in_column = [[seg for seg in lines[m] if lo <= (seg[0] + seg[2]) / 2 < hi] for m in members]
+        first = next((k for k, segs in enumerate(in_column) if len(_gaps(segs)) > 0), None)
+        if first is None or first == 0 or first >= HEAD_LINES:
+            continue
+        for g0, g1 in _gaps(in_column[first]):
+            if not any(seg[0] < g0 and seg[2] > g1 for segs in in_column[:first] for seg in segs):
+                continue  # no merged cell above: the line's words are one cell's
+            divided = 0
+            for segs in in_column[first:]:
+                if (narrowed := _narrow([(g0, g1)], segs)) is None:
+                    break
+                (g0, g1), = narrowed
+                divided += any(seg[2] <= g0 for seg in segs) and any(seg[0] >= g1 for seg in segs)
+            else:
+                if g1 - g0 >= SUB_COLUMN_GAP and divided >= 3:
+                    out.append((g0, g1))
+                    break
+    return out
 
 
 def _edges(gaps: list[tuple[float, float]], lines: list[list[Box]], members: list[int]) -> list[float]:
@@ -504,13 +540,22 @@ def header_lines(rows: list[RawRow]) -> int:
             continue
         # a bold header's lines are all bold; an unbolded one's lines are told by their labels
         labels = count and not rows[0].bold and filled and not any(_DIGIT.search(row.cells[i]) for i in filled) and (
-            (len(filled) >= 2 and all(len(row.cells[i].strip()) <= HEADER_LABEL and rows[0].cells[i].strip()
+            (len(filled) >= 2 and all(len(row.cells[i].strip()) <= HEADER_LABEL and _labelled_above(rows[:index], i)
                                       for i in filled))
             or all(len(row.cells[i].strip()) <= 40 and _HEADER_WORD.search(row.cells[i]) for i in filled))
         if not labels:
             break
         count += 1
     return count
+
+
+def _labelled_above(rows: list[RawRow], column: int) -> bool:
+    """The header's first line names this column, or the one beside it that a merged cell spans with it: the
+    sub-headers `เริ่ม` | `สิ้นสุด` under `ระยะเวลา`, whose words fall in one of the two columns."""
+    first = rows[0].cells
+    return bool(first[column].strip()) or any(
+        0 <= j < len(first) and first[j].strip() and not any(r.cells[column].strip() for r in rows)
+        for j in (column - 1, column + 1))
 
 
 def starts_item(text: str) -> bool:

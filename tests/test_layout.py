@@ -163,6 +163,10 @@ def _full_comparison(pdfium_text: str, plumber_text: str) -> str:
     fit_pdfium, fit_plumber = word_fit(repair_thai(pdfium_text)), word_fit(repair_thai(_CID.sub("", plumber_text)))
     if q_plumber == q_pdfium and fit_plumber != fit_pdfium:
         return "pdfplumber" if fit_plumber > fit_pdfium else "pdfium"
+    plain = _CID.sub("", plumber_text)
+    sound_plumber, sound_pdfium = repair_thai(plain) == plain, repair_thai(pdfium_text) == pdfium_text
+    if q_plumber == q_pdfium and sound_plumber != sound_pdfium:  # the reading that needed no repair
+        return "pdfplumber" if sound_plumber else "pdfium"
     if q_plumber > q_pdfium or (q_plumber == q_pdfium and _visible(plumber_text) > _visible(pdfium_text)):
         return "pdfplumber"
     return "pdfium"
@@ -251,3 +255,12 @@ def test_a_wider_reading_may_add_marks_but_not_letters():
     assert same_letters("มาตรการที่ ๑", "มาตรการที ๑")
     # Tall glyphs of the next line (Purisa, tests/test_ita_seeds.py) are letters: the narrow reading stays.
     assert not same_letters("จังหวัดนราธิวาสปรำปีปร", "จังหวัดนราธิวาส")
+
+
+def test_of_two_readings_as_good_once_repaired_the_one_needing_no_repair_is_taken():
+    """PDFium's `คลง` repairs to `คลัง` alone, as pdfplumber's `คลัง` reads: the printed text is pdfplumber's, not the
+    damaged one the repair may not mend once the cell's lines are joined (`กองคลง`)."""
+    from parsers.pdf_text import choose
+
+    assert choose("คลง", "คลัง").text == "คลัง"
+    assert choose("คลัง", "คลง").text == "คลัง"

@@ -68,7 +68,23 @@ def header_role(cell: str, strict: bool = False) -> str | None:
             best = (position, len(word), role)
     if best is None or (strict and best[0] > HEADER_LEAD):
         return None
+    if best[2] == "method" and (later := _specific_role(key[best[0] + best[1]:])):
+        return later  # `วิธีการตรวจติดตาม`: the way of following up is the follow-up, the head word says only "how"
+    if best[2] == "method" and _RESULT_HEAD.match(key):
+        return "output"  # `ผลที่ได้จากการดำเนินการ`: a header whose head noun is the result (ผล) names what came of it
     return best[2]
+
+
+_RESULT_HEAD = re.compile(r"^ผล")  # on skeleton text (no marks)
+
+
+_SPECIFIC = ("follow_up", "output", "outcome", "budget", "responsible", "period")
+
+
+def _specific_role(rest: str) -> str | None:
+    """A role other than the method that the rest of a header opening with a method word names (`ติดตาม`)."""
+    found = [(rest.find(word), role) for role, word in _ROLE_KEYS if role in _SPECIFIC and word and word in rest]
+    return min(found)[1] if found else None
 
 
 def month_of(cell: str) -> str | None:
@@ -205,6 +221,11 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
             # it ends under one spanning header (`ระยะเวลา` over two columns); the period runs from one to the other
             roles[column] = "period_end"
             taken.add("period_end")
+        elif kind == "period" and most >= 0.6 and roles.get(column + 1) == "period" and "period_end" not in taken:
+            # the same split where the spanning header's text fell on the second column (a table without rules:
+            # its words go to the column that holds their middle): this column of dates is where the period starts
+            roles[column], roles[column + 1] = "period", "period_end"
+            taken.add("period_end")
         elif kind in ("number", "period", "responsible", "budget") and most >= 0.6 and kind not in taken:
             roles[column] = kind
             taken.add(kind)
@@ -214,7 +235,7 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
         # once a column holds the responsible offices, sentences opening with an office word (`หน่วยงานมี…`,
         # `บุคลากรมี…`) in another column are running text
         elif share.get("long", 0) + share.get("short", 0) + share.get("responsible", 0) * ("responsible" in taken) >= 0.6 and \
-                median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN:
+                median(len(compact(c)) for c in cells if c.strip()) >= MIN_TEXT_MEDIAN and not _labels(cells):
             text_columns.append(column)
     # The measure column is the one whose cells open like measures (`มาตรการ…`, `โครงการ…`, `กิจกรรม…`), where
     # one does clearly; else the first column of running text.
@@ -242,8 +263,12 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
     for column in text_columns:
         role = next((r for r in ("measure", "method") if r not in taken), None)
         if role is None:
+            # right after the output is the outcome, unless a later column's header names a result itself (a status
+            # column between them: `ผลงาน | สถานะ | ผลที่เกิด…`)
+            later_result = any(_RESULT_HEADER.match(skeleton(headers.get(other, ""))) for other in text_columns
+                               if other > column and other not in roles)
             role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken,
-                                roles.get(column - 1) == "output")
+                                roles.get(column - 1) == "output" and not later_result)
             if role:
                 roles[column] = role
                 taken.add(role)
@@ -258,6 +283,14 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
 
 
 SHORT_LABEL = 40  # characters (compact): an office or a position, not a sentence
+
+
+def _labels(cells: list[str]) -> bool:
+    """A column of a few short labels said again and again (a status: `ดำเนินการแล้ว`, `อยู่ระหว่างดำเนินการ`): a
+    category, not the running text of a measure, its method or its results (measures and results are each their
+    own)."""
+    filled = [compact(c) for c in cells if c.strip()]
+    return len(filled) >= 4 and len(set(filled)) * 2 <= len(filled) and max(map(len, filled)) <= LONG_TEXT
 
 
 def _answerable(cells: list[str], offices: float) -> bool:
@@ -278,6 +311,7 @@ def _numbers_column(cells: list[str]) -> bool:
 def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
     """Roles of every column: the header's, checked and completed by the cells."""
     roles = column_roles(header)
+    _measure_by_cells(roles, rows)
     for column, role in list(roles.items()):
         cells = [r[column] for r in rows if column < len(r)]
         if role == "indicator" and cells and not _indicator_column(cells):
@@ -285,6 +319,30 @@ def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
         if role == "number" and not _numbers_column(cells):
             del roles[column]  # `ลำดับขั้น…` over running text names steps, not the list number: the cells say
     return content_roles(rows, roles, dict(enumerate(header)))
+
+
+def _measure_by_cells(roles: dict[int, str], rows: list[list[str]]) -> None:
+    """A header may name the measure by a word that also heads methods (`แนวทางลงมือปฏิบัติ`: "the way to act"):
+    where the column it names reads as numbered steps and an unnamed text column before it opens like measures
+    (codes, `โครงการ…`), that one is the measure and the named one its method."""
+    named = next((c for c, r in roles.items() if r == "measure"), None)
+    if named is None:
+        return
+    cells = lambda column: [r[column] for r in rows if column < len(r)]  # noqa: E731
+    own = _measure_openings(cells(named))
+    if own >= 0 and _steps(cells(named)) < 0.5:
+        return
+    for column in range(named):
+        text = [c for c in cells(column) if c.strip()]
+        if column in roles or not text or median(len(compact(c)) for c in text) < MIN_TEXT_MEDIAN:
+            continue
+        if _measure_openings(text) >= MEASURE_OPENINGS and _measure_openings(text) > own:
+            roles[column] = "measure"
+            if "method" in roles.values():
+                del roles[named]
+            else:
+                roles[named] = "method"
+            return
 
 
 def is_measure_table(roles: dict[int, str], header_roles: dict[int, str]) -> bool:

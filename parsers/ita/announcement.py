@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
+from normalizers.digits import to_arabic_digits
 from parsers import scan_numbers
 from parsers.ita.result_checks import EXACT, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
@@ -430,9 +431,15 @@ class _Reader:
             rank, name = _split_rank(name)
         # a unit's name is Thai; a stray mark or a misread header is no row. A bare name beside a type cell
         # may be short (`ยะลา`, `โรง`): the type column is what makes it a unit
-        if len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3) or _is_furniture(name):
+        unread_name = len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3)
+        if _is_furniture(name) or unread_name and not self._has_result(cells, columns):
             return
-        a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
+        a = Assessment(unit_raw=None if unread_name else name, row=len(self.rows) + 1, rank=rank)
+        if unread_name:
+            # a row of results whose name the scan lost or read in Latin letters (`quay` for คูเต่า): its results
+            # are kept, its unit is unknown (no name to resolve), with a warning
+            self.warnings.append(f"row {a.row}: the unit's name was not read ({cell('name').strip()!r}); "
+                                 "its results are kept without a unit")
         a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
         a.district_raw = _clean_name(cell("district")) or self.district
         if a.district_raw and (match := _DISTRICT.match(a.district_raw)):
@@ -502,6 +509,12 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
+    @staticmethod
+    def _has_result(cells: list[str], columns: Columns) -> bool:
+        """Two score cells of the row hold two-decimal numbers (a header or a furniture line holds none)."""
+        roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
+        return sum(1 for c in roles if c < len(cells) and re.fullmatch(r"\d{1,3}\.\d{2}", compact(cells[c]))) >= 2
+
     def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False) -> None:
         """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
         `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
@@ -536,11 +549,27 @@ CERTAIN_CONFIDENCE = 0.9  # Tesseract's confidence in a number the template read
 
 
 def _certain(source: Provenance | None, text: str) -> bool:
-    """A scanned number cell read as printed: a plain two-decimal number, that the template reader did not
-    read otherwise (engine stays tesseract: parsers/layout.py marks a cell `template` when its reading differs),
-    read by Tesseract with high confidence. A row of such cells that does not add up is a misprint."""
-    return source is not None and source.engine == "tesseract" and source.confidence >= CERTAIN_CONFIDENCE \
-        and bool(re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)))
+    """A scanned number cell read as printed: a plain two-decimal number read by Tesseract with high
+    confidence, that the template reader did not read otherwise (engine stays tesseract: parsers/layout.py
+    marks a cell `template` when its reading differs), or that the template reader gave and Tesseract's own
+    reading (kept in `alternatives`) bears out: two readers that saw the same digits. A row of such cells
+    that does not add up is a misprint."""
+    if source is None or not re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)):
+        return False
+    if source.engine == "tesseract":
+        return source.confidence >= CERTAIN_CONFIDENCE
+    return source.engine == "template" and source.confidence > 0 and any(
+        _bears_out(own, compact(text)) for own in source.alternatives)
+
+
+def _bears_out(own: str, number: str) -> bool:
+    """Tesseract's reading of a cell confirms the template's `number`: the digits it read (Thai or Arabic), in
+    order, are digits of the number, at least two and half of them, and none is another digit. Tesseract reads
+    many Thai digits as letters (๙ as ส, ๗ as ซ: no reading); a digit of its own that the number lacks is a
+    second reader seeing otherwise (`๘๔` against 85), and the number stays an OCR choice."""
+    digits, theirs = [d for d in number if d.isdigit()], [d for d in to_arabic_digits(own) if d.isdigit()]
+    rest = iter(digits)
+    return len(theirs) >= max(2, len(digits) / 2) and all(d in rest for d in theirs)
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:

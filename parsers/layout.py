@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
-from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell
+from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -365,13 +365,21 @@ class _PageReader:
                     if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * 3:
                         continue
                     text = raw.cells[c]
-                    if text.strip() or raw.sources[c] is not None:
-                        if _LEADING_MARKS.match(text) or _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text):
+                    specks = _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text)
+                    if (text.strip() or raw.sources[c] is not None) and not specks:
+                        if _LEADING_MARKS.match(text):
                             empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
                         continue
                     ink = cell_ink(self.image, _pixels(cell))
-                    if ink is not None and ink.sum() >= MIN_CELL_INK and _ink_height(ink) <= one_line:
-                        empty.append((raw, c, cell))
+                    if ink is None or ink.sum() < MIN_CELL_INK or _ink_height(ink) > one_line:
+                        continue
+                    if letter := read_letter_level(self.image, _pixels(cell)):
+                        # a letter level alone in its cell, which Tesseract reads as nothing or specks
+                        raw.cells[c] = letter[0]
+                        raw.sources[c] = Provenance(self.number, tuple(round(v, 2) for v in cell), letter[0],
+                                                    "template", letter[1])
+                        continue
+                    empty.append((raw, c, cell))
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
             if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
                 continue

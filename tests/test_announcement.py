@@ -325,9 +325,9 @@ def test_scanned_misprint_is_refused_not_repaired():
     agreed = _scanned(rows[2])
     agreed.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9,
                                    alternatives=(to_thai_digits(rows[2][5]),))
-    # (Tesseract reads many Thai digits as letters: `ส๘.๒๔`, its digits the template's, bears it out too)
-    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("ส๘.๒๔",)), "88.24")
-    assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("ส๙.๒๔",)), "88.24")
+    # Tesseract's partial reading (`ส๘.๒๔`: ๘ as a letter) confirms nothing
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("๘๘.๒๔",)), "88.24")
+    assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("ส๘.๒๔",)), "88.24")
     found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [agreed], [1], 7)], 2568)
     check_results(found.rows, 2568)
     assert found.rows[2].overall_score is None and any("misprint" in w for w in found.warnings)

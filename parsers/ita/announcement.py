@@ -512,6 +512,9 @@ class _Reader:
             # changed anywhere the row could fit their misreadings (a print whose narrow cells lost a leading
             # digit, `8.78` and `4.68` for 18.78 and 34.68, "confirmed" the total's guess 75.41 read 35.41)
             unchanged = GUESSES_NEED_CLEAR_CELLS and bool(guessed) and any(t not in guessed for t in unsure)
+            if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
+                unsure = {t: f"{found[0][1]:.2f}" if (found := scan_numbers.readings(v, 0)) else v
+                          for t, v in unsure.items()}
             self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged)
         if shapes and a.overall_score is not None:
             # `8` is B, `0` is C or D: the one whose band holds the total the row's other cells confirmed (an A

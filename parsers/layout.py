@@ -12,13 +12,14 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 
+from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
-from parsers.ocr_digits import Learned, cell_ink, cell_number, guess_cell
+from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -38,6 +39,9 @@ _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
 MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (re-read alone when left empty)
 MIN_CELL_INK = 60  # dark pixels a cell needs to be worth reading again (specks and rule remains are fewer)
 _THAI_DIGIT = re.compile(r"[๐-๙]")
+_LETTER_LEVEL = re.compile(r"(AA|[A-F])[.,']?")  # a level of the letter scale (up to 2566), read alone in its cell
+_SPECKS = re.compile(r"\s*[ก-๛]?\W{1,2}\s*")  # a short cell read as specks (`/`, `ธ .`, `เ@`)
+_DASHES = re.compile(r"\s*[-–—.]+\s*")  # `-`: no score, as printed
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 MIN_CELL_CONFIDENCE = 0.5  # OCR'd cells whose words Tesseract scores below this on average (real text: 0.85-0.95)
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
@@ -155,6 +159,21 @@ def _col_edges(table) -> list[float]:
 def _inside(word: Word, box) -> bool:
     x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _unread_number(cell_text: str, reread: str) -> str | None:
+    """A second reading of a number cell left unread (empty or `#`) that gives a two-decimal number, in
+    Arabic digits."""
+    if "".join(cell_text.split()) not in ("", UNREAD):
+        return None
+    number = to_arabic_digits("".join(reread.split()).replace(",", "."))
+    return number if re.fullmatch(r"\d{1,3}\.\d{2}", number) else None
+
+
+def _ink_height(ink) -> int:
+    """Pixel rows from a cell's first inked row to its last."""
+    rows = ink.any(axis=1).nonzero()[0]
+    return int(rows[-1] - rows[0]) + 1 if len(rows) else 0
 
 
 def _pixels(box) -> tuple[int, int, int, int]:
@@ -331,36 +350,71 @@ class _PageReader:
         return cell_number(self.image, _pixels(box), text, self.digits)
 
     def _reread_empty_cells(self, found_tables, tables: list[PageTable]) -> None:
-        """OCR pages: single-line cells left empty although inked, and text cells that open with a mark (their
-        first letter lost against the rule beside it), read again on their own (ocr.ocr_cells);
-        a reading Tesseract is unsure of (mean confidence under ocr.MIN_LINE_CONFIDENCE), without Thai
-        letters, or with Thai digits (Tesseract's are wrong one time in three: ocr_digits) stays empty."""
+        """OCR pages: cells left empty although inked whose ink is one line (the cell may be taller: a row whose
+        name wraps), text cells that open with a mark (their first letter lost against the rule beside it), and
+        short cells read as specks (`/`, `เ@`), read again on their own (ocr.ocr_cells); a reading Tesseract is
+        unsure of (mean confidence under ocr.MIN_LINE_CONFIDENCE), or with Thai digits (Tesseract's are wrong
+        one time in three: ocr_digits) stays empty; kept are Thai text and a letter level (`B`: the scale up to
+        2566, which the page's OCR loses in a narrow column).
+        Cells the template reader read are given Tesseract's own reading as an alternative first."""
+        self._keep_tesseract_readings(tables)
         empty = []
+        one_line = MAX_CELL_LINE_HEIGHT * ocr.DPI / 72
         for found, table in zip((f for f in found_tables if f.rows), tables):
             for raw, row in zip(table.rows, found.rows):
                 for c, cell in enumerate(row.cells):
-                    if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * (3 if raw.cells[c] else 1):
+                    if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * 3:
                         continue
-                    if raw.cells[c].strip() or raw.sources[c] is not None:
-                        if _LEADING_MARKS.match(raw.cells[c]):
+                    text = raw.cells[c]
+                    specks = _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text)
+                    if (text.strip() or raw.sources[c] is not None) and not specks:
+                        if _LEADING_MARKS.match(text):
                             empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
                         continue
                     ink = cell_ink(self.image, _pixels(cell))
-                    if ink is not None and ink.sum() >= MIN_CELL_INK:
-                        empty.append((raw, c, cell))
+                    if ink is None or ink.sum() < MIN_CELL_INK or _ink_height(ink) > one_line:
+                        continue
+                    if letter := read_letter_level(self.image, _pixels(cell)):
+                        # a letter level alone in its cell, which Tesseract reads as nothing or specks
+                        raw.cells[c] = letter[0]
+                        raw.sources[c] = Provenance(self.number, tuple(round(v, 2) for v in cell), letter[0],
+                                                    "template", letter[1])
+                        continue
+                    empty.append((raw, c, cell))
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
             if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
                 continue
             text = self._clean_cell(join_lines("\n".join(
                 scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
                     [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
-            if raw.cells[c] and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(
+            if (number := _unread_number(raw.cells[c], text)) is not None:
+                # a number cell neither template reading took (`#`, or left empty), read by Tesseract alone: its
+                # digits are a candidate (a guess, engine template, confidence 0), never the cell's text; only
+                # a row's checksums may take it (parsers/ita/announcement.py)
+                if raw.sources[c] is None or raw.sources[c].confidence > 0.0:
+                    raw.sources[c] = Provenance(self.number, tuple(round(v, 2) for v in cell), number, "template", 0.0)
+                continue
+            level = _LETTER_LEVEL.fullmatch(text.strip())
+            if raw.cells[c] and not level and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(
                     re.findall(r"[ก-ฮ]", raw.cells[c]))):
                 continue  # a second reading of a text cell must give back the lost letter, and lose none
-            if re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
-                raw.cells[c] = text
+            if level or re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
+                raw.cells[c] = level.group(1) if level else text
                 self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
-                raw.sources[c] = self.source(cell, text)
+                raw.sources[c] = self.source(cell, raw.cells[c])
+
+    def _keep_tesseract_readings(self, tables: list[PageTable]) -> None:
+        """OCR pages: a cell whose number the template reader gave (engine template) keeps what Tesseract read
+        there as its provenance's alternative: where both readers agree the number is what the page prints (a
+        row of such numbers that does not add up is the document's misprint, not a reading to choose)."""
+        for table in tables:
+            for raw in table.rows:
+                for c, source in enumerate(raw.sources):
+                    if source is None or source.engine != "template":
+                        continue
+                    own = _ocr_text([w for w in self.words if _inside(w, source.bbox)]).strip()
+                    if own and own != source.text:
+                        raw.sources[c] = replace(source, alternatives=(own,))
 
     def _cell_guess(self, box, text: str) -> str | None:
         """OCR pages: for a short cell whose number neither reader took, the template's best digits
@@ -807,7 +861,7 @@ def _in_page_points(read: PageRead, scale: float) -> PageRead:
         return tuple(round(v * scale, 2) for v in b)
 
     def source(p: Provenance | None) -> Provenance | None:
-        return None if p is None else Provenance(p.page, box(p.bbox), p.text, p.engine, p.confidence)
+        return None if p is None else replace(p, bbox=box(p.bbox))
 
     lines = [TextLine(t.text, *box((t.x0, t.top, t.x1, t.bottom)), page=t.page, raw=t.raw, engine=t.engine,
                       confidence=t.confidence) for t in read.page.lines]

@@ -242,6 +242,56 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     return None if crop is None else _read_ink(crop, None, font, learned)
 
 
+LETTERS = "ABCDEF"  # the letter levels' glyphs (AA-F, the scale up to 2566)
+LETTER_MARGIN = 0.05  # a letter's lead over every other letter and every digit (B and 8, D and 0 are alike)
+
+
+@lru_cache(maxsize=1)
+def _letter_set() -> tuple[np.ndarray, tuple[str, ...]]:
+    """(template vectors, the letter of each) of A-F in every font family that draws them."""
+    vectors, values = [], []
+    for path in _font_files():
+        font = ImageFont.truetype(str(path), 64)
+
+        def draw(glyph: str) -> np.ndarray:
+            image = Image.new("L", (140, 140), 255)
+            ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
+            return np.asarray(image) < 128
+        missing = draw("\uffff")
+        for letter in LETTERS:
+            mask = draw(letter)
+            if mask.any() and not np.array_equal(mask, missing):
+                vectors.append(_normalise(mask))
+                values.append(letter)
+    if not vectors:
+        return np.zeros((0, sum(w * h for w, h in GLYPH_SIZES)), dtype=np.float32), ()
+    return np.stack(vectors), tuple(values)
+
+
+def read_letter_level(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """(the letter level `A`, `AA`, `B` ... `F` alone in a scanned cell (`box` in image pixels) read by
+    template, the similarity of its least clear glyph), or None. Tesseract reads a lone Latin letter in a narrow cell as nothing or as specks (`a`, `-`);
+    each glyph must match a letter clearly and lead every other letter and every digit by LETTER_MARGIN."""
+    crop = cell_ink(image, box)
+    letters, names = _letter_set()
+    digits = _template_set()[0]
+    if crop is None or not len(names) or not (found := _measured_glyphs(crop, None)):
+        return None
+    glyphs, tallest, _ = found
+    if not 1 <= len(glyphs) <= 2 or tallest < MIN_GLYPH_PIXELS or any(kind == "mark" for kind, _ in glyphs):
+        return None
+    text, least = "", 1.0
+    for _, (x0, y0, x1, y1) in glyphs:
+        vector = _normalise(crop[y0:y1, x0:x1])
+        scores = letters @ vector
+        best = int(np.argmax(scores))
+        rivals = [s for s, v in zip(scores, names) if v != names[best]] + list(digits @ vector if len(digits) else [])
+        if scores[best] < MIN_SIMILARITY or rivals and scores[best] - max(rivals) < LETTER_MARGIN:
+            return None
+        text, least = text + names[best], min(least, float(scores[best]))
+    return (text, round(least, 3)) if text == "AA" or len(text) == 1 else None
+
+
 RULE_SHARE = 0.6  # a straight run of ink this share of a cell's width (height) is a rule, never a digit's stroke
 
 

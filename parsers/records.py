@@ -29,6 +29,9 @@ class Provenance:
     text: str  # as extracted, before normalisation
     engine: str = ""  # pdfium, pdfplumber, tesseract, template
     confidence: float = 1.0  # 1.0 for a clean text layer; the OCR confidence on scans
+    # other readings of the same text: on scans, Tesseract's own where the template reader's differs, so that
+    # two readers agreeing can be told from one reader overruling the other
+    alternatives: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- layout

@@ -142,6 +142,7 @@ def with_announcements(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFram
     if announcements.empty or assessments.empty:
         return tables
     rows = assessments[assessments["doc_id"].isin(announcements["doc_id"])].copy()
+    rows = rows[rows["unit_id"].notna() | rows["unit_name"].notna()]  # a scanned row whose unit was not read
     if rows.empty:
         return tables
     parent = announcements.drop_duplicates("doc_id").set_index("doc_id")

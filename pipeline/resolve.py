@@ -129,6 +129,9 @@ def _province_of(registry: Registry, text: str | None) -> str | None:
 
 def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> UnitResolution:
     name = " ".join((row.unit_raw or "").split())
+    if not name:  # a scanned row whose name was not read (the parser warned): its unit is unknown, not its type
+        return UnitResolution(unit_type=split_unit_name(row.unit_type_raw or "").unit_type, province=province,
+                              method="none")
     for word, unit_type in OTHER_UNIT_TYPES:
         if name_key(name).startswith(name_key(word)):
             return UnitResolution(unit_name=_place_spelled(name, len(word), registry), unit_type=unit_type,

@@ -9,11 +9,13 @@ from parsers.ita.announcement import header_role, level_of, looks_like_announcem
 from parsers.ita.result_checks import problems
 from parsers.records import Assessment, PageLayout, ParsedDocument, Provenance, Table, TableRow, TextLine
 from parsers import scan_numbers
+from parsers.ita import announcement
 from pipeline.discover import discover
 from pipeline.load import build_rows
 from pipeline.process import process_document
 from pipeline.resolve import resolve_result_units
 from pipeline.validate import check_results
+from normalizers.digits import to_thai_digits
 from tests.announcement_factory import FORMS, AnnouncementSpec, make_announcement
 
 FIELDS = {"iit": "iit", "eit": "eit", "eit1": "eit_part1", "eit2": "eit_part2", "oit": "oit"}
@@ -313,9 +315,22 @@ def test_scanned_misprint_is_refused_not_repaired():
     assert any("misprint" in w for w in warnings)
     assert all(r.overall_score == float(row[5]) for r, row in zip(found.rows, rows) if r is not misprinted)
     misread = _scanned(rows[2])
-    misread.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9)
+    # Tesseract read the number the points agree with (๘๙.๒๔), the template reader 88.24
+    misread.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9,
+                                    alternatives=(to_thai_digits(f"{float(rows[2][5]) + 1:.2f}"),))
     found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [misread], [1], 7)], 2568)
     assert found.rows[2].overall_score == round(float(rows[2][5]) + 1, 2)
+    # the template's reading and Tesseract's own (Thai digits) agree: two readers saw the printed number, the
+    # misprint is the document's and stays refused
+    agreed = _scanned(rows[2])
+    agreed.sources[5] = Provenance(1, (0, 0, 10, 10), rows[2][5], "template", 0.9,
+                                   alternatives=(to_thai_digits(rows[2][5]),))
+    # Tesseract's partial reading (`ส๘.๒๔`: ๘ as a letter) confirms nothing
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("๘๘.๒๔",)), "88.24")
+    assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "88.24", "template", 0.5, ("ส๘.๒๔",)), "88.24")
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows[:2]] + [agreed], [1], 7)], 2568)
+    check_results(found.rows, 2568)
+    assert found.rows[2].overall_score is None and any("misprint" in w for w in found.warnings)
 
 
 def test_scanned_level_whose_second_line_was_lost():
@@ -341,3 +356,19 @@ def test_scanned_row_without_a_result_is_no_row():
              ["6", "วิทยาลัยเทคนิคทดสอบฉ", "ส#", "", "", "", "ผ่านดี"]]
     found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
     assert [r.unit_raw for r in found.rows] == [r[1] for r in rows[:4]] + ["วิทยาลัยเทคนิคทดสอบฉ"]
+
+
+def test_scanned_row_whose_name_was_not_read_keeps_its_results():
+    """A row of results whose name Tesseract read in Latin letters (`quay` for คูเต่า) is not dropped: its
+    numbers are kept (checked as any row's), its unit unknown (unit_raw and unit_name null) with a warning. A
+    row with no score numbers and no name (a header's remains) is still no row."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows(4)]
+    rows[1][1] = "quay"
+    rows.append(["", "a", "เห", "EIT", "07", "รวม", ""])
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    assert [r.unit_raw for r in found.rows] == [rows[0][1], None, rows[2][1], rows[3][1]]
+    assert found.rows[1].overall_score == float(rows[1][5]) and found.rows[1].iit_points == float(rows[1][2])
+    assert any("name was not read" in w for w in found.warnings)
+    parsed = ParsedDocument(doc_type="results_announcement", results=found.rows)
+    assert resolve_result_units(parsed)[1].unit_name is None

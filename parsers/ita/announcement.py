@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
+from normalizers.digits import to_arabic_digits
 from parsers import scan_numbers
-from parsers.ita.result_checks import EXACT, level_range, problems
+from parsers.ita.result_checks import EXACT, expected_total, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
 
@@ -121,16 +123,30 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
         if letters in _LEVEL_SKELETONS:
             return _LEVEL_SKELETONS[letters], True
-        near = [level for key, level in _LEVEL_SKELETONS.items()
-                if len(key) == len(letters) and sum(a != b for a, b in zip(key, letters)) == 1]
-        if len(near) == 1 and len(letters) >= 4:  # one letter misread (ฝ for ผ): the only level it could be
-            return near[0], True
+        if (near := _nearest_level(letters)) is not None:
+            return near, True
         if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
             return None, True  # a misread level is no level (the caller's checks still have the numbers)
         return "ปรับปรุง", False
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+def _nearest_level(letters: str) -> str | None:
+    """The level a scanned cell's letters (marks aside) are a letter or two off: one letter misread (`ฝานด`:
+    the only level of that length it could be), or added or lost (`ตองปวรบปรง`; two in the long levels:
+    `งตองปรบปร`, ต้องปรับปรุง with its last letter read first) when every other level is two letters further;
+    else none (`สผานด` could be ผ่านดี or ผ่าน with a speck, `ผานก` ผ่าน or ผ่านดี)."""
+    if len(letters) < 4:
+        return None
+    ranked = sorted((Levenshtein.distance(letters, key), level) for key, level in _LEVEL_SKELETONS.items())
+    swapped = [level for key, level in _LEVEL_SKELETONS.items()
+               if len(key) == len(letters) and sum(a != b for a, b in zip(key, letters)) == 1]
+    if len(swapped) == 1:
+        return swapped[0]
+    (best, level), (second, _) = ranked[0], ranked[1]
+    return level if 0 < best <= (2 if len(letters) >= 8 else 1) and second - best >= 2 else None
 
 
 # What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
@@ -430,9 +446,15 @@ class _Reader:
             rank, name = _split_rank(name)
         # a unit's name is Thai; a stray mark or a misread header is no row. A bare name beside a type cell
         # may be short (`ยะลา`, `โรง`): the type column is what makes it a unit
-        if len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3) or _is_furniture(name):
+        unread_name = len(re.findall(r"[ก-ฮ]", name)) < (2 if cell("type").strip() else 3)
+        if _is_furniture(name) or unread_name and not self._has_result(cells, columns):
             return
-        a = Assessment(unit_raw=name, row=len(self.rows) + 1, rank=rank)
+        a = Assessment(unit_raw=None if unread_name else name, row=len(self.rows) + 1, rank=rank)
+        if unread_name:
+            # a row of results whose name the scan lost or read in Latin letters (`quay` for คูเต่า): its results
+            # are kept, its unit is unknown (no name to resolve), with a warning
+            self.warnings.append(f"row {a.row}: the unit's name was not read ({cell('name').strip()!r}); "
+                                 "its results are kept without a unit")
         a.unit_type_raw = _clean_name(cell("type")) or self.unit_type
         a.district_raw = _clean_name(cell("district")) or self.district
         if a.district_raw and (match := _DISTRICT.match(a.district_raw)):
@@ -447,13 +469,17 @@ class _Reader:
             return
         texts: dict[str, str] = {}
         unread = []
+        guessed: set[str] = set()
         any_number = False
         targets = [("total", "overall_score")] + [(r, fields[r]) for _, r in columns.tools()]
         for role, target in targets:
             text = cell(role)
             value, read = parse_number(text)
+            if scanned and _digit_lost(source(role), text):
+                value, read, text = None, False, UNREAD_CELL
             if value is None and (guess := _guess(source(role), text)):
                 unread.append(f"{role} {text.strip()!r}")
+                guessed.add(target)
                 texts[target] = guess
             elif value is not None:
                 any_number = True
@@ -481,8 +507,15 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: every number read clearly and they disagree; a misprint")
         elif scanned and (unread or problems(a, self.year)):
             # what was read as printed stays; only the cells a reader was unsure of are read again
-            self._reread(a, {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))},
-                         wildcards=bool(columns.tools()))
+            unsure = {t: texts[t] for role, t in targets if t in texts and not _certain(source(role), cell(role))}
+            # a template's guess beside other unsure cells is taken only with them as read: with a digit
+            # changed anywhere the row could fit their misreadings (a print whose narrow cells lost a leading
+            # digit, `8.78` and `4.68` for 18.78 and 34.68, "confirmed" the total's guess 75.41 read 35.41)
+            unchanged = GUESSES_NEED_CLEAR_CELLS and bool(guessed) and any(t not in guessed for t in unsure)
+            if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
+                unsure = {t: f"{found[0][1]:.2f}" if (found := scan_numbers.readings(v, 0)) else v
+                          for t, v in unsure.items()}
+            self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged)
         if shapes and a.overall_score is not None:
             # `8` is B, `0` is C or D: the one whose band holds the total the row's other cells confirmed (an A
             # read as `8` on a bilevel scan steered the chooser to a wrong EIT when shapes were taken first)
@@ -492,7 +525,7 @@ class _Reader:
             confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
             a.level = fitting[0] if len(fitting) == 1 and confirmed else None
-        if scanned and not _checkable(a):
+        if scanned and not _checkable(a, self.year):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
             if any(getattr(a, f) is not None for f in Assessment.SCORES + Assessment.POINTS):
                 self.warnings.append(f"row {a.row} {name}: scanned numbers cannot be checked; not kept")
@@ -502,7 +535,14 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
-    def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False) -> None:
+    @staticmethod
+    def _has_result(cells: list[str], columns: Columns) -> bool:
+        """Two score cells of the row hold two-decimal numbers (a header or a furniture line holds none)."""
+        roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
+        return sum(1 for c in roles if c < len(cells) and re.fullmatch(r"\d{1,3}\.\d{2}", compact(cells[c]))) >= 2
+
+    def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False,
+                unchanged: bool = False) -> None:
         """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
         `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
         by their sum, never where a level's band is the only check."""
@@ -515,7 +555,8 @@ class _Reader:
                 return False
             return not problems(trial, self.year, EXACT)
 
-        if chosen := scan_numbers.choose(texts, accept, wildcards=wildcards):
+        if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
+                                         wildcards=wildcards):
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:
@@ -532,15 +573,28 @@ class _Reader:
             sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)
 
 
+GUESSES_NEED_CLEAR_CELLS = True
 CERTAIN_CONFIDENCE = 0.9  # Tesseract's confidence in a number the template reader did not read otherwise
 
 
 def _certain(source: Provenance | None, text: str) -> bool:
-    """A scanned number cell read as printed: a plain two-decimal number, that the template reader did not
-    read otherwise (engine stays tesseract: parsers/layout.py marks a cell `template` when its reading differs),
-    read by Tesseract with high confidence. A row of such cells that does not add up is a misprint."""
-    return source is not None and source.engine == "tesseract" and source.confidence >= CERTAIN_CONFIDENCE \
-        and bool(re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)))
+    """A scanned number cell read as printed: a plain two-decimal number read by Tesseract with high
+    confidence, that the template reader did not read otherwise (engine stays tesseract: parsers/layout.py
+    marks a cell `template` when its reading differs), or that the template reader gave and Tesseract's own
+    reading (kept in `alternatives`) bears out digit for digit (Thai digits where the page prints them): two
+    readers that saw the same number. A row of such cells that does not add up is a misprint. (Tesseract's
+    partial readings, `ส๘.๒๔`, confirm nothing: a template digit misread, ๗ as ๓, fits them too.)"""
+    if source is None or not re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)):
+        return False
+    if source.engine == "tesseract":
+        return source.confidence >= CERTAIN_CONFIDENCE
+    return source.engine == "template" and source.confidence > 0 and any(
+        _bears_out(own, compact(text)) for own in source.alternatives)
+
+
+def _bears_out(own: str, number: str) -> bool:
+    """Tesseract's reading of a cell (Thai or Arabic digits) is the template's `number`, digit for digit."""
+    return to_arabic_digits(compact(own)).replace(",", ".") == number
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:
@@ -557,11 +611,23 @@ def _has_parts(a: Assessment) -> bool:
     return any(getattr(a, f) is not None for f in Assessment.POINTS + ("iit", "eit", "eit_part1", "eit_part2", "oit"))
 
 
-def _checkable(a: Assessment) -> bool:
-    """A total with its parts or its level: something a misread number would contradict."""
+def _checkable(a: Assessment, year: int | None) -> bool:
+    """A total with the parts it is the sum of, or its level: something a misread number would contradict
+    (raw scores missing a tool only bound the total: a misread total and a tool that lost its first digit,
+    `33.53` and `8.39` for 73.53 and 68.39, fit such a bound)."""
     if a.overall_score is None:
         return False
-    return _has_parts(a) or level_range(a.level) is not None
+    return expected_total(a, year) is not None or level_range(a.level) is not None
+
+
+UNREAD_CELL = "#"  # a scanned number cell whose reading lost a digit: unread, nothing to choose from
+
+
+def _digit_lost(source: Provenance | None, text: str) -> bool:
+    """A scanned score read with one decimal (`69.1` for 69.19: every ITA table prints two), or from digits on
+    lines of their own (`21.3` / `6` / `4`: a digit of the next line or a rule's end, not one number)."""
+    return bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
+        source is not None and bool(re.search(r"\d[ \t]*\n[\s.]*\d", source.text))
 
 
 def _letters(text: str) -> str:

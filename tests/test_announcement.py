@@ -267,6 +267,14 @@ def test_scanned_level_without_the_specks_beside_it():
     assert level_of("8", scanned=True) == (None, True)  # a B read as 8 is no level
 
 
+def test_scanned_lower_case_letter_is_no_level():
+    """Letter levels are printed in capitals: Tesseract's `a` for a B it could not read (a Word print scanned at
+    200 dpi, whose template-read total 85.79 then agreed with the A) is no level; a text layer's is its own."""
+    assert level_of("a", scanned=True) == (None, True) and level_of("Aa", scanned=True) == (None, True)
+    assert level_of("a") == ("A", True)
+    assert level_of("B", scanned=True) == ("B", True)
+
+
 def test_bare_short_name_beside_a_type_cell():
     """`ยะลา` with ทน. in a type column is a unit (two consonants are enough there, not elsewhere)."""
     rows = [TableRow(["ลำดับ", "ชื่อ", "ประเภท", "คะแนน", "ระดับ"], 1, "header")] + [

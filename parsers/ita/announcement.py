@@ -111,6 +111,11 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     text = tidy(text) or ""
     if not text or NO_SCORE.match(compact(text)):
         return None, True
+    first = text.split()[0]
+    if scanned and not re.search(r"[ก-๛]", text) and re.search(r"[a-z]", re.sub(r"[^A-Za-z]", "", first)):
+        # a letter level is printed in capitals: a lower-case reading (`a` for a B) is OCR's guess at a glyph it did
+        # not know, not a level (a text layer's `a` is the document's own spelling)
+        return None, True
     if found := normalize_level(text):
         return found, True
     if scanned:

@@ -197,9 +197,11 @@ class _PageReader:
         self.last_engine, self.last_confidence = "", 1.0  # of the latest read(): the provenance of its text
         self.warnings: list[str] = []  # OCR pages: what the scan cleanup could not settle
 
-    def source(self, box, text: str) -> Provenance:
-        """Provenance of the text the latest read() returned for `box`."""
-        return Provenance(self.number, tuple(round(v, 2) for v in box), text, self.last_engine, self.last_confidence)
+    def source(self, box, text: str, engine: str | None = None, confidence: float | None = None) -> Provenance:
+        """Provenance of `text` read in `box`: by default what the latest read() returned (its engine and
+        confidence), else by the reader named (the digit or letter templates)."""
+        return Provenance(self.number, tuple(round(v, 2) for v in box), text, engine or self.last_engine,
+                          self.last_confidence if confidence is None else confidence)
 
     def read(self, box, plumber_text: str, words: list[Word] | None = None, reach=(0.0, 0.0)) -> str:
         """Text of a region; `words` are its own words when known (a line segment), else found by box.
@@ -315,7 +317,7 @@ class _PageReader:
                         self.last_engine = "pdfplumber"
                     cells.append(text)
                     guess = self._cell_guess(cell, text) if self.image is not None else None
-                    sources.append(Provenance(self.number, tuple(round(v, 2) for v in cell), guess, "template", 0.0)
+                    sources.append(self.source(cell, guess, "template", 0.0)
                                    if guess else self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
@@ -377,8 +379,7 @@ class _PageReader:
                     if letter := read_letter_level(self.image, _pixels(cell)):
                         # a letter level alone in its cell, which Tesseract reads as nothing or specks
                         raw.cells[c] = letter[0]
-                        raw.sources[c] = Provenance(self.number, tuple(round(v, 2) for v in cell), letter[0],
-                                                    "template", letter[1])
+                        raw.sources[c] = self.source(cell, letter[0], "template", letter[1])
                         continue
                     empty.append((raw, c, cell))
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
@@ -392,7 +393,7 @@ class _PageReader:
                 # digits are a candidate (a guess, engine template, confidence 0), never the cell's text; only
                 # a row's checksums may take it (parsers/ita/announcement.py)
                 if raw.sources[c] is None or raw.sources[c].confidence > 0.0:
-                    raw.sources[c] = Provenance(self.number, tuple(round(v, 2) for v in cell), number, "template", 0.0)
+                    raw.sources[c] = self.source(cell, number, "template", 0.0)
                 continue
             level = _LETTER_LEVEL.fullmatch(text.strip())
             if raw.cells[c] and not level and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(

@@ -21,6 +21,7 @@ from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
 from normalizers.digits import to_arabic_digits
 from parsers import scan_numbers
+from parsers.ocr_digits import UNREAD
 from parsers.ita.result_checks import EXACT, expected_total, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
@@ -481,7 +482,7 @@ class _Reader:
             text = cell(role)
             value, read = parse_number(text)
             if scanned and _digit_lost(source(role), text):
-                value, read, text = None, False, UNREAD_CELL
+                value, read, text = None, False, UNREAD  # lost a digit: nothing to choose from
             if value is None and (guess := _guess(source(role), text)):
                 unread.append(f"{role} {text.strip()!r}")
                 guessed.add(target)
@@ -516,7 +517,7 @@ class _Reader:
             # a template's guess beside other unsure cells is taken only with them as read: with a digit
             # changed anywhere the row could fit their misreadings (a print whose narrow cells lost a leading
             # digit, `8.78` and `4.68` for 18.78 and 34.68, "confirmed" the total's guess 75.41 read 35.41)
-            unchanged = GUESSES_NEED_CLEAR_CELLS and bool(guessed) and any(t not in guessed for t in unsure)
+            unchanged = bool(guessed) and any(t not in guessed for t in unsure)
             if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
                 unsure = {t: f"{found[0][1]:.2f}" if (found := scan_numbers.readings(v, 0)) else v
                           for t, v in unsure.items()}
@@ -578,7 +579,6 @@ class _Reader:
             sum(1 for a, b in pairs if b <= a + 1e-9) >= 0.9 * len(pairs)
 
 
-GUESSES_NEED_CLEAR_CELLS = True
 CERTAIN_CONFIDENCE = 0.9  # Tesseract's confidence in a number the template reader did not read otherwise
 
 
@@ -623,9 +623,6 @@ def _checkable(a: Assessment, year: int | None) -> bool:
     if a.overall_score is None:
         return False
     return expected_total(a, year) is not None or level_range(a.level) is not None
-
-
-UNREAD_CELL = "#"  # a scanned number cell whose reading lost a digit: unread, nothing to choose from
 
 
 def _digit_lost(source: Provenance | None, text: str) -> bool:

@@ -273,3 +273,57 @@ def test_tools_named_in_a_run_take_the_numbers_after_them_in_order(order):
 def test_a_run_of_tool_names_with_another_count_of_numbers_gives_no_tool_score(line):
     # The last name alone would take the first tool's number (OIT = the IIT's 87.26): a wrong number.
     assert statements.tools([line], 2568) == []
+
+
+def test_a_tool_named_twice_around_its_part_label_keeps_the_part():
+    """`…ภายนอก ส่วนที่ ๑ (EIT) | 15 | 89.75 | 13.46`: the part label stands between the tool's Thai name and
+    its code, and the row's numbers belong to that part (score and weighted points by the year's weights)."""
+    rows = ["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ส่วนที่ ๑ (EIT) | ๑๕ | ๘๙.๗๕ | ๑๓.๔๖",
+            "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก ส่วนที่ ๒ (EIT) | ๑๕ | ๘๕.๕๙ | ๑๒.๘๔",
+            "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) | 30 | 91.90 | 27.57"]
+    got = {r.field: (r.score, r.points) for r in statements.tools(rows, 2567)}
+    assert got == {"eit_part1": (89.75, 13.46), "eit_part2": (85.59, 12.84), "iit": (91.90, 27.57)}
+
+
+def test_the_assessment_named_in_full_gives_the_year_its_results_are_for():
+    """A plan for fiscal 2569 that reports the 2568 assessment by its full name, without `ผลการประเมิน` before
+    the year: the results are 2568's (the year the catalog of its question codes is taken from)."""
+    from parsers.ita.header import assessment_year
+    text = ("ตามที่สำนักงาน ป.ป.ช. ได้ดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+            "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ปรากฏว่ามีผลการประเมินเป็นคะแนน ๘๗.๙๒")
+    assert assessment_year(text) == 2568
+    assert assessment_year("ผลการประเมิน ITA 2567 ของหน่วยงาน") == 2567
+    assert assessment_year("มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ 2569") is None
+
+
+def test_a_title_year_is_not_unread_because_the_next_line_starts_with_a_number():
+    lines = ["รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
+             "๑. ผลการประเมินในภาพรวม", "หน่วยงานได้รับผลการประเมินอยู่ในระดับ ผ่านดี ด้วยคะแนน ๘๘.๗๗ คะแนน"]
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, *lines)], []))
+    assert parsed.fiscal_year == 2567
+    scanned = ["มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ", "พ.ศ256า6", "องค์การบริหารส่วนตำบลทุ่งแล้ง",
+               "จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565 ขององค์การบริหารส่วนตำบลทุ่งแล้ง"]
+    assert parse_document(DocumentLayout("x", 1, [_page(1, *scanned)], [])).fiscal_year is None
+
+
+def test_question_codes_printed_in_the_column_beside_the_measure_are_its_codes():
+    header = TableRow(["ที่", "ประเด็นที่ต้องพัฒนา", "มาตรการ/แนวทางการขับเคลื่อน", "ผู้รับผิดชอบหลัก"], 1, "header")
+    rows = [TableRow(["๑", "o๑๒ การเปิดเผยข้อมูลการจัดซื้อจัดจ้าง", "เผยแพร่แผนการจัดซื้อจัดจ้างรายเดือนบนเว็บไซต์", "กองคลัง"], 1),
+            TableRow(["๒", "i๔ การใช้ทรัพย์สินของทางราชการ", "กำหนดแนวปฏิบัติการยืมและคืนพัสดุของทางราชการ", "สำนักปลัด"], 1),
+            TableRow(["๓", "การสื่อสารกับผู้รับบริการ", "จัดทำคู่มือการให้บริการประชาชน", "สำนักปลัด"], 1)]
+    table = Table([header, *rows], [1], 4, header.cells)
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, TITLE)], [table]))
+    assert [(m.codes, m.measure) for m in parsed.measures] == [
+        (["o12"], "เผยแพร่แผนการจัดซื้อจัดจ้างรายเดือนบนเว็บไซต์"),
+        (["i4"], "กำหนดแนวปฏิบัติการยืมและคืนพัสดุของทางราชการ"), ([], "จัดทำคู่มือการให้บริการประชาชน")]
+
+
+def test_question_codes_in_a_column_of_their_own_give_the_questions_scores():
+    from parsers.ita.scores import question_scores
+    header = TableRow(["รหัสข้อ", "รายละเอียดข้อคำถาม", "คะแนนที่ได้รับ"], 1, "header")
+    rows = [TableRow(["i๑", "ท่านปฏิบัติงานตามหน้าที่ที่ได้รับมอบหมายอย่างเต็มความสามารถ", "๙๘.๒๑"], 1),
+            TableRow(["e๒", "เจ้าหน้าที่ให้ข้อมูลเกี่ยวกับการดำเนินการอย่างชัดเจน", "๘๗.๔๔"], 1),
+            TableRow(["o๓", "อำนาจหน้าที่", "๐.๐๐"], 1)]
+    found, _ = question_scores([Table([header, *rows], [1], 3, header.cells)], 2566)
+    assert [(q.code, q.score) for q in found] == [("i1", 98.21), ("e2", 87.44), ("o3", 0.0)]
+    assert found[0].text.startswith("ท่านปฏิบัติงาน")

@@ -35,8 +35,12 @@ _FISCAL_WORD = r"(?:ประจำป(?:[^\d\s]?บประมาณ)?|ป[^\d
 _FISCAL = re.compile(rf"{_FISCAL_WORD}[^\d]{{0,6}}?(?:{_BE})?(25\d\d)")
 # The title's year statement with a year a scan left unreadable: `พ.ศ256า6`, `พ.ศ. #`, `พ.ศ. 2 5`.
 _FISCAL_UNREAD = re.compile(rf"^{_FISCAL_WORD}[^\d#]{{0,6}}?(?>{_BE})(?!25\d\d(?!\d))[\d#]")
-_ASSESSED = re.compile(
-    rf"(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?(?:ป(?:งบประมาณ)?[^\d]{{0,6}}?(?:{_BE})?|{_BE})(25\d\d)")
+_YEAR_LEAD = rf"(?:ป(?:งบประมาณ)?[^\d]{{0,6}}?(?:{_BE})?|{_BE}|ITA[^\d]{{0,3}})"
+_ASSESSED = re.compile(rf"(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?{_YEAR_LEAD}(25\d\d)")
+# The assessment named in full without the word for its results (`ตามที่สำนักงาน ป.ป.ช. ได้ประเมินคุณธรรมและความ
+# โปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. 2568 ปรากฏว่า…`): the year it names, when no
+# result statement names one.
+_ASSESSMENT_NAMED = re.compile(rf"ประเมนคณธรรมและความโปรงใส[^\d]{{0,120}}?{_YEAR_LEAD}(25\d\d)")
 # Words that end a unit name when a line was extracted without spaces.
 _NAME_TAIL = re.compile(r"(อำเภอ|จังหวัด|พบว่า|ได้|ประจำ|ปีงบประมาณ|มีผล|ดังนี้|ในปี|คะแนน).*$")
 
@@ -59,10 +63,14 @@ def document_start(pages: list[PageLayout]) -> int:
     return 0
 
 
+def title_lines(pages: list[PageLayout], start: int) -> list[str]:
+    """The first lines of the document proper."""
+    return [line.text for page in pages[start:start + 2] for line in page.lines][:TITLE_LINES]
+
+
 def title_text(pages: list[PageLayout], start: int) -> str:
     """Compact text of the first lines of the document proper."""
-    lines = [line.text for page in pages[start:start + 2] for line in page.lines]
-    return compact("\n".join(lines[:TITLE_LINES]))
+    return compact("\n".join(title_lines(pages, start)))
 
 
 def _plausible(year: int) -> int | None:
@@ -83,19 +91,26 @@ def fiscal_year(text: str) -> int | None:
     return _first_year(_FISCAL, text)
 
 
-def fiscal_year_unread(text: str) -> bool:
-    """Whether the first year statement of `text` (the title) prints a year that could not be read (a scan).
+def fiscal_year_unread(lines: list[str]) -> bool:
+    """Whether the first year statement of the title's `lines` prints a year that could not be read (a scan).
 
     The body's first year is then no stand-in: it is usually the assessment year the document analyses,
-    the year before its own."""
-    text = skeleton(text)
-    first = re.search(_FISCAL_WORD, text)
-    return bool(first and _FISCAL_UNREAD.match(text[first.start():]))
+    the year before its own. The statement is read on its own line (and the next when the year wrapped),
+    since the next line's list number (`๑. ผลการประเมิน`) would otherwise run into the year (`25671.`)."""
+    for index, line in enumerate(lines):
+        text = skeleton(line)
+        if not (first := re.search(_FISCAL_WORD, text)):
+            continue
+        statement = text[first.start():]
+        if not re.search(r"[\d#]", statement) and index + 1 < len(lines):
+            statement += skeleton(lines[index + 1])
+        return bool(_FISCAL_UNREAD.match(statement))
+    return False
 
 
 def assessment_year(text: str) -> int | None:
     """The ITA year of the results a document reports (`ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2565`)."""
-    return _first_year(_ASSESSED, text)
+    return _first_year(_ASSESSED, text) or _first_year(_ASSESSMENT_NAMED, text)
 
 
 def _clean_name(name: str) -> str:

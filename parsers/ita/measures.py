@@ -24,7 +24,7 @@ __all__ = ["code_prefix", "column_roles", "measures"]
 
 _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 # A code glued to the text after it when the layout joined wrapped lines (`i1การปฏิบัติ…`, `07แผน…`).
-_GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-๙])")
+_GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-\u0e4e])")
 _SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
 # A signature line printed under a table without rules lands in its last row: `(ลงชื่อ) ผู้รายงาน` is no field.
 _SIGNATURE = re.compile(r"\s*\(\s*ลงช[\u0e31-\u0e4e\s]*อ[\u0e31-\u0e4e\s]*\)")  # marks may be damaged
@@ -372,9 +372,25 @@ def _period(row: _Row, period_text: str | None, fiscal_year: int | None) -> Peri
     return period
 
 
+# Columns that may print the question codes a measure answers when its own cell does not: a column of the
+# issues to improve (`ประเด็นที่ต้องพัฒนา | o12 การเปิดเผยข้อมูลการจัดซื้อจัดจ้าง`) or a `ข้อ` column (`o12`).
+_CODE_COLUMNS = ("analysis", "number")
+
+
+def _codes_beside(row: _Row, year: int | None, digit_i: bool) -> list[str]:
+    for role in _CODE_COLUMNS:
+        cell = row.cells.get(role)
+        if cell and (role != "number" or _LETTER_CODE.match(cell)):  # a list number (`12`, `05`) is no code
+            codes, _ = code_prefix(strip_list_number(tidy(cell) or ""), year, digit_i)
+            if codes:
+                return codes
+    return []
+
+
 def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_year: int | None) -> Measure:
     text = _measure_text(row) or ""
     codes, text = code_prefix(strip_list_number(text), year, digit_i)
+    codes = codes or _codes_beside(row, year, digit_i)
     text = strip_list_number(text)
     period_text = tidy(" - ".join(t for t in (row.cells.get("period"), row.cells.get("period_end")) if t and t.strip()))
     period = _period(row, period_text, fiscal_year)

@@ -213,7 +213,7 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
         rows = list(table.rows)
         header = table.header or (rows[0].cells if rows else [])
         if _is_question_header(header):
-            columns = _question_columns(header)
+            columns = _code_column(_question_columns(header), rows)
         elif columns is None or not _looks_like_continuation(rows, columns):
             columns = None
             continue
@@ -228,7 +228,10 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                 tool = _tool_cell(tool_text) or (catalog.tool_of_indicator(number) if tool_text.strip() else None) or tool
             if number:
                 indicator = number
-            for text, score_text in _split_merged(cells[columns["question"]], cells[columns["score"]], tool):
+            question_text = cells[columns["question"]]
+            if "code" in columns and cells[columns["code"]].strip():
+                question_text = f"{cells[columns['code']].strip()} {question_text}"
+            for text, score_text in _split_merged(question_text, cells[columns["score"]], tool):
                 code, rest = _question_code(text, tool, year)
                 score = parse_score(score_text) if _SCORE_CELL.match(compact(score_text)) else None
                 recovered = False
@@ -332,6 +335,25 @@ def _question_columns(header: list[str]) -> dict[str, int]:
         between = [i for i in range(columns["tool"] + 1, columns["question"]) if i not in columns.values()]
         if len(between) == 1:
             columns["indicator"] = between[0]
+    return columns
+
+
+_LONE_CODE = re.compile(r"^[iIeEoO]\d{1,2}\*?$")
+CODE_COLUMN_SHARE = 0.6  # of a column's filled cells that are a lone code (`i๑`, `o๒๓`) to be the codes' column
+
+
+def _code_column(columns: dict[str, int], rows) -> dict[str, int]:
+    """The questions' codes printed in a column of their own (`รหัสข้อ | ข้อคำถาม | คะแนน`), known by its cells:
+    they are lone codes, and the question cells do not open with one."""
+    width = max((len(r.cells) for r in rows), default=0)
+    if _looks_like_continuation(rows, columns):
+        return columns
+    for index in range(width):
+        if index in columns.values():
+            continue
+        filled = [compact(r.cells[index]) for r in rows if index < len(r.cells) and r.cells[index].strip()]
+        if filled and sum(bool(_LONE_CODE.match(c)) for c in filled) >= CODE_COLUMN_SHARE * len(filled):
+            return {**columns, "code": index}
     return columns
 
 

@@ -212,7 +212,7 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
     for piece in pieces:
         s = flat(piece)
         weighted = weighted_header or any(word in s for word in WEIGHTED_WORDS)
-        mentions = list(_TOOL.finditer(s))
+        mentions = _one_name_each(list(_TOOL.finditer(s)), s)
         fields = []
         for index, mention in enumerate(mentions):
             stop = mentions[index + 1].start() if index + 1 < len(mentions) else len(s)
@@ -221,6 +221,18 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
             if field not in found and (reading := _read_tool(field, numbers, year, weighted)):
                 found[field] = reading
     return list(found.values())
+
+
+def _one_name_each(mentions: list[re.Match], s: str) -> list[re.Match]:
+    """A tool named twice with only a part label between (`…ภายนอก ส่วนที่ 1 (EIT) 15 | 89.75 | 13.46`) is one
+    mention, so the part label stays with the numbers after the second name."""
+    kept: list[re.Match] = []
+    for mention in mentions:
+        if kept and mention.lastgroup == kept[-1].lastgroup \
+                and not re.search(r"\d", _PARTS.sub("", s[kept[-1].end():mention.start()])):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _names_then_numbers(fields: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str]]]:

@@ -307,16 +307,17 @@ def _fix_mapped_marks(line: str) -> str:
 
 # Printers with a broken font map confuse glyphs whose shapes sit at the same place: MAI EK for SARA UU and
 # back (`หนูวยงาน` is หน่วยงาน, `ด่แล` is ดูแล). The dictionary decides, one mark at a time.
-# SARA UU also stands for MAI THO (`ปูองกัน` is ป้องกัน). SARA UU is rare enough to try at every place; MAI EK,
-# the commonest mark, only on lines the dictionary reads badly.
-_CONFUSABLE = {"\u0e39": ("\u0e48", "\u0e49"), "\u0e48": ("\u0e39",)}
+# SARA UU also stands for MAI THO (`ปูองกัน` is ป้องกัน), and WeasyPrint's TH SarabunPSK maps SARA U to MAI EK
+# (`ท่กกอง` is ทุกกอง, `ต่ลาคม` ตุลาคม) and SARA UU to MAI THO (`ผ้้` is ผู้). SARA UU is rare enough to try at every
+# place; MAI EK and MAI THO, the commonest marks, only on lines the dictionary reads badly.
+_CONFUSABLE = {"\u0e39": ("\u0e48", "\u0e49"), "\u0e48": ("\u0e39", "\u0e38"), "\u0e49": ("\u0e39",)}
 
 
 def _swap_confusable_marks(line: str) -> str:
     if not any(mark in line for mark in _CONFUSABLE):
         return line
     poor = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line)))
-    for i in [i for i, ch in enumerate(line) if ch == "\u0e39" or (poor and ch == "\u0e48")]:
+    for i in [i for i, ch in enumerate(line) if ch == "\u0e39" or (poor and ch in "\u0e48\u0e49")]:
         lo, hi = max(0, i - 12), min(len(line), i + 12)
         options = [line[:i] + other + line[i + 1:] for other in _CONFUSABLE[line[i]]]
         options = [o for o in options if _segment_score(o[lo:hi]) > _segment_score(line[lo:hi])

@@ -228,6 +228,9 @@ def test_a_signature_block_does_not_continue_the_last_paragraph_measure():
      "โครงการกำกับดูแลและตรวจสอบการใช้รถส่วนกลาง อย่างต่อเนื่อง"),
     ("แผนปฏิบัติการปูองกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต"),  # MAI THO printed as SARA UU
     ("ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง", "ผู้รับผิดชอบ คู่มือ ความรู้ ปลูกป่า ลูกจ้าง"),  # sound words stay
+    ("ผ้้ดĻาเนินการ : ท่กกอง", "ผู้ดำเนินการ : ทุกกอง"),  # WeasyPrint, TH SarabunPSK: SARA U as MAI EK, UU as MAI THO
+    ("เวลาดĻาเนินการ : ต่ลาคม ๒๕๖๗", "เวลาดำเนินการ : ตุลาคม ๒๕๖๗"),
+    ("หน่วยงานที่รับผิดชอบ ต้องดูแล ผู้ใหญ่ต้องรู้", "หน่วยงานที่รับผิดชอบ ต้องดูแล ผู้ใหญ่ต้องรู้"),
 ])
 def test_confused_mark_glyphs_are_repaired_by_the_dictionary(damaged, repaired):
     from normalizers.thai_text import repair_thai

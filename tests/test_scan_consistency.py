@@ -163,3 +163,17 @@ def test_a_garbled_tool_cell_does_not_carry_the_previous_tools_questions():
 def test_a_score_of_five_digits_that_lost_its_point_is_100():
     assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 คะแนน เป็นคะแนนจากการ") == {8: 100.0}
     assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 บาท") == {}
+
+
+def test_a_weights_column_and_a_misread_tool_code_are_no_scores_when_the_scores_are_unread():
+    """A weighted-points table on a 150-dpi scan whose Thai-digit scores the scan layer refused (`#`): the
+    weights (30, 15, 40 read 50) are all that is left of each row, and `(OIT)` was read `(07)`. None of these
+    is a tool's or an indicator's score; a number among unread ones cannot say which column it stands in."""
+    from parsers.ita import statements
+    lines = ["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน(IT) 30 # #", "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอกส่วนที่1 ๑๕ # #",
+             "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (07) ๕๐ # #", "9 การเปิดเผยข้อมูล #", "10 การป้องกันการทุจริต 80.00"]
+    assert statements.tools(lines, 2567) == []
+    assert _scores(*lines) == {10: 80.0}
+    # with the score and its points both read, the row is read as before
+    found = statements.tools(["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) 30 91.90 27.57"], 2567)
+    assert [(r.field, r.score, r.points) for r in found] == [("iit", 91.90, 27.57)]

@@ -37,13 +37,14 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
                         rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({SCORE})(?:คะแนน)?$")
 # A tool cell OCR read as digits (`OIT` → `011`, `IIT` → `111`).
 _TOOL_MISREAD = r"[0O1Il|][1Il|][1Il|T]"
+# A score never opens with a zero before a digit (`(07)` is a tool's code a scan misread, `07` a code).
 # A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
 # `การทุจริต3บังคับใช้`); a score is not followed by an unread mark or a look-alike sign (`9@.78`).
 # A list number a scan garbled (`lo.`, `ฒ.`) may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
 # (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[^\d.{UNREAD}]{{1,3}}[.)])?(?:IIT|EIT|OIT|{_TOOL_MISREAD})?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
-    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$)){SCORE})(?:คะแนน|$|[^\d.{UNREAD}@«©])")
+    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}@«©])")
 # The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
 # digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)
 _QUESTION_CODE = re.compile(r"^\s*([iI1eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")

@@ -22,9 +22,14 @@ from normalizers.catalog import LETTER_LEVELS
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.digits import to_arabic_digits
 from parsers.ita.result_checks import level_range
+from parsers.ocr_digits import UNREAD
 from parsers.ita.text import skeleton
 
-_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d]|\.\d)")
+# A score is printed `7`, `7.00` or `0.00`, never with a leading zero: `07` is a code or a scan's reading of one
+# (`(OIT)` read `(07)`), `00.00` a score that lost its first digit.
+_NUMBER = re.compile(r"(?<![\d.])(?!0\d)(\d{1,3}(?:\.\d{1,2})?)(?![\d]|\.\d)")
+# A number the scan layer could not read (parsers/ocr_digits.UNREAD) still holds its place among a row's numbers.
+_NUMBER_OR_UNREAD = re.compile(rf"{_NUMBER.pattern}|(?<![\d.])({re.escape(UNREAD)})")
 _YEAR = re.compile(r"(?<!\d)(25[5-8]\d)(?!\d)")
 _SCORE_WORD = "คะแนน"
 # Words that say the number is the unit's overall result (weights: how strongly).
@@ -202,7 +207,7 @@ def _weight(field: str, year: int | None) -> float:
 
 
 def _numbers(segment: str) -> list[str]:
-    return [m.group(1) for m in _NUMBER.finditer(segment)]
+    return [m.group(1) or m.group(2) for m in _NUMBER_OR_UNREAD.finditer(segment)]
 
 
 def tools(pieces: list[str], year: int | None, weighted_header: bool = False) -> list[ToolReading]:
@@ -278,7 +283,7 @@ def _own_numbers(segment: str) -> list[str] | None:
     """The numbers right after a tool's name, when only connecting words (`ได้`, `คะแนน`, `:`) or a bracketed
     description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's);
     None when the segment holds no number at all (a name in a run of names)."""
-    first = re.search(r"\d", segment)
+    first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
     if not first:
         return None
     gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
@@ -291,17 +296,19 @@ def _read_tool(field: str, numbers: list[str], year: int | None, weighted: bool)
     """Score and points among a tool row's numbers: the tool's weight printed as a whole number is dropped;
     two numbers whose ratio is the weight are score and points."""
     weight = _weight(field, year)
-    values = [float(n) for n in numbers if 0 <= float(n) <= 100]
-    if len(values) > 1 and "." not in numbers[0] and values[0] == weight:
-        values = values[1:]
+    unread = UNREAD in numbers[:3]
+    printed = [n for n in numbers if n != UNREAD]
+    values = [float(n) for n in printed if 0 <= float(n) <= 100]
+    if values and printed and "." not in printed[0] and values[0] == weight:
+        values = values[1:]  # the tool's weight column (`IIT | 30 | 92.50 | 27.75`); alone it is no score either
     values = values[:3]
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             score, points = max(a, b), min(a, b)
             if abs(score * weight / 100 - points) <= 0.011:
                 return ToolReading(field, score, points)
-    if not values:
-        return None
+    if not values or unread:
+        return None  # with a number of the row unread, which column the one read stands in is not known
     if weighted and values[0] <= weight:
         return ToolReading(field, None, values[0])
     return ToolReading(field, values[0], None)

@@ -380,3 +380,39 @@ def test_scanned_row_whose_name_was_not_read_keeps_its_results():
     assert any("name was not read" in w for w in found.warnings)
     parsed = ParsedDocument(doc_type="results_announcement", results=found.rows)
     assert resolve_result_units(parsed)[1].unit_name is None
+
+
+def test_scanned_row_cut_by_a_page_break_is_one_row():
+    """A row a page foot cut (its name's second line and its numbers' wrapped second lines on the next page:
+    `…ทดสอบ` / `ง`, `2` / `7.63`): the next page's first row, with no rank, total or level of its own and a
+    name that does not open like a unit's, is its rest, not a row; the numbers joined digit to digit are
+    unsure readings the row's sums must take. A real row opening the next page stays a row."""
+    words = ["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"]
+    header = _scanned(words)
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows(6)]
+    cut = list(rows[3])
+    rest = ["", cut[1][-1:], cut[2][1:], cut[3][1:], "", "", ""]
+    cut[1], cut[2], cut[3] = cut[1][:-1], cut[2][:1], cut[3][:1]
+    table = Table([header] + [_scanned(r) for r in rows[:3]] + [_scanned(cut), _scanned(words, 2),
+                                                               _scanned(rest, 2)] + [_scanned(r, 2) for r in rows[4:]],
+                  [1, 2], 7)
+    found = read_announcement([], [table], 2568)
+    assert [r.unit_raw for r in found.rows] == [r[1] for r in rows]
+    joined = found.rows[3]
+    assert (joined.iit_points, joined.eit_points, joined.oit_points, joined.overall_score) == tuple(
+        float(rows[3][c]) for c in (2, 3, 4, 5))
+    assert not announcement._certain(table.rows[4].sources[2], "2")  # (a fragment alone is no number)
+    # a joined number the sums refute is not taken: the row keeps its name, its numbers null
+    rest[2] = "9" + rest[2][1:]
+    table.rows[6] = _scanned(rest, 2)
+    found = read_announcement([], [table], 2568)
+    check_results(found.rows, 2568)
+    assert found.rows[3].unit_raw == rows[3][1] and found.rows[3].iit_points is None and len(found.rows) == 6
+
+
+def test_tesseract_reading_with_specks_beside_its_digits_bears_the_template_out():
+    """Tesseract's `. 85.79` or `-71.13` beside the template's 85.79 / 71.13 saw the same digits (a speck or a
+    rule's end beside them): certain, so a row of such cells that disagrees is a misprint, never repaired."""
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 85.79",)), "85.79")
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "71.13", "template", 0.9, ("-71.1\n3",)), "71.13")
+    assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 5.79",)), "85.79")

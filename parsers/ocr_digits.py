@@ -246,7 +246,7 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     return _read_ink(crop, None, font, learned)
 
 
-WRAPPED_HEIGHTS = 1.5  # the tallest glyphs of a wrapped number's lines differ at most this much (one font)
+WRAPPED_HEIGHTS = 2.0  # the tallest glyphs of a wrapped number's lines differ at most this much (one font; ๑ is short)
 _WRAPPED = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
 
 

@@ -288,6 +288,7 @@ def test_bare_short_name_beside_a_type_cell():
 def test_letter_level_read_as_a_digit_by_its_shape():
     """On the letter scale a scanned level cell is never a number: `8` is B, `(0` is C; `0` is C or D, and only
     a total its tools confirm decides which (a total alone cannot, it would be checked by what it chose)."""
+    assert announcement.letter_candidates("6") == ("C",)  # TH Sarabun's C printed, scanned, read by Tesseract
     from parsers.ita.announcement import letter_candidates
 
     assert letter_candidates("8 : .") == ("B",) and letter_candidates("(0") == ("C",)

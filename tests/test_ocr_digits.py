@@ -114,7 +114,8 @@ def wrapped_cell(lines: list[str], font_path, size: int = 42, width: int = 200) 
 @pytest.mark.parametrize("font", [f for f in FONTS if f.stem in ("Loma", "Waree-Bold")],
                          ids=lambda p: p.stem)
 @pytest.mark.parametrize(("lines", "expected"), [(["๙", "๒.๓๙"], "92.39"), (["๙๒.๓", "๙"], "92.39"),
-                                                 (["๘", "๔.๖๒"], "84.62"), (["7", "5.90"], "75.90")])
+                                                 (["๘", "๔.๖๒"], "84.62"), (["7", "5.90"], "75.90"),
+                                                 (["๖๒.๘", "๑"], "62.81")])  # (๑ is shorter than ๖ and ๒)
 def test_a_number_wrapped_over_two_lines_of_a_narrow_cell_is_read_in_line_order(font, lines, expected):
     """A word processor breaks 92.39 after its first digit, a browser before its last; read as one line the
     digits came out in the order of their x (the lone digit centred over the others)."""

@@ -156,9 +156,10 @@ def _nearest_level(letters: str) -> str | None:
 
 
 # What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
-# of its shape (B as `8`, C as `(` or `(0`, D as `0`/`O`). A level cell never holds a number, so on the
-# letter scale such a cell is read as the letters it can be; `0` can be C or D, and the row's total decides.
-_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C",
+# of its shape (B as `8`, C as `(`, `(0` or `6` (TH Sarabun's C, a printed then scanned table), D as `0`/`O`).
+# A level cell never holds a number, so on the letter scale such a cell is read as the letters it can be; `0`
+# can be C or D, and the row's total decides.
+_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C", "6": "C",
                   "D": "D", "0": "CD", "O": "CD", "o": "CD", "E": "E", "F": "F"}
 _SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
 

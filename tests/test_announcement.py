@@ -147,6 +147,19 @@ def test_row_units():
     assert units[2].unit_id is None and units[2].unit_type == "โรงพยาบาล" and units[2].unit_name == "โรงพยาบาลปัตตานี"
 
 
+
+def test_row_units_narrowed_by_the_province_the_other_rows_resolved_in():
+    """A scan that lost the title's province: the province where the rows' units resolve (an announcement lists
+    one province's units) narrows a name found in several (วังใหญ่); a damaged type cell is the type it nears."""
+    names = [("บ้านโหนด", "องค์การบริหารส่วนตำบล"), ("เทพา", "เทศบาลตำบล"), ("คลองแดน", "องค์การ. บริหารส่วนตำบล"),
+             ("สะบ้าย้อย", "เทศบาลตำบล"), ("วังใหญ่", "องค์การบริหารส่วนตำบล")]
+    parsed = ParsedDocument(results=[Assessment(unit_raw=n, unit_type_raw=t, row=i + 1) for i, (n, t) in enumerate(names)])
+    alone = resolve_result_units(ParsedDocument(results=parsed.results[4:]))
+    assert alone[0].unit_id is None  # วังใหญ่ is an อบต. of several provinces
+    units = resolve_result_units(parsed)
+    assert all(u.unit_id and u.province == "สงขลา" for u in units), [(u.unit_name, u.province) for u in units]
+    assert units[2].unit_name == "องค์การบริหารส่วนตำบลคลองแดน"
+
 def _line(text: str, top: float) -> TextLine:
     return TextLine(text, 50, top, 500, top + 12, page=1, engine="pdfium")
 

@@ -393,11 +393,17 @@ def _split_rank(name: str) -> tuple[int | None, str]:
 _SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|$)")  # a word with no or one Thai letter
 
 
+_GLUED_BEFORE_TYPE = re.compile(r"^[ก-ฮ](?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|วิทยาลัย|โรงเรียน|โรงพยาบาล)")
+
+
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
     text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
     text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
+    # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
+    # as a consonant): no unit's name opens with another letter before its type
+    text = _GLUED_BEFORE_TYPE.sub("", text)
     if not _SCAN_JUNK.search(text):
         return text
     # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts

@@ -251,11 +251,13 @@ _WRAPPED = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
 
 
 def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
-    """(top, bottom) of each line of digits in a cell's ink: the vertical extents of its glyphs (specks left
-    out) merged where they overlap, kept when a digit's height tall (a band of marks alone is no line)."""
+    """(top, bottom) of each line of digits in a cell's ink: the vertical extents of its glyphs (specks and
+    pieces of rules left out) merged where they overlap, kept when a digit's height tall (a band of marks alone
+    is no line)."""
     labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    # (specks and thin pieces, a rule's remains left in the cell, make no line)
     spans = sorted((y.start, y.stop) for y, x in (f for f in ndimage.find_objects(labels) if f is not None)
-                   if (y.stop - y.start) * (x.stop - x.start) >= 6)
+                   if (y.stop - y.start) * (x.stop - x.start) >= 6 and min(y.stop - y.start, x.stop - x.start) > 3)
     bands: list[list[int]] = []
     for top, bottom in spans:
         if bands and top < bands[-1][1]:
@@ -516,9 +518,10 @@ def cell_number(image: Image.Image, box: tuple[int, int, int, int], text: str, l
         return number
     if _PLAIN_NUMBER.match(compact):
         crop = cell_ink(image, box)
-        if crop is not None and len(_line_bands(crop)) > len(text.strip().splitlines()):
-            # the cell prints digits on more lines than Tesseract read: a wrapped number whose other line it
-            # lost (`1.68` of `6` / `1.68`), short of a digit, never a number by itself
+        if "." in compact and crop is not None and len(_line_bands(crop)) > len(text.strip().splitlines()):
+            # a score (a point in it) from a cell printing more lines than Tesseract read: a wrapped number whose
+            # other line it lost (`1.68` of `6` / `1.68`), short of a digit, never a number by itself (a rank or
+            # a level read `8` beside a speck is not one)
             return UNREAD
         return compact
     return "" if _OCR_DIGITS.match(compact) and _THAI_DIGIT.search(compact) else text

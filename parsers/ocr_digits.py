@@ -239,7 +239,55 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     edge is left out: it is what remains of a ruling line (read as `1`) or a neighbour's overhanging mark.
     """
     crop = cell_ink(image, box)
-    return None if crop is None else _read_ink(crop, None, font, learned)
+    if crop is None:
+        return None
+    if len(bands := _line_bands(crop)) > 1:
+        return _wrapped(crop, bands, lambda ink: _read_ink(ink, None, font, learned, keep_point=True))
+    return _read_ink(crop, None, font, learned)
+
+
+WRAPPED_HEIGHTS = 2.0  # the tallest glyphs of a wrapped number's lines differ at most this much (one font; ๑ is short)
+_WRAPPED = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
+
+
+def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) of each line of digits in a cell's ink: the vertical extents of its glyphs (specks and
+    pieces of rules left out) merged where they overlap, kept when a digit's height tall (a band of marks alone
+    is no line)."""
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    # (specks and thin pieces, a rule's remains left in the cell, make no line)
+    spans = sorted((y.start, y.stop) for y, x in (f for f in ndimage.find_objects(labels) if f is not None)
+                   if (y.stop - y.start) * (x.stop - x.start) >= 6 and min(y.stop - y.start, x.stop - x.start) > 3)
+    bands: list[list[int]] = []
+    for top, bottom in spans:
+        if bands and top < bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], bottom)
+        else:
+            bands.append([top, bottom])
+    return [(top, bottom) for top, bottom in bands if bottom - top >= MIN_GLYPH_PIXELS]
+
+
+def _wrapped(ink: np.ndarray, bands: list[tuple[int, int]], read) -> str | None:
+    """A number a narrow cell wrapped over lines (a word processor breaks `92.39` as `9` / `2.39`, a browser as
+    `92.3` / `9`): each line read on its own (`read`: the template reading or guess of one line's ink), joined
+    in line order, kept only as one two-decimal number in one font size. Read as one line, the digits came out
+    in the order of their x only (the lone `9` beside or among the others), or the line the page OCR lost
+    left a number short of its leading digit (`2.39`)."""
+    heights = []
+    for top, bottom in bands:
+        rows = ink[top:bottom]
+        labels, _ = ndimage.label(rows, structure=np.ones((3, 3)))
+        heights.append(max(y.stop - y.start for y, _ in (f for f in ndimage.find_objects(labels) if f is not None)))
+    if max(heights) > WRAPPED_HEIGHTS * min(heights):
+        return None
+    parts = []
+    for top, bottom in bands:
+        part = read(ink[top:bottom])
+        if part is None:
+            return None
+        parts.append(part)
+    number = "".join(parts)
+    return number if _WRAPPED.match(number) else None
 
 
 LETTERS = "ABCDEF"  # the letter levels' glyphs (AA-F, the scale up to 2566)
@@ -397,13 +445,29 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     clear digits chose can miss a cell's touching digits (`๗๒` of Garuda at 300 dpi, read by Laksaman's
     templates), and a guess is only ever taken by a checksum."""
     crop = cell_ink(image, box)
-    if crop is None or not (found := _measured_glyphs(crop, None)):
+    if crop is None:
         return None
     font = learned.font if learned else None
-    return _guess_glyphs(crop, found, font) or (_guess_glyphs(crop, found, None) if font is not None else None)
+    for family in (font, None) if font is not None else (None,):
+        if len(bands := _line_bands(crop)) > 1:
+            guess = _wrapped(crop, bands, lambda ink: _guess_text(ink, _measured_glyphs(ink, None), family))
+        else:
+            guess = _guess_glyphs(crop, _measured_glyphs(crop, None), family)
+        if guess:
+            return guess
+    return None
 
 
 def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
+    text = _guess_text(crop, found, font)
+    return text if text and _GUESS_SHAPE.match(text) else None
+
+
+def _guess_text(crop: np.ndarray, found, font: int | None) -> str | None:
+    """The best template digit of every glyph in `found` (_measured_glyphs of `crop`), points where marks sit
+    on the baseline; None for a mark above it, a speck or a glyph no template comes near."""
+    if not found:
+        return None
     glyphs, tallest, baseline = found
     matrix, values, families, _ = _template_set()
     text = ""
@@ -430,7 +494,7 @@ def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
             if scores[best] < GUESS_SIMILARITY:
                 return None
             text += values[best]
-    return text if _GUESS_SHAPE.match(text) else None
+    return text
 
 
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
@@ -453,6 +517,12 @@ def cell_number(image: Image.Image, box: tuple[int, int, int, int], text: str, l
     if number:
         return number
     if _PLAIN_NUMBER.match(compact):
+        crop = cell_ink(image, box)
+        if "." in compact and crop is not None and len(_line_bands(crop)) > len(text.strip().splitlines()):
+            # a score (a point in it) from a cell printing more lines than Tesseract read: a wrapped number whose
+            # other line it lost (`1.68` of `6` / `1.68`), short of a digit, never a number by itself (a rank or
+            # a level read `8` beside a speck is not one)
+            return UNREAD
         return compact
     return "" if _OCR_DIGITS.match(compact) and _THAI_DIGIT.search(compact) else text
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from normalizers.unit_names import (UnitName, expand_abbreviations, mark_free, name_key, name_skeleton, split_unit_name,
-                                    type_agrees)
+from normalizers.unit_names import (UnitName, expand_abbreviations, mark_free, name_key, name_skeleton, snap_unit_type,
+                                    split_unit_name, type_agrees)
 from parsers.records import Assessment, ParsedDocument, UnitMention
 from pipeline.records import UnitCandidate, UnitResolution
 from pipeline.registry import REFERENCE_DIR, Registry, Unit, load_registry
@@ -114,7 +114,24 @@ def resolve_result_units(parsed: ParsedDocument, registry: Registry | None = Non
         return []
     registry = registry or load_registry()
     province = _province_of(registry, parsed.province_raw)
-    return [_resolve_row(row, province, registry) for row in parsed.results]
+    found = [_resolve_row(row, province, registry) for row in parsed.results]
+    if province is None and (voted := _rows_province(found)):
+        # a title the scan lost names no province: the one its rows' units resolved in does (an announcement
+        # lists one province's units), and narrows the names that fit units of several provinces (`วังใหญ่`)
+        found = [f if f.unit_id else _resolve_row(row, voted, registry) for row, f in zip(parsed.results, found)]
+    return found
+
+
+ROWS_PROVINCE_MIN, ROWS_PROVINCE_SHARE = 3, 0.8  # resolved rows, and the share of them in one province
+
+
+def _rows_province(found: list[UnitResolution]) -> str | None:
+    """The province of at least 3 rows' resolved units and of 80 % of them, or None."""
+    provinces = [f.province for f in found if f.unit_id and f.province]
+    if len(provinces) < ROWS_PROVINCE_MIN:
+        return None
+    top = max(set(provinces), key=provinces.count)
+    return top if provinces.count(top) >= ROWS_PROVINCE_SHARE * len(provinces) else None
 
 
 def _province_of(registry: Registry, text: str | None) -> str | None:
@@ -138,7 +155,8 @@ def _resolve_row(row: Assessment, province: str | None, registry: Registry) -> U
                                   province=province, method="none")
     written = name
     if row.unit_type_raw and split_unit_name(name).unit_type is None:
-        written = f"{row.unit_type_raw}{name}"
+        # a type cell a scan damaged (`องค์การ. บริหารส่วนตำบล`) as the type it is nearest to, where one is
+        written = f"{snap_unit_type(row.unit_type_raw) or row.unit_type_raw}{name}"
     single = ParsedDocument(unit_raw=written, district_raw=row.district_raw, province_raw=province,
                             unit_mentions=[UnitMention(written, "title", row.district_raw, province)])
     found = resolve_unit(single, None, registry, overrides={})

@@ -147,6 +147,19 @@ def test_row_units():
     assert units[2].unit_id is None and units[2].unit_type == "โรงพยาบาล" and units[2].unit_name == "โรงพยาบาลปัตตานี"
 
 
+
+def test_row_units_narrowed_by_the_province_the_other_rows_resolved_in():
+    """A scan that lost the title's province: the province where the rows' units resolve (an announcement lists
+    one province's units) narrows a name found in several (วังใหญ่); a damaged type cell is the type it nears."""
+    names = [("บ้านโหนด", "องค์การบริหารส่วนตำบล"), ("เทพา", "เทศบาลตำบล"), ("คลองแดน", "องค์การ. บริหารส่วนตำบล"),
+             ("สะบ้าย้อย", "เทศบาลตำบล"), ("วังใหญ่", "องค์การบริหารส่วนตำบล")]
+    parsed = ParsedDocument(results=[Assessment(unit_raw=n, unit_type_raw=t, row=i + 1) for i, (n, t) in enumerate(names)])
+    alone = resolve_result_units(ParsedDocument(results=parsed.results[4:]))
+    assert alone[0].unit_id is None  # วังใหญ่ is an อบต. of several provinces
+    units = resolve_result_units(parsed)
+    assert all(u.unit_id and u.province == "สงขลา" for u in units), [(u.unit_name, u.province) for u in units]
+    assert units[2].unit_name == "องค์การบริหารส่วนตำบลคลองแดน"
+
 def _line(text: str, top: float) -> TextLine:
     return TextLine(text, 50, top, 500, top + 12, page=1, engine="pdfium")
 
@@ -288,6 +301,7 @@ def test_bare_short_name_beside_a_type_cell():
 def test_letter_level_read_as_a_digit_by_its_shape():
     """On the letter scale a scanned level cell is never a number: `8` is B, `(0` is C; `0` is C or D, and only
     a total its tools confirm decides which (a total alone cannot, it would be checked by what it chose)."""
+    assert announcement.letter_candidates("6") == ("C",)  # TH Sarabun's C printed, scanned, read by Tesseract
     from parsers.ita.announcement import letter_candidates
 
     assert letter_candidates("8 : .") == ("B",) and letter_candidates("(0") == ("C",)
@@ -380,3 +394,39 @@ def test_scanned_row_whose_name_was_not_read_keeps_its_results():
     assert any("name was not read" in w for w in found.warnings)
     parsed = ParsedDocument(doc_type="results_announcement", results=found.rows)
     assert resolve_result_units(parsed)[1].unit_name is None
+
+
+def test_scanned_row_cut_by_a_page_break_is_one_row():
+    """A row a page foot cut (its name's second line and its numbers' wrapped second lines on the next page:
+    `…ทดสอบ` / `ง`, `2` / `7.63`): the next page's first row, with no rank, total or level of its own and a
+    name that does not open like a unit's, is its rest, not a row; the numbers joined digit to digit are
+    unsure readings the row's sums must take. A real row opening the next page stays a row."""
+    words = ["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"]
+    header = _scanned(words)
+    rows = [[r[0], r[1], r[3], r[4], r[5], r[2], r[6]] for r in _points_rows(6)]
+    cut = list(rows[3])
+    rest = ["", cut[1][-1:], cut[2][1:], cut[3][1:], "", "", ""]
+    cut[1], cut[2], cut[3] = cut[1][:-1], cut[2][:1], cut[3][:1]
+    table = Table([header] + [_scanned(r) for r in rows[:3]] + [_scanned(cut), _scanned(words, 2),
+                                                               _scanned(rest, 2)] + [_scanned(r, 2) for r in rows[4:]],
+                  [1, 2], 7)
+    found = read_announcement([], [table], 2568)
+    assert [r.unit_raw for r in found.rows] == [r[1] for r in rows]
+    joined = found.rows[3]
+    assert (joined.iit_points, joined.eit_points, joined.oit_points, joined.overall_score) == tuple(
+        float(rows[3][c]) for c in (2, 3, 4, 5))
+    assert not announcement._certain(table.rows[4].sources[2], "2")  # (a fragment alone is no number)
+    # a joined number the sums refute is not taken: the row keeps its name, its numbers null
+    rest[2] = "9" + rest[2][1:]
+    table.rows[6] = _scanned(rest, 2)
+    found = read_announcement([], [table], 2568)
+    check_results(found.rows, 2568)
+    assert found.rows[3].unit_raw == rows[3][1] and found.rows[3].iit_points is None and len(found.rows) == 6
+
+
+def test_tesseract_reading_with_specks_beside_its_digits_bears_the_template_out():
+    """Tesseract's `. 85.79` or `-71.13` beside the template's 85.79 / 71.13 saw the same digits (a speck or a
+    rule's end beside them): certain, so a row of such cells that disagrees is a misprint, never repaired."""
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 85.79",)), "85.79")
+    assert announcement._certain(Provenance(1, (0, 0, 10, 10), "71.13", "template", 0.9, ("-71.1\n3",)), "71.13")
+    assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 5.79",)), "85.79")

@@ -100,6 +100,39 @@ def test_a_scanned_cell_keeps_a_template_reading_or_a_plain_number_and_refuses_t
     assert cell_number(blank, whole, "ผู้รับบริการ") == "ผู้รับบริการ"
 
 
+def wrapped_cell(lines: list[str], font_path, size: int = 42, width: int = 200) -> Image.Image:
+    """A narrow table cell whose number the printer wrapped: `lines` one under another, each centred."""
+    font = ImageFont.truetype(str(font_path), size)
+    image = Image.new("L", (width, size * (len(lines) + 1)), 255)
+    draw = ImageDraw.Draw(image)
+    for k, line in enumerate(lines):
+        left = (width - draw.textlength(line, font=font)) / 2
+        draw.text((round(left), size // 3 + k * round(size * 1.2)), line, font=font, fill=0)
+    return image.filter(ImageFilter.GaussianBlur(0.8))
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.stem in ("Loma", "Waree-Bold")],
+                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(("lines", "expected"), [(["๙", "๒.๓๙"], "92.39"), (["๙๒.๓", "๙"], "92.39"),
+                                                 (["๘", "๔.๖๒"], "84.62"), (["7", "5.90"], "75.90"),
+                                                 (["๖๒.๘", "๑"], "62.81")])  # (๑ is shorter than ๖ and ๒)
+def test_a_number_wrapped_over_two_lines_of_a_narrow_cell_is_read_in_line_order(font, lines, expected):
+    """A word processor breaks 92.39 after its first digit, a browser before its last; read as one line the
+    digits came out in the order of their x (the lone digit centred over the others)."""
+    cell = wrapped_cell(lines, font)
+    assert read_cell(cell, (0, 0, cell.width, cell.height)) == expected
+
+
+def test_a_plain_number_tesseract_read_from_one_line_of_a_wrapped_cell_is_unread():
+    """Tesseract's `2.39` of a cell printing `9` / `2.39` is short of a digit: never the cell's number."""
+    font = next(f for f in FONTS if f.stem == "Loma")
+    cell = wrapped_cell(["๙", "๒.๓๙"], font)
+    whole = (0, 0, cell.width, cell.height)
+    assert cell_number(cell, whole, "2.39") == "92.39"  # the template reads both lines
+    two_lines = wrapped_cell(["๙๒", "๕๕"], font)  # two lines of digits, no number a template reads as one
+    assert cell_number(two_lines, (0, 0, two_lines.width, two_lines.height), "55.00") == UNREAD
+
+
 @pytest.mark.parametrize("font", FONTS, ids=lambda p: p.stem)
 @pytest.mark.parametrize("speckle", [0.0, 0.005])
 def test_a_number_is_read_right_or_refused_never_misread(font, speckle):

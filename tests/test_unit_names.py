@@ -120,3 +120,13 @@ def test_keys_are_idempotent_and_never_contain_spaces(text):
     assert name_key(name_key(text)) == name_key(text)
     assert name_skeleton(name_skeleton(text)) == name_skeleton(text)
     assert " " not in name_key(text)
+
+
+def test_a_type_cell_a_scan_damaged_snaps_to_the_nearest_type_only_when_one_is_near():
+    from normalizers.unit_names import snap_unit_type
+
+    assert snap_unit_type("องค์การ. บริหารส่วนตำบล") == snap_unit_type("อง์การคบริหารส่วนตำบล") == SUBDISTRICT_ADMIN
+    assert snap_unit_type("เทศบาล ตำบล") == "เทศบาลตำบล" and snap_unit_type("องค์การบริหารส่วนจังหวัด") == PROVINCIAL_ADMIN
+    # its place word lost: ตำบล or จังหวัด; a bare family or another word: no type is guessed
+    assert snap_unit_type("องค์การบริหารส่วน") is None and snap_unit_type("เทศบาล") is None
+    assert snap_unit_type("วิทยาลัย") is None and snap_unit_type("") is None

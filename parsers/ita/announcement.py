@@ -156,9 +156,10 @@ def _nearest_level(letters: str) -> str | None:
 
 
 # What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
-# of its shape (B as `8`, C as `(` or `(0`, D as `0`/`O`). A level cell never holds a number, so on the
-# letter scale such a cell is read as the letters it can be; `0` can be C or D, and the row's total decides.
-_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C",
+# of its shape (B as `8`, C as `(`, `(0` or `6` (TH Sarabun's C, a printed then scanned table), D as `0`/`O`).
+# A level cell never holds a number, so on the letter scale such a cell is read as the letters it can be; `0`
+# can be C or D, and the row's total decides.
+_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C", "6": "C",
                   "D": "D", "0": "CD", "O": "CD", "o": "CD", "E": "E", "F": "F"}
 _SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
 
@@ -392,11 +393,17 @@ def _split_rank(name: str) -> tuple[int | None, str]:
 _SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|$)")  # a word with no or one Thai letter
 
 
+_GLUED_BEFORE_TYPE = re.compile(r"^[ก-ฮ](?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|วิทยาลัย|โรงเรียน|โรงพยาบาล)")
+
+
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
     text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
     text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
+    # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
+    # as a consonant): no unit's name opens with another letter before its type
+    text = _GLUED_BEFORE_TYPE.sub("", text)
     if not _SCAN_JUNK.search(text):
         return text
     # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts
@@ -598,8 +605,12 @@ def _certain(source: Provenance | None, text: str) -> bool:
 
 
 def _bears_out(own: str, number: str) -> bool:
-    """Tesseract's reading of a cell (Thai or Arabic digits) is the template's `number`, digit for digit."""
-    return to_arabic_digits(compact(own)).replace(",", ".") == number
+    """Tesseract's reading of a cell (Thai or Arabic digits) is the template's `number`, digit for digit; specks
+    it read before or after the digits (`. 85.79`, `-71.13`: no score is negative) are no digits."""
+    return _EDGE_SPECKS.sub("", to_arabic_digits(compact(own)).replace(",", ".")) == number
+
+
+_EDGE_SPECKS = re.compile(r"^[.\-'\":;,|_]+|[.\-'\":;,|_]+$")
 
 
 def _guess(source: Provenance | None, text: str) -> str | None:
@@ -704,17 +715,71 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         if columns is None:
             continue
         previous = columns
-        headers = _header_texts(table.rows, columns) if _is_scanned(table) else {}
+        scanned = _is_scanned(table)
+        headers = _header_texts(table.rows, columns) if scanned else {}
+        body: list[tuple[list[str], list[Provenance | None], int] | str] = []  # rows, or a section's text
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
                     parse_number(c)[0] is not None for c in row.cells):
                 continue  # a header repeated on a later page
             if row.kind == "section":
-                reader.section(" ".join(c for c in row.cells if c.strip()))
+                body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
             cells = [_strip_header(c, headers.get(i)) for i, c in enumerate(row.cells)] if headers else row.cells
-            reader.add(cells, row.sources, columns, row.page)
+            last = body[-1] if body and not isinstance(body[-1], str) else None
+            if scanned and last is not None and last[2] < row.page and \
+                    (joined := _cut_row(last[0], last[1], cells, list(row.sources), columns)):
+                body[-1] = (*joined, last[2])  # the rest of a row the page break cut, not a row of its own
+                continue
+            body.append((list(cells), list(row.sources), row.page))
+        for item in body:
+            if isinstance(item, str):
+                reader.section(item)
+            else:
+                reader.add(item[0], item[1], columns, item[2])
     return Announcement(reader.rows, reader.warnings)
+
+
+# the first line of a number a narrow cell wrapped (`7`, `92.3`), maybe with a word the OCR grid glued on (`7 เห`)
+_FRAGMENT = re.compile(r"^(\d{1,3}(?:\.\d?)?)[^\d.]*$")
+_REST = re.compile(r"^\.?\d{1,4}(?:\.\d{1,2})?$")  # and its next line (`5.90`, `9`)
+CUT_CONFIDENCE = 0.5  # a number joined from two pages' lines: an unsure reading, for the row's checksums only
+
+
+def _cut_row(cells: list[str], sources: list[Provenance | None], rest: list[str],
+             rest_sources: list[Provenance | None], columns: Columns) -> tuple[list[str], list] | None:
+    """A scanned page's first row that is the rest of the previous page's last row (the scanner's grid cannot
+    join them; a printer cut the row at the page foot): no rank, total or level of its own, a name that does
+    not open like a unit's (`ตูม` of `…ตำบลเขา` / `ตูม`), and every number it holds the next line of a number
+    the row above broke off (`7` / `5.90`, the cell too narrow for 75.90). Returns the joined row, numbers
+    joined digit to digit with an unsure source (only the row's checksums may take them), or None."""
+    def at(row: list[str], role: str) -> str:
+        c = columns.of(role)
+        return compact(row[c]) if c is not None and c < len(row) else ""
+
+    if any(at(rest, role) for role in ("rank", "total", "level")) or _unit_like(_clean_name(at(rest, "name"))):
+        return None
+    numbers = [c for c, r in columns.roles.items() if r in POINT_FIELDS and c < len(rest) and c < len(cells)]
+    continued = [c for c in numbers if compact(rest[c])]
+    broken = [c for c in continued if _FRAGMENT.match(compact(cells[c]))]
+    # (the cell above may also be empty, or hold no digit: a header word the OCR grid glued there)
+    if not broken or not all(_REST.match(compact(rest[c])) and (
+            c in broken or not re.search(r"\d", cells[c])) for c in continued):
+        return None
+    out, out_sources = list(cells), list(sources)
+    for c in range(min(len(cells), len(rest))):
+        if not rest[c].strip():
+            continue
+        if c in continued:
+            # a cell above with no digit but some ink read (a glued word) lost this number's first line
+            head = _FRAGMENT.match(compact(cells[c])).group(1) if c in broken else ""
+            out[c] = head + compact(rest[c]) if c in broken or not cells[c].strip() else UNREAD
+            first = sources[c] if c < len(sources) else None
+            if (where := first or (rest_sources[c] if c < len(rest_sources) else None)) is not None:
+                out_sources[c] = Provenance(where.page, where.bbox, out[c], "template", CUT_CONFIDENCE)
+        else:
+            out[c] = (tidy(f"{cells[c]}{rest[c]}") if columns.roles.get(c) == "name" else tidy(f"{cells[c]} {rest[c]}")) or ""
+    return out, out_sources
 
 
 # ---------------------------------------------------------------- rows from aligned lines (no grid found)

@@ -836,6 +836,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     else:
         words = _text_words(ppage)
         found_tables = ppage.find_tables()
+        found_tables += _cut_row_tables(ppage, found_tables)
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
@@ -853,6 +854,49 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     guesses = scan_scores.unread_guesses(image, words, _pixels) if ocr_used else []
     read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings, guesses)
     return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _cut_row_tables(ppage, found_tables) -> list:
+    """Tables whose column rules a page break left without a rule above or below: a row the printer cut at both
+    ends of the page (Chromium draws a broken row's side borders to the page's margins and its top and bottom
+    rules nowhere on that page), or the rest of a cut row above the first rule of the page's table. The rules form
+    no cell; the ends of the rules close the cells, and the first row is then the rest of the last row of the page
+    before, as in any ruled table (tables.build_tables)."""
+    height = float(ppage.height)
+    tall = [e for e in ppage.vertical_edges if e["bottom"] - e["top"] > 20 and e["top"] < height]
+    # rules inside a table found, or running on below one (a row cut before its bottom rule: rules_to), are that
+    # table's; rules running down to a table's top rule from the page's top are a cut row's above it
+    free = [e for e in tall if not any(t.bbox[0] - 3 <= e["x0"] <= t.bbox[2] + 3
+                                       and (t.bbox[1] - 1 <= (e["top"] + e["bottom"]) / 2 <= t.bbox[3] + 1
+                                            or abs(e["top"] - t.bbox[3]) <= 3)
+                                       for t in found_tables)]
+    bands: list[list[dict]] = []  # runs of rules one below the other without a break
+    for e in sorted(free, key=lambda e: e["top"]):
+        if bands and e["top"] <= max(x["bottom"] for x in bands[-1]) + 3:
+            bands[-1].append(e)
+        else:
+            bands.append([e])
+    out = []
+    for band in bands:
+        xs: list[float] = []
+        for x in sorted(e["x0"] for e in band):
+            if not xs or x - xs[-1] > 3:
+                xs.append(x)
+        top, bottom = max(0.0, min(e["top"] for e in band)), min(height, max(e["bottom"] for e in band))
+        if len(xs) < 4 or (top > 0.15 * height and bottom < 0.85 * height):  # 3 columns; a page break cut it
+            continue
+        if any(abs(e["bottom"] - top) <= 3 for e in tall if not any(e is f for f in free)):
+            continue  # a table's rules running on into the foot margin (the printer's overflow), not a row
+        if not any(top <= c["top"] and c["bottom"] <= bottom and xs[0] <= c["x0"] <= xs[-1] for c in ppage.chars):
+            continue
+        line = lambda y: {"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0],  # noqa: E731
+                          "height": 0, "object_type": "line"}
+        region = ppage.crop((max(0.0, xs[0] - 2), top - 0.5 if top >= 0.5 else 0.0, min(float(ppage.width), xs[-1] + 2),
+                             min(height, bottom + 0.5)), strict=False)
+        cut = region.find_tables({"explicit_horizontal_lines": [line(top), line(bottom)]})
+        out += [t for t in cut if t.bbox[1] >= top - 1 and t.bbox[3] <= bottom + 1
+                and not any(t.bbox[1] < f.bbox[3] - 1 and f.bbox[1] < t.bbox[3] - 1 for f in found_tables)]
+    return out
 
 
 def _in_page_points(read: PageRead, scale: float) -> PageRead:

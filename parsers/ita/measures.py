@@ -313,7 +313,8 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
 
 # ---------------------------------------------------------------- measures written as paragraphs
 _MEASURE_START = re.compile(
-    r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
+    r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม|ข้อ)\s*(?:ที่)?\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)"
+    r"(?P<text>\S.*)$")  # the enumerating word with or without ที่ (`มาตรการ ๑ …`, `ข้อ ๒ …`)
 _LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
 # A signature block ends the list: `(ลงชื่อ) …`, `ลงชื่อ …`, `ประกาศ ณ วันที่ …`, `จึงประกาศมาเพื่อทราบ`.
 # Matched on skeleton text (parsers/ita/text.py): a printer's damage to the marks (`(ลงช่อื )`) does not hide it.
@@ -337,6 +338,9 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
                 continue
             label = _LABEL.match(text)
             role = header_role(label.group("label")) if label else None
+            if label and role is None and current is not None and "period" not in current.cells \
+                    and len(label.group("label")) <= 24 and _is_period(label.group("text")):
+                role = "period"  # a label in words no list holds, over a value that is a period: the period
             if role and role not in ("measure", "number", "note", "indicator") and current is not None:
                 field_name = role
                 current.cells[role] = f"{current.cells.get(role, '')} {label.group('text')}".strip()
@@ -356,6 +360,11 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
     if current is not None and len(current.cells) > 1:
         rows.append(current)
     return rows
+
+
+def _is_period(text: str) -> bool:
+    """The whole value reads as a period (a date, a month range, a fiscal year), not a sentence naming one."""
+    return len(text) <= 60 and parse_period(text).start is not None
 
 
 def _measure_text(row: _Row) -> str | None:

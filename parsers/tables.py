@@ -569,13 +569,15 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
     first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
     numbered one (their first cell empty, or the page's only number a plain `5. …`) are the rest of a row cut
     by the page break: one row; so are all the lines when none is numbered in a table whose rows are
-    (`numbered_table`: the lines a page of such a table opens with, above a heading across it)."""
+    (`numbered_table`: the lines a page of such a table opens with, above a heading across it); in such a table
+    a page's only numbered line starts a row and the lines under it go on with it, however far apart (a cell
+    printed a line lower than its neighbours)."""
     numbered = [starts_item(text) for text in first_cells]
     first = next((i for i, n in enumerate(numbered) if n), None)
     if first is None and numbered_table:  # a numbered table's lines without a number: the rest of a cut row
         return [index == 0 for index in range(len(first_cells))]
     if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
-                              or _LIST_NUMBER.match(first_cells[first])):
+                              or _LIST_NUMBER.match(first_cells[first]) or numbered_table):
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]

@@ -835,7 +835,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
         words = _text_words(ppage)
-        found_tables = ppage.find_tables()
+        found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
         found_tables += _cut_row_tables(ppage, found_tables)
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     fills = [] if ocr_used else _fills(ppage)
@@ -854,6 +854,36 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     guesses = scan_scores.unread_guesses(image, words, _pixels) if ocr_used else []
     read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings, guesses)
     return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _closed_at_page_foot(ppage, found_tables) -> list:
+    """A table whose column rules run on past its last rule to the page's foot (a page break cut its last row) has
+    no cell where a merged cell reaches that row: the responsible and period merged over the last measures lose
+    their whole column, and the cut row's cells under one are read from loose words, not known to be covered. Closed
+    by a rule where its rules end, the table keeps every column and the cut row is a row of cells; it replaces the
+    table found only where it has more columns or just that row more (a header alone keeps its own reading)."""
+    height = float(ppage.height)
+    out = []
+    for table in found_tables:
+        x0, top, x1, bottom = table.bbox
+        below = [e for e in ppage.vertical_edges if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] <= bottom + 3
+                 and e["bottom"] > bottom + 3]
+        end = min(height, max((e["bottom"] for e in below), default=bottom))
+        if end < 0.85 * height or end <= bottom + 3:
+            out.append(table)
+            continue
+        line = {"x0": x0, "x1": x1, "top": end, "bottom": end, "width": x1 - x0, "height": 0, "object_type": "line"}
+        region = ppage.crop((max(0.0, x0 - 2), max(0.0, top - 0.5), min(float(ppage.width), x1 + 2), min(height, end + 0.5)),
+                            strict=False)
+        closed = [t for t in region.find_tables({"explicit_horizontal_lines": [line]}) if abs(t.bbox[1] - top) <= 2]
+        wider = max(closed, key=lambda t: t.bbox[3] - t.bbox[1], default=None)
+        cols = lambda t: max(len(r.cells) for r in t.rows)  # noqa: E731
+        if wider is not None and (cols(wider) > cols(table) or (
+                cols(wider) == cols(table) and len(table.rows) >= 2 and len(wider.rows) == len(table.rows) + 1)):
+            out.append(wider)
+        else:
+            out.append(table)
+    return out
 
 
 def _cut_row_tables(ppage, found_tables) -> list:

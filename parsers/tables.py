@@ -565,6 +565,9 @@ def header_lines(rows: list[RawRow]) -> int:
         if row.bold or (index == 0 and (looks_like_header(row, n_cols) or _two_level_head(rows))):
             count += 1
             continue
+        if index == 1 and count and not rows[0].bold and _two_level_head(rows):
+            count += 1  # the sub-headers under the first line's title
+            continue
         if count and len(filled) >= 2 and all(_BAND_NUMBER.fullmatch(row.cells[i].strip()) and rows[index - 1].cells[i].strip()
                                               for i in filled):
             count += 1  # `ไตรมาส` / `๑`: the numbers of the sub-headers above, wrapped onto a line of their own

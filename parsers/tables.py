@@ -25,7 +25,8 @@ COLUMN_TOLERANCE = 4.0  # points two tables' column edges may differ and still b
 MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, header or footer
 
 _ITEM_START = re.compile(
-    r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙])"
+    r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙]"
+    r"|\.\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.]))"  # `. ๖มาตรการ…`: the point drawn before digits set in a fallback font
 )
 _HEADING_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(?[0-9๐-๙]{1,2}\)|ส่วนที่|ด้านที่|ประเด็น|ตัวชี้วัดที่)")
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*[-–)]?\s*$")

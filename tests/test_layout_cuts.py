@@ -143,3 +143,11 @@ def test_a_weighted_mean_and_an_amount_of_points_are_the_overall_score():
     assert overall("ปี พ.ศ. 2568 ได้คะแนน จำนวน 91.20 คะแนน ระดับ ผ่านดีเยี่ยม", 2568).score == 91.20
     assert overall("น้ำหนัก 30 คะแนน", 2568) is None  # a weight is still no score
     assert overall("มีผู้เข้าร่วมจำนวน 45 คน", 2568) is None
+
+
+def test_a_list_number_whose_point_a_printer_drew_first_is_still_a_list_number():
+    from parsers.ita.text import strip_list_number
+    from parsers.tables import starts_item
+
+    assert strip_list_number(". ๑ อบรมคุณธรรม") == "อบรมคุณธรรม" and strip_list_number(". 3กิจกรรม") == "กิจกรรม"
+    assert starts_item(". ๖มาตรการเผยแพร่") and not starts_item(".ค่าใช้จ่าย")

@@ -866,11 +866,17 @@ def _closed_at_page_foot(ppage, found_tables) -> list:
     out = []
     for table in found_tables:
         x0, top, x1, bottom = table.bbox
+        # rules drawn on to the page's edge and past it are the printer's overflow into the foot margin (Chromium
+        # paints the next page's repeated head there, clipped), not the sides of a cut row
         below = [e for e in ppage.vertical_edges if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] <= bottom + 3
-                 and e["bottom"] > bottom + 3]
+                 and bottom + 3 < e["bottom"] < height - 1]
         end = min(height, max((e["bottom"] for e in below), default=bottom))
         if end < 0.85 * height or end <= bottom + 3:
             out.append(table)
+            continue
+        band = ppage.crop((max(0.0, x0), bottom + 1, min(float(ppage.width), x1), end), strict=False)
+        if not any(len(w["text"]) >= 4 for w in band.extract_words()):
+            out.append(table)  # nothing but clipped glyph tops there (a head printed into the foot margin): no row
             continue
         line = {"x0": x0, "x1": x1, "top": end, "bottom": end, "width": x1 - x0, "height": 0, "object_type": "line"}
         region = ppage.crop((max(0.0, x0 - 2), max(0.0, top - 0.5), min(float(ppage.width), x1 + 2), min(height, end + 0.5)),

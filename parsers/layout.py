@@ -923,12 +923,12 @@ def _cut_row_tables(ppage, found_tables) -> list:
             continue
         if any(abs(e["bottom"] - top) <= 3 for e in tall if not any(e is f for f in free)):
             continue  # a table's rules running on into the foot margin (the printer's overflow), not a row
-        if not any(top <= c["top"] and c["bottom"] <= bottom and xs[0] <= c["x0"] <= xs[-1] for c in ppage.chars):
-            continue
-        line = lambda y: {"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0],  # noqa: E731
-                          "height": 0, "object_type": "line"}
         region = ppage.crop((max(0.0, xs[0] - 2), top - 0.5 if top >= 0.5 else 0.0, min(float(ppage.width), xs[-1] + 2),
                              min(height, bottom + 0.5)), strict=False)
+        if not any(len(w["text"]) >= 4 for w in region.extract_words()):
+            continue  # no text, or only the clipped glyph tops of a head printed into the foot margin
+        line = lambda y: {"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0],  # noqa: E731
+                          "height": 0, "object_type": "line"}
         cut = region.find_tables({"explicit_horizontal_lines": [line(top), line(bottom)]})
         out += [t for t in cut if t.bbox[1] >= top - 1 and t.bbox[3] <= bottom + 1
                 and not any(t.bbox[1] < f.bbox[3] - 1 and f.bbox[1] < t.bbox[3] - 1 for f in found_tables)]

@@ -332,7 +332,8 @@ def _owner(table: Table, row: TableRow | None, column: int) -> TableRow | None:
 def _join_through_spans(table: Table, into: TableRow, cells: list[str], sources: list[Provenance | None]) -> None:
     """The rest of a cut row joined to it; a column the cut row's cell there is covered in goes on with the merged
     cell's own row (the measure cell over the activity rows, the activity's rest with its own row)."""
-    for column, (text, source) in enumerate(zip(cells, sources)):
+    for column, text in enumerate(cells):
+        source = sources[column] if column < len(sources) else None
         if not text.strip():
             continue
         target = _owner(table, into, column) or into

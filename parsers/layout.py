@@ -835,7 +835,8 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
         words = _text_words(ppage)
-        found_tables = ppage.find_tables()
+        found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
+        found_tables += _cut_row_tables(ppage, found_tables)
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
@@ -853,6 +854,85 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     guesses = scan_scores.unread_guesses(image, words, _pixels) if ocr_used else []
     read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings, guesses)
     return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _closed_at_page_foot(ppage, found_tables) -> list:
+    """A table whose column rules run on past its last rule to the page's foot (a page break cut its last row) has
+    no cell where a merged cell reaches that row: the responsible and period merged over the last measures lose
+    their whole column, and the cut row's cells under one are read from loose words, not known to be covered. Closed
+    by a rule where its rules end, the table keeps every column and the cut row is a row of cells; it replaces the
+    table found only where it has more columns or just that row more (a header alone keeps its own reading)."""
+    height = float(ppage.height)
+    out = []
+    for table in found_tables:
+        x0, top, x1, bottom = table.bbox
+        # rules drawn on to the page's edge and past it are the printer's overflow into the foot margin (Chromium
+        # paints the next page's repeated head there, clipped), not the sides of a cut row
+        below = [e for e in ppage.vertical_edges if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] <= bottom + 3
+                 and bottom + 3 < e["bottom"] < height - 1]
+        end = min(height, max((e["bottom"] for e in below), default=bottom))
+        if end < 0.85 * height or end <= bottom + 3:
+            out.append(table)
+            continue
+        band = ppage.crop((max(0.0, x0), bottom + 1, min(float(ppage.width), x1), end), strict=False)
+        if not any(len(w["text"]) >= 4 for w in band.extract_words()):
+            out.append(table)  # nothing but clipped glyph tops there (a head printed into the foot margin): no row
+            continue
+        line = {"x0": x0, "x1": x1, "top": end, "bottom": end, "width": x1 - x0, "height": 0, "object_type": "line"}
+        region = ppage.crop((max(0.0, x0 - 2), max(0.0, top - 0.5), min(float(ppage.width), x1 + 2), min(height, end + 0.5)),
+                            strict=False)
+        closed = [t for t in region.find_tables({"explicit_horizontal_lines": [line]}) if abs(t.bbox[1] - top) <= 2]
+        wider = max(closed, key=lambda t: t.bbox[3] - t.bbox[1], default=None)
+        cols = lambda t: max(len(r.cells) for r in t.rows)  # noqa: E731
+        if wider is not None and (cols(wider) > cols(table) or (
+                cols(wider) == cols(table) and len(table.rows) >= 2 and len(wider.rows) == len(table.rows) + 1)):
+            out.append(wider)
+        else:
+            out.append(table)
+    return out
+
+
+def _cut_row_tables(ppage, found_tables) -> list:
+    """Tables whose column rules a page break left without a rule above or below: a row the printer cut at both
+    ends of the page (Chromium draws a broken row's side borders to the page's margins and its top and bottom
+    rules nowhere on that page), or the rest of a cut row above the first rule of the page's table. The rules form
+    no cell; the ends of the rules close the cells, and the first row is then the rest of the last row of the page
+    before, as in any ruled table (tables.build_tables)."""
+    height = float(ppage.height)
+    tall = [e for e in ppage.vertical_edges if e["bottom"] - e["top"] > 20 and e["top"] < height]
+    # rules inside a table found, or running on below one (a row cut before its bottom rule: rules_to), are that
+    # table's; rules running down to a table's top rule from the page's top are a cut row's above it
+    free = [e for e in tall if not any(t.bbox[0] - 3 <= e["x0"] <= t.bbox[2] + 3
+                                       and (t.bbox[1] - 1 <= (e["top"] + e["bottom"]) / 2 <= t.bbox[3] + 1
+                                            or abs(e["top"] - t.bbox[3]) <= 3)
+                                       for t in found_tables)]
+    bands: list[list[dict]] = []  # runs of rules one below the other without a break
+    for e in sorted(free, key=lambda e: e["top"]):
+        if bands and e["top"] <= max(x["bottom"] for x in bands[-1]) + 3:
+            bands[-1].append(e)
+        else:
+            bands.append([e])
+    out = []
+    for band in bands:
+        xs: list[float] = []
+        for x in sorted(e["x0"] for e in band):
+            if not xs or x - xs[-1] > 3:
+                xs.append(x)
+        top, bottom = max(0.0, min(e["top"] for e in band)), min(height, max(e["bottom"] for e in band))
+        if len(xs) < 4 or (top > 0.15 * height and bottom < 0.85 * height):  # 3 columns; a page break cut it
+            continue
+        if any(abs(e["bottom"] - top) <= 3 for e in tall if not any(e is f for f in free)):
+            continue  # a table's rules running on into the foot margin (the printer's overflow), not a row
+        region = ppage.crop((max(0.0, xs[0] - 2), top - 0.5 if top >= 0.5 else 0.0, min(float(ppage.width), xs[-1] + 2),
+                             min(height, bottom + 0.5)), strict=False)
+        if not any(len(w["text"]) >= 4 for w in region.extract_words()):
+            continue  # no text, or only the clipped glyph tops of a head printed into the foot margin
+        line = lambda y: {"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0],  # noqa: E731
+                          "height": 0, "object_type": "line"}
+        cut = region.find_tables({"explicit_horizontal_lines": [line(top), line(bottom)]})
+        out += [t for t in cut if t.bbox[1] >= top - 1 and t.bbox[3] <= bottom + 1
+                and not any(t.bbox[1] < f.bbox[3] - 1 and f.bbox[1] < t.bbox[3] - 1 for f in found_tables)]
+    return out
 
 
 def _in_page_points(read: PageRead, scale: float) -> PageRead:

@@ -25,7 +25,8 @@ COLUMN_TOLERANCE = 4.0  # points two tables' column edges may differ and still b
 MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, header or footer
 
 _ITEM_START = re.compile(
-    r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙])"
+    r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙]"
+    r"|\.\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.]))"  # `. ๖มาตรการ…`: the point drawn before digits set in a fallback font
 )
 _HEADING_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(?[0-9๐-๙]{1,2}\)|ส่วนที่|ด้านที่|ประเด็น|ตัวชี้วัดที่)")
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*[-–)]?\s*$")
@@ -318,8 +319,34 @@ def _wrapped_heading(row: RawRow, above: list[RawRow], table: Table) -> bool:
         and _no_number_or_heading(text)
 
 
-def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
-    """The first body row on a new page that is the rest of the previous page's last row."""
+def _owner(table: Table, row: TableRow | None, column: int) -> TableRow | None:
+    """The row whose cell a merged cell covering `row` in `column` is: the nearest body row above that has the cell
+    of its own (a measure merged over its activity rows is the first activity row's); None when not covered."""
+    if row is None or column >= len(row.spanned) or not row.spanned[column] or row.cells[column].strip():
+        return None
+    body = [r for r in table.rows if r.kind == "body"]
+    above = body[:next((k for k, r in enumerate(body) if r is row), len(body))]
+    return next((r for r in reversed(above) if column >= len(r.spanned) or not r.spanned[column]), None)
+
+
+def _join_through_spans(table: Table, into: TableRow, cells: list[str], sources: list[Provenance | None]) -> None:
+    """The rest of a cut row joined to it; a column the cut row's cell there is covered in goes on with the merged
+    cell's own row (the measure cell over the activity rows, the activity's rest with its own row)."""
+    for column, text in enumerate(cells):
+        source = sources[column] if column < len(sources) else None
+        if not text.strip():
+            continue
+        target = _owner(table, into, column) or into
+        if column >= len(target.cells):
+            continue
+        target.cells[column] = join_lines(f"{target.cells[column]}\n{text}")
+        target.sources += [None] * (len(target.cells) - len(target.sources))
+        target.sources[column] = merge_sources(target.sources[column], source)
+
+
+def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | None = None) -> bool:
+    """The first body row on a new page that is the rest of the previous page's last row (`owner`: the row whose
+    first cell, merged down, covers the previous row's)."""
     if previous is None or previous.kind != "body":
         return False
     first = row.cells[0].strip()
@@ -327,7 +354,7 @@ def _continues_row(row: RawRow, previous: TableRow | None) -> bool:
         return True
     if _ITEM_START.match(first):
         return False
-    if _ITEM_START.match(previous.cells[0]):
+    if _ITEM_START.match((owner or previous).cells[0]):
         return True
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
     filled = [bool(c.strip()) for c in row.cells]
@@ -478,9 +505,9 @@ def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
     """Gaps inside a column of the run that a merged header cell hides: `ระยะเวลา` centred over two narrow columns
     `เริ่ม` | `สิ้นสุด` covers the white space between them, so the run's opening line has no gap there. A stripe
     of white space inside a column, at least SUB_COLUMN_GAP wide, is a column gap when a line of the run's head
-    divides the column there (the sub-headers), some line above it covers it (the merged cell: no other reason
-    for a header to span it), and every line from that one to the run's end leaves it free, with text on both
-    sides in at least three of them."""
+    divides the column there (the sub-headers), some line above covers one of that line's gaps (the merged cell: no
+    other reason for a header to span it; centred over four quarters it covers the middle gaps only), and every
+    line from that one to the run's end leaves it free, with text on both sides in at least three of them."""
     edges = _edges(gaps, lines, members)
     out = []
     for lo, hi in zip(edges, edges[1:]):
@@ -488,9 +515,12 @@ def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
         first = next((k for k, segs in enumerate(in_column) if len(_gaps(segs)) > 0), None)
         if first is None or first == 0 or first >= HEAD_LINES:
             continue
-        for g0, g1 in _gaps(in_column[first]):
-            if not any(seg[0] < g0 and seg[2] > g1 for segs in in_column[:first] for seg in segs):
-                continue  # no merged cell above: the line's words are one cell's
+        heads = _gaps(in_column[first])
+        # a merged cell above covers one of the sub-headers' gaps (a title centred over four quarter columns
+        # covers the middle ones only): each of that line's gaps may then be one between sub-columns
+        if not any(seg[0] < g0 and seg[2] > g1 for g0, g1 in heads for segs in in_column[:first] for seg in segs):
+            continue  # no merged cell above: the line's words are one cell's
+        for g0, g1 in heads:
             divided = 0
             for segs in in_column[first:]:
                 if (narrowed := _narrow([(g0, g1)], segs)) is None:
@@ -500,7 +530,6 @@ def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
             else:
                 if g1 - g0 >= SUB_COLUMN_GAP and divided >= 3:
                     out.append((g0, g1))
-                    break
     return out
 
 
@@ -535,8 +564,15 @@ def header_lines(rows: list[RawRow]) -> int:
     count = 0
     for index, row in enumerate(rows):
         filled = [i for i, c in enumerate(row.cells) if c.strip()]
-        if row.bold or (index == 0 and looks_like_header(row, n_cols)):
+        if row.bold or (index == 0 and (looks_like_header(row, n_cols) or _two_level_head(rows))):
             count += 1
+            continue
+        if index == 1 and count and not rows[0].bold and _two_level_head(rows):
+            count += 1  # the sub-headers under the first line's title
+            continue
+        if count and len(filled) >= 2 and all(_BAND_NUMBER.fullmatch(row.cells[i].strip()) and rows[index - 1].cells[i].strip()
+                                              for i in filled):
+            count += 1  # `ไตรมาส` / `๑`: the numbers of the sub-headers above, wrapped onto a line of their own
             continue
         # a bold header's lines are all bold; an unbolded one's lines are told by their labels
         labels = count and not rows[0].bold and filled and not any(_DIGIT.search(row.cells[i]) for i in filled) and (
@@ -547,6 +583,26 @@ def header_lines(rows: list[RawRow]) -> int:
             break
         count += 1
     return count
+
+
+_BAND_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
+
+
+def _two_level_head(rows: list[RawRow]) -> bool:
+    """A table's first line names some columns with short labels, no digits and no list number, and the line
+    under it names every column it left empty (the sub-columns under a merged title, `ระยะเวลา…` over
+    `ไตรมาส`…): a two-level header, whatever its words."""
+    if len(rows) < 2:
+        return False
+    first, second = [c.strip() for c in rows[0].cells], [c.strip() for c in rows[1].cells]
+    filled = [i for i, t in enumerate(first) if t]
+    empty = [i for i, t in enumerate(first) if not t]
+    if len(filled) < 3 or len(empty) < 2 or starts_item(first[0]) or len(second) != len(first):
+        return False
+    if any(len(first[i]) >= 60 or _DIGIT.search(first[i]) for i in filled):
+        return False
+    return all(second[i] and len(second[i]) <= HEADER_LABEL and (not _DIGIT.search(second[i]) or _BAND_LABEL.match(second[i]))
+               for i in empty) and all(len(t) <= HEADER_LABEL for t in second)
 
 
 def _labelled_above(rows: list[RawRow], column: int) -> bool:
@@ -569,13 +625,15 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
     first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
     numbered one (their first cell empty, or the page's only number a plain `5. …`) are the rest of a row cut
     by the page break: one row; so are all the lines when none is numbered in a table whose rows are
-    (`numbered_table`: the lines a page of such a table opens with, above a heading across it)."""
+    (`numbered_table`: the lines a page of such a table opens with, above a heading across it); in such a table
+    a page's only numbered line starts a row and the lines under it go on with it, however far apart (a cell
+    printed a line lower than its neighbours)."""
     numbered = [starts_item(text) for text in first_cells]
     first = next((i for i, n in enumerate(numbered) if n), None)
     if first is None and numbered_table:  # a numbered table's lines without a number: the rest of a cut row
         return [index == 0 for index in range(len(first_cells))]
     if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
-                              or _LIST_NUMBER.match(first_cells[first])):
+                              or _LIST_NUMBER.match(first_cells[first]) or numbered_table):
         return [index == 0 or numbered[index] for index in range(len(first_cells))]
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]
@@ -687,8 +745,8 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if new_page:
                 new_page = False
                 previous = _last_body(current)
-                if _continues_row(row, previous):
-                    _join_row(previous, cells, row.sources)
+                if _continues_row(row, previous, _owner(current, previous, 0)):
+                    _join_through_spans(current, previous, cells, row.sources)
                     # without rules a cut row's rest may come as several rows (a line the layout took for the
                     # head's, then the others): the next row may go on with it too
                     new_page = not _ruled(found)

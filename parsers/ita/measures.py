@@ -105,6 +105,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
     rows: list[_Row] = []
     roles: dict[int, str] | None = None
     last_table: Table | None = None
+    summed_from = 0
     section: str | None = None
     section_styles = _section_styles(pages, tables)
     for table in tables:
@@ -130,6 +131,8 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             continue
         previous_in_table: TableRow | None = None
         page_of_previous = table.pages[0] if table.pages else None
+        if not continued:
+            summed_from = len(rows)  # the rows a closing total row adds up
         measure_style = _measure_style(body, roles)
         for position, row in enumerate(body):
             first_on_page = row.page != page_of_previous
@@ -153,6 +156,10 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             heading = style in section_styles and style != measure_style and not set(cells) & _MEASURE_OWN
             if row.kind == "section" or heading or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
+                continue
+            if _is_total(cells, rows[summed_from:]):
+                summed_from = len(rows)
+                previous_in_table = row
                 continue
             # The layout already judged rows cut by a page break inside one table; a table continued as a
             # separate one is judged here. Either way a measure cell that starts mid-phrase is no measure.
@@ -186,6 +193,20 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
 _MEASURE_OWN = {"responsible", "period", "period_end", "output", "outcome", "follow_up", "budget"}
 
 
+def _is_total(cells: dict[str, str], above: list[_Row]) -> bool:
+    """A closing row that adds up the budgets of the rows above it (`รวม … | 261,001`): a short label and an amount
+    equal to their sum (a checksum, not a word), nothing of a measure's own. It is no measure and no row's rest."""
+    if "budget" not in cells or set(cells) - {"measure", "number", "indicator", "budget"} or len(above) < 2:
+        return False
+    if len(compact(cells.get("measure", "") + cells.get("number", "") + cells.get("indicator", ""))) > 30:
+        return False
+    amount = parse_baht(cells["budget"])
+    amounts = [parse_baht(row.cells.get("budget")) for row in above]
+    if amount is None or not amount or any(a is None for a in amounts):
+        return False
+    return abs(sum(amounts) - amount) < 0.005
+
+
 def _list_style(text: str) -> str | None:
     """The shape of a cell's list number (`2)` → `N)`, `2.1` → `N.N`), or None."""
     found = LIST_NUMBER.match(text)
@@ -200,12 +221,17 @@ def _section_styles(pages: list[PageLayout], tables: list[Table]) -> set[str]:
 
 
 def _measure_style(body: list[TableRow], roles: dict[int, str]) -> str | None:
-    """The list-number shape most of a table's measure cells open with (a tie goes to the first printed, never to set order)."""
+    """The list-number shape most of a table's measure cells open with (a tie goes to the first printed, never to set
+    order), or None when not even half of them do."""
     column = next((i for i, role in roles.items() if role == "measure"), None)
-    styles = [_list_style(row.cells[column]) for row in body if column is not None and column < len(row.cells)
-              and row.kind == "body"]
-    styles = [s for s in styles if s is not None]
-    return max(dict.fromkeys(styles), key=styles.count) if styles else None
+    cells = [row.cells[column] for row in body if column is not None and column < len(row.cells)
+             and row.kind == "body" and row.cells[column].strip()]
+    styles = [s for s in map(_list_style, cells) if s is not None]
+    if not styles:
+        return None
+    best = max(dict.fromkeys(styles), key=styles.count)
+    # a shape on a few cells of a table of coded or unnumbered measures is a heading's there, not the measures'
+    return best if styles.count(best) * 2 >= len(cells) else None
 
 
 def _add_ticks(row: _Row, roles: dict[int, str], ticks: set[int]) -> None:
@@ -313,7 +339,8 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
 
 # ---------------------------------------------------------------- measures written as paragraphs
 _MEASURE_START = re.compile(
-    r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม)\s*ที่\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)(?P<text>\S.*)$")
+    r"^\s*(?:(?:มาตรการ|โครงการ|กิจกรรม|ข้อ)\s*(?:ที่)?\s*\d{1,2}\s*[:.)]?\s*|\d{1,2}\s*[.)]\s*|\(\d{1,2}\)\s*)"
+    r"(?P<text>\S.*)$")  # the enumerating word with or without ที่ (`มาตรการ ๑ …`, `ข้อ ๒ …`)
 _LABEL = re.compile(r"^\s*[-•*]?\s*(?P<label>[^:：]{2,40}?)\s*[:：]\s*(?P<text>.*)$")
 # A signature block ends the list: `(ลงชื่อ) …`, `ลงชื่อ …`, `ประกาศ ณ วันที่ …`, `จึงประกาศมาเพื่อทราบ`.
 # Matched on skeleton text (parsers/ita/text.py): a printer's damage to the marks (`(ลงช่อื )`) does not hide it.
@@ -337,6 +364,9 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
                 continue
             label = _LABEL.match(text)
             role = header_role(label.group("label")) if label else None
+            if label and role is None and current is not None and "period" not in current.cells \
+                    and len(label.group("label")) <= 24 and _is_period(label.group("text")):
+                role = "period"  # a label in words no list holds, over a value that is a period: the period
             if role and role not in ("measure", "number", "note", "indicator") and current is not None:
                 field_name = role
                 current.cells[role] = f"{current.cells.get(role, '')} {label.group('text')}".strip()
@@ -356,6 +386,11 @@ def _paragraph_rows(pages: list[PageLayout]) -> list[_Row]:
     if current is not None and len(current.cells) > 1:
         rows.append(current)
     return rows
+
+
+def _is_period(text: str) -> bool:
+    """The whole value reads as a period (a date, a month range, a fiscal year), not a sentence naming one."""
+    return len(text) <= 60 and parse_period(text).start is not None
 
 
 def _measure_text(row: _Row) -> str | None:

@@ -37,7 +37,7 @@ _OVERALL_CUES = (("ภาพรวม", 3), ("คะแนนรวม", 3), ("�
                  ("เทากบ", 1), ("=", 1))
 # Right before a number: it is a bound, a weight, a share or a target, not a result.
 _NOT_A_RESULT_BEFORE = re.compile(
-    r"(?:(?:เตม|นอยกวา|มากกวา|ตงแต|รอยละ|เกณฑ|คดเปน|เปาหมาย|ขนตำ|สงสด|ตำสด|นำหนก|จำนวน|ขอท|ลำดบท)[^\d]{0,6}"
+    r"(?:(?:เตม|นอยกวา|มากกวา|ตงแต|รอยละ|เกณฑ|คดเปน|เปาหมาย|ขนตำ|สงสด|ตำสด|(?<!ถวง)นำหนก|จำนวน|ขอท|ลำดบท)[^\d]{0,6}"
     r"|ขอ|ขอ\s?[iIeEoO])$")
 _NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ(?!ง)|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")  # ข้อ, not ของ
 _RANGE_END = re.compile(r"\d[-–]$")
@@ -60,6 +60,8 @@ _LEVEL_ALONE = re.compile(
     rf"(?:ระดบ|ผลการประเมน|RatingScore)[^\d\n]{{0,12}}?(?<![A-Za-z])(AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})")
 # Words of a share before a number (`คิดเป็นร้อยละ`): a result when a level of the scale follows it.
 _SHARE_BEFORE = re.compile(r"(?:รอยละ|คดเปน)[^\d]{0,6}$")
+# `จำนวน 86.09 คะแนน`: an amount of points printed as a score is (the weighted mean, `ถ่วงน้ำหนัก`, is no weight)
+_AMOUNT_BEFORE = re.compile(r"จำนวน[^\d]{0,6}$")
 
 
 @dataclass
@@ -137,6 +139,8 @@ def overall(text: str, year: int | None) -> Statement | None:
         near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
         level = _LEVEL_AFTER.search(after)
         share = "." in match.group(1) and level is not None and _SHARE_BEFORE.search(before)
+        share = share or (bool(re.fullmatch(r"\d{1,3}\.\d{2}", match.group(1))) and after.startswith(_SCORE_WORD)
+                          and bool(_AMOUNT_BEFORE.search(before)))
         if (_NOT_A_RESULT_BEFORE.search(before) and not share) or _NOT_A_RESULT_AFTER.search(after) \
                 or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
                 or _after_indicator_name(before):

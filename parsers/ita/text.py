@@ -13,7 +13,9 @@ from parsers.records import PageLayout, Provenance
 _SPACE = re.compile(r"\s+")
 NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 # `3.`, `1)`, `(1)`, and the numbers of a sub-list under a numbered heading (`2.1`, `2.1.3`) before the text.
-LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2}\.(?!\d))\s*")
+# A printer that draws the digits in a fallback font after the rest of the run puts the point first (`. ๑ อบรม…`).
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2}\.(?!\d)"
+                         r"|\.\s?\d{1,2}(?![\d.])(?=\s*[^\d\s.]))\s*")
 
 
 def compact(text: str | None) -> str:

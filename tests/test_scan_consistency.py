@@ -9,6 +9,7 @@ from parsers.ita import parse_document
 from parsers.ita.header import fiscal_year
 from parsers.ita.scores import indicator_scores, overall, segments
 from parsers.scan_cleanup import clean_cell, clean_text
+from parsers.ocr_digits import UNREAD
 from tests.test_ita_parse import layout, page, table
 
 
@@ -163,3 +164,13 @@ def test_a_garbled_tool_cell_does_not_carry_the_previous_tools_questions():
 def test_a_score_of_five_digits_that_lost_its_point_is_100():
     assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 คะแนน เป็นคะแนนจากการ") == {8: 100.0}
     assert _scores("ตัวชี้วัดที่8 การปรับปรุงการทำงาน ได้คะแนน 10000 บาท") == {}
+
+
+def test_a_period_a_scan_left_partly_unread_gets_no_date_from_the_documents_year():
+    """`ตุลาคม #` (the year refused) is not October of the document's fiscal year: plans of 2568 run in 2569."""
+    from parsers.ita.measures import _period, _Row  # noqa: PLC0415
+
+    row = _Row.__new__(_Row)
+    assert _period(row, f"ตุลาคม {UNREAD}", 2568).start is None
+    assert _period(row, f"1 ตุลาคม {UNREAD} - 30 กันยายน {UNREAD}", 2568).end is None
+    assert _period(row, "ตุลาคม 2568", 2568).start.isoformat() == "2025-10-01"

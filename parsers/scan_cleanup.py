@@ -236,6 +236,8 @@ def drop_debris_lines(text: str) -> str:
 _DIGIT_LOOKALIKES = {"ว": "6", "อ": "6", "ฯ": "6", "ง": "6", "จ": "6", "d": "6", "D": "6", "ฒ": "79", "ญ": "7",
                      "ๆ": "7", "ซ": "7", "«": "9", "e": "9", "@": "9", "©": "1"}
 _ABBREVIATED_MONTH = r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?"
+# An abbreviated month's year with a digit lost (`ม.ค. 6`): no year (a day is printed before its month).
+_ONE_DIGIT_YEAR = re.compile(rf"((?<![\u0e01-\u0e4e]){_ABBREVIATED_MONTH}\s*)[\d\u0e50-\u0e59](?=\s|$|ถึง|-|–)")
 _DATE_CONTEXT = re.compile(rf"ถึง|{_ABBREVIATED_MONTH}|(?:{'|'.join(MONTHS)})")
 _SHORT_YEAR = re.compile(rf"({_ABBREVIATED_MONTH}\s*)([\dวอฯงจdDฒญๆซ«e@©]{{2}})(?![\d\w])")
 _YEAR = re.compile(r"(?<!\d)25\d\d(?!\d)")
@@ -293,7 +295,7 @@ def refuse_garbled_years(text: str, years: set[int]) -> str:
     """A full month's year that is no year of the document (a digit doubled, lost or read as a letter: `ตุลาคม
     25556`, `ตุลาคม 255`) refused (`ตุลาคม #`), so that no date is made of it; the fiscal-year rules below may
     then give it the one year it can be. A clean four-digit year within a year of the document's is kept (a
-    plan may name the year after)."""
+    plan may name the year after). An abbreviated month's one-digit year (`ม.ค. 6`) is refused too."""
     if not years:
         return text
 
@@ -302,7 +304,7 @@ def refuse_garbled_years(text: str, years: set[int]) -> str:
         if token.isdigit() and len(token) == 4 and min(abs(int(token) - y) for y in years) <= 1:
             return match.group()
         return match.group(1) + UNREAD
-    return _MONTH_YEAR_TOKEN.sub(refuse, text)
+    return _ONE_DIGIT_YEAR.sub(rf"\1{UNREAD}", _MONTH_YEAR_TOKEN.sub(refuse, text))
 
 
 _FULL_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -162,6 +162,8 @@ def test_lines_with_words_codes_or_numbers_are_never_dropped(lines):
     ("1 ตุลาคม 2505- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),  # a wrong digit: no year of the document
     ("ตุลาคม 255", "ตุลาคม 2568"),  # a digit lost: October opens fiscal year 2569
     ("มีนาคม 2570", "มีนาคม 2570"),  # a clean year next to the document's stays
+    ("ม.ค. 6 ถึง เม.ย. 69", "ม.ค. 69 ถึง เม.ย. 69"),  # an abbreviation's year with a digit lost
+    ("1 ม.ค. 2569", "1 ม.ค. 2569"),
     ("1 ตุลาคม 2568 - 30 กันยายน 2569", "1 ตุลาคม 2568 - 30 กันยายน 2569"),
 ])
 def test_garbled_years_of_full_months_are_refused_then_placed_by_the_fiscal_year(ocr, constrained):
@@ -172,6 +174,7 @@ def test_garbled_years_stay_refused_when_the_document_is_not_one_fiscal_year():
     assert refuse_garbled_years("ตุลาคม 25556", {2566, 2569}) == f"ตุลาคม {UNREAD}"
     assert constrain_years("ตุลาคม 25556", {2566, 2569}) == f"ตุลาคม {UNREAD}"
     assert refuse_garbled_years("ตุลาคม 25556", set()) == "ตุลาคม 25556"
+    assert constrain_years("ม.ค. 6 ถึง เม.ย. 69", {2566, 2569}) == f"ม.ค. {UNREAD} ถึง เม.ย. 69"
 
 
 @pytest.mark.parametrize("ocr, snapped", [

@@ -32,8 +32,9 @@ MONTH_SIMILARITY = 80  # rapidfuzz ratio a word needs with a month name to be th
 
 # A tool name read with digits or look-alike letters: `011`/`0IT`/`OlT` → OIT, `E1T`/`El1` → EIT, `lIT`/`1IT` → IIT.
 # The first sign names the tool; a word of three signs from these sets is nothing else in an ITA document.
-# `611` is the code e11 and `111` may be a count, so a third sign other than T names a tool only after 0/O.
-_TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il1|])(?![\w.])")
+# `611` is the code e11 and `111` may be a count, so a third sign other than T names a tool only after 0/O
+# (`017`: T read as 7; no number is printed with a leading zero).
+_TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il17|])(?![\w.])")
 _TOOL_FIRST = {"0": "O", "O": "O", "o": "O", "E": "E", "e": "E"}
 _IIT_CELL = re.compile(r"^\s*[Il1|]{3}\s*$")  # a cell of three strokes is the tool IIT (no score exceeds 100)
 # A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates

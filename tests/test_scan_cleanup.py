@@ -194,3 +194,8 @@ def test_month_abbreviations_read_as_latin_snap_only_to_one_month_in_a_date(ocr,
                                         ("2566 ABC", "2566 ABC"), ("0ฯQ&A", "0ฯQ&A")])
 def test_an_oit_code_glued_to_a_latin_name_is_split(ocr, clean):
     assert clean_text(ocr) == clean
+
+
+def test_oit_read_with_a_seven_for_its_t_is_the_tool_not_a_number():
+    assert clean_text("แบบวัดการเปิดเผยข้อมูลสาธารณะ (017)") == "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)"
+    assert clean_text("117 ราย") == "117 ราย"

@@ -979,6 +979,19 @@ def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]
     return warnings
 
 
+def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[int]) -> None:
+    """OCR'd cells that a page break cut in two, snapped to a catalog wording once joined (scan_vocab.snap_wording):
+    neither half is the whole wording the page tables were snapped against (`ew ท่านเคยใช้งาน…` on one page, `…ของ
+    หน่วยงานหรือไม่` on the next). Cells already snapped are catalog text and stay as they are."""
+    if not ocr_pages:
+        return
+    years = scan_cleanup.document_years([line.text for page in pages if page.ocr for line in page.lines])
+    for table in tables:
+        if set(table.pages) & ocr_pages:
+            for row in table.rows:
+                row.cells[:] = [scan_vocab.snap_wording(cell, years)[0] if cell else cell for cell in row.cells]
+
+
 def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[int] | None = None,
                    reads: dict[int, PageRead] | None = None) -> DocumentLayout:
     """The document's pages, lines and tables.
@@ -1045,6 +1058,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
     for table in tables:
         if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
             table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
+    _snap_joined_wordings(pages, tables, ocr_pages)
     layout = DocumentLayout(doc_id, n_pages, pages, tables, warnings, incomplete)
     if ocr_pages:
         scan_scores.resolve(layout, guesses)

@@ -7,6 +7,7 @@ cores that other workers use.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -16,6 +17,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -384,6 +386,30 @@ def tesseract_tsv(image, dpi: int, psm: int) -> str:
     confidence for confidence (measured on suite pages, psm 3 and 6), without a process, a PNG and a model load
     per call. (tesserocr's PyPI wheel bundles another Tesseract build, which read these scans worse:
     docs/layout.md; `make setup` builds it from source, `--no-binary tesserocr`.)"""
+    cache = os.environ.get("ITA_OCR_CACHE")
+    if cache:
+        return _cached_tsv(Path(cache), image, dpi, psm)
+    return _tesseract_tsv(image, dpi, psm)
+
+
+def _cached_tsv(folder: Path, image, dpi: int, psm: int) -> str:
+    """ITA_OCR_CACHE=FOLDER (measuring only): Tesseract's TSV kept per image, dpi and psm, so a change to what
+    follows Tesseract (cells, cleanup, vocabularies, digits) is re-measured on a scan suite without reading
+    again. Same image, same settings: the same TSV, so results are those of an uncached run."""
+    grey = image if image.mode == "L" else image.convert("L")
+    key = hashlib.sha256(grey.tobytes() + repr((grey.size, dpi, psm, LANGUAGES)).encode()).hexdigest()[:32]
+    kept = folder / f"{key}.tsv"
+    if kept.exists():
+        return kept.read_text(encoding="utf-8")
+    tsv = _tesseract_tsv(grey, dpi, psm)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(tsv, encoding="utf-8")
+    partial.replace(kept)
+    return tsv
+
+
+def _tesseract_tsv(image, dpi: int, psm: int) -> str:
     api = _in_process()
     if api is not None:
         api.SetPageSegMode(psm)

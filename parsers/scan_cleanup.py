@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalizers.catalog import THAI_LEVELS
 from normalizers.dates import MONTHS, month_number
+from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers.ocr_digits import UNREAD
 from parsers.scan_vocab import restore_words
@@ -31,8 +32,9 @@ MONTH_SIMILARITY = 80  # rapidfuzz ratio a word needs with a month name to be th
 
 # A tool name read with digits or look-alike letters: `011`/`0IT`/`OlT` → OIT, `E1T`/`El1` → EIT, `lIT`/`1IT` → IIT.
 # The first sign names the tool; a word of three signs from these sets is nothing else in an ITA document.
-# `611` is the code e11 and `111` may be a count, so a third sign other than T names a tool only after 0/O.
-_TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il1|])(?![\w.])")
+# `611` is the code e11 and `111` may be a count, so a third sign other than T names a tool only after 0/O
+# (`017`: T read as 7; no number is printed with a leading zero).
+_TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il17|])(?![\w.])")
 _TOOL_FIRST = {"0": "O", "O": "O", "o": "O", "E": "E", "e": "E"}
 _IIT_CELL = re.compile(r"^\s*[Il1|]{3}\s*$")  # a cell of three strokes is the tool IIT (no score exceeds 100)
 # A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates
@@ -52,6 +54,8 @@ _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเม�
 # `I 9` → i9; `611` (glued) → e11.
 _CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*(?:[\u0e01-\u0e4e]|$))")
 _CODE_E = re.compile(r"^(\s*)6(\d{1,2})(?!\d)(?=\s*\*?\s+[\u0e01-\u0e4e])")
+# An OIT code glued to a Latin name after it (`013E-Service`, `06Q&A`: o๑๓, o๖ with the o read as a zero): o13.
+_CODE_O = re.compile(r"^(\s*)[0O](\d{1,2})(?!\d)\s?(?=\*?[A-Z][A-Za-z&\-])")
 _MARK_CLASS = f"[{MARKS}]*"
 
 
@@ -85,6 +89,7 @@ def clean_text(text: str) -> str:
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)
     text = _CODE_I.sub(r"\1i\2", text)
+    text = _CODE_O.sub(r"\1o\2 ", text)
     return _CODE_E.sub(r"\1e\2", text)
 
 
@@ -164,10 +169,39 @@ def snap_months(text: str) -> str:
     return _MONTH_WORD.sub(snap, text)
 
 
+# What Tesseract (tha+eng) reads for each letter of a month abbreviation when it takes the abbreviation for Latin
+# (`ก.พ.` as `A.W.`, `พ.ย.` as `W.U.`), by its place before or after the first dot: measured by
+# scripts/month_confusions.py (12 abbreviations x 6 TLWG fonts x 150/200/300 dpi x grey JPEG and bilevel).
+_LATIN_FIRST = {"A": ("ก", "ค", "ต", "ส"), "N": ("ก",), "n": ("ก",), "W": ("พ",), "U": ("ม",), "H": ("ม", "มี", "มิ"),
+                "a": ("ส",), "@": ("ต",), "6": ("ธ",), "5": ("ธ",), "B": ("ธ",)}
+_LATIN_SECOND = {"A": ("ค",), "W": ("พ",), "Y": ("ย",), "U": ("ย",), "8": ("ย",), "J": ("ย",), "B": ("ย",)}
+_LATIN_ABBREVIATION = re.compile(
+    rf"(?<![A-Za-z0-9@.])([{''.join(_LATIN_FIRST)}])\s?\.?\s?([{''.join(_LATIN_SECOND)}])\s?\.")
+_WRITTEN = {1: "ม.ค.", 2: "ก.พ.", 3: "มี.ค.", 4: "เม.ย.", 5: "พ.ค.", 6: "มิ.ย.", 7: "ก.ค.", 8: "ส.ค.", 9: "ก.ย.",
+            10: "ต.ค.", 11: "พ.ย.", 12: "ธ.ค."}
+
+
+def snap_latin_months(text: str) -> str:
+    """A month abbreviation Tesseract read as Latin letters (`A.W. 69 ถึง มิ.ย. 69`) written as the one Thai
+    abbreviation its letters can stand for (_LATIN_FIRST/_SECOND), in a cell that reads as a date range (`ถึง`
+    or another month in it); letters that could be several months (`A.A.`: ก.ค., ต.ค. or ส.ค.) stay as read."""
+    if not _DATE_CONTEXT.search(text):
+        return text
+
+    def snap(match: re.Match) -> str:
+        fitting = {month_number(a + b) for a in _LATIN_FIRST[match.group(1)] for b in _LATIN_SECOND[match.group(2)]}
+        fitting.discard(None)
+        if len(fitting) != 1:
+            return match.group()
+        month = fitting.pop()
+        return _WRITTEN[month]
+    return _LATIN_ABBREVIATION.sub(snap, text)
+
+
 def clean_cell(text: str) -> tuple[str, str | None]:
     """(cleaned text, warning) of an OCR'd table cell: scan confusions, lines of mark debris, ITA words OCR
     damaged (scan_vocab.restore_words), then the closed vocabularies."""
-    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_months(clean_text(drop_debris_lines(text))))
+    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_latin_months(snap_months(clean_text(drop_debris_lines(text)))))
     return snap_office(text)
 
 
@@ -203,6 +237,9 @@ def drop_debris_lines(text: str) -> str:
 _DIGIT_LOOKALIKES = {"ว": "6", "อ": "6", "ฯ": "6", "ง": "6", "จ": "6", "d": "6", "D": "6", "ฒ": "79", "ญ": "7",
                      "ๆ": "7", "ซ": "7", "«": "9", "e": "9", "@": "9", "©": "1"}
 _ABBREVIATED_MONTH = r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?"
+# An abbreviated month's year with a digit lost (`ม.ค. 6`): no year (a day is printed before its month).
+_ONE_DIGIT_YEAR = re.compile(rf"((?<![\u0e01-\u0e4e]){_ABBREVIATED_MONTH}\s*)[\d\u0e50-\u0e59](?=\s|$|ถึง|-|–)")
+_DATE_CONTEXT = re.compile(rf"ถึง|{_ABBREVIATED_MONTH}|(?:{'|'.join(MONTHS)})")
 _SHORT_YEAR = re.compile(rf"({_ABBREVIATED_MONTH}\s*)([\dวอฯงจdDฒญๆซ«e@©]{{2}})(?![\d\w])")
 _YEAR = re.compile(r"(?<!\d)25\d\d(?!\d)")
 _FISCAL_RANGE = re.compile(r"(ตุลาคม\s*)(\S{1,4}?)(\s*(?:-|–|ถึง)\s*(?:\d{1,2}\s*)?กันยายน\s*)(\S{1,4})(?!\S)")
@@ -244,8 +281,31 @@ def constrain_years(text: str, years: set[int]) -> str:
         elif readable == [True, False]:
             end = str(int(start) + 1)
         return match.group(1) + start + match.group(3) + end
-    text = _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, text))
+    text = _FISCAL_RANGE.sub(fix_range, _SHORT_YEAR.sub(fix_short, refuse_garbled_years(text, years)))
     return _fiscal_months(text, years)
+
+
+# A full month's year as OCR garbles it: a 2 (or ๒) and 2-5 more digits or digit look-alikes (`25556-` with a
+# digit doubled, `25ว56`, `255` with one lost, `2505` for 2565), up to a range sign, a space or the cell's end.
+_MONTH_YEAR_TOKEN = re.compile(
+    rf"((?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s*)([2๒][\d๐-๙วอฯงจdDฒญๆซ«e@©]{{1,5}})"
+    r"(?=[\s\-–]|ถึง|$)")
+
+
+def refuse_garbled_years(text: str, years: set[int]) -> str:
+    """A full month's year that is no year of the document (a digit doubled, lost or read as a letter: `ตุลาคม
+    25556`, `ตุลาคม 255`) refused (`ตุลาคม #`), so that no date is made of it; the fiscal-year rules below may
+    then give it the one year it can be. A clean four-digit year within a year of the document's is kept (a
+    plan may name the year after). An abbreviated month's one-digit year (`ม.ค. 6`) is refused too."""
+    if not years:
+        return text
+
+    def refuse(match: re.Match) -> str:
+        token = to_arabic_digits(match.group(2))
+        if token.isdigit() and len(token) == 4 and min(abs(int(token) - y) for y in years) <= 1:
+            return match.group()
+        return match.group(1) + UNREAD
+    return _ONE_DIGIT_YEAR.sub(rf"\1{UNREAD}", _MONTH_YEAR_TOKEN.sub(refuse, text))
 
 
 _FULL_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -71,6 +71,22 @@ def main(argv: list[str]) -> int:
     for word in sorted(words):
         for form in damaged(word):
             candidates.setdefault(form, set()).add(word)
+    # A short word whose damaged form is itself a word (`ที่` read `ที`, `เรื่อง` read `เรือง`) is restored only
+    # together with the word after it, as the domain prints the two (`ที่ประชาชน`, `เรื่องร้องเรียน`): the damaged
+    # pair is no run of letters of any text or word, so it stands for that pair alone.
+    pairs: dict[str, str] = {}
+    for text, source in domain_texts(seeds):
+        tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        for first, second in zip(tokens, tokens[1:]):
+            if all(re.fullmatch(r"[\u0e01-\u0e4e]+", t) and t in dictionary for t in (first, second)):
+                pairs.setdefault(first + second, source)
+    texts = "\n".join(text for text, _ in domain_texts(seeds))
+    for pair, source in pairs.items():
+        for form in damaged(pair):
+            if form not in pairs:
+                candidates.setdefault(form, set()).add(pair)
+                found.setdefault(pair, (pair, source))
+    known += "\n" + texts
     rows = []
     for form, meant in sorted(candidates.items()):
         if len(meant) != 1 or form in dictionary or form in found:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from parsers.ocr_digits import UNREAD
 from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, document_years, drop_debris_lines, snap_header, snap_months,
+                                  refuse_garbled_years, snap_latin_months,
                                   snap_office)
 
 
@@ -153,3 +154,48 @@ def test_debris_lines_of_a_thai_cell_are_dropped(ocr, cleaned):
                 min_size=1, max_size=5))
 def test_lines_with_words_codes_or_numbers_are_never_dropped(lines):
     assert drop_debris_lines("\n".join(lines)) == "\n".join(lines)
+
+
+@pytest.mark.parametrize("ocr, constrained", [
+    ("1 ตุลาคม 25556- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),  # a digit doubled: the range's end says
+    ("1 ตุลาคม 25ว56- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),  # a digit read as a letter
+    ("1 ตุลาคม 2505- 30 กันยายน 2569", "1 ตุลาคม 2568- 30 กันยายน 2569"),  # a wrong digit: no year of the document
+    ("ตุลาคม 255", "ตุลาคม 2568"),  # a digit lost: October opens fiscal year 2569
+    ("มีนาคม 2570", "มีนาคม 2570"),  # a clean year next to the document's stays
+    ("ม.ค. 6 ถึง เม.ย. 69", "ม.ค. 69 ถึง เม.ย. 69"),  # an abbreviation's year with a digit lost
+    ("1 ม.ค. 2569", "1 ม.ค. 2569"),
+    ("1 ตุลาคม 2568 - 30 กันยายน 2569", "1 ตุลาคม 2568 - 30 กันยายน 2569"),
+])
+def test_garbled_years_of_full_months_are_refused_then_placed_by_the_fiscal_year(ocr, constrained):
+    assert constrain_years(ocr, {2568, 2569}) == constrained
+
+
+def test_garbled_years_stay_refused_when_the_document_is_not_one_fiscal_year():
+    assert refuse_garbled_years("ตุลาคม 25556", {2566, 2569}) == f"ตุลาคม {UNREAD}"
+    assert constrain_years("ตุลาคม 25556", {2566, 2569}) == f"ตุลาคม {UNREAD}"
+    assert refuse_garbled_years("ตุลาคม 25556", set()) == "ตุลาคม 25556"
+    assert constrain_years("ม.ค. 6 ถึง เม.ย. 69", {2566, 2569}) == f"ม.ค. {UNREAD} ถึง เม.ย. 69"
+
+
+@pytest.mark.parametrize("ocr, snapped", [
+    ("A.W. 69 ถึง มิ.ย. 69", "ก.พ. 69 ถึง มิ.ย. 69"),
+    ("U.A.deADมี.ค. 69", "ม.ค.deADมี.ค. 69"),
+    ("NW. 68 ถึง มิ.ย. 68", "ก.พ. 68 ถึง มิ.ย. 68"),  # the first dot lost
+    ("ก.พ. 69 ถึงNU. 69", "ก.พ. 69 ถึงก.ย. 69"),
+    ("W.U. 66 ถึง ธ.ค. 66", "พ.ย. 66 ถึง ธ.ค. 66"),
+    ("A.A. 66 ถึง ธ.ค. 66", "A.A. 66 ถึง ธ.ค. 66"),  # ก.ค., ต.ค. or ส.ค.: left as read
+    ("A.W. Smith", "A.W. Smith"),  # no date around it
+])
+def test_month_abbreviations_read_as_latin_snap_only_to_one_month_in_a_date(ocr, snapped):
+    assert snap_latin_months(ocr) == snapped
+
+
+@pytest.mark.parametrize("ocr, clean", [("013E-Service", "o13 E-Service"), ("06Q&A", "o6 Q&A"),
+                                        ("2566 ABC", "2566 ABC"), ("0ฯQ&A", "0ฯQ&A")])
+def test_an_oit_code_glued_to_a_latin_name_is_split(ocr, clean):
+    assert clean_text(ocr) == clean
+
+
+def test_oit_read_with_a_seven_for_its_t_is_the_tool_not_a_number():
+    assert clean_text("แบบวัดการเปิดเผยข้อมูลสาธารณะ (017)") == "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)"
+    assert clean_text("117 ราย") == "117 ราย"

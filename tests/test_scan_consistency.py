@@ -9,6 +9,7 @@ from parsers.ita import parse_document
 from parsers.ita.header import fiscal_year
 from parsers.ita.scores import indicator_scores, overall, segments
 from parsers.scan_cleanup import clean_cell, clean_text
+from parsers.ocr_digits import UNREAD
 from tests.test_ita_parse import layout, page, table
 
 
@@ -177,3 +178,13 @@ def test_a_weights_column_and_a_misread_tool_code_are_no_scores_when_the_scores_
     # with the score and its points both read, the row is read as before
     found = statements.tools(["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) 30 91.90 27.57"], 2567)
     assert [(r.field, r.score, r.points) for r in found] == [("iit", 91.90, 27.57)]
+
+
+def test_a_period_a_scan_left_partly_unread_gets_no_date_from_the_documents_year():
+    """`ตุลาคม #` (the year refused) is not October of the document's fiscal year: plans of 2568 run in 2569."""
+    from parsers.ita.measures import _period, _Row  # noqa: PLC0415
+
+    row = _Row.__new__(_Row)
+    assert _period(row, f"ตุลาคม {UNREAD}", 2568).start is None
+    assert _period(row, f"1 ตุลาคม {UNREAD} - 30 กันยายน {UNREAD}", 2568).end is None
+    assert _period(row, "ตุลาคม 2568", 2568).start.isoformat() == "2025-10-01"

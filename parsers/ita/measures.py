@@ -19,6 +19,7 @@ from normalizers.money import parse_baht
 from parsers.ita.columns import column_roles, header_role, is_measure_table, month_of, table_roles
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
 from parsers.records import Measure, PageLayout, Provenance, Table, TableRow
+from parsers.ocr_digits import UNREAD
 
 __all__ = ["code_prefix", "column_roles", "measures"]
 
@@ -398,6 +399,10 @@ def _measure_text(row: _Row) -> str | None:
 
 
 def _period(row: _Row, period_text: str | None, fiscal_year: int | None) -> Period:
+    if period_text and UNREAD in period_text:
+        # a date a scan left partly unread is no date: the document's fiscal year must not stand in for a
+        # refused year (`ตุลาคม #` is not October of the document's year: plans name the year after)
+        return Period(None, None, f"period partly unread on the scan: {period_text!r}")
     period = parse_period(period_text, fiscal_year)
     if period.start is None and fiscal_year:
         if row.months:

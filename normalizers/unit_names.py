@@ -53,8 +53,8 @@ def _abbreviation_pattern(letters: str) -> str:
     body = sep.join(letters)
     # After ของ/ใน ("ของอบต.") or at a non-letter boundary; never inside a word (ผอ., อดทน.).
     before = rf"(?:(?<=ของ)|(?<=ใน)|(?<![{_THAI_LETTER}]))"
-    if len(letters) == 1:
-        return rf"{before}{body}\s*\.\s*"
+    if len(letters) == 1:  # not the first letter of a dotted acronym (เทศบาลตำบลจ.ป.ร.: its จ. is no province)
+        return rf"{before}{body}\s*\.(?![{_THAI_LETTER}]\.)\s*"
     return rf"{before}{body}(?:\s*\.\s*|\s+|$)"
 
 

@@ -130,3 +130,10 @@ def test_a_type_cell_a_scan_damaged_snaps_to_the_nearest_type_only_when_one_is_n
     # its place word lost: ตำบล or จังหวัด; a bare family or another word: no type is guessed
     assert snap_unit_type("องค์การบริหารส่วน") is None and snap_unit_type("เทศบาล") is None
     assert snap_unit_type("วิทยาลัย") is None and snap_unit_type("") is None
+
+
+def test_a_dotted_acronym_name_is_not_read_as_a_province():
+    """เทศบาลตำบลจ.ป.ร. (Ranong): its จ. opens the name, it is no จังหวัด (found by the property above)."""
+    parts = split_unit_name("ทต.จ.ป.ร. อ.กระบุรี จ.ระนอง")
+    assert (parts.unit_type, name_key(parts.core), parts.district, parts.province) == \
+        ("เทศบาลตำบล", name_key("จ.ป.ร."), "กระบุรี", "ระนอง")

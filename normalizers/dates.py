@@ -23,6 +23,8 @@ _ABBREVIATIONS = {
     ("ม", "ค"): 1, ("ก", "พ"): 2, ("มี", "ค"): 3, ("เม", "ย"): 4, ("พ", "ค"): 5, ("มิ", "ย"): 6,
     ("ก", "ค"): 7, ("ส", "ค"): 8, ("ก", "ย"): 9, ("ต", "ค"): 10, ("พ", "ย"): 11, ("ธ", "ค"): 12,
 }
+# Each month as its abbreviation is printed: 1 -> `ม.ค.`
+ABBREVIATED = {n: f"{a}.{b}." for (a, b), n in _ABBREVIATIONS.items()}
 _MONTH_BY_KEY = {name: n for name, n in MONTHS.items()} | {a + b: n for (a, b), n in _ABBREVIATIONS.items()}
 
 _THAI_LETTER = "\u0e01-\u0e4e"

@@ -448,11 +448,14 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     if crop is None:
         return None
     font = learned.font if learned else None
+    bands = _line_bands(crop)
+    wrapped = len(bands) > 1
+    found = None if wrapped else _measured_glyphs(crop, None)
     for family in (font, None) if font is not None else (None,):
-        if len(bands := _line_bands(crop)) > 1:
+        if wrapped:
             guess = _wrapped(crop, bands, lambda ink: _guess_text(ink, _measured_glyphs(ink, None), family))
         else:
-            guess = _guess_glyphs(crop, _measured_glyphs(crop, None), family)
+            guess = _guess_glyphs(crop, found, family)
         if guess:
             return guess
     return None

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.catalog import THAI_LEVELS
-from normalizers.dates import MONTHS, month_number
+from normalizers.dates import ABBREVIATED, MONTHS, month_number
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers.ocr_digits import UNREAD
@@ -177,8 +177,6 @@ _LATIN_FIRST = {"A": ("ก", "ค", "ต", "ส"), "N": ("ก",), "n": ("ก",),
 _LATIN_SECOND = {"A": ("ค",), "W": ("พ",), "Y": ("ย",), "U": ("ย",), "8": ("ย",), "J": ("ย",), "B": ("ย",)}
 _LATIN_ABBREVIATION = re.compile(
     rf"(?<![A-Za-z0-9@.])([{''.join(_LATIN_FIRST)}])\s?\.?\s?([{''.join(_LATIN_SECOND)}])\s?\.")
-_WRITTEN = {1: "ม.ค.", 2: "ก.พ.", 3: "มี.ค.", 4: "เม.ย.", 5: "พ.ค.", 6: "มิ.ย.", 7: "ก.ค.", 8: "ส.ค.", 9: "ก.ย.",
-            10: "ต.ค.", 11: "พ.ย.", 12: "ธ.ค."}
 
 
 def snap_latin_months(text: str) -> str:
@@ -193,8 +191,7 @@ def snap_latin_months(text: str) -> str:
         fitting.discard(None)
         if len(fitting) != 1:
             return match.group()
-        month = fitting.pop()
-        return _WRITTEN[month]
+        return ABBREVIATED[fitting.pop()]
     return _LATIN_ABBREVIATION.sub(snap, text)
 
 

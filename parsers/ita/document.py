@@ -17,7 +17,8 @@ def parse_document(layout: DocumentLayout) -> ParsedDocument:
     body = compact("\n".join(page.text for page in pages))
     parsed = ParsedDocument()
     parsed.doc_type, parsed.doc_type_reason = classify(title, body[:3000])
-    if header.fiscal_year_unread(header.title_lines(layout.pages, start)):  # a refused title year: not the body's (previous) year instead
+    # a refused title year: not the body's (previous) year instead
+    if header.fiscal_year_unread(header.title_lines(layout.pages, start)):
         parsed.fiscal_year = None
     else:
         parsed.fiscal_year = header.fiscal_year(title) or header.fiscal_year(body[:1500])

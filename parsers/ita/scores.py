@@ -346,10 +346,9 @@ CODE_COLUMN_SHARE = 0.6  # of a column's filled cells that are a lone code (`i�
 def _code_column(columns: dict[str, int], rows) -> dict[str, int]:
     """The questions' codes printed in a column of their own (`รหัสข้อ | ข้อคำถาม | คะแนน`), known by its cells:
     they are lone codes, and the question cells do not open with one."""
-    width = max((len(r.cells) for r in rows), default=0)
     if _looks_like_continuation(rows, columns):
         return columns
-    for index in range(width):
+    for index in range(max((len(r.cells) for r in rows), default=0)):
         if index in columns.values():
             continue
         filled = [compact(r.cells[index]) for r in rows if index < len(r.cells) and r.cells[index].strip()]

@@ -22,8 +22,8 @@ from normalizers.catalog import LETTER_LEVELS
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.digits import to_arabic_digits
 from parsers.ita.result_checks import level_range
-from parsers.ocr_digits import UNREAD
 from parsers.ita.text import skeleton
+from parsers.ocr_digits import UNREAD
 
 # A score is printed `7`, `7.00` or `0.00`, never with a leading zero: `07` is a code or a scan's reading of one
 # (`(OIT)` read `(07)`), `00.00` a score that lost its first digit.
@@ -303,7 +303,7 @@ def _read_tool(field: str, numbers: list[str], year: int | None, weighted: bool)
     unread = UNREAD in numbers[:3]
     printed = [n for n in numbers if n != UNREAD]
     values = [float(n) for n in printed if 0 <= float(n) <= 100]
-    if values and printed and "." not in printed[0] and values[0] == weight:
+    if values and "." not in printed[0] and values[0] == weight:
         values = values[1:]  # the tool's weight column (`IIT | 30 | 92.50 | 27.75`); alone it is no score either
     values = values[:3]
     for i, a in enumerate(values):

@@ -155,9 +155,16 @@ def question_score(code: str, text: str | None, year: int | None) -> float:
     return max((_text_score(key, row.text) for row in catalog(year) if row.code == code), default=0.0)
 
 
+def is_confirmed(row: CatalogRow) -> bool:
+    """Whether a row's code and wording were read off a published document (`confirmed_*`), not inferred from
+    another year or recalled: only such a row may overrule what a document prints."""
+    return row.status.startswith("confirmed")
+
+
 def match_question(text: str | None, year: int | None, tool: str | None = None,
-                   min_score: float = 80.0) -> tuple[str, float] | None:
-    """(code, score 0-100) of the catalog question whose wording best matches `text`, or None."""
+                   min_score: float = 80.0, confirmed_only: bool = False) -> tuple[str, float] | None:
+    """(code, score 0-100) of the catalog question whose wording best matches `text`, or None.
+    `confirmed_only` leaves out the rows that are not `is_confirmed`."""
     if not text:
         return None
     key = _key(text)
@@ -165,7 +172,7 @@ def match_question(text: str | None, year: int | None, tool: str | None = None,
         return None
     best: tuple[str, float] | None = None
     for row in catalog(year):
-        if tool is not None and row.tool != tool:
+        if (tool is not None and row.tool != tool) or (confirmed_only and not is_confirmed(row)):
             continue
         score = _text_score(key, row.text)
         if best is None or score > best[1]:

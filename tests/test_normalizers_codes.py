@@ -133,3 +133,14 @@ def test_weights_and_levels_by_year():
     assert catalog.weights(2566) == {"IIT": 30.0, "EIT": 30.0, "OIT": 40.0}
     assert sum(catalog.weights(2567).values()) == 100.0 and catalog.weights(2567)["EIT_PART1"] == 15.0
     assert catalog.levels(2566)[0] == "AA" and catalog.levels(2567)[0] == "ผ่านดีเยี่ยม"
+
+
+def test_a_valid_code_is_not_overruled_by_a_wording_the_catalog_only_inferred():
+    # 2568's catalog is 2567's numbering carried over (CATALOG_PROVENANCE.md): where a 2568 document numbers a
+    # question otherwise, the printed code is the evidence, so it is kept; 2567's confirmed rows still correct.
+    text = "ผู้บริหารสูงสุดของหน่วยงานของท่านให้ความสำคัญกับการแก้ไขปัญหาการทุจริตและประพฤติมิชอบมากน้อยเพียงใด"
+    assert resolve_code("i๕", 2567, text).code == "i13"
+    kept = resolve_code("i๕", 2568, text)
+    assert (kept.code, kept.corrected) == ("i5", False)
+    # an out-of-range code has nothing printed worth keeping: its text still names it
+    assert resolve_code("i๒๓", 2568, text).code == "i13"

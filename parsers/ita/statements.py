@@ -138,10 +138,13 @@ def overall(text: str, year: int | None) -> Statement | None:
         before, after = s[max(0, start - 70):start], s[end:end + 70]
         near_word = _SCORE_WORD in before[-30:] or after.startswith((_SCORE_WORD, ")" + _SCORE_WORD))
         level = _LEVEL_AFTER.search(after)
-        share = "." in match.group(1) and level is not None and _SHARE_BEFORE.search(before)
-        share = share or (bool(re.fullmatch(r"\d{1,3}\.\d{2}", match.group(1))) and after.startswith(_SCORE_WORD)
-                          and bool(_AMOUNT_BEFORE.search(before)))
-        if (_NOT_A_RESULT_BEFORE.search(before) and not share) or _NOT_A_RESULT_AFTER.search(after) \
+        # A share with a level after it (`ร้อยละ 86.09 ระดับ A`) or an amount of points (`จำนวน 86.09 คะแนน`) is a
+        # result although the words before it usually say "not a result".
+        result_despite_words = "." in match.group(1) and level is not None and _SHARE_BEFORE.search(before)
+        result_despite_words = result_despite_words or (
+            bool(re.fullmatch(r"\d{1,3}\.\d{2}", match.group(1))) and after.startswith(_SCORE_WORD)
+            and bool(_AMOUNT_BEFORE.search(before)))
+        if (_NOT_A_RESULT_BEFORE.search(before) and not result_despite_words) or _NOT_A_RESULT_AFTER.search(after) \
                 or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
                 or _after_indicator_name(before):
             continue

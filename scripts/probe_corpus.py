@@ -203,6 +203,184 @@ def analysis_2566() -> Probe:
 PROBES = (measures_plan, analysis_2567, announcement, paragraph_plan, analysis_2566)
 
 
+# ---------------------------------------------------------------- set 2 (written 2 Dec 2026, measured blind first)
+def half_year_report() -> Probe:
+    """A six-month report on measures: a status column, a results column, periods as `ตลอดปีงบประมาณ`, two-digit
+    years (`ธ.ค. ๖๗`) and a day with an abbreviated month."""
+    rows = [
+        ("จัดทำและเผยแพร่ประกาศเจตนารมณ์นโยบายไม่รับของขวัญ (No Gift Policy)",
+         "นายกเทศมนตรีลงนามประกาศ และเผยแพร่ทางเว็บไซต์และเพจเฟซบุ๊กของเทศบาล", "เผยแพร่แล้ว 1 ฉบับ",
+         "ดำเนินการแล้ว", "สำนักปลัดเทศบาล", "ต.ค. 2567 - มี.ค. 2568", ("2024-10-01", "2025-03-31")),
+        ("เปิดเผยข้อมูลการใช้จ่ายงบประมาณประจำปีให้ประชาชนตรวจสอบได้",
+         "สรุปผลการใช้จ่ายงบประมาณรายไตรมาส และติดประกาศ ณ ศูนย์ข้อมูลข่าวสาร", "อยู่ระหว่างรวบรวมข้อมูลไตรมาส 2",
+         "อยู่ระหว่างดำเนินการ", "กองคลัง", "ตลอดปีงบประมาณ 2568", ("2024-10-01", "2025-09-30")),
+        ("ส่งเสริมการมีส่วนร่วมของประชาชนในการตรวจสอบการจัดซื้อจัดจ้าง",
+         "แต่งตั้งตัวแทนชุมชนร่วมเป็นคณะกรรมการตรวจรับพัสดุโครงการก่อสร้าง", "ชุมชนร่วมตรวจรับ 4 โครงการ",
+         "ดำเนินการแล้ว", "กองช่าง", "ธ.ค. 67", ("2024-12-01", "2024-12-31")),
+        ("อบรมพนักงานเรื่องการป้องกันผลประโยชน์ทับซ้อน",
+         "จัดอบรมโดยวิทยากรจากสำนักงาน ป.ป.ช. ประจำจังหวัด", "ผู้เข้าร่วม 42 คน",
+         "ดำเนินการแล้ว", "งานการเจ้าหน้าที่", "15 ม.ค. 2568", ("2025-01-15", "2025-01-15")),
+    ]
+    body = ["<h1>รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน</h1>",
+            f"<h2>รอบ {th(6)} เดือน (ตุลาคม {th(2567)} - มีนาคม {th(2568)}) ประจำปีงบประมาณ พ.ศ. {th(2568)}</h2>",
+            "<h2>เทศบาลตำบลสันทรายหลวง อำเภอสันทราย จังหวัดเชียงใหม่</h2>",
+            "<table>" + cells("ลำดับ", "มาตรการ/กิจกรรม", "การดำเนินงาน", "ผลการดำเนินงาน", "สถานะ", "ผู้รับผิดชอบ",
+                              "ระยะเวลา", header=True)]
+    for number, (measure, method, result, status, who, period, _) in enumerate(rows, 1):
+        body.append(cells(th(number), measure, th(method), th(result), status, who, th(period)))
+    body.append("</table><p>ลงชื่อ ผู้รายงาน</p>")
+    truth = {"doc_type": "measures_report", "fiscal_year": 2568, "assessment_year": None, "assessment": None,
+             "indicator_scores": {}, "question_scores": {},
+             "measures": [{"codes": [], "measure": m, "method": how, "responsible": who,
+                           "period_start": span[0], "period_end": span[1]} for m, how, _, _, who, _, span in rows],
+             "unit": {"name": "เทศบาลตำบลสันทรายหลวง", "type": "เทศบาลตำบล", "district": "สันทราย",
+                      "province": "เชียงใหม่"}}
+    return Probe("report6m", "".join(body), truth)
+
+
+_TOOLS_2567 = (90.00, 84.00, 82.00, 84.50, 85.70, "ผ่าน")
+_TOOLS_2568 = (93.40, 88.20, 86.80, 87.50, 89.27, "ผ่านดี")
+_INDICATORS_2567 = (91.50, 88.20, 90.80, 89.00, 90.50, 83.40, 82.90, 82.70, 86.00, 83.00)
+_INDICATORS_2568 = (95.10, 92.30, 94.00, 91.20, 94.40, 88.90, 87.10, 86.50, 90.00, 85.00)
+
+
+def analysis_two_years() -> Probe:
+    """Last year's results beside this year's everywhere: a tool table with the tools as columns and one row
+    per year, an indicator table with a column per year and the difference, and a sentence naming both."""
+    names = [name for name, _ in _INDICATORS]
+    body = ["<h1>รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ</h1>",
+            f"<h2>ประจำปีงบประมาณ พ.ศ. {th(2568)}</h2>",
+            "<h2>เทศบาลตำบลห้างฉัตร อำเภอห้างฉัตร จังหวัดลำปาง</h2>",
+            f"<p>ผลการประเมินปี {th(2568)} ได้คะแนน {th('89.27')} คะแนน อยู่ในระดับผ่านดี "
+            f"เพิ่มขึ้นจากปี {th(2567)} ซึ่งได้ {th('85.70')} คะแนน (ระดับผ่าน) รายละเอียดดังนี้</p>",
+            "<table>" + cells("ปีงบประมาณ", "IIT", "EIT ส่วนที่ 1", "EIT ส่วนที่ 2", "OIT", "คะแนนรวม", "ผลการประเมิน",
+                              header=True)]
+    for year, values in ((2567, _TOOLS_2567), (2568, _TOOLS_2568)):
+        body.append(cells(th(year), *(th(f"{v:.2f}") for v in values[:5]), values[5]))
+    body.append("</table><p>คะแนนรายตัวชี้วัดเปรียบเทียบ</p><table>"
+                + cells("ตัวชี้วัด", f"ปี {th(2567)}", f"ปี {th(2568)}", "ผลต่าง", header=True))
+    for n, (name, old, new) in enumerate(zip(names, _INDICATORS_2567, _INDICATORS_2568), 1):
+        change = new - old
+        body.append(cells(f"{th(n)}. {name}", th(f"{old:.2f}"), th(f"{new:.2f}"), th(f"{change:+.2f}")))
+    body.append("</table>")
+    iit, part1, part2, oit, total, level = _TOOLS_2568
+    truth = {"doc_type": "analysis", "fiscal_year": 2568, "assessment_year": 2568,
+             "assessment": {"overall_score": total, "level": level, "iit": iit, "eit_part1": part1,
+                            "eit_part2": part2, "oit": oit},
+             "indicator_scores": {str(n): v for n, v in enumerate(_INDICATORS_2568, 1)},
+             "question_scores": {}, "measures": None,
+             "unit": {"name": "เทศบาลตำบลห้างฉัตร", "type": "เทศบาลตำบล", "district": "ห้างฉัตร", "province": "ลำปาง"}}
+    return Probe("analysis2years", "".join(body), truth)
+
+
+def grouped_plan() -> Probe:
+    """Measures grouped under indicator rows that span the table, codes in a `ข้อ` column (two in one cell),
+    periods with two-digit years and quarters, and a budget column."""
+    groups = [
+        (9, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", [
+            (["o15"], "เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำเดือนบนเว็บไซต์",
+             "มอบหมายเจ้าหน้าที่พัสดุสรุปผลทุกสิ้นเดือนและนำขึ้นเว็บไซต์", "ต.ค. 68 - ธ.ค. 68",
+             ("2025-10-01", "2025-12-31"), "กองคลัง (งานพัสดุ)", "-"),
+            (["o10", "o11"], "จัดทำคู่มือการให้บริการและสถิติการให้บริการ",
+             "รวบรวมขั้นตอนการให้บริการทุกงานและจัดทำสถิติรายไตรมาส", "ไตรมาสที่ 2 (ม.ค. - มี.ค. 2569)",
+             ("2026-01-01", "2026-03-31"), "สำนักปลัด", "5,000"),
+        ]),
+        (10, "ตัวชี้วัดที่ 10 การป้องกันการทุจริต", [
+            (["o28"], "ประเมินความเสี่ยงการทุจริตและจัดทำมาตรการป้องกัน",
+             "ประชุมคณะทำงานวิเคราะห์ความเสี่ยงในกระบวนงานอนุมัติอนุญาต", "พ.ค. 2569",
+             ("2026-05-01", "2026-05-31"), "สำนักปลัด", "-"),
+        ]),
+        (7, "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร", [
+            (["e5"], "พัฒนาช่องทางรับฟังความคิดเห็นของประชาชนผ่านไลน์ออฟฟิเชียล",
+             "เปิดบัญชีไลน์ของเทศบาลและตอบกลับภายใน 3 วันทำการ", "1 ต.ค. 68 - 30 ก.ย. 69",
+             ("2025-10-01", "2026-09-30"), "กองช่าง", "2,500"),
+        ]),
+    ]
+    body = ["<h1>มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. " + th(2569) + "</h1>",
+            "<h2>เทศบาลตำบลเกาะคา อำเภอเกาะคา จังหวัดลำปาง</h2>",
+            f"<p>ผลการประเมิน ITA ประจำปี {th(2568)} ของเทศบาลตำบลเกาะคา ได้ {th('79.55')} คะแนน ระดับ ต้องปรับปรุง "
+            "เทศบาลจึงกำหนดมาตรการตามตัวชี้วัดที่ได้คะแนนต่ำ ดังนี้</p>",
+            "<table>" + cells("ข้อ", "มาตรการ", "แนวทางปฏิบัติ", "ห้วงเวลา", "ผู้รับผิดชอบ", "งบประมาณ (บาท)",
+                              header=True)]
+    measures = []
+    for indicator, label, items in groups:
+        body.append(f'<tr><td colspan="6"><b>{th(label)}</b></td></tr>')
+        for codes, measure, method, period, span, who, budget in items:
+            body.append(cells(th(", ".join(codes)), measure, th(method), th(period), who, th(budget)))
+            measures.append({"codes": codes, "measure": measure, "method": method, "responsible": who,
+                             "period_start": span[0], "period_end": span[1], "indicator": indicator})
+    body.append("</table>")
+    truth = {"doc_type": "measures", "fiscal_year": 2569, "assessment_year": 2568,
+             "assessment": {"overall_score": 79.55, "level": "ต้องปรับปรุง"},
+             "indicator_scores": {}, "question_scores": {}, "measures": measures,
+             "unit": {"name": "เทศบาลตำบลเกาะคา", "type": "เทศบาลตำบล", "district": "เกาะคา", "province": "ลำปาง"}}
+    return Probe("groupedplan", "".join(body), truth)
+
+
+def sectioned_announcement() -> Probe:
+    """A province's announcement of overall 2567 results only: district section rows spanning the table,
+    abbreviated names, the five Thai levels, and a footnote under the table."""
+    sections = [("อำเภอเกาะคา", [("ทต.เกาะคา", "เทศบาลตำบลเกาะคา", 96.12, "ผ่านดีเยี่ยม"),
+                                 ("ทต.วังพร้าว", "เทศบาลตำบลวังพร้าว", 91.45, "ผ่านดี"),
+                                 ("อบต.นาแส่ง", "องค์การบริหารส่วนตำบลนาแส่ง", 78.30, "ต้องปรับปรุง")]),
+                ("อำเภอห้างฉัตร", [("ทต.ห้างฉัตร", "เทศบาลตำบลห้างฉัตร", 88.88, "ผ่านดี"),
+                                   ("ทต.เมืองยาว", "เทศบาลตำบลเมืองยาว", 86.02, "ผ่าน"),
+                                   ("อบต.หนองหล่ม", "องค์การบริหารส่วนตำบลหนองหล่ม", 65.77, "ต้องปรับปรุงโดยด่วน")])]
+    body = ["<h1>ประกาศจังหวัดลำปาง</h1><h2>เรื่อง ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น"
+            f" ประจำปีงบประมาณ พ.ศ. {th(2567)}</h2>",
+            "<table>" + cells("ลำดับที่", "ชื่อหน่วยงาน", "คะแนนที่ได้", "ระดับผลการประเมิน", header=True)]
+    results, number = [], 0
+    for district, units in sections:
+        body.append(f'<tr><td colspan="4"><b>{district}</b></td></tr>')
+        for printed, canonical, total, level in units:
+            number += 1
+            body.append(cells(th(number), printed, th(f"{total:.2f}"), level))
+            results.append({"name": printed, "unit_name": canonical, "overall_score": total, "level": level})
+    body.append("</table><p>หมายเหตุ ระดับผลการประเมินตามเกณฑ์ของสำนักงาน ป.ป.ช.</p>"
+                f"<p>ประกาศ ณ วันที่ {th(15)} ตุลาคม พ.ศ. {th(2567)}</p>")
+    truth = {"doc_type": "results_announcement", "fiscal_year": 2567, "assessment_year": 2567, "results": results}
+    return Probe("sectioned", "".join(body), truth)
+
+
+def improvement_guidelines() -> Probe:
+    """A plan to use the results under a title in words of its own, its scores in a two-column table with the
+    level as a row, and measures whose first column names the indicator."""
+    items = [(10, "ตัวชี้วัดที่ 10 การป้องกันการทุจริต", "ทบทวนแผนป้องกันการทุจริตให้ครอบคลุมความเสี่ยงทุกกระบวนงาน",
+              "จัดประชุมเชิงปฏิบัติการร่วมกับหัวหน้าส่วนราชการทุกส่วน", "ทุกส่วนราชการ",
+              "ธันวาคม 2568 - กุมภาพันธ์ 2569", ("2025-12-01", "2026-02-28")),
+             (9, "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", "ปรับปรุงหน้าเว็บไซต์ ITA ให้มีข้อมูลครบทุกข้อและเป็นปัจจุบัน",
+              "มอบหมายผู้ดูแลเว็บไซต์ตรวจสอบข้อมูลทุกสิ้นไตรมาส", "งานประชาสัมพันธ์ สำนักปลัด",
+              "1 ต.ค. 68 - 30 ก.ย. 69", ("2025-10-01", "2026-09-30")),
+             (8, "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน", "นำระบบการยื่นคำร้องออนไลน์มาใช้ในงานบริการ",
+              "พัฒนาแบบฟอร์มออนไลน์และประชาสัมพันธ์ให้ประชาชนทราบ", "กองช่าง",
+              "มกราคม - มิถุนายน 2569", ("2026-01-01", "2026-06-30"))]
+    tools = [("แบบวัด IIT", "97.20"), ("แบบวัด EIT ส่วนที่ 1", "94.20"), ("แบบวัด EIT ส่วนที่ 2", "90.60"),
+             ("แบบตรวจ OIT", "88.00"), ("คะแนนรวม", "92.08"), ("ระดับผลการประเมิน", "ผ่านดี")]
+    body = ["<h1>แนวทางการนำผลการประเมินคุณธรรมและความโปร่งใสไปปรับปรุงการปฏิบัติงาน</h1>",
+            f"<h2>ประจำปีงบประมาณ พ.ศ. {th(2569)}</h2><h2>เทศบาลตำบลกรูด อำเภอกาญจนดิษฐ์ จังหวัดสุราษฎร์ธานี</h2>",
+            f"<p>เทศบาลตำบลกรูดได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {th(2568)} ดังนี้</p><table>"
+            + cells("รายการ", "ผลคะแนน", header=True)]
+    body += [cells(name, th(value)) for name, value in tools]
+    body.append("</table><p>จึงกำหนดแนวทางการพัฒนา ดังนี้</p><table>"
+                + cells("ประเด็นที่ต้องพัฒนา", "แนวทางการพัฒนา", "วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ",
+                        header=True))
+    body += [cells(th(label), measure, method, who, th(period)) for _, label, measure, method, who, period, _ in items]
+    body.append("</table>")
+    truth = {"doc_type": "development_plan", "fiscal_year": 2569, "assessment_year": 2568,
+             "assessment": {"overall_score": 92.08, "level": "ผ่านดี", "iit": 97.20, "eit_part1": 94.20,
+                            "eit_part2": 90.60, "oit": 88.00},
+             "indicator_scores": {}, "question_scores": {},
+             "measures": [{"codes": [], "measure": m, "method": how, "responsible": who, "period_start": span[0],
+                           "period_end": span[1], "indicator": n} for n, _, m, how, who, _, span in items],
+             "unit": {"name": "เทศบาลตำบลกรูด", "type": "เทศบาลตำบล", "district": "กาญจนดิษฐ์",
+                      "province": "สุราษฎร์ธานี"}}
+    return Probe("guidelines", "".join(body), truth)
+
+
+PROBES_2 = (half_year_report, analysis_two_years, grouped_plan, sectioned_announcement, improvement_guidelines)
+SETS = {"1": PROBES, "2": PROBES_2}
+
+
 def page(html: str, font: str) -> str:
     css = (f"body {{ font-family: '{font}'; font-size: 16pt; }} @page {{ size: A4; margin: 2cm 1.8cm; }} "
            "table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #000; padding: 3px 5px; "
@@ -237,9 +415,11 @@ def main() -> None:
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--printers", nargs="+", default=list(PRINTERS), choices=PRINTERS)
     ap.add_argument("--fonts", nargs="+", default=list(FONTS))
+    ap.add_argument("--set", choices=sorted(SETS), default="1",
+                    help="1: the first five documents (tests/test_probe_documents.py); 2: five more, written later")
     a = ap.parse_args()
     (a.out_dir / "truth").mkdir(parents=True, exist_ok=True)
-    for make in PROBES:
+    for make in SETS[a.set]:
         probe = make()
         for printer in a.printers:
             for font in a.fonts:

@@ -330,3 +330,50 @@ def test_question_codes_in_a_column_of_their_own_give_the_questions_scores():
     found, _ = question_scores([Table([header, *rows], [1], 3, header.cells)], 2566)
     assert [(q.code, q.score) for q in found] == [("i1", 98.21), ("e2", 87.44), ("o3", 0.0)]
     assert found[0].text.startswith("ท่านปฏิบัติงาน")
+
+
+def test_a_tools_table_printed_across_gives_this_years_row():
+    """A column per tool and a row per year (probe set 2): the assessment year's row, never last year's."""
+    header = ["ปีงบประมาณ", "IIT", "EIT ส่วนที่ ๑", "EIT ส่วนที่ ๒", "OIT", "คะแนนรวม", "ผลการประเมิน"]
+    rows = [["๒๕๖๗", "๙๐.๐๐", "๘๔.๐๐", "๘๒.๐๐", "๘๔.๕๐", "๘๕.๗๐", "ผ่าน"],
+            ["๒๕๖๘", "๙๓.๔๐", "๘๘.๒๐", "๘๖.๘๐", "๘๗.๕๐", "๘๙.๒๗", "ผ่านดี"]]
+    got = {r.field: r.score for r in statements.tools_across(header, rows, 2568)}
+    assert got == {"iit": 93.40, "eit_part1": 88.20, "eit_part2": 86.80, "oit": 87.50}
+    assert {r.field: r.score for r in statements.tools_across(header, rows[:1], 2567)}["iit"] == 90.00
+    # two rows of values and nothing to tell their years apart: no tool is given a score
+    assert statements.tools_across(header, [r[1:] for r in rows], 2568) == []
+    # a header naming one tool only is no table across
+    assert statements.tools_across(["เครื่องมือ", "IIT", "คะแนน"], [["", "๙๐.๐๐", "๙๐.๐๐"]], 2568) == []
+
+
+def test_measures_under_a_heading_row_that_names_an_indicator_answer_that_indicator():
+    header = TableRow(["ข้อ", "มาตรการ", "แนวทางปฏิบัติ", "ผู้รับผิดชอบ"], 1, "header")
+    rows = [TableRow(["ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล", "", "", ""], 1, "section"),
+            TableRow(["o๑๕", "เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำเดือน", "สรุปผลทุกสิ้นเดือน", "กองคลัง"], 1),
+            TableRow(["การป้องกันการทุจริต", "", "", ""], 1, "section"),
+            TableRow(["o๒๘", "ประเมินความเสี่ยงการทุจริตประจำปี", "ประชุมคณะทำงาน", "สำนักปลัด"], 1),
+            TableRow(["กระบวนการปฏิบัติงานที่โปร่งใส", "", "", ""], 1, "section"),
+            TableRow(["๓", "จัดทำคู่มือการให้บริการประชาชน", "รวบรวมขั้นตอน", "สำนักปลัด"], 1)]
+    parsed = parse_document(DocumentLayout("x", 1, [_page(1, TITLE)], [Table([header, *rows], [1], 4, header.cells)]))
+    assert [(m.indicator, m.codes) for m in parsed.measures] == [(9, ["o15"]), (10, ["o28"]), (None, [])]
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("แนวทางการนำผลการประเมินคุณธรรมและความโปร่งใสไปปรับปรุงการปฏิบัติงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+     "development_plan"),
+    ("แผนการนำผลการประเมิน ITA ไปใช้ในการพัฒนาหน่วยงาน", "development_plan"),
+    ("รายงานผลการขับเคลื่อนมาตรการเสริมสร้างคุณธรรม รอบ ๖ เดือน", "measures_report"),
+    ("มาตรการเสริมสร้างความโปร่งใสในการปฏิบัติราชการ ประจำปี ๒๕๖๘", "measures"),
+    ("ผลการวิเคราะห์คะแนนผลการประเมิน ITA ประจำปี ๒๕๖๗", "analysis"),
+    ("แผนอัตรากำลังสามปี พ.ศ. ๒๕๖๗ - ๒๕๖๙", "unknown"),
+])
+def test_titles_worded_otherwise_are_typed_by_what_they_say(title, doc_type):
+    from parsers.ita.doctype import classify
+    assert classify(title, "")[0] == doc_type
+
+
+def test_a_plan_to_use_the_results_is_not_dated_as_the_results():
+    from parsers.ita.header import assessment_year
+    text = ("แนวทางการนำผลการประเมินคุณธรรมและความโปร่งใสไปปรับปรุงการปฏิบัติงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ "
+            "เทศบาลตำบลกรูดได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ดังนี้")
+    assert assessment_year(text) == 2568

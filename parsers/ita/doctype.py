@@ -5,6 +5,8 @@ report's title also contains the words of a measures title.
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from parsers.ita.text import skeleton
@@ -25,6 +27,34 @@ _TITLES: list[tuple[DocType, tuple[str, ...]]] = [
 ]
 
 
+
+
+def _shape(*parts: str) -> str:
+    """A regex over skeleton text from Thai pieces (marks dropped as skeleton drops them); `|` inside a piece
+    separates alternatives, and a gap of up to N letters is written as the int N."""
+    out = []
+    for part in parts:
+        out.append(f".{{0,{part}}}" if isinstance(part, int) else "(?:" + "|".join(skeleton(w) for w in part.split("|")) + ")")
+    return "".join(out)
+
+
+# A title worded otherwise says the same things in the same order: a report of results of measures, taking the
+# results somewhere (ไปสู่/ไปใช้/ไปปรับปรุง…), measures for integrity or transparency, an analysis of the results.
+# Tried after every exact key above has failed, in the same order, only at the title's start (its first two
+# lines or so: later lines are the body's) and only on a title that names the ITA (its words for integrity or
+# transparency, or the acronym): an analysis of a corruption-risk assessment is none.
+_SHAPES: list[tuple[DocType, re.Pattern]] = [
+    ("measures_report", re.compile(_shape("รายงานผล", 30, "มาตรการ"))),
+    ("development_plan", re.compile(_shape("นำผล", "การ|", "ประเมิน", 80, "ไป",
+                                           "สู่|ใช้|ปรับปรุง|พัฒนา|ยกระดับ|ประยุกต์"))),
+    ("measures", re.compile(_shape("มาตรการ", "ส่งเสริม|เสริมสร้าง|สร้าง|ยกระดับ|ขับเคลื่อน|", 8,
+                                   "คุณธรรม|ความโปร่งใส|ITA"))),
+    ("analysis", re.compile(_shape("วิเคราะห์", 20, "ผล", 10, "ประเมิน"))),
+]
+_SHAPE_SPAN = 150  # skeleton letters
+_ITA_NAMED = re.compile(_shape("คุณธรรม|โปร่งใส|ITA"))
+
+
 # An announcement of many units' results: `ประกาศ… เรื่อง ผลการประเมินคุณธรรม…`, `ผลการประเมิน ITA ของ
 # องค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด…`. Its rows decide in the end (parsers/ita/announcement.py).
 _RESULTS = tuple(skeleton(k) for k in ("ผลการประเมินคุณธรรม", "ผลการประเมินITA", "ผลการประเมิน(ITA)", "ผลประเมินITA"))
@@ -43,6 +73,9 @@ def classify(title: str, body: str) -> tuple[DocType, str | None]:
     title_key, body_key = skeleton(title), skeleton(body)
     for doc_type, keys in _TITLES:
         if any(skeleton(key) in title_key for key in keys):
+            return doc_type, None
+    for doc_type, shape in _SHAPES:
+        if shape.search(title_key[:_SHAPE_SPAN]) and _ITA_NAMED.search(title_key):
             return doc_type, None
     for doc_type, keys in _TITLES[:2]:
         if any(skeleton(key) in body_key for key in keys):

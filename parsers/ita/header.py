@@ -36,7 +36,8 @@ _FISCAL = re.compile(rf"{_FISCAL_WORD}[^\d]{{0,6}}?(?:{_BE})?(25\d\d)")
 # The title's year statement with a year a scan left unreadable: `พ.ศ256า6`, `พ.ศ. #`, `พ.ศ. 2 5`.
 _FISCAL_UNREAD = re.compile(rf"^{_FISCAL_WORD}[^\d#]{{0,6}}?(?>{_BE})(?!25\d\d(?!\d))[\d#]")
 _YEAR_LEAD = rf"(?:ป(?:งบประมาณ)?[^\d]{{0,6}}?(?:{_BE})?|{_BE}|ITA[^\d]{{0,3}})"
-_ASSESSED = re.compile(rf"(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?{_YEAR_LEAD}(25\d\d)")
+# Not `นำผลการประเมิน…ไปใช้ ประจำปี 2569`: a plan to use the results is dated by its own year, not the results'.
+_ASSESSED = re.compile(rf"(?<!นำ)(?:ผลการประเมน|ผลคะแนน)[^\d]{{0,120}}?{_YEAR_LEAD}(25\d\d)")
 # The assessment named in full without the word for its results (`ตามที่สำนักงาน ป.ป.ช. ได้ประเมินคุณธรรมและความ
 # โปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. 2568 ปรากฏว่า…`): the year it names, when no
 # result statement names one.

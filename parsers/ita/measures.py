@@ -427,6 +427,21 @@ def _codes_beside(row: _Row, year: int | None, digit_i: bool) -> list[str]:
     return []
 
 
+def _indicator(row: _Row) -> int | None:
+    """The ITA indicator a measure answers: its indicator column, else an issue cell or the heading of the group
+    it stands under that names an indicator (`ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล` spanning the table, or the name
+    alone)."""
+    if raw := row.cells.get("indicator"):
+        indicator = catalog.match_indicator(strip_list_number(raw), min_score=75)
+        if indicator is None and (lead := re.match(r"^\s*(\d{1,2})", raw)) and 1 <= int(lead.group(1)) <= 10:
+            indicator = int(lead.group(1))
+        return indicator
+    for named in (row.cells.get("analysis"), row.section):
+        if named and (indicator := catalog.match_indicator(strip_list_number(tidy(named) or ""))):
+            return indicator
+    return None
+
+
 def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_year: int | None) -> Measure:
     text = _measure_text(row) or ""
     codes, text = code_prefix(strip_list_number(text), year, digit_i)
@@ -434,11 +449,7 @@ def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_yea
     text = strip_list_number(text)
     period_text = tidy(" - ".join(t for t in (row.cells.get("period"), row.cells.get("period_end")) if t and t.strip()))
     period = _period(row, period_text, fiscal_year)
-    indicator = None
-    if raw := row.cells.get("indicator"):
-        indicator = catalog.match_indicator(strip_list_number(raw), min_score=75)
-        if indicator is None and (lead := re.match(r"^\s*(\d{1,2})", raw)) and 1 <= int(lead.group(1)) <= 10:
-            indicator = int(lead.group(1))
+    indicator = _indicator(row)
     return Measure(
         row=number, page=row.page, measure=tidy(text) or "", section=row.section, indicator=indicator,
         codes=codes, method=tidy(row.cells.get("method")), responsible=tidy(row.cells.get("responsible")),

@@ -235,6 +235,46 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
     return list(found.values())
 
 
+_ROW_YEAR = re.compile(r"(?<!\d)(25[5-9]\d)(?!\d)")
+
+
+def tools_across(header: list[str], rows: list[list[str]], year: int | None,
+                 weighted: bool = False) -> list[ToolReading]:
+    """Tool scores from a table printed across: a column per tool (`ปีงบประมาณ | IIT | EIT ส่วนที่ 1 | … | OIT`)
+    and a row per year or one row of values. The row of the assessment year is read (else the latest year's,
+    as a document sets this year beside the last); several rows with no year to tell them apart give nothing."""
+    fields = {}
+    for column, cell in enumerate(header):
+        s = flat(cell)
+        mentions = _one_name_each(list(_TOOL.finditer(s)), s)
+        if len(mentions) == 1:
+            tool = mentions[0].lastgroup
+            part = _PARTS.search(s[mentions[0].end():]) if tool == "EIT" else None
+            fields[column] = tool.lower() + (f"_part{part.group(1)}" if part else "")
+    if len(set(fields.values())) < 2 or len(set(fields.values())) < len(fields):
+        return []
+    valued = [cells for cells in rows if sum(bool(_NUMBER.fullmatch(flat(cells[c]))) for c in fields if c < len(cells)) >= 2]
+    if len(valued) > 1:
+        by_year = {}
+        for cells in valued:
+            years = {int(m.group(1)) for c, cell in enumerate(cells) if c not in fields
+                     for m in _ROW_YEAR.finditer(flat(cell))}
+            if len(years) == 1:
+                by_year[years.pop()] = cells
+        if len(by_year) < len(valued):
+            return []
+        wanted = year if year in by_year else max(y for y in by_year if year is None or y <= year + 1) \
+            if any(year is None or y <= year + 1 for y in by_year) else None
+        valued = [by_year[wanted]] if wanted is not None else []
+    readings = []
+    for cells in valued:
+        for column, name in fields.items():
+            value = flat(cells[column]) if column < len(cells) else ""
+            if _NUMBER.fullmatch(value) and (reading := _read_tool(name, [value], year, weighted)):
+                readings.append(reading)
+    return readings
+
+
 def _one_name_each(mentions: list[re.Match], s: str) -> list[re.Match]:
     """A tool named twice with only a part label between (`…ภายนอก ส่วนที่ 1 (EIT) 15 | 89.75 | 13.46`) is one
     mention, so the part label stays with the numbers after the second name."""

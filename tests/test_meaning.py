@@ -377,3 +377,26 @@ def test_a_plan_to_use_the_results_is_not_dated_as_the_results():
     text = ("แนวทางการนำผลการประเมินคุณธรรมและความโปร่งใสไปปรับปรุงการปฏิบัติงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ "
             "เทศบาลตำบลกรูดได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ดังนี้")
     assert assessment_year(text) == 2568
+
+
+def test_a_year_heading_left_unread_is_last_years_column_and_the_lines_across_the_table_are_not_read():
+    """A scan read `ปี ๒๕๖๗` as `ปี#` and last year's cell of indicator 9 as letters: the page line
+    `9. การเปิดเผยข้อมูล 86.00 Ase/` would give last year's 86.00 as this year's."""
+    from parsers.ita.scores import indicator_scores, segments
+    from parsers.records import Provenance
+
+    def row(cells, top):
+        return TableRow(cells, 1, "body", [Provenance(1, (40 + 120 * i, top, 150 + 120 * i, top + 15), c)
+                                           for i, c in enumerate(cells)])
+    rows = [row(["ตัวชี้วัด", "ปี#", "ปี 2568", "ผลต่าง"], 100),
+            row(["3. การใช้อำนาจ", "90.80", "94.00", "+3.20"], 120),
+            row(["9. การเปิดเผยข้อมูล", "86.00", "Ase/", "+#"], 140)]
+    lines = [TextLine("3. การใช้อำนาจ 90.80 94.00 +3.20", 40, 121, 500, 134, page=1),
+             TextLine("9. การเปิดเผยข้อมูล 86.00 Ase/ +#", 40, 141, 500, 154, page=1)]
+    page = PageLayout(1, 595, 842, lines)
+    found = {i.indicator: i.score for i in indicator_scores(segments([page], [Table(rows, [1], 4)], 2568))}
+    assert found == {3: 94.00}
+    # the same table with both years read keeps this year's column too
+    rows[0] = row(["ตัวชี้วัด", "ปี 2567", "ปี 2568", "ผลต่าง"], 100)
+    found = {i.indicator: i.score for i in indicator_scores(segments([page], [Table(rows, [1], 4)], 2568))}
+    assert found == {3: 94.00}

@@ -130,32 +130,54 @@ def segments(pages: list[PageLayout], tables: list[Table],
              year: int | None = None) -> list[tuple[str, list[Provenance | None]]]:
     """Candidate text pieces for indicator lines, each with the places it was read from: table rows (their
     cells), lines, and each line joined with the next (a score wrapped onto the following line). A table
-    with a column per year (`ปี 2567 | ปี 2566 | ผลต่าง`) gives its rows without the other years' columns."""
-    pieces = []
+    with a column per year (`ปี 2567 | ปี 2566 | ผลต่าง`) gives its rows without the other years' columns, and
+    the page lines across such a table are left out: a line runs the years' numbers together, so which one is
+    this year's is only known from the columns (a scan that garbled one of them would leave the other)."""
+    pieces, by_year = [], []
     for table in tables:
         others = _other_years(table, year)
+        if others:
+            by_year += [s for row in table.rows for s in row.sources if s is not None]
         for row in table.rows:
             kept = [c for c in range(len(row.cells)) if c not in others]
             pieces.append((" ".join(row.cells[c] for c in kept), [row.source(c) for c in kept]))
     for page in pages:
-        lines = [line.text for line in page.lines]
+        lines = [line for line in page.lines if not _across(line.provenance, by_year)]
         for number, line in enumerate(lines):
-            pieces.append((line, [page.lines[number].provenance]))
+            pieces.append((line.text, [line.provenance]))
             if number + 1 < len(lines):
-                pieces.append((line + " " + lines[number + 1],
-                               [page.lines[number].provenance, page.lines[number + 1].provenance]))
+                pieces.append((line.text + " " + lines[number + 1].text, [line.provenance, lines[number + 1].provenance]))
     return pieces
 
 
+def _across(line: Provenance, cells: list[Provenance]) -> bool:
+    """Whether a page line runs through one of these table cells (same page, overlapping it vertically by most
+    of the line's height, and horizontally)."""
+    x0, top, x1, bottom = line.bbox
+    for cell in cells:
+        cx0, ctop, cx1, cbottom = cell.bbox
+        if cell.page == line.page and min(bottom, cbottom) - max(top, ctop) > 0.5 * (bottom - top) \
+                and min(x1, cx1) > max(x0, cx0):
+            return True
+    return False
+
+
 _YEAR_CELL = re.compile(r"\D{0,20}(25\d\d)\D{0,20}")
+# A year heading whose year a scan left unread (`ปี#`, `ปี 25#7`, `พ.ศ. #`): a year column all the same.
+_UNREAD_YEAR_CELL = re.compile(rf"\D{{0,8}}(?:ป|พ\.?ศ\.?)\D{{0,2}}[\d{re.escape(UNREAD)}]{{0,3}}{re.escape(UNREAD)}"
+                               rf"[\d{re.escape(UNREAD)}]{{0,3}}\D{{0,4}}")
 
 
 def _other_years(table: Table, year: int | None) -> set[int]:
     """The columns of a table headed (its header, else its first row) by a year other than this one: the
     assessment year's column is kept where one is headed by it, else the latest year's (a document sets this
-    year beside the last)."""
+    year beside the last). A year heading left unread is another year's when this year's is read; when this
+    year's is not, no year column can be told to be this year's and all are left out."""
     cells = table.header or (table.rows[0].cells if table.rows else [])
     years = {c: int(m.group(1)) for c, cell in enumerate(cells) if c and (m := _YEAR_CELL.fullmatch(compact(cell)))}
+    unread = {c for c, cell in enumerate(cells) if c and c not in years and _UNREAD_YEAR_CELL.fullmatch(compact(cell))}
+    if unread and years:
+        return unread | {c for c, y in years.items() if y != year}
     if len(set(years.values())) < 2:
         return set()
     this = year if year in years.values() else max(years.values())

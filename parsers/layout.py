@@ -24,7 +24,7 @@ from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfiu
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, header_lines, join_rows, looks_like_header, merge_sources, repeats_header, split_rows,
+                            band_boxes, band_rows, find_gap_tables, header_lines, join_rows, line_bands, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -495,7 +495,14 @@ class _PageReader:
                     table.rows.extend(wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
-        for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+        # lines printed beside each other (cells centred vertically) are one band: white space must run through
+        # the band to part two columns, and a band is never cut into rows
+        bands = line_bands(word_boxes)
+        in_band = [[m for m, b in enumerate(bands) if b == k] for k in range(max(bands, default=-1) + 1)]
+        banded = band_boxes(word_boxes, bands)
+        for edges, members, spanning in find_gap_tables(banded, skip={bands[m] for m in used}):
+            members = [m for k in members for m in in_band[k]]
+            spanning = {m for k in spanning for m in in_band[k]}
             if not (members := _before_signature(members, word_lines)):
                 continue
             header = _header_above(word_boxes, members[0], edges, used)
@@ -519,7 +526,8 @@ class _PageReader:
                 if run is None:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
-                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0)
+                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
+                                     [bands[k] for k in piece])
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -685,10 +693,20 @@ def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) 
         and 0 <= min(b[1] for b in line) - max(b[3] for b in above) <= height
 
 
-def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
+def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
+             bands: list[int] | None = None) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
-    on the next page must not take in the cut row's rest printed under it."""
+    on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
+    (`bands`, parsers.tables.band_rows) the bands give the rows, the header's too, and a band is one row."""
+    if bands and (starts := band_rows(boxes, bands)) is not None:
+        grouped = _band_grouped(rows, boxes, starts)
+        if grouped is not None:
+            rows, boxes = grouped
+            head = header_lines(rows)
+            for row in rows[:head]:
+                row.header = True
+            return rows
     head = header_lines(rows)
     for row in rows[:head]:
         row.header = True
@@ -705,6 +723,25 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
         out += rows[index:index + again]
         start = index = index + again
     return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
+
+
+def _band_grouped(rows: list[RawRow], boxes: list[list[tuple]], starts: list[bool]):
+    """The lines joined into the rows `starts` gives, with their boxes; None when a row would take in two
+    numbered lines (the bands do not say the rows of this table: the line logic decides)."""
+    out_rows: list[RawRow] = []
+    out_boxes: list[list[tuple]] = []
+    numbers: list[int] = []
+    for row, box, start in zip(rows, boxes, starts):
+        number = starts_item(row.cells[0])
+        if start or not out_rows:
+            out_rows.append(row)
+            out_boxes.append(list(box))
+            numbers.append(number)
+        else:
+            out_rows[-1] = join_rows(out_rows[-1], row)
+            out_boxes[-1] += box
+            numbers[-1] += number
+    return None if any(n > 1 for n in numbers) else (out_rows, out_boxes)
 
 
 def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:

@@ -646,6 +646,82 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
     return [index == 0 or bool(text.strip()) for index, text in enumerate(first_cells)]
 
 
+BAND_OVERLAP = 0.25  # share of a line's height it must reach into the line above to be printed beside it
+
+
+def line_bands(lines: list[list[Box]]) -> list[int]:
+    """Per line (top to bottom), the band it is printed in: a line that reaches well into the lines above it, in
+    other columns only (no box over theirs), stands beside them, not under them. Cells centred vertically in a
+    row of unequal cells interleave so (a two-line cell's lines half a line off a three-line cell's); a row's band
+    is then its tallest cell, and the cells centred in it belong to it. Lines one under the other are bands of
+    their own."""
+    out: list[int] = []
+    band: list[int] = []
+    for index, line in enumerate(lines):
+        top, height = min(b[1] for b in line), max(b[3] - b[1] for b in line)
+        bottom = max((b[3] for m in band for b in lines[m]), default=float("-inf"))
+        beside = band and bottom - top > BAND_OVERLAP * height and not any(
+            a[0] < b[2] and b[0] < a[2] for m in band for a in lines[m] if a[3] > top for b in line)
+        if beside:
+            band.append(index)
+        else:
+            band = [index]
+        out.append(out[-1] + (not beside) if out else 0)
+    return out
+
+
+def band_boxes(lines: list[list[Box]], bands: list[int]) -> list[list[Box]]:
+    """Each band's text as one line: the lines' boxes, x-runs that overlap merged (white space must run through
+    the whole band to be a column gap). A band of one line keeps its boxes as they are."""
+    groups: dict[int, list[list[Box]]] = {}
+    for line, band in zip(lines, bands):
+        groups.setdefault(band, []).append(line)
+    out = []
+    for band in sorted(groups):
+        members = groups[band]
+        if len(members) == 1:
+            out.append(list(members[0]))
+            continue
+        merged: list[list[float]] = []
+        for b in sorted(b for line in members for b in line):
+            if merged and b[0] < merged[-1][2]:
+                merged[-1] = [merged[-1][0], min(merged[-1][1], b[1]), max(merged[-1][2], b[2]), max(merged[-1][3], b[3])]
+            else:
+                merged.append(list(b))
+        out.append([tuple(b) for b in merged])
+    return out
+
+
+def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
+    """Which lines start a row in a table whose cells are centred vertically (some band holds several lines):
+    a band starts a row unless it sits under the band above no further than a wrapped cell's line gap (the
+    gap between two lines of one column inside one band, so surely one cell's) and ROW_GAP_EXTRA: a row whose
+    cells all have an odd or all an even number of lines does not interleave, its lines are bands one under
+    the other at the cell's line gap. None when no band holds two lines (the usual line logic applies)."""
+    if len(set(bands)) == len(bands):
+        return None
+    leading = []
+    for i, line in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            if bands[j] != bands[i]:
+                break
+            leading += [b[1] - a[3] for a in line for b in lines[j]
+                        if a[0] < b[2] and b[0] < a[2] and b[1] > a[3]]
+    limit = min(leading) + ROW_GAP_EXTRA if leading else None
+    starts, top_of, bottom_of = [], {}, {}
+    for line, band in zip(lines, bands):
+        top_of[band] = min(top_of.get(band, float("inf")), min(b[1] for b in line))
+        bottom_of[band] = max(bottom_of.get(band, float("-inf")), max(b[3] for b in line))
+    for index, band in enumerate(bands):
+        if index and bands[index - 1] == band:
+            starts.append(False)
+        elif index == 0 or limit is None:
+            starts.append(True)
+        else:
+            starts.append(top_of[band] - bottom_of[bands[index - 1]] > limit)
+    return starts
+
+
 def column_of(segment: Box, starts: list[float]) -> int:
     return min(range(len(starts)), key=lambda i: abs(segment[0] - starts[i]))
 

@@ -426,13 +426,15 @@ def _narrow(gaps: list[tuple[float, float]], line: list[Box]) -> list[tuple[floa
     or a paragraph across the columns ends the table)."""
     out = []
     for g0, g1 in gaps:
+        # the text covers parts of the gap: keep its widest free stretch, judged once every word is laid over
+        # it (a list number `๑.` beside the gap leaves a word space after it, narrower than the column's gap)
+        free = [(g0, g1)]
         for seg in line:
-            if seg[0] < g1 and seg[2] > g0:  # the text covers part of the gap: keep the widest free side
-                left, right = (g0, min(g1, seg[0])), (max(g0, seg[2]), g1)
-                g0, g1 = max((left, right), key=lambda g: g[1] - g[0])
-        if g1 - g0 < 1.0:
+            free = [piece for a, b in free for piece in ((a, min(b, seg[0])), (max(a, seg[2]), b)) if piece[1] > piece[0]] \
+                if any(seg[0] < b and seg[2] > a for a, b in free) else free
+        if not free or max(b - a for a, b in free) < 1.0:
             return None
-        out.append((g0, g1))
+        out.append(max(free, key=lambda g: g[1] - g[0]))
     return out
 
 
@@ -697,9 +699,10 @@ def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
     a band starts a row unless it sits under the band above no further than a wrapped cell's line gap (the
     gap between two lines of one column inside one band, so surely one cell's) and ROW_GAP_EXTRA: a row whose
     cells all have an odd or all an even number of lines does not interleave, its lines are bands one under
-    the other at the cell's line gap. None when no band holds two lines (the usual line logic applies)."""
-    if len(set(bands)) == len(bands):
-        return None
+    the other at the cell's line gap. None (the usual line logic applies) when no band below the first holds
+    several lines, or none holds two lines of one column to measure the gap by."""
+    if not any(bands[i] == bands[i - 1] != bands[0] for i in range(1, len(bands))):
+        return None  # no band of several lines below the first (a header's own lines may interleave)
     leading = []
     for i, line in enumerate(lines):
         for j in range(i + 1, len(lines)):
@@ -707,7 +710,9 @@ def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
                 break
             leading += [b[1] - a[3] for a in line for b in lines[j]
                         if a[0] < b[2] and b[0] < a[2] and b[1] > a[3]]
-    limit = min(leading) + ROW_GAP_EXTRA if leading else None
+    if not leading:
+        return None  # no wrapped cell inside a band says how far apart one cell's lines are
+    limit = min(leading) + ROW_GAP_EXTRA
     starts, top_of, bottom_of = [], {}, {}
     for line, band in zip(lines, bands):
         top_of[band] = min(top_of.get(band, float("inf")), min(b[1] for b in line))
@@ -715,7 +720,7 @@ def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
     for index, band in enumerate(bands):
         if index and bands[index - 1] == band:
             starts.append(False)
-        elif index == 0 or limit is None:
+        elif index == 0:
             starts.append(True)
         else:
             starts.append(top_of[band] - bottom_of[bands[index - 1]] > limit)

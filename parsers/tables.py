@@ -354,6 +354,8 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
         return True
     if _ITEM_START.match(first):
         return False
+    if any(_AMOUNT.fullmatch(a.strip()) and _AMOUNT.fullmatch(b.strip()) for a, b in zip(row.cells, previous.cells)):
+        return False  # an amount under an amount (a total's sum under the last budget): two cells, not one cut
     if _ITEM_START.match((owner or previous).cells[0]):
         return True
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
@@ -366,6 +368,8 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
     covered = previous.spanned[0] if previous.spanned else False
     return not before[0] and not covered and any(before) and not any(f and b for f, b in zip(filled, before))
 
+
+_AMOUNT = re.compile(r"[0-9๐-๙]{1,3}(?:,\s?[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?")  # `150,000`, `๑๒,๐๐๐.๕๐`: a whole amount
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 

@@ -354,8 +354,8 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
         return True
     if _ITEM_START.match(first):
         return False
-    if any(_AMOUNT.fullmatch(a.strip()) and _AMOUNT.fullmatch(b.strip()) for a, b in zip(row.cells, previous.cells)):
-        return False  # an amount under an amount (a total's sum under the last budget): two cells, not one cut
+    if amount_under_amount(previous.cells, row.cells):
+        return False
     if _ITEM_START.match((owner or previous).cells[0]):
         return True
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
@@ -369,7 +369,18 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
     return not before[0] and not covered and any(before) and not any(f and b for f, b in zip(filled, before))
 
 
+_NO_BUDGET = re.compile(r"\(?ไม่(?:ได้)?(?:ใช้|มี|ตั้ง)งบ(?:ประมาณ)?\)?")
 _AMOUNT = re.compile(r"[0-9๐-๙]{1,3}(?:,\s?[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?")  # `150,000`, `๑๒,๐๐๐.๕๐`: a whole amount
+
+def amount_under_amount(above: list[str], below: list[str]) -> bool:
+    """A whole amount under a whole amount in one column (a total's sum under the last budget): two cells, so two
+    rows, whatever else the lower one leaves empty. A wrapped amount is cut at its comma, so its parts are not whole."""
+    def whole(text: str) -> bool:
+        return bool(_AMOUNT.fullmatch(text.strip().split("\n")[-1].strip()))
+    def value(text: str) -> bool:  # an amount, or the words for none (`ไม่ใช้งบประมาณ`: a budget of 0)
+        return whole(text) or bool(_NO_BUDGET.fullmatch(re.sub(r"\s+", "", text.strip().split("\n")[-1])))
+    return any(value(a) and whole(b) for a, b in zip(above, below))
+
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -744,10 +755,10 @@ def join_rows(above: RawRow, below: RawRow) -> RawRow:
 
 def wrap_rows(rows: list[RawRow], starts: list[bool]) -> list[RawRow]:
     """Lines of a table without rules as rows: a line that does not start a row (`starts`, see split_rows)
-    continues the row above."""
+    continues the row above, unless it sets an amount under the row's own (amount_under_amount)."""
     out: list[RawRow] = []
     for row, start in zip(rows, starts):
-        if out and not start:
+        if out and not start and not amount_under_amount(out[-1].cells, row.cells):
             out[-1] = join_rows(out[-1], row)
         else:
             out.append(row)

@@ -200,9 +200,10 @@ def _is_total(cells: dict[str, str], above: list[_Row]) -> bool:
     """A row that adds up the budgets of the rows above it (`รวม … | 261,001`, a section's subtotal or the closing
     total): a short label and an amount equal to their sum (a checksum, not a word), nothing of a measure's own. It
     is no measure and no row's rest."""
-    if "budget" not in cells or set(cells) - {"measure", "number", "indicator", "budget"} or not above:
+    # the label may stand in any column the merged cell reached (`รวม` centred over the measure and its method)
+    if "budget" not in cells or set(cells) & (_MEASURE_OWN - {"budget"}) or not above:
         return False
-    if len(compact(cells.get("measure", "") + cells.get("number", "") + cells.get("indicator", ""))) > 30:
+    if len(compact("".join(v for k, v in cells.items() if k != "budget"))) > 30:
         return False
     amount = parse_baht(cells["budget"])
     amounts = [parse_baht(row.cells.get("budget")) for row in above]

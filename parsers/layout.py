@@ -23,7 +23,7 @@ from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cel
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+from parsers.tables import (MIN_COLUMN_GAP, UNRULED_TOLERANCE, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
                             band_boxes, band_rows, find_gap_tables, header_lines, join_rows, line_bands, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
@@ -458,7 +458,7 @@ class _PageReader:
         placed = {_box(group): column for column, group in by_column.items()}
         return self._row_of(list(by_column.values()), edges, lambda box: placed.get(box, column_of_edges(box, edges)))
 
-    def borderless_tables(self, ruled: list[PageTable] = ()) -> list[PageTable]:
+    def borderless_tables(self, ruled: list[PageTable] = (), grids: list[list[float]] = ()) -> list[PageTable]:
         """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
         same x positions (a line with an empty first cell wraps the row above), then text whose columns are
         told apart by the white space running down between them (cells aligned any way). A ruled table that
@@ -505,6 +505,7 @@ class _PageReader:
             spanning = {m for k in spanning for m in in_band[k]}
             if not (members := _before_signature(members, word_lines)):
                 continue
+            edges = _inherited_grid(edges, grids, [word_boxes[m] for m in members])
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
@@ -549,6 +550,10 @@ class _PageReader:
         if len(self.engines) > 1:
             return "mixed"
         return next(iter(self.engines), "")
+
+
+def _ruled_table(table: PageTable) -> bool:
+    return any(row.spanned for row in table.rows)
 
 
 def _header_only(table: PageTable) -> bool:
@@ -850,7 +855,26 @@ def _read_scan(ppage, rendered):
     return (*read(rendered.rotate(-degrees, expand=True, fillcolor=255)), degrees)
 
 
-def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
+def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[list[tuple]]) -> list[float]:
+    """The previous page's grid for a table without rules that has the same outer edges and a subset of its column
+    edges (each within UNRULED_TOLERANCE), where no word below the head crosses an edge it lacks: the same table
+    continued, one of whose gaps this page's few lines did not show (a tick column ticked in one row only). Else
+    the page's own edges."""
+    for grid in grids:
+        if len(grid) <= len(edges) or abs(grid[0] - edges[0]) > UNRULED_TOLERANCE \
+                or abs(grid[-1] - edges[-1]) > UNRULED_TOLERANCE:
+            continue
+        inner = grid[1:-1]
+        if not all(any(abs(e - g) <= UNRULED_TOLERANCE for g in inner) for e in edges[1:-1]):
+            continue
+        extra = [g for g in inner if not any(abs(e - g) <= UNRULED_TOLERANCE for e in edges[1:-1])]
+        body = lines[HEADER_LINES:]  # a merged title over sub-columns crosses their edges in the head
+        if body and not any(b[0] < x - 1 and b[2] > x + 1 for x in extra for line in body for b in line):
+            return [edges[0]] + inner + [edges[-1]]
+    return edges
+
+
+def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]] = ()) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     pdfium_text = text_page.get_text_range()
@@ -881,7 +905,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     if not ocr_used:
         for table in (t for t in ruled if _header_only(t)):
             table.rules_to = _column_rules_bottom(ppage, table)
-    tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
+    tables = sorted(ruled + reader.borderless_tables(ruled, () if ocr_used else grids), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
     else:
@@ -1068,7 +1092,11 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                         read = reads[number]
                         budget.left -= read.page.ocr
                     else:
-                        read = read_page(number, ppage, fpage, budget)
+                        # the previous page's tables without rules: a table continued here keeps its grid
+                        before = reads.get(number - 1)
+                        grids = [t.col_edges for t in before.tables if not _ruled_table(t)] \
+                            if before is not None and not before.page.ocr else []
+                        read = read_page(number, ppage, fpage, budget, grids)
                         if number not in budget.skipped:  # a page left unread is not a reading to reuse
                             reads[number] = read
                     page, tables, text = read.page, read.tables, read.text

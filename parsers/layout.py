@@ -23,8 +23,8 @@ from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cel
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
-from parsers.tables import (MIN_COLUMN_GAP, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            find_gap_tables, header_lines, join_rows, looks_like_header, merge_sources, repeats_header, split_rows,
+from parsers.tables import (MIN_COLUMN_GAP, UNRULED_TOLERANCE, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
+                            band_boxes, band_rows, find_gap_tables, header_lines, join_rows, line_bands, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -458,7 +458,7 @@ class _PageReader:
         placed = {_box(group): column for column, group in by_column.items()}
         return self._row_of(list(by_column.values()), edges, lambda box: placed.get(box, column_of_edges(box, edges)))
 
-    def borderless_tables(self, ruled: list[PageTable] = ()) -> list[PageTable]:
+    def borderless_tables(self, ruled: list[PageTable] = (), grids: list[list[float]] = ()) -> list[PageTable]:
         """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
         same x positions (a line with an empty first cell wraps the row above), then text whose columns are
         told apart by the white space running down between them (cells aligned any way). A ruled table that
@@ -495,9 +495,17 @@ class _PageReader:
                     table.rows.extend(wrap_rows(rows, [True] + [False] * (len(rows) - 1)))
                 table.bottom = max(table.bottom, rows[-1].bottom)
                 used.update(members)
-        for edges, members, spanning in find_gap_tables(word_boxes, skip=used):
+        # lines printed beside each other (cells centred vertically) are one band: white space must run through
+        # the band to part two columns, and a band is never cut into rows
+        bands = line_bands(word_boxes)
+        in_band = [[m for m, b in enumerate(bands) if b == k] for k in range(max(bands, default=-1) + 1)]
+        banded = band_boxes(word_boxes, bands)
+        for edges, members, spanning in find_gap_tables(banded, skip={bands[m] for m in used}):
+            members = [m for k in members for m in in_band[k]]
+            spanning = {m for k in spanning for m in in_band[k]}
             if not (members := _before_signature(members, word_lines)):
                 continue
+            edges = _inherited_grid(edges, grids, [word_boxes[m] for m in members])
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
@@ -519,7 +527,8 @@ class _PageReader:
                 if run is None:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
-                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0)
+                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
+                                     [bands[k] for k in piece])
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -541,6 +550,10 @@ class _PageReader:
         if len(self.engines) > 1:
             return "mixed"
         return next(iter(self.engines), "")
+
+
+def _ruled_table(table: PageTable) -> bool:
+    return any(row.spanned for row in table.rows)
 
 
 def _header_only(table: PageTable) -> bool:
@@ -685,10 +698,20 @@ def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) 
         and 0 <= min(b[1] for b in line) - max(b[3] for b in above) <= height
 
 
-def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
+def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
+             bands: list[int] | None = None) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
-    on the next page must not take in the cut row's rest printed under it."""
+    on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
+    (`bands`, parsers.tables.band_rows) the bands give the rows, the header's too, and a band is one row."""
+    if bands and (starts := band_rows(boxes, bands)) is not None:
+        grouped = _band_grouped(rows, boxes, starts)
+        if grouped is not None:
+            rows, boxes = grouped
+            head = header_lines(rows)
+            for row in rows[:head]:
+                row.header = True
+            return rows
     head = header_lines(rows)
     for row in rows[:head]:
         row.header = True
@@ -705,6 +728,25 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
         out += rows[index:index + again]
         start = index = index + again
     return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
+
+
+def _band_grouped(rows: list[RawRow], boxes: list[list[tuple]], starts: list[bool]):
+    """The lines joined into the rows `starts` gives, with their boxes; None when a row would take in two
+    numbered lines (the bands do not say the rows of this table: the line logic decides)."""
+    out_rows: list[RawRow] = []
+    out_boxes: list[list[tuple]] = []
+    numbers: list[int] = []
+    for row, box, start in zip(rows, boxes, starts):
+        number = starts_item(row.cells[0])
+        if start or not out_rows:
+            out_rows.append(row)
+            out_boxes.append(list(box))
+            numbers.append(number)
+        else:
+            out_rows[-1] = join_rows(out_rows[-1], row)
+            out_boxes[-1] += box
+            numbers[-1] += number
+    return None if any(n > 1 for n in numbers) else (out_rows, out_boxes)
 
 
 def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
@@ -813,7 +855,26 @@ def _read_scan(ppage, rendered):
     return (*read(rendered.rotate(-degrees, expand=True, fillcolor=255)), degrees)
 
 
-def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
+def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[list[tuple]]) -> list[float]:
+    """The previous page's grid for a table without rules that has the same outer edges and a subset of its column
+    edges (each within UNRULED_TOLERANCE), where no word below the head crosses an edge it lacks: the same table
+    continued, one of whose gaps this page's few lines did not show (a tick column ticked in one row only). Else
+    the page's own edges."""
+    for grid in grids:
+        if len(grid) <= len(edges) or abs(grid[0] - edges[0]) > UNRULED_TOLERANCE \
+                or abs(grid[-1] - edges[-1]) > UNRULED_TOLERANCE:
+            continue
+        inner = grid[1:-1]
+        if not all(any(abs(e - g) <= UNRULED_TOLERANCE for g in inner) for e in edges[1:-1]):
+            continue
+        extra = [g for g in inner if not any(abs(e - g) <= UNRULED_TOLERANCE for e in edges[1:-1])]
+        body = lines[HEADER_LINES:]  # a merged title over sub-columns crosses their edges in the head
+        if body and not any(b[0] < x - 1 and b[2] > x + 1 for x in extra for line in body for b in line):
+            return [edges[0]] + inner + [edges[-1]]
+    return edges
+
+
+def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]] = ()) -> PageRead:
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     pdfium_text = text_page.get_text_range()
@@ -844,7 +905,7 @@ def read_page(number: int, ppage, fpage, budget: Budget) -> PageRead:
     if not ocr_used:
         for table in (t for t in ruled if _header_only(t)):
             table.rules_to = _column_rules_bottom(ppage, table)
-    tables = sorted(ruled + reader.borderless_tables(ruled), key=lambda t: t.top)
+    tables = sorted(ruled + reader.borderless_tables(ruled, () if ocr_used else grids), key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
     else:
@@ -1031,7 +1092,11 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                         read = reads[number]
                         budget.left -= read.page.ocr
                     else:
-                        read = read_page(number, ppage, fpage, budget)
+                        # the previous page's tables without rules: a table continued here keeps its grid
+                        before = reads.get(number - 1)
+                        grids = [t.col_edges for t in before.tables if not _ruled_table(t)] \
+                            if before is not None and not before.page.ocr else []
+                        read = read_page(number, ppage, fpage, budget, grids)
                         if number not in budget.skipped:  # a page left unread is not a reading to reuse
                             reads[number] = read
                     page, tables, text = read.page, read.tables, read.text

@@ -354,6 +354,8 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
         return True
     if _ITEM_START.match(first):
         return False
+    if amount_under_amount(previous.cells, row.cells):
+        return False
     if _ITEM_START.match((owner or previous).cells[0]):
         return True
     # Only some columns carry on (the short ones, like responsible or period, ended on the last page).
@@ -365,6 +367,19 @@ def _continues_row(row: RawRow, previous: TableRow | None, owner: TableRow | Non
     # the cells whose first line did not fit to the next page whole (WeasyPrint), its first among them.
     covered = previous.spanned[0] if previous.spanned else False
     return not before[0] and not covered and any(before) and not any(f and b for f, b in zip(filled, before))
+
+
+_NO_BUDGET = re.compile(r"\(?ไม่(?:ได้)?(?:ใช้|มี|ตั้ง)งบ(?:ประมาณ)?\)?")
+_AMOUNT = re.compile(r"[0-9๐-๙]{1,3}(?:,\s?[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?")  # `150,000`, `๑๒,๐๐๐.๕๐`: a whole amount
+
+def amount_under_amount(above: list[str], below: list[str]) -> bool:
+    """A whole amount under a whole amount in one column (a total's sum under the last budget): two cells, so two
+    rows, whatever else the lower one leaves empty. A wrapped amount is cut at its comma, so its parts are not whole."""
+    def whole(text: str) -> bool:
+        return bool(_AMOUNT.fullmatch(text.strip().split("\n")[-1].strip()))
+    def value(text: str) -> bool:  # an amount, or the words for none (`ไม่ใช้งบประมาณ`: a budget of 0)
+        return whole(text) or bool(_NO_BUDGET.fullmatch(re.sub(r"\s+", "", text.strip().split("\n")[-1])))
+    return any(value(a) and whole(b) for a, b in zip(above, below))
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -426,13 +441,15 @@ def _narrow(gaps: list[tuple[float, float]], line: list[Box]) -> list[tuple[floa
     or a paragraph across the columns ends the table)."""
     out = []
     for g0, g1 in gaps:
+        # the text covers parts of the gap: keep its widest free stretch, judged once every word is laid over
+        # it (a list number `๑.` beside the gap leaves a word space after it, narrower than the column's gap)
+        free = [(g0, g1)]
         for seg in line:
-            if seg[0] < g1 and seg[2] > g0:  # the text covers part of the gap: keep the widest free side
-                left, right = (g0, min(g1, seg[0])), (max(g0, seg[2]), g1)
-                g0, g1 = max((left, right), key=lambda g: g[1] - g[0])
-        if g1 - g0 < 1.0:
+            free = [piece for a, b in free for piece in ((a, min(b, seg[0])), (max(a, seg[2]), b)) if piece[1] > piece[0]] \
+                if any(seg[0] < b and seg[2] > a for a, b in free) else free
+        if not free or max(b - a for a, b in free) < 1.0:
             return None
-        out.append((g0, g1))
+        out.append(max(free, key=lambda g: g[1] - g[0]))
     return out
 
 
@@ -646,6 +663,85 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
     return [index == 0 or bool(text.strip()) for index, text in enumerate(first_cells)]
 
 
+BAND_OVERLAP = 0.25  # share of a line's height it must reach into the line above to be printed beside it
+
+
+def line_bands(lines: list[list[Box]]) -> list[int]:
+    """Per line (top to bottom), the band it is printed in: a line that reaches well into the lines above it, in
+    other columns only (no box over theirs), stands beside them, not under them. Cells centred vertically in a
+    row of unequal cells interleave so (a two-line cell's lines half a line off a three-line cell's); a row's band
+    is then its tallest cell, and the cells centred in it belong to it. Lines one under the other are bands of
+    their own."""
+    out: list[int] = []
+    band: list[int] = []
+    for index, line in enumerate(lines):
+        top, height = min(b[1] for b in line), max(b[3] - b[1] for b in line)
+        bottom = max((b[3] for m in band for b in lines[m]), default=float("-inf"))
+        beside = band and bottom - top > BAND_OVERLAP * height and not any(
+            a[0] < b[2] and b[0] < a[2] for m in band for a in lines[m] if a[3] > top for b in line)
+        if beside:
+            band.append(index)
+        else:
+            band = [index]
+        out.append(out[-1] + (not beside) if out else 0)
+    return out
+
+
+def band_boxes(lines: list[list[Box]], bands: list[int]) -> list[list[Box]]:
+    """Each band's text as one line: the lines' boxes, x-runs that overlap merged (white space must run through
+    the whole band to be a column gap). A band of one line keeps its boxes as they are."""
+    groups: dict[int, list[list[Box]]] = {}
+    for line, band in zip(lines, bands):
+        groups.setdefault(band, []).append(line)
+    out = []
+    for band in sorted(groups):
+        members = groups[band]
+        if len(members) == 1:
+            out.append(list(members[0]))
+            continue
+        merged: list[list[float]] = []
+        for b in sorted(b for line in members for b in line):
+            if merged and b[0] < merged[-1][2]:
+                merged[-1] = [merged[-1][0], min(merged[-1][1], b[1]), max(merged[-1][2], b[2]), max(merged[-1][3], b[3])]
+            else:
+                merged.append(list(b))
+        out.append([tuple(b) for b in merged])
+    return out
+
+
+def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
+    """Which lines start a row in a table whose cells are centred vertically (some band holds several lines):
+    a band starts a row unless it sits under the band above no further than a wrapped cell's line gap (the
+    gap between two lines of one column inside one band, so surely one cell's) and ROW_GAP_EXTRA: a row whose
+    cells all have an odd or all an even number of lines does not interleave, its lines are bands one under
+    the other at the cell's line gap. None (the usual line logic applies) when no band below the first holds
+    several lines, or none holds two lines of one column to measure the gap by."""
+    if not any(bands[i] == bands[i - 1] != bands[0] for i in range(1, len(bands))):
+        return None  # no band of several lines below the first (a header's own lines may interleave)
+    leading = []
+    for i, line in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            if bands[j] != bands[i]:
+                break
+            leading += [b[1] - a[3] for a in line for b in lines[j]
+                        if a[0] < b[2] and b[0] < a[2] and b[1] > a[3]]
+    if not leading:
+        return None  # no wrapped cell inside a band says how far apart one cell's lines are
+    limit = min(leading) + ROW_GAP_EXTRA
+    starts, top_of, bottom_of = [], {}, {}
+    for line, band in zip(lines, bands):
+        top_of[band] = min(top_of.get(band, float("inf")), min(b[1] for b in line))
+        bottom_of[band] = max(bottom_of.get(band, float("-inf")), max(b[3] for b in line))
+    for index, band in enumerate(bands):
+        if index and bands[index - 1] == band:
+            starts.append(False)
+        elif index == 0:
+            starts.append(True)
+        else:
+            starts.append(top_of[band] - bottom_of[bands[index - 1]] > limit)
+    return starts
+
+
 def column_of(segment: Box, starts: list[float]) -> int:
     return min(range(len(starts)), key=lambda i: abs(segment[0] - starts[i]))
 
@@ -659,10 +755,10 @@ def join_rows(above: RawRow, below: RawRow) -> RawRow:
 
 def wrap_rows(rows: list[RawRow], starts: list[bool]) -> list[RawRow]:
     """Lines of a table without rules as rows: a line that does not start a row (`starts`, see split_rows)
-    continues the row above."""
+    continues the row above, unless it sets an amount under the row's own (amount_under_amount)."""
     out: list[RawRow] = []
     for row, start in zip(rows, starts):
-        if out and not start:
+        if out and not start and not amount_under_amount(out[-1].cells, row.cells):
             out[-1] = join_rows(out[-1], row)
         else:
             out.append(row)

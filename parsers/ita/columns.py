@@ -268,8 +268,11 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
             # column between them: `ผลงาน | สถานะ | ผลที่เกิด…`)
             later_result = any(_RESULT_HEADER.match(skeleton(headers.get(other, ""))) for other in text_columns
                                if other > column and other not in roles)
+            # the output's neighbour counts across columns of no running text (ticks, a progress figure, a status)
+            before = max((c for c in text_columns + [c for c, r in roles.items() if r in _RUNNING_ROLES] if c < column),
+                         default=None)
             role = _result_role([r[column] for r in rows if column < len(r)], headers.get(column, ""), taken,
-                                roles.get(column - 1) == "output" and not later_result)
+                                before is not None and roles.get(before) == "output" and not later_result)
             if role:
                 roles[column] = role
                 taken.add(role)
@@ -283,6 +286,7 @@ def content_roles(rows: list[list[str]], known: dict[int, str], headers: dict[in
     return roles
 
 
+_RUNNING_ROLES = ("measure", "method", "follow_up", "output", "outcome")  # columns of running text
 SHORT_LABEL = 40  # characters (compact): an office or a position, not a sentence
 
 
@@ -319,7 +323,15 @@ def table_roles(header: list[str], rows: list[list[str]]) -> dict[int, str]:
             roles[column] = "target"  # `ตัวชี้วัด/เป้าหมาย` of the measure itself
         if role == "number" and not _numbers_column(cells):
             del roles[column]  # `ลำดับขั้น…` over running text names steps, not the list number: the cells say
+        elif role in _RUNNING_ROLES and _tick_column(cells):
+            del roles[column]  # ticks under a title naming the measure (`สถานะของมาตรการ` over done / not done)
     return content_roles(rows, roles, dict(enumerate(header)))
+
+
+def _tick_column(cells: list[str]) -> bool:
+    """A column of ticks (and empty cells): no running text, whatever its header says."""
+    kinds = [_kind(c) for c in cells if c.strip()]
+    return bool(kinds) and kinds.count("tick") * 5 >= len(kinds) * 3
 
 
 def _measure_by_cells(roles: dict[int, str], rows: list[list[str]]) -> None:

@@ -133,7 +133,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         previous_in_table: TableRow | None = None
         page_of_previous = table.pages[0] if table.pages else None
         if not continued:
-            summed_from = len(rows)  # the rows a closing total row adds up
+            summed_from = table_from = len(rows)  # the rows a total row adds up: since the last total, or all
         measure_style = _measure_style(body, roles)
         for position, row in enumerate(body):
             first_on_page = row.page != page_of_previous
@@ -158,7 +158,9 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             if row.kind == "section" or heading or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
                 continue
-            if _is_total(cells, rows[summed_from:]):
+            # a section's subtotal adds up the rows since the last total; the closing total all the table's rows
+            if _is_total(cells, rows[summed_from:]) or _is_total(cells, rows[table_from:]) \
+                    or _is_total(cells, [r for r in rows[table_from:] if r.section == section]):
                 summed_from = len(rows)
                 previous_in_table = row
                 continue
@@ -195,11 +197,13 @@ _MEASURE_OWN = {"responsible", "period", "period_end", "output", "outcome", "fol
 
 
 def _is_total(cells: dict[str, str], above: list[_Row]) -> bool:
-    """A closing row that adds up the budgets of the rows above it (`รวม … | 261,001`): a short label and an amount
-    equal to their sum (a checksum, not a word), nothing of a measure's own. It is no measure and no row's rest."""
-    if "budget" not in cells or set(cells) - {"measure", "number", "indicator", "budget"} or len(above) < 2:
+    """A row that adds up the budgets of the rows above it (`รวม … | 261,001`, a section's subtotal or the closing
+    total): a short label and an amount equal to their sum (a checksum, not a word), nothing of a measure's own. It
+    is no measure and no row's rest."""
+    # the label may stand in any column the merged cell reached (`รวม` centred over the measure and its method)
+    if "budget" not in cells or set(cells) & (_MEASURE_OWN - {"budget"}) or not above:
         return False
-    if len(compact(cells.get("measure", "") + cells.get("number", "") + cells.get("indicator", ""))) > 30:
+    if len(compact("".join(v for k, v in cells.items() if k != "budget"))) > 30:
         return False
     amount = parse_baht(cells["budget"])
     amounts = [parse_baht(row.cells.get("budget")) for row in above]

@@ -208,17 +208,37 @@ def shear_slope(image, max_degrees: float = 2.0, step: float = 0.1) -> float:
     deskew levels the rows, and the column rules still drift by several points down a page, so a grid
     built on them breaks into pieces that no longer cross the row rules."""
     small = image.reduce(max(1, round(min(image.size) / 800)))
-    ink = small.point(lambda v: 255 if v < 160 else 0)
-    width, height = ink.size
+    ink = np.asarray(small) < 160
+    height, width = ink.shape
+    ys, xs = np.nonzero(ink)
+    rows = np.arange(height, dtype=np.int64)
     best, best_score = 0.0, -1.0
     for i in range(int(-max_degrees / step), int(max_degrees / step) + 1):
         slope = float(np.tan(np.radians(i * step)))
-        sheared = ink.transform((width, height), 0, (1, slope, -slope * height / 2, 0, 1, 0), fillcolor=0)
-        columns = np.asarray(sheared, dtype=np.float64).sum(axis=0)
+        columns = 255.0 * _sheared_columns(xs, ys, rows, slope, width, height)
         score = float(np.square(np.diff(columns)).sum())
         if score > best_score:
             best, best_score = slope, score
     return best
+
+
+def _fix(value: float) -> int:
+    """A coefficient in Pillow's 16.16 fixed point (libImaging/Geometry.c, affine_fixed)."""
+    return int(np.floor(value * 65536.0 + 0.5))
+
+
+def _sheared_columns(xs: np.ndarray, ys: np.ndarray, rows: np.ndarray, slope: float, width: int,
+                     height: int) -> np.ndarray:
+    """Ink pixels per column of the ink (pixels at `xs`, `ys`) sheared by `slope` about the middle row, counted
+    without drawing the sheared image: exactly what Pillow's nearest-neighbour affine transform (1, slope,
+    -slope * height / 2, 0, 1, 0) puts in each column. Pillow shifts each row by a whole number of pixels in
+    16.16 fixed point, (a2 + y * a1) >> 16; counting the shifted ink is a tenth of the CPU of drawing it (41
+    slopes a page: 0.14 -> 0.016 s, the same profiles on suite pages)."""
+    a1 = _fix(slope)
+    a2 = _fix(-slope * height / 2 + 0.5 + slope * 0.5)
+    x = xs - ((a2 + a1 * rows) >> 16)[ys]
+    inside = (x >= 0) & (x < width)
+    return np.bincount(x[inside], minlength=width).astype(np.float64)
 
 
 MIN_SHEAR_DEGREES = 0.25  # a smaller lean moves a column rule under 4 points down an A4 page: left as it is

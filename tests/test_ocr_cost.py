@@ -53,3 +53,57 @@ def test_ocr_rate_can_be_counted_in_cpu_seconds():
     assert _ocr_seconds_per_page(results) == (4, (20.2 - 0.2) / 4)
     pages, cpu = _ocr_seconds_per_page(results, cpu=True)
     assert pages == 4 and abs(cpu - (8.1 - 0.1) / 4) < 1e-9
+
+
+def _drawn_skew(image: Image.Image, max_degrees: float = 2.0, step: float = 0.1) -> float:
+    """skew_angle as it was: every angle tried drawn as a turned image (the reference the search must match)."""
+    small = image.reduce(max(1, round(min(image.size) / 800)))
+    ink = small.point(lambda v: 255 if v < 160 else 0)
+    scores: dict[int, float] = {}
+
+    def sharpness(i: int) -> float:
+        if i not in scores:
+            rows = np.asarray(ink.rotate(i * step, fillcolor=0), dtype=np.float64).sum(axis=1)
+            scores[i] = float(np.square(np.diff(rows)).sum())
+        return scores[i]
+    limit, coarse = int(max_degrees / step), 5
+    best = max(range(-limit, limit + 1, coarse), key=sharpness)
+    best = max(range(max(-limit, best - coarse), min(limit, best + coarse) + 1), key=sharpness)
+    return best * step
+
+
+def test_skew_search_finds_the_angle_drawing_every_turn_found():
+    page = _page()
+    for degrees in (0.0, 0.35, -0.8, 1.3, -1.9):
+        turned = page.rotate(degrees, resample=3, fillcolor=255) if degrees else page
+        angle = ocr.skew_angle(turned)
+        assert angle == _drawn_skew(turned), degrees
+        assert abs(angle + degrees) <= 0.15, degrees
+
+
+def test_fast_setting_reads_cells_with_the_page_and_deskews_bilinear(monkeypatch):
+    page = _page().rotate(0.8, resample=3, fillcolor=255)
+    monkeypatch.delenv("ITA_OCR_CELLS", raising=False)
+    monkeypatch.delenv("ITA_OCR_FAST", raising=False)
+    assert ocr.cells_enabled() and not ocr.fast_enabled()
+    default = ocr.deskew(page)
+    monkeypatch.setenv("ITA_OCR_FAST", "1")
+    assert not ocr.cells_enabled() and ocr.fast_enabled()
+    fast = ocr.deskew(page)
+    assert np.array_equal(np.asarray(fast), np.asarray(page.rotate(-0.8, resample=2, fillcolor=255)))
+    assert not np.array_equal(np.asarray(fast), np.asarray(default))
+
+
+def test_ocr_cache_keeps_the_fast_setting_s_readings_apart(monkeypatch, tmp_path):
+    # a reading made without the inverted retry must not be served to the default setting, nor the reverse
+    calls = []
+    monkeypatch.setattr(ocr, "_tesseract_tsv", lambda image, dpi, psm: calls.append(ocr.fast_enabled()) or "tsv")
+    monkeypatch.setenv("ITA_OCR_CACHE", str(tmp_path))
+    monkeypatch.delenv("ITA_OCR_FAST", raising=False)
+    image = _page(64, 48)
+    ocr.tesseract_tsv(image, 300, 3)
+    ocr.tesseract_tsv(image, 300, 3)
+    monkeypatch.setenv("ITA_OCR_FAST", "1")
+    ocr.tesseract_tsv(image, 300, 3)
+    ocr.tesseract_tsv(image, 300, 3)
+    assert calls == [False, True]

@@ -4,15 +4,24 @@
 (`time.process_time` plus the children's user and system time from `os.times`) is what a core spends. Each
 phase excludes the phases nested in it (the Tesseract process inside the cell re-reading is Tesseract's).
 
-    python scripts/ocr_phases.py SCANS/01002-province.pdf SCANS/01011-province.pdf ...
+    python scripts/ocr_phases.py [--warm SCANS/01001-measures_new.pdf] SCANS/01002-province.pdf SCANS/01011-province.pdf ...
+
+Numerical libraries run one thread, as in the pipeline's workers (pipeline/executor.py): OpenBLAS's threads
+spinning on a shared machine cost the digit templates' products ten times their CPU, which no worker pays.
+`--warm PDF` reads a scan first, untimed, so what a worker loads once (digit templates, the word lists of the
+vocabularies, the tokenizer) is not charged to the pages measured; its cost is printed on its own.
 """
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
 import os
-import sys
-import time
+
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")  # before numpy loads, as pipeline/executor.py does for its workers
+
+import importlib  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -41,6 +50,12 @@ def cpu() -> float:
 
 def main(paths: list[str]) -> int:
     from parsers.layout import extract_layout  # noqa: PLC0415
+
+    if paths[:1] == ["--warm"]:
+        warm, paths = paths[1], paths[2:]
+        started = cpu()
+        extract_layout(warm)
+        print(f"{'warm-up document (untimed)':30s} {cpu() - started:6.2f}  CPU s, loads included")
 
     totals: dict[str, float] = {}
     stack: list[list[float]] = []

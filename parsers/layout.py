@@ -704,17 +704,15 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
     on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
     (`bands`, parsers.tables.band_rows) the bands give the rows, the header's too, and a band is one row."""
-    if bands and (starts := band_rows(boxes, bands)) is not None:
-        grouped = _band_grouped(rows, boxes, starts)
-        if grouped is not None:
-            rows, boxes = grouped
-            head = header_lines(rows)
-            for row in rows[:head]:
-                row.header = True
-            return rows
+    starts = band_rows(boxes, bands) if bands else None
+    banded = _band_grouped(rows, starts) if starts is not None else None
+    if banded is not None:
+        rows = banded
     head = header_lines(rows)
     for row in rows[:head]:
         row.header = True
+    if banded is not None:
+        return rows
     out, start, index = rows[:head], head, head
     header_rows = [row.cells for row in rows[:head]]
     while index < len(rows):  # the header printed again inside the table (under a heading) starts no row's rest
@@ -730,23 +728,20 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
     return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
 
 
-def _band_grouped(rows: list[RawRow], boxes: list[list[tuple]], starts: list[bool]):
-    """The lines joined into the rows `starts` gives, with their boxes; None when a row would take in two
-    numbered lines (the bands do not say the rows of this table: the line logic decides)."""
+def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None:
+    """The lines joined into the rows `starts` gives; None when a row would take in two numbered lines (the
+    bands do not say the rows of this table: the line logic decides)."""
     out_rows: list[RawRow] = []
-    out_boxes: list[list[tuple]] = []
     numbers: list[int] = []
-    for row, box, start in zip(rows, boxes, starts):
+    for row, start in zip(rows, starts):
         number = starts_item(row.cells[0])
         if start or not out_rows:
             out_rows.append(row)
-            out_boxes.append(list(box))
             numbers.append(number)
         else:
             out_rows[-1] = join_rows(out_rows[-1], row)
-            out_boxes[-1] += box
             numbers[-1] += number
-    return None if any(n > 1 for n in numbers) else (out_rows, out_boxes)
+    return None if any(n > 1 for n in numbers) else out_rows
 
 
 def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:

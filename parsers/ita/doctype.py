@@ -27,9 +27,7 @@ _TITLES: list[tuple[DocType, tuple[str, ...]]] = [
 ]
 
 
-
-
-def _shape(*parts: str) -> str:
+def _shape(*parts: str | int) -> str:
     """A regex over skeleton text from Thai pieces (marks dropped as skeleton drops them); `|` inside a piece
     separates alternatives, and a gap of up to N letters is written as the int N."""
     out = []

@@ -64,8 +64,9 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
         assessment = Assessment(overall_score=stated.score, level=stated.level or legacy.level)
     for table in tables:
         weighted = any(word in skeleton(" ".join(table.header)) for word in statements.WEIGHTED_WORDS)
-        body = [row.cells for row in table.rows if row.kind != "header"]
-        for reading in statements.tools_across(table.header or (body[0] if body else []), body, year, weighted):
+        body_rows = [row.cells for row in table.rows if row.kind != "header"]
+        header_cells = table.header or (body_rows[0] if body_rows else [])
+        for reading in statements.tools_across(header_cells, body_rows, year, weighted):
             _set_tool(assessment, reading)
         rows = [" ".join(row.cells) for row in table.rows]
         for reading in statements.tools(rows, year, weighted):

@@ -263,8 +263,8 @@ def tools_across(header: list[str], rows: list[list[str]], year: int | None,
                 by_year[years.pop()] = cells
         if len(by_year) < len(valued):
             return []
-        wanted = year if year in by_year else max(y for y in by_year if year is None or y <= year + 1) \
-            if any(year is None or y <= year + 1 for y in by_year) else None
+        # this year's row, else the latest stated up to the year after it
+        wanted = year if year in by_year else max((y for y in by_year if year is None or y <= year + 1), default=None)
         valued = [by_year[wanted]] if wanted is not None else []
     readings = []
     for cells in valued:

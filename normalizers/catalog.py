@@ -155,16 +155,18 @@ def question_score(code: str, text: str | None, year: int | None) -> float:
     return max((_text_score(key, row.text) for row in catalog(year) if row.code == code), default=0.0)
 
 
-def is_confirmed(row: CatalogRow) -> bool:
-    """Whether a row's code and wording were read off a published document (`confirmed_*`), not inferred from
-    another year or recalled: only such a row may overrule what a document prints."""
-    return row.status.startswith("confirmed")
+def may_overrule(row: CatalogRow) -> bool:
+    """Whether a row's wording may correct a code a document prints: any row but a recalled one (wording from
+    memory, `recalled_unverified`: the reference README says never to let it override a document). Inferred rows
+    may: a scan's misread digit (`๐๕` for o4) is corrected by them, and the printed code is kept wherever its own
+    wording matches too (codes.resolve_code)."""
+    return not row.status.startswith("recalled")
 
 
 def match_question(text: str | None, year: int | None, tool: str | None = None,
-                   min_score: float = 80.0, confirmed_only: bool = False) -> tuple[str, float] | None:
+                   min_score: float = 80.0, overruling_only: bool = False) -> tuple[str, float] | None:
     """(code, score 0-100) of the catalog question whose wording best matches `text`, or None.
-    `confirmed_only` leaves out the rows that are not `is_confirmed`."""
+    `overruling_only` leaves out the rows that may not overrule a printed code (`may_overrule`)."""
     if not text:
         return None
     key = _key(text)
@@ -172,7 +174,7 @@ def match_question(text: str | None, year: int | None, tool: str | None = None,
         return None
     best: tuple[str, float] | None = None
     for row in catalog(year):
-        if (tool is not None and row.tool != tool) or (confirmed_only and not is_confirmed(row)):
+        if (tool is not None and row.tool != tool) or (overruling_only and not may_overrule(row)):
             continue
         score = _text_score(key, row.text)
         if best is None or score > best[1]:

@@ -81,13 +81,11 @@ def resolve_code(raw: str | None, year: int | None = None, text: str | None = No
 
     The text wins only when it clearly matches another question of the catalog (fuzzy score ≥ 90)
     and matches the printed code's own wording poorly; the result then says `corrected`. A code that is valid
-    for the year is overruled only by a confirmed catalog row: a wording inferred from another year (2568's
-    catalog is 2567's numbering) or recalled may be numbered otherwise in the document's year, and the printed
-    code is then the better evidence.
+    for the year is never overruled by a recalled wording (catalog.may_overrule).
     """
     code = normalize_code(raw)
     valid = code is not None and _in_range(code, year)
-    matched = (catalog.match_question(text, year, min_score=90.0, confirmed_only=valid)
+    matched = (catalog.match_question(text, year, min_score=90.0, overruling_only=valid)
                if text and year is not None else None)
     if matched is None:
         if valid:

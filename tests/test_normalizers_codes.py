@@ -135,12 +135,14 @@ def test_weights_and_levels_by_year():
     assert catalog.levels(2566)[0] == "AA" and catalog.levels(2567)[0] == "ผ่านดีเยี่ยม"
 
 
-def test_a_valid_code_is_not_overruled_by_a_wording_the_catalog_only_inferred():
-    # 2568's catalog is 2567's numbering carried over (CATALOG_PROVENANCE.md): where a 2568 document numbers a
-    # question otherwise, the printed code is the evidence, so it is kept; 2567's confirmed rows still correct.
+def test_a_valid_code_is_not_overruled_by_a_recalled_wording():
+    # the 2566 EIT wordings are recalled, not read off a document (reference README: never let them override one)
+    text = ("เจ้าหน้าที่ของหน่วยงานที่ท่านติดต่อ ให้ข้อมูลเกี่ยวกับการดำเนินการ/ให้บริการแก่ท่านอย่างตรงไปตรงมา "
+            "โดยไม่ปิดบังหรือบิดเบือนข้อมูล มากน้อยเพียงใด")
+    kept = resolve_code("e๑", 2566, text)
+    assert (kept.code, kept.corrected) == ("e1", False)
+    # an out-of-range code has nothing printed worth keeping: the recalled wording still names it
+    assert resolve_code("e๒๙", 2566, text).code == "e3"
+    # an inferred row still corrects (2568 is 2567's numbering): a scan's misread digit is caught by the wording
     text = "ผู้บริหารสูงสุดของหน่วยงานของท่านให้ความสำคัญกับการแก้ไขปัญหาการทุจริตและประพฤติมิชอบมากน้อยเพียงใด"
-    assert resolve_code("i๕", 2567, text).code == "i13"
-    kept = resolve_code("i๕", 2568, text)
-    assert (kept.code, kept.corrected) == ("i5", False)
-    # an out-of-range code has nothing printed worth keeping: its text still names it
-    assert resolve_code("i๒๓", 2568, text).code == "i13"
+    assert resolve_code("i๕", 2568, text).code == "i13"

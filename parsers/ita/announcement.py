@@ -119,6 +119,8 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         return None, True
     if found := normalize_level(text):
         return found, True
+    if worded := _worded_letter(text):
+        return worded
     if scanned:
         # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
         first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
@@ -137,6 +139,30 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+# A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)
+_THAI_LETTER_NAMES = {skeleton(name): level for name, level in (("เอเอ", "AA"), ("เอ", "A"), ("บี", "B"), ("ซี", "C"),
+                                                                ("ดี", "D"), ("อี", "E"), ("เอฟ", "F"))}
+# A letter level with its pass word (`A (ผ่าน)`, `C ไม่ผ่าน`): on the letter scale 85 and over passes (AA, A)
+_LETTER_WITH_WORD = re.compile(r"^(AA|A|B|C|D|E|F)\s*[(\[]?\s*([ก-๛\s]+?)\s*[)\]]?$")
+_PASSING = ("AA", "A")
+
+
+def _worded_letter(text: str) -> tuple[str, bool] | None:
+    """A letter level printed with words: spelled in Thai (`ซี`), or beside its pass word (`A (ผ่าน)`); a pass
+    word that contradicts its letter (`B (ผ่าน)`) leaves the cell as printed, off the scale (warned)."""
+    key = skeleton(re.sub(r"\s+", "", text))
+    if key in _THAI_LETTER_NAMES:
+        return _THAI_LETTER_NAMES[key], True
+    if not (match := _LETTER_WITH_WORD.match(text.strip())):
+        return None
+    word = skeleton(re.sub(r"\s+", "", match.group(2)))
+    if word not in (skeleton("ผ่าน"), skeleton("ไม่ผ่าน")):
+        return None
+    letter = match.group(1)
+    passes = word == skeleton("ผ่าน")
+    return (letter, True) if passes == (letter in _PASSING) else (text, False)
 
 
 def _nearest_level(letters: str) -> str | None:
@@ -400,6 +426,7 @@ def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
     text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    text = re.sub(r"\s*(?:\*+|\(\*+\))$", "", text)  # a footnote's mark (`อบต.X*`: see the note under the table)
     text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
     # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
     # as a consonant): no unit's name opens with another letter before its type
@@ -707,10 +734,35 @@ def _glued(text: str, header: str, at_end: bool) -> str | None:
     return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
+def side_by_side(table: Table) -> list[Table]:
+    """A table printed as two (or more) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
+    its parts, left to right, each read as a table of its own, so the units of the left part come first and no
+    row takes the right part's scores. A part is a run of columns whose header names the same roles in the same
+    order as the first part's, with a name among them; otherwise the table is one."""
+    headers, n_header = _header_rows(table)
+    if not n_header:
+        return [table]
+    roles = [header_role(h) for h in headers]
+    starts = [c for c, r in enumerate(roles) if r is not None and r == next(x for x in roles if x is not None)]
+    if len(starts) < 2 or starts[0] != next(c for c, r in enumerate(roles) if r is not None):
+        return [table]
+    bounds = starts[1:] + [table.n_cols]
+    parts = [(a, b) for a, b in zip([0] + starts[1:], bounds)]
+    sequences = [[r for r in roles[a:b] if r is not None] for a, b in parts]
+    if any(seq != sequences[0] for seq in sequences) or "name" not in sequences[0] or len(sequences[0]) < 3:
+        return [table]
+
+    def cut(row: TableRow, a: int, b: int) -> TableRow:
+        return replace(row, cells=row.cells[a:b], sources=row.sources[a:b], spanned=row.spanned[a:b])
+
+    return [Table([cut(r, a, b) for r in table.rows], list(table.pages), b - a,
+                  table.header[a:b] if table.header else []) for a, b in parts]
+
+
 def from_tables(tables: list[Table], year: int | None) -> Announcement:
     reader = _Reader(year)
     previous: Columns | None = None
-    for table in tables:
+    for table in (part for whole in tables for part in side_by_side(whole)):
         columns, n_header = table_columns(table, previous, year)
         if columns is None:
             continue

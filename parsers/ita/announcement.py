@@ -121,6 +121,12 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         return found, True
     if worded := _worded_letter(text):
         return worded
+    if scanned and (split := pass_word(text))[1] is not None:
+        letter = re.sub(r"[^A-Za-z]", "", split[0])
+        if letter in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-()\s]+", split[0]) \
+                and split[1] == (letter in _PASSING):
+            return letter, True
+        return None, True  # a shape (`8`) the row's total may still decide (_Reader.add)
     if scanned:
         # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
         first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
@@ -147,6 +153,18 @@ _THAI_LETTER_NAMES = {skeleton(name): level for name, level in (("เอเอ",
 # A letter level with its pass word (`A (ผ่าน)`, `C ไม่ผ่าน`): on the letter scale 85 and over passes (AA, A)
 _LETTER_WITH_WORD = re.compile(r"^(AA|A|B|C|D|E|F)\s*[(\[]?\s*([ก-๛\s]+?)\s*[)\]]?$")
 _PASSING = ("AA", "A")
+
+
+_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
+
+
+def pass_word(text: str) -> tuple[str, bool | None]:
+    """A level cell's text without the pass word printed after its letter (`8(ไม่ผ่าน)`: `8`, False), and
+    whether it says the unit passed (None when it prints none)."""
+    match = _PASS_WORD.match((text or "").strip())
+    if match is None or not match.group(1).strip():
+        return text, None
+    return match.group(1).strip(), not match.group(2).startswith("ไ")
 
 
 def _worded_letter(text: str) -> tuple[str, bool] | None:
@@ -227,8 +245,8 @@ def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = 
         cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
         if not cells:
             continue
-        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and letter_candidates(t)) \
-                >= 0.6 * len(cells):
+        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and (
+                letter_candidates(t) or letter_candidates(pass_word(t)[0]))) >= 0.6 * len(cells):
             roles[c] = "level"
         elif all(_RANK.match(compact(t)) and "." not in compact(t).rstrip(".") for t in cells):
             ranks = [int(_RANK.match(compact(t)).group(1)) for t in cells]
@@ -529,7 +547,12 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
-        shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
+        shapes = ()
+        if scanned and level is None and self.letter_scale:
+            # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it
+            letter_text, passes = pass_word(cell("level"))
+            shapes = tuple(lv for lv in letter_candidates(letter_text)
+                           if passes is None or passes == (lv in _PASSING))
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -734,35 +757,49 @@ def _glued(text: str, header: str, at_end: bool) -> str | None:
     return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
-def side_by_side(table: Table) -> list[Table]:
-    """A table printed as two (or more) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
+def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table], int | None]:
+    """A table printed as two (or three) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
     its parts, left to right, each read as a table of its own, so the units of the left part come first and no
-    row takes the right part's scores. A part is a run of columns whose header names the same roles in the same
-    order as the first part's, with a name among them; otherwise the table is one."""
+    row takes the right part's scores; and the parts' width. Parts are runs of equal width whose headers name
+    no role differently at the same place (a scan may lose a word of one: `ที่` read `i`), each naming a name
+    and a result (total, level or tool). A table without a header (a later page) of the width of `previous`
+    parts' tables is cut the same way. Otherwise the table is one."""
     headers, n_header = _header_rows(table)
-    if not n_header:
-        return [table]
     roles = [header_role(h) for h in headers]
-    starts = [c for c, r in enumerate(roles) if r is not None and r == next(x for x in roles if x is not None)]
-    if len(starts) < 2 or starts[0] != next(c for c, r in enumerate(roles) if r is not None):
-        return [table]
-    bounds = starts[1:] + [table.n_cols]
-    parts = [(a, b) for a, b in zip([0] + starts[1:], bounds)]
-    sequences = [[r for r in roles[a:b] if r is not None] for a, b in parts]
-    if any(seq != sequences[0] for seq in sequences) or "name" not in sequences[0] or len(sequences[0]) < 3:
-        return [table]
+    width = None
+    if n_header:
+        for k in (2, 3):
+            if table.n_cols % k or table.n_cols // k < 3:
+                continue
+            w = table.n_cols // k
+            parts = [roles[i * w:(i + 1) * w] for i in range(k)]
+            places = [{p[at] for p in parts} - {None} for at in range(w)]
+            if all(len(named) <= 1 for named in places) and all(
+                    "name" in p and any(r in ("total", "level", *POINT_FIELDS) for r in p) for p in parts):
+                width = w
+                break
+    elif previous and table.n_cols % previous == 0 and table.n_cols > previous:
+        width = previous
+    if width is None:
+        return [table], None
 
     def cut(row: TableRow, a: int, b: int) -> TableRow:
         return replace(row, cells=row.cells[a:b], sources=row.sources[a:b], spanned=row.spanned[a:b])
 
-    return [Table([cut(r, a, b) for r in table.rows], list(table.pages), b - a,
-                  table.header[a:b] if table.header else []) for a, b in parts]
+    bounds = [(a, a + width) for a in range(0, table.n_cols, width)]
+    return [Table([cut(r, a, b) for r in table.rows], list(table.pages), width,
+                  table.header[a:b] if table.header else []) for a, b in bounds], width
 
 
 def from_tables(tables: list[Table], year: int | None) -> Announcement:
     reader = _Reader(year)
     previous: Columns | None = None
-    for table in (part for whole in tables for part in side_by_side(whole)):
+    parts: list[Table] = []
+    width = None
+    for whole in tables:
+        cut, width = side_by_side(whole, width)
+        parts += cut
+    for table in parts:
         columns, n_header = table_columns(table, previous, year)
         if columns is None:
             continue

@@ -466,3 +466,16 @@ def test_a_total_printed_with_one_decimal_is_the_weighted_sum_rounded():
 def test_footnote_mark_is_not_part_of_the_name():
     assert announcement._clean_name("วิทยาลัยเทคนิคยะลา*") == "วิทยาลัยเทคนิคยะลา"
     assert announcement._clean_name("อบต.บือเระ (*)") == "อบต.บือเระ"
+
+
+def test_one_decimal_table_on_a_scan():
+    """A table printing one decimal: its numbers are read as printed (elsewhere `69.1` lost its last digit), and
+    confused digits are weighed as in any table."""
+    header = ["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"]
+    rows = [[str(i), "วิทยาลัยเทคนิคยะลา", "25.1", "24.2", "30.3", "79.6", "ต้องปรับปรุง"] for i in range(1, 6)]
+    assert announcement.one_decimal(rows, announcement.Columns({2: "IIT", 3: "EIT", 4: "OIT", 5: "total"}))
+    assert not announcement.one_decimal([r[:5] + ["79.61"] + r[6:] for r in rows] * 2,
+                                        announcement.Columns({5: "total"}))
+    assert (0, 79.6) in scan_numbers.readings("79.6", decimals=1) and (1, 79.0) not in scan_numbers.readings("79.6", decimals=1)
+    assert scan_numbers.readings("79.6") == []  # two decimals expected: a lost digit, nothing to choose
+    assert header  # (the header words a scan's table would carry)

@@ -34,6 +34,7 @@ _LEADING_RANK = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s+(?=\D)|^\s*(\d{1,4})[.)](?=
 _DISTRICT = re.compile(r"^(?:อำเภอ|อ\.)\s*(\S.*)$")
 _HINT = re.compile(r"(?:\.{2,}|…)\s*$")  # `๑๑.วิทยาลัยการอาชีพ...`: the next page's first row, announced
 _SCAN_ENGINES = ("tesseract", "template")
+_SCORE_TOKEN = re.compile(r"(?<![\d.])\d{1,3}\.\d{2}(?![\d.])")  # a two-decimal score, which no header prints
 POINT_FIELDS = {"IIT": "iit_points", "EIT": "eit_points", "EIT1": "eit_part1_points", "EIT2": "eit_part2_points",
                 "OIT": "oit_points"}
 RAW_FIELDS = {"IIT": "iit", "EIT": "eit", "EIT1": "eit_part1", "EIT2": "eit_part2", "OIT": "oit"}
@@ -471,6 +472,7 @@ class _Reader:
     def __init__(self, year: int | None):
         self.year = year
         self.letter_scale = catalog_levels(year) == LETTER_LEVELS
+        self.one_decimal = False  # the table being read prints its scores with one decimal (one_decimal)
         self.rows: list[Assessment] = []
         self.warnings: list[str] = []
         self.district: str | None = None
@@ -533,7 +535,7 @@ class _Reader:
         for role, target in targets:
             text = cell(role)
             value, read = parse_number(text)
-            if scanned and _digit_lost(source(role), text):
+            if scanned and _digit_lost(source(role), text, self.one_decimal):
                 value, read, text = None, False, UNREAD  # lost a digit: nothing to choose from
             if value is None and (guess := _guess(source(role), text)):
                 unread.append(f"{role} {text.strip()!r}")
@@ -619,7 +621,8 @@ class _Reader:
             return not problems(trial, self.year, EXACT)
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
-                                         wildcards=wildcards):
+                                         wildcards=wildcards and not self.one_decimal,
+                                         decimals=1 if self.one_decimal else 2):
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:
@@ -686,10 +689,21 @@ def _checkable(a: Assessment, year: int | None) -> bool:
     return expected_total(a, year) is not None or level_range(a.level) is not None
 
 
-def _digit_lost(source: Provenance | None, text: str) -> bool:
-    """A scanned score read with one decimal (`69.1` for 69.19: every ITA table prints two), or from digits on
-    lines of their own (`21.3` / `6` / `4`: a digit of the next line or a rule's end, not one number)."""
-    return bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
+def one_decimal(rows: list[list[str]], columns: Columns) -> bool:
+    """The table prints its scores with one decimal (`87.5`): most of its score cells read so, four times as
+    many as read with two. (A scan's one-decimal reading is otherwise a number that lost its last digit.)"""
+    roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
+    texts = [compact(cells[c]) for cells in rows for c in roles if c < len(cells)]
+    one = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d", t))
+    two = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d{2}", t))
+    return one >= 5 and one >= 4 * two
+
+
+def _digit_lost(source: Provenance | None, text: str, one_decimal: bool = False) -> bool:
+    """A scanned score read with one decimal (`69.1` for 69.19: ITA tables print two; not in a table that
+    prints one, `one_decimal`), or from digits on lines of their own (`21.3` / `6` / `4`: a digit of the next
+    line or a rule's end, not one number)."""
+    return not one_decimal and bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
         source is not None and bool(re.search(r"\d[ \t]*\n[\s.]*\d", source.text))
 
 
@@ -809,8 +823,9 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         body: list[tuple[list[str], list[Provenance | None], int] | str] = []  # rows, or a section's text
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
-                    parse_number(c)[0] is not None for c in row.cells):
-                continue  # a header repeated on a later page
+                    parse_number(c)[0] is not None or _SCORE_TOKEN.search(c) for c in row.cells):
+                continue  # a header repeated on a later page (a page's last row that the OCR grid glued the
+                # next page's header onto holds its scores still: `93.89 IIT`)
             if row.kind == "section":
                 body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
@@ -821,6 +836,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
                 body[-1] = (*joined, last[2])  # the rest of a row the page break cut, not a row of its own
                 continue
             body.append((list(cells), list(row.sources), row.page))
+        reader.one_decimal = one_decimal([item[0] for item in body if not isinstance(item, str)], columns)
         for item in body:
             if isinstance(item, str):
                 reader.section(item)

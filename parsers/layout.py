@@ -14,12 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pypdfium2 as pdfium
+from scipy import ndimage
 
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
-from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, read_letter_level
+from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, line_bands, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -37,6 +39,8 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
 MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (re-read alone when left empty)
+LINE_PITCH = 17.0  # points: a table's line of 12-16 pt text; a cell 1.6 of it tall can hold two
+MIN_LOST_LINE = 4.0  # points: the ink of a line the page reading lost is a letter's height at least
 MIN_CELL_INK = 60  # dark pixels a cell needs to be worth reading again (specks and rule remains are fewer)
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _LETTER_LEVEL = re.compile(r"(AA|[A-F])[.,']?")  # a level of the letter scale (up to 2566), read alone in its cell
@@ -361,6 +365,7 @@ class _PageReader:
         Cells the template reader read are given Tesseract's own reading as an alternative first."""
         self._keep_tesseract_readings(tables)
         empty = []
+        lost = []
         one_line = MAX_CELL_LINE_HEIGHT * ocr.DPI / 72
         for found, table in zip((f for f in found_tables if f.rows), tables):
             for raw, row in zip(table.rows, found.rows):
@@ -372,6 +377,8 @@ class _PageReader:
                     if (text.strip() or raw.sources[c] is not None) and not specks:
                         if _LEADING_MARKS.match(text):
                             empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
+                        elif (below := self._lost_below(cell, text)) is not None:
+                            lost.append((raw, c, cell, below))  # its last line was lost (a wrapped name's second)
                         continue
                     ink = cell_ink(self.image, _pixels(cell))
                     if ink is None or ink.sum() < MIN_CELL_INK or _ink_height(ink) > one_line:
@@ -403,6 +410,49 @@ class _PageReader:
                 raw.cells[c] = level.group(1) if level else text
                 self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
                 raw.sources[c] = self.source(cell, raw.cells[c])
+        for (raw, c, cell, below), words in zip(lost, ocr.ocr_cells(self.image, [below for *_, below in lost])):
+            # specks of the scan beside the line read as words of their own (`7`, `a`, `™?`) are none of it
+            words = [w for w in words if re.search(r"[ก-๛]", w.text)]
+            if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+                continue
+            text = self._clean_cell(join_lines("\n".join(
+                scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
+                    [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+            # the lost line is Thai text of its own (two letters at least), not digits nor a mark left alone
+            if len(re.findall(r"[ก-ฮ]", text)) >= 2 and not _THAI_DIGIT.search(text) and not re.search(r"\d", text) \
+                    and not _LEADING_MARKS.match(text):
+                raw.cells[c] = join_lines(f"{raw.cells[c]}\n{text}")
+                self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
+                raw.sources[c] = self.source(cell, raw.cells[c])
+
+    def _lost_below(self, cell, text: str) -> tuple[int, int, int, int] | None:
+        """A text cell of two lines or more whose page reading has no word on its last lines of ink: a wrapped
+        unit name read as its first line only (`องค์การบริหารส่วนตำบล` / `ถนน` read `องคการบริหารสวนตำบล` at
+        150 dpi; the whole cell read again alone gives the same). The box (image pixels) of the ink under the
+        last line read, to read alone; None for cells with every line read. Only Thai text cells tall enough
+        for two lines are looked at."""
+        if cell[3] - cell[1] < 1.6 * LINE_PITCH or len(re.findall(r"[ก-ฮ]", text)) < 3:
+            return None
+        box = _pixels(cell)
+        ink = cell_ink(self.image, box)
+        if ink is None or ink.sum() < MIN_CELL_INK:
+            return None
+        bands = line_bands(ink)
+        words = [w for w in self.words if _inside(w, cell)]
+        scale = 72 / ocr.DPI
+        top = box[1] * scale
+        read = [i for i, (a, b) in enumerate(bands)
+                if any(w.top < top + b * scale and w.bottom > top + a * scale for w in words)]
+        if not read or read[-1] == len(bands) - 1:
+            return None
+        start = bands[read[-1]][1] + 2
+        if bands[-1][1] - bands[read[-1] + 1][0] < MIN_LOST_LINE * ocr.DPI / 72:
+            return None
+        # as wide as the lost line's ink (the rest of the cell holds only the scan's specks)
+        columns = np.nonzero(ndimage.binary_opening(ink[start:], np.ones((2, 2))).any(axis=0))[0]
+        if not len(columns):
+            return None
+        return box[0], box[1] + start, min(box[2], box[0] + int(columns[-1]) + 12), box[3]
 
     def _keep_tesseract_readings(self, tables: list[PageTable]) -> None:
         """OCR pages: a cell whose number the template reader gave (engine template) keeps what Tesseract read

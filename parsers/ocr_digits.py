@@ -267,6 +267,9 @@ def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
     return [(top, bottom) for top, bottom in bands if bottom - top >= MIN_GLYPH_PIXELS]
 
 
+line_bands = _line_bands  # (the lines of a text cell's ink too: parsers/layout.py, a wrapped name's lost line)
+
+
 def _wrapped(ink: np.ndarray, bands: list[tuple[int, int]], read) -> str | None:
     """A number a narrow cell wrapped over lines (a word processor breaks `92.39` as `9` / `2.39`, a browser as
     `92.3` / `9`): each line read on its own (`read`: the template reading or guess of one line's ink), joined

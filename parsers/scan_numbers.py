@@ -66,15 +66,20 @@ def _wild_readings(text: str, max_changes: int) -> dict[float, int]:
     return out
 
 
-def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False) -> list[tuple[int, float]]:
+def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False,
+             decimals: int = 2) -> list[tuple[int, float]]:
     """(changes, value) for the reading of a cell and its variants with up to `max_changes` confused digits.
     A cell that is no two-decimal number gives nothing; one with a mark or bracket of the cell's edge read
     beside its number (`40.00่]`), a stray dot or digit after it (`86.01.`) or its point lost (`3643`) gives
     the number as one change. With `wildcards`, Thai letters where digits must be (`81.ต่1`) are any digit,
-    one change each (only a checksum that pins every digit may take them: exact sums of several cells)."""
+    one change each (only a checksum that pins every digit may take them: exact sums of several cells). A
+    table that prints one decimal (`decimals` 1) has its plain numbers so, confused digits as any others."""
     text = text.strip()
     junk = 0
-    if not _NUMBER.fullmatch(text):
+    if decimals == 1:
+        if not re.fullmatch(r"\d{1,3}\.\d", text):
+            return []
+    elif not _NUMBER.fullmatch(text):
         # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away
         if match := _JUNKED.fullmatch(text):
             text, junk = next(g for g in match.groups() if g), 1
@@ -99,11 +104,11 @@ def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False)
 
 
 def choose(cells: dict[str, str], accept: Callable[[dict[str, float]], bool],
-           max_changes: int = MAX_CHANGES, wildcards: bool = False) -> dict[str, float] | None:
+           max_changes: int = MAX_CHANGES, wildcards: bool = False, decimals: int = 2) -> dict[str, float] | None:
     """The values of `cells` (field -> text as read) that `accept` takes with the fewest digit changes in
     all, when exactly one assignment has that fewest number; None when none or several do. Assignments are
     tried in order of changes (0, then 1, ...), so a row of many cells costs only the readings near it."""
-    options = {field: readings(text, max_changes, wildcards) for field, text in cells.items()}
+    options = {field: readings(text, max_changes, wildcards, decimals) for field, text in cells.items()}
     if not options or any(not found for found in options.values()):
         return None
     fields = list(options)

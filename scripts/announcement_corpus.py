@@ -87,7 +87,8 @@ def scan(data: bytes, look: Look, seed: int) -> bytes:
     for page in source:
         image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
         image = _damaged(image, ScanLook(angle=look.angle, shear=look.shear, noise=look.noise, seed=seed))
-        size = (A4[0], A4[1])
+        # A4 as the paper; a landscape page (two tables side by side) keeps its own orientation
+        size = (A4[1], A4[0]) if page.get_width() > page.get_height() else (A4[0], A4[1])
         if look.turn_page:
             image = image.rotate(look.turn_page, expand=True, fillcolor=255)
             size = (A4[1], A4[0])

@@ -59,8 +59,17 @@ class AnnouncementSpec:
     dash_rows: list[int] = field(default_factory=list)  # rows printed with `-` everywhere (no result)
     # held-out layouts the reader was not tuned on, joined with `+`: `wording` (other header words),
     # `no-rank` (no rank column), `type-column` (bare names, the unit type in a column of its own),
-    # `total-first` (the total printed before the tools)
+    # `total-first` (the total printed before the tools); held-out set 7 (scripts/announcement_printers.py
+    # HELD_OUT_7): `sections` (district section rows between unit rows instead of a district column),
+    # `rank-last` (the rank column printed last), `name-district` (the full name and `อำเภอX` in one cell),
+    # `one-decimal` (every score printed with one decimal), `pass-words` (a 2566 letter level with its pass
+    # word, `A (ผ่าน)`), `thai-letters` (the letter level spelled in Thai, `เอ`, `บี`), `footnote` (a footnote
+    # row under the table and a `*` on a name it refers to), `twin` (two tables side by side, landscape)
     variant: str = ""
+
+    @property
+    def decimals(self) -> int:
+        return 1 if self.has("one-decimal") else 2
 
     def has(self, feature: str) -> bool:
         return feature in self.variant.split("+")
@@ -113,29 +122,32 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
         names = [(f"{rng.choice(COLLEGE_KINDS)}{p}", None, None) for p in rng.sample(places, min(len(places), spec.rows))]
     else:
         units = rng.sample(registry_units(spec.province), spec.rows)
-        if spec.form == "overall":
+        if spec.form == "overall" or spec.has("sections"):
             units.sort(key=lambda u: u["district"])
         names = [(u["name_core"] if spec.has("type-column") else
                   (ABBREVIATIONS[u["unit_type"]] + u["name_core"]) if spec.abbreviated else u["unit_name"],
                   u["unit_name"], u["district"]) for u in units]
+        if spec.has("name-district"):
+            names = [(f"{name} อำเภอ{district}", unit_name, district) for name, unit_name, district in names]
         types = [ABBREVIATIONS[u["unit_type"]] if spec.abbreviated else u["unit_type"] for u in units]
+    d = spec.decimals
     for i, (name, unit_name, district) in enumerate(names[:spec.rows]):
         if spec.form in ("points", "split"):
-            iit, oit = round(rng.uniform(18, 30), 2), round(rng.uniform(20, 40), 2)
+            iit, oit = round(rng.uniform(18, 30), d), round(rng.uniform(20, 40), d)
             if spec.form == "split":
-                e1, e2 = round(rng.uniform(9, 15), 2), round(rng.uniform(9, 15), 2)
-                total = round(iit + e1 + e2 + oit, 2)
+                e1, e2 = round(rng.uniform(9, 15), d), round(rng.uniform(9, 15), d)
+                total = round(iit + e1 + e2 + oit, d)
                 row = TruthRow(name, unit_name, district, total, "", iit=iit, eit1=e1, eit2=e2, oit=oit)
             else:
-                eit = round(rng.uniform(18, 30), 2)
-                row = TruthRow(name, unit_name, district, round(iit + eit + oit, 2), "", iit=iit, eit=eit, oit=oit)
+                eit = round(rng.uniform(18, 30), d)
+                row = TruthRow(name, unit_name, district, round(iit + eit + oit, d), "", iit=iit, eit=eit, oit=oit)
         elif spec.form == "raw":
-            iit, eit, oit = (round(rng.uniform(60, 100), 2) for _ in range(3))
+            iit, eit, oit = (round(rng.uniform(60, 100), d) for _ in range(3))
             # the printed total is the weighted sum, rounded, as NACC prints it
-            row = TruthRow(name, unit_name, district, round(0.3 * iit + 0.3 * eit + 0.4 * oit, 2), "",
+            row = TruthRow(name, unit_name, district, round(0.3 * iit + 0.3 * eit + 0.4 * oit + 1e-9, d), "",
                            iit=iit, eit=eit, oit=oit)
         else:
-            row = TruthRow(name, unit_name, district, round(rng.uniform(45, 99.9), 2), "")
+            row = TruthRow(name, unit_name, district, round(rng.uniform(45, 99.9), d), "")
         row.level = letter_level(row.total) if spec.year <= 2566 else thai_level(row.total)
         if spec.has("type-column") and not spec.colleges:
             row.unit_type = types[i]
@@ -147,10 +159,10 @@ def _rows(spec: AnnouncementSpec, rng: random.Random) -> list[TruthRow]:
     return out
 
 
-def _num(value: float | None, thai: bool) -> str:
+def _num(value: float | None, thai: bool, decimals: int = 2) -> str:
     if value is None:
         return "-"
-    text = f"{value:.2f}"
+    text = f"{value:.{decimals}f}"
     return text.translate(THAI_DIGITS) if thai else text
 
 
@@ -184,6 +196,14 @@ def layout_of(spec: AnnouncementSpec) -> tuple[list[Row], list[float], list[str]
         return header, widths, fields
     columns = [[list(row.cells[i]) for row in header] for i in range(len(fields))]
     cols = list(zip(fields, widths, columns))
+    if spec.has("sections"):  # the district is the section row's, its width goes to the name
+        freed = sum(w for f, w, _ in cols if f == "district")
+        cols = [(f, w + freed if f == "name" else w, h) for f, w, h in cols if f != "district"]
+    if spec.has("name-district"):  # a longer name: the district column, if any, is not printed
+        freed = sum(w for f, w, _ in cols if f == "district")
+        cols = [(f, w + freed if f == "name" else w, h) for f, w, h in cols if f != "district"]
+    if spec.has("rank-last"):
+        cols = [c for c in cols if c[0] != "rank"] + [c for c in cols if c[0] == "rank"]
     if spec.has("no-rank"):  # its width goes to the level, whose words are the longest
         freed = next(w for f, w, _ in cols if f == "rank")
         cols = [(f, w + freed if f == "level" else w, h) for f, w, h in cols if f != "rank"]
@@ -245,7 +265,7 @@ def make_announcement(path: pathlib.Path, spec: AnnouncementSpec, *, scanned: bo
             current += [Row([[""]], "text"), Row([[nxt]], "text")]
             pages.append(current)
             current = [Row([[f"- {_int(len(pages) + 1, thai)} -"]], "text")] + (list(header) if spec.repeat_header else [])
-        if spec.form == "overall" and row.district != district:
+        if (spec.form == "overall" or spec.has("sections")) and row.district != district:
             district = row.district
             current.append(Row([[f"อำเภอ{district}"]], "section"))
         current.append(Row([values[f] for f in fields]))
@@ -261,12 +281,27 @@ def cell_texts(spec: AnnouncementSpec, i: int, row: TruthRow, thai: bool) -> dic
     the OVEC `ปรับปรุง` for a row without a result."""
     dash = i in spec.dash_rows
     texts = {"rank": _int(row.rank, thai), "name": row.name, "district": row.district or "",
-             "type": row.unit_type or "", "level": "ปรับปรุง" if dash else row.level}
+             "type": row.unit_type or "", "level": "ปรับปรุง" if dash else printed_level(spec, row.level)}
     total = row.total + 1.0 if row.broken else row.total
     for key, value in (("iit", row.iit), ("eit", row.eit), ("eit1", row.eit1), ("eit2", row.eit2),
                        ("oit", row.oit), ("total", total)):
-        texts[key] = _num(None if dash else value, thai)
+        texts[key] = _num(None if dash else value, thai, spec.decimals)
+    if spec.has("footnote") and i == FOOTNOTED_ROW:
+        texts["name"] += "*"
     return texts
+
+
+FOOTNOTED_ROW = 3  # the row whose name carries the footnote's `*` (variant `footnote`)
+THAI_LETTERS = {"AA": "เอเอ", "A": "เอ", "B": "บี", "C": "ซี", "D": "ดี", "E": "อี", "F": "เอฟ"}
+
+
+def printed_level(spec: AnnouncementSpec, level: str) -> str:
+    """The level as the variant prints it: `A (ผ่าน)` (pass words: 85 and over passes), `บี` (Thai letters)."""
+    if level in THAI_LETTERS and spec.has("pass-words"):
+        return f"{level} ({'ผ่าน' if level in ('AA', 'A') else 'ไม่ผ่าน'})"
+    if level in THAI_LETTERS and spec.has("thai-letters"):
+        return THAI_LETTERS[level]
+    return level
 
 
 def rows_of(spec: AnnouncementSpec) -> list[TruthRow]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.announcement_factory import (AnnouncementSpec, TruthRow, announcement_words, cell_texts, layout_of,
                                         rows_of, scored_rows)
 from tests.variety.corpus import RENDERERS
-from tests.variety.layout import Cell, Para, Plan, Table
+from tests.variety.layout import Cell, Landscape, Para, Plan, Table
 
 _TOOLS = {"iit": "IIT", "eit": "EIT", "eit1": "ส่วนที่ 1", "eit2": "ส่วนที่ 2", "oit": "OIT"}
 
@@ -65,18 +65,33 @@ def plan_of(spec: AnnouncementSpec, font: str) -> tuple[Plan, list[TruthRow]]:
     labels.update({f: _TOOLS[f] for f in fields if f in ("iit", "eit", "oit")})
     body: list[list[Cell]] = []
     district = None
+    cells = []
     for i, row in enumerate(rows):
-        if spec.form == "overall" and row.district != district:
-            district = row.district
-            body.append([Cell(f"อำเภอ{district}", colspan=len(fields), bold=True)])
         texts = cell_texts(spec, i, row, thai=False)  # the printers write Thai digits
-        body.append([Cell(texts[f], align="left" if f in ("name", "district", "type") else "center") for f in fields])
+        cells.append([Cell(texts[f], align="left" if f in ("name", "district", "type") else "center") for f in fields])
     header = _header(spec, fields, labels)
+    if spec.has("twin"):  # two tables side by side: the first half of the rows on the left, the rest on the right
+        half = (len(cells) + 1) // 2
+        body = [cells[i] + (cells[i + half] if i + half < len(cells) else [Cell("") for _ in fields])
+                for i in range(half)]
+        header = [h + h for h in header]
+        fields, widths = fields + fields, list(widths) + list(widths)
+    else:
+        for row, row_cells in zip(rows, cells):
+            if (spec.form == "overall" or spec.has("sections")) and row.district != district:
+                district = row.district
+                body.append([Cell(f"อำเภอ{district}", colspan=len(fields), bold=True)])
+            body.append(row_cells)
+    if spec.has("footnote"):  # rows of the table under its units, across every column
+        body += [[Cell("หมายเหตุ * ประเมินซ้ำตามหนังสือที่ 15/2568 ลงวันที่ 12 กันยายน 2568", colspan=len(fields))],
+                 [Cell("คะแนนเต็ม 100 คะแนน ผ่านเกณฑ์ 85 คะแนนขึ้นไป", colspan=len(fields))]]
     title, subject, signature = announcement_words(spec, str)
     blocks = [Para(title, bold=True, align="center"), Para(subject, bold=True, align="center"),
               Table(header + body, header_rows=len(header), widths=list(widths), repeat_header=spec.repeat_header,
                     size=_table_size(font)),
               Para("")] + [Para(line, align="center") for line in signature]
+    if spec.has("twin"):
+        blocks = [Landscape()] + blocks
     plan = Plan(blocks, font=font, page_number="dash", thai_digits=spec.thai_digits)
     return plan, scored_rows(spec, rows)
 

@@ -15,7 +15,7 @@ from pipeline.load import build_rows
 from pipeline.process import process_document
 from pipeline.resolve import resolve_result_units
 from pipeline.validate import check_results
-from normalizers.digits import to_thai_digits
+from normalizers.digits import to_arabic_digits as to_arabic, to_thai_digits
 from tests.announcement_factory import FORMS, AnnouncementSpec, make_announcement
 
 FIELDS = {"iit": "iit", "eit": "eit", "eit1": "eit_part1", "eit2": "eit_part2", "oit": "oit"}
@@ -430,3 +430,52 @@ def test_tesseract_reading_with_specks_beside_its_digits_bears_the_template_out(
     assert announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 85.79",)), "85.79")
     assert announcement._certain(Provenance(1, (0, 0, 10, 10), "71.13", "template", 0.9, ("-71.1\n3",)), "71.13")
     assert not announcement._certain(Provenance(1, (0, 0, 10, 10), "85.79", "template", 0.9, (". 5.79",)), "85.79")
+
+
+def test_letter_levels_printed_with_words():
+    """2566 tables that spell the letter in Thai (`ซี`) or print its pass word beside it (`A (ผ่าน)`): the letter;
+    a pass word that contradicts the letter (85 and over passes: AA, A) is the document's, kept as printed."""
+    assert level_of("C (ไม่ผ่าน)") == ("C", True) and level_of("AA (ผ่าน)") == ("AA", True)
+    assert level_of("ซี") == ("C", True) and level_of("เอเอ") == ("AA", True) and level_of("บี") == ("B", True)
+    assert level_of("B (ผ่าน)") == ("B (ผ่าน)", False)
+    assert level_of("ผ่านดี") == ("ผ่านดี", True) and level_of("ผ่าน") == ("ผ่าน", True)  # 2567 words stay
+
+
+def test_two_tables_side_by_side_are_read_left_then_right():
+    """A landscape page printing the list as two tables in one grid: the left table's units first, and no unit
+    takes the scores of the one printed beside it."""
+    header = TableRow(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับ"] * 2, 1, "header")
+    rows = [TableRow(["1", "อบต.บาเระเหนือ", "91.88", "A", "3", "อบต.ตะโละ", "73.10", "C"], 1),
+            TableRow(["2", "อบต.บือเระ", "85.02", "A", "", "", "", ""], 1)]
+    found = announcement.from_tables([Table([header, *rows], [1], 8)], 2566)
+    assert [(r.rank, r.unit_raw, r.overall_score, r.level) for r in found.rows] == [
+        (1, "อบต.บาเระเหนือ", 91.88, "A"), (2, "อบต.บือเระ", 85.02, "A"), (3, "อบต.ตะโละ", 73.10, "C")]
+
+
+def test_a_total_printed_with_one_decimal_is_the_weighted_sum_rounded():
+    """Raw scores weighted give 84.88; a table of one decimal prints 84.9: consistent, where 84.8 is not. The
+    step is the total's own printed text, so a two-decimal 84.92 is still held to the weighted rounding."""
+    def row(total_text):
+        return _row(iit=80.3, eit=85.3, oit=88.0, overall_score=float(to_arabic(total_text)),
+                    source=Provenance(1, (0, 0, 1, 1), total_text))
+    assert problems(row("84.9"), 2566) == [] and problems(row("๘๔.๙"), 2566) == []
+    assert problems(row("84.8"), 2566)
+    assert problems(row("84.92"), 2566)  # printed to two decimals: 0.04 off is too far
+
+
+def test_footnote_mark_is_not_part_of_the_name():
+    assert announcement._clean_name("วิทยาลัยเทคนิคยะลา*") == "วิทยาลัยเทคนิคยะลา"
+    assert announcement._clean_name("อบต.บือเระ (*)") == "อบต.บือเระ"
+
+
+def test_one_decimal_table_on_a_scan():
+    """A table printing one decimal: its numbers are read as printed (elsewhere `69.1` lost its last digit), and
+    confused digits are weighed as in any table."""
+    header = ["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"]
+    rows = [[str(i), "วิทยาลัยเทคนิคยะลา", "25.1", "24.2", "30.3", "79.6", "ต้องปรับปรุง"] for i in range(1, 6)]
+    assert announcement.one_decimal(rows, announcement.Columns({2: "IIT", 3: "EIT", 4: "OIT", 5: "total"}))
+    assert not announcement.one_decimal([r[:5] + ["79.61"] + r[6:] for r in rows] * 2,
+                                        announcement.Columns({5: "total"}))
+    assert (0, 79.6) in scan_numbers.readings("79.6", decimals=1) and (1, 79.0) not in scan_numbers.readings("79.6", decimals=1)
+    assert scan_numbers.readings("79.6") == []  # two decimals expected: a lost digit, nothing to choose
+    assert header  # (the header words a scan's table would carry)

@@ -34,6 +34,7 @@ _LEADING_RANK = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s+(?=\D)|^\s*(\d{1,4})[.)](?=
 _DISTRICT = re.compile(r"^(?:อำเภอ|อ\.)\s*(\S.*)$")
 _HINT = re.compile(r"(?:\.{2,}|…)\s*$")  # `๑๑.วิทยาลัยการอาชีพ...`: the next page's first row, announced
 _SCAN_ENGINES = ("tesseract", "template")
+_SCORE_TOKEN = re.compile(r"(?<![\d.])\d{1,3}\.\d{2}(?![\d.])")  # a two-decimal score, which no header prints
 POINT_FIELDS = {"IIT": "iit_points", "EIT": "eit_points", "EIT1": "eit_part1_points", "EIT2": "eit_part2_points",
                 "OIT": "oit_points"}
 RAW_FIELDS = {"IIT": "iit", "EIT": "eit", "EIT1": "eit_part1", "EIT2": "eit_part2", "OIT": "oit"}
@@ -119,6 +120,14 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         return None, True
     if found := normalize_level(text):
         return found, True
+    if worded := _worded_letter(text):
+        return worded
+    if scanned and (split := pass_word(text))[1] is not None:
+        letter = re.sub(r"[^A-Za-z]", "", split[0])
+        if letter in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-()\s]+", split[0]) \
+                and split[1] == (letter in _PASSING):
+            return letter, True
+        return None, True  # a shape (`8`) the row's total may still decide (_Reader.add)
     if scanned:
         # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
         first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
@@ -137,6 +146,42 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+# A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)
+_THAI_LETTER_NAMES = {skeleton(name): level for name, level in (("เอเอ", "AA"), ("เอ", "A"), ("บี", "B"), ("ซี", "C"),
+                                                                ("ดี", "D"), ("อี", "E"), ("เอฟ", "F"))}
+# A letter level with its pass word (`A (ผ่าน)`, `C ไม่ผ่าน`): on the letter scale 85 and over passes (AA, A)
+_LETTER_WITH_WORD = re.compile(r"^(AA|A|B|C|D|E|F)\s*[(\[]?\s*([ก-๛\s]+?)\s*[)\]]?$")
+_PASSING = ("AA", "A")
+
+
+_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
+
+
+def pass_word(text: str) -> tuple[str, bool | None]:
+    """A level cell's text without the pass word printed after its letter (`8(ไม่ผ่าน)`: `8`, False), and
+    whether it says the unit passed (None when it prints none)."""
+    match = _PASS_WORD.match((text or "").strip())
+    if match is None or not match.group(1).strip():
+        return text, None
+    return match.group(1).strip(), not match.group(2).startswith("ไ")
+
+
+def _worded_letter(text: str) -> tuple[str, bool] | None:
+    """A letter level printed with words: spelled in Thai (`ซี`), or beside its pass word (`A (ผ่าน)`); a pass
+    word that contradicts its letter (`B (ผ่าน)`) leaves the cell as printed, off the scale (warned)."""
+    key = skeleton(re.sub(r"\s+", "", text))
+    if key in _THAI_LETTER_NAMES:
+        return _THAI_LETTER_NAMES[key], True
+    if not (match := _LETTER_WITH_WORD.match(text.strip())):
+        return None
+    word = skeleton(re.sub(r"\s+", "", match.group(2)))
+    if word not in (skeleton("ผ่าน"), skeleton("ไม่ผ่าน")):
+        return None
+    letter = match.group(1)
+    passes = word == skeleton("ผ่าน")
+    return (letter, True) if passes == (letter in _PASSING) else (text, False)
 
 
 def _nearest_level(letters: str) -> str | None:
@@ -201,8 +246,8 @@ def content_roles(rows: list[list[str]], known: dict[int, str], numbers: bool = 
         cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
         if not cells:
             continue
-        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and letter_candidates(t)) \
-                >= 0.6 * len(cells):
+        if sum(1 for t in cells if level_of(t)[0] and level_of(t)[1] or not numbers and (
+                letter_candidates(t) or letter_candidates(pass_word(t)[0]))) >= 0.6 * len(cells):
             roles[c] = "level"
         elif all(_RANK.match(compact(t)) and "." not in compact(t).rstrip(".") for t in cells):
             ranks = [int(_RANK.match(compact(t)).group(1)) for t in cells]
@@ -400,6 +445,7 @@ def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
     text = re.sub(r"(?:^|\s)[.,\-–—'\"»«:;]+(?=\s|$)", "", re.sub(r"\s+", " ", tidy(text) or "")).strip()
+    text = re.sub(r"\s*(?:\*+|\(\*+\))$", "", text)  # a footnote's mark (`อบต.X*`: see the note under the table)
     text = re.sub(r"^(?:[A-Za-z'\"|]{1,2}\s+)+(?=[ก-ฮเ-ไ])", "", text)
     # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
     # as a consonant): no unit's name opens with another letter before its type
@@ -426,6 +472,7 @@ class _Reader:
     def __init__(self, year: int | None):
         self.year = year
         self.letter_scale = catalog_levels(year) == LETTER_LEVELS
+        self.one_decimal = False  # the table being read prints its scores with one decimal (one_decimal)
         self.rows: list[Assessment] = []
         self.warnings: list[str] = []
         self.district: str | None = None
@@ -488,7 +535,7 @@ class _Reader:
         for role, target in targets:
             text = cell(role)
             value, read = parse_number(text)
-            if scanned and _digit_lost(source(role), text):
+            if scanned and _digit_lost(source(role), text, self.one_decimal):
                 value, read, text = None, False, UNREAD  # lost a digit: nothing to choose from
             if value is None and (guess := _guess(source(role), text)):
                 unread.append(f"{role} {text.strip()!r}")
@@ -502,7 +549,12 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
-        shapes = letter_candidates(cell("level")) if scanned and level is None and self.letter_scale else ()
+        shapes = ()
+        if scanned and level is None and self.letter_scale:
+            # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it
+            letter_text, passes = pass_word(cell("level"))
+            shapes = tuple(lv for lv in letter_candidates(letter_text)
+                           if passes is None or passes == (lv in _PASSING))
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -569,7 +621,8 @@ class _Reader:
             return not problems(trial, self.year, EXACT)
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
-                                         wildcards=wildcards):
+                                         wildcards=wildcards and not self.one_decimal,
+                                         decimals=1 if self.one_decimal else 2):
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:
@@ -636,10 +689,21 @@ def _checkable(a: Assessment, year: int | None) -> bool:
     return expected_total(a, year) is not None or level_range(a.level) is not None
 
 
-def _digit_lost(source: Provenance | None, text: str) -> bool:
-    """A scanned score read with one decimal (`69.1` for 69.19: every ITA table prints two), or from digits on
-    lines of their own (`21.3` / `6` / `4`: a digit of the next line or a rule's end, not one number)."""
-    return bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
+def one_decimal(rows: list[list[str]], columns: Columns) -> bool:
+    """The table prints its scores with one decimal (`87.5`): most of its score cells read so, four times as
+    many as read with two. (A scan's one-decimal reading is otherwise a number that lost its last digit.)"""
+    roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
+    texts = [compact(cells[c]) for cells in rows for c in roles if c < len(cells)]
+    one = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d", t))
+    two = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d{2}", t))
+    return one >= 5 and one >= 4 * two
+
+
+def _digit_lost(source: Provenance | None, text: str, one_decimal: bool = False) -> bool:
+    """A scanned score read with one decimal (`69.1` for 69.19: ITA tables print two; not in a table that
+    prints one, `one_decimal`), or from digits on lines of their own (`21.3` / `6` / `4`: a digit of the next
+    line or a rule's end, not one number)."""
+    return not one_decimal and bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
         source is not None and bool(re.search(r"\d[ \t]*\n[\s.]*\d", source.text))
 
 
@@ -707,10 +771,49 @@ def _glued(text: str, header: str, at_end: bool) -> str | None:
     return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
+def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table], int | None]:
+    """A table printed as two (or three) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
+    its parts, left to right, each read as a table of its own, so the units of the left part come first and no
+    row takes the right part's scores; and the parts' width. Parts are runs of equal width whose headers name
+    no role differently at the same place (a scan may lose a word of one: `ที่` read `i`), each naming a name
+    and a result (total, level or tool). A table without a header (a later page) of the width of `previous`
+    parts' tables is cut the same way. Otherwise the table is one."""
+    headers, n_header = _header_rows(table)
+    roles = [header_role(h) for h in headers]
+    width = None
+    if n_header:
+        for k in (2, 3):
+            if table.n_cols % k or table.n_cols // k < 3:
+                continue
+            w = table.n_cols // k
+            parts = [roles[i * w:(i + 1) * w] for i in range(k)]
+            places = [{p[at] for p in parts} - {None} for at in range(w)]
+            if all(len(named) <= 1 for named in places) and all(
+                    "name" in p and any(r in ("total", "level", *POINT_FIELDS) for r in p) for p in parts):
+                width = w
+                break
+    elif previous and table.n_cols % previous == 0 and table.n_cols > previous:
+        width = previous
+    if width is None:
+        return [table], None
+
+    def cut(row: TableRow, a: int, b: int) -> TableRow:
+        return replace(row, cells=row.cells[a:b], sources=row.sources[a:b], spanned=row.spanned[a:b])
+
+    bounds = [(a, a + width) for a in range(0, table.n_cols, width)]
+    return [Table([cut(r, a, b) for r in table.rows], list(table.pages), width,
+                  table.header[a:b] if table.header else []) for a, b in bounds], width
+
+
 def from_tables(tables: list[Table], year: int | None) -> Announcement:
     reader = _Reader(year)
     previous: Columns | None = None
-    for table in tables:
+    parts: list[Table] = []
+    width = None
+    for whole in tables:
+        cut, width = side_by_side(whole, width)
+        parts += cut
+    for table in parts:
         columns, n_header = table_columns(table, previous, year)
         if columns is None:
             continue
@@ -720,8 +823,9 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         body: list[tuple[list[str], list[Provenance | None], int] | str] = []  # rows, or a section's text
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
-                    parse_number(c)[0] is not None for c in row.cells):
-                continue  # a header repeated on a later page
+                    parse_number(c)[0] is not None or _SCORE_TOKEN.search(c) for c in row.cells):
+                continue  # a header repeated on a later page (a page's last row that the OCR grid glued the
+                # next page's header onto holds its scores still: `93.89 IIT`)
             if row.kind == "section":
                 body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
@@ -732,6 +836,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
                 body[-1] = (*joined, last[2])  # the rest of a row the page break cut, not a row of its own
                 continue
             body.append((list(cells), list(row.sources), row.page))
+        reader.one_decimal = one_decimal([item[0] for item in body if not isinstance(item, str)], columns)
         for item in body:
             if isinstance(item, str):
                 reader.section(item)

@@ -6,7 +6,10 @@ number shows as a row that contradicts itself. These checks are shared by the sc
 """
 from __future__ import annotations
 
+import re
+
 from normalizers import catalog
+from normalizers.digits import to_arabic_digits
 from parsers.records import Assessment
 
 SUM_TOLERANCE = 0.011  # points are printed with two decimals; their sum may be a rounding off the total
@@ -83,7 +86,23 @@ def expected_total(a: Assessment, year: int | None,
     if not all(k in tools for k in parts):
         return None
     computed = any(printed.get(k) != tools[k] for k in parts)
-    return sum(tools[k] * weight for k, weight in parts.items()) / 100, MEAN_TOLERANCE if computed else WEIGHTED_TOLERANCE
+    # a total printed with one decimal is the weighted sum rounded to it: half its last place off, at most
+    rounded = _printed_step(a) / 2 + 0.005
+    return sum(tools[k] * weight for k, weight in parts.items()) / 100, \
+        MEAN_TOLERANCE if computed else max(WEIGHTED_TOLERANCE, rounded)
+
+
+_PRINTED = re.compile(r"\d{1,3}\.(\d{1,2})")
+
+
+def _printed_step(a: Assessment) -> float:
+    """The last decimal place the row's total is printed to (0.01, or 0.1 in tables of one decimal), from the
+    total's own text; 0.01 when the text is not the total (a name's provenance) or says nothing."""
+    text = to_arabic_digits(a.source.text).strip() if a.source is not None and a.source.text else ""
+    match = _PRINTED.fullmatch(text)
+    if match is None or a.overall_score is None or abs(float(text) - a.overall_score) > 1e-9:
+        return 0.01
+    return 10.0 ** -len(match.group(1))
 
 
 def _tool_weights(year: int | None, eit_in_parts: bool) -> dict[str, float]:

@@ -21,7 +21,7 @@ from scipy import ndimage
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
-from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, line_bands, read_letter_level
+from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, ink_line_bands, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -437,7 +437,7 @@ class _PageReader:
         ink = cell_ink(self.image, box)
         if ink is None or ink.sum() < MIN_CELL_INK:
             return None
-        bands = line_bands(ink)
+        bands = ink_line_bands(ink)
         words = [w for w in self.words if _inside(w, cell)]
         scale = 72 / ocr.DPI
         top = box[1] * scale

@@ -267,7 +267,7 @@ def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
     return [(top, bottom) for top, bottom in bands if bottom - top >= MIN_GLYPH_PIXELS]
 
 
-line_bands = _line_bands  # (the lines of a text cell's ink too: parsers/layout.py, a wrapped name's lost line)
+ink_line_bands = _line_bands  # (the lines of a text cell's ink too: parsers/layout.py, a wrapped name's lost line)
 
 
 def _wrapped(ink: np.ndarray, bands: list[tuple[int, int]], read) -> str | None:

@@ -85,6 +85,13 @@ def test_every_input_file_has_exactly_one_documents_row(curated):
     assert set(documents["status"]) <= {"ok", "partial", "failed"}
 
 
+def test_no_sample_page_fails_inside_the_reader(curated):
+    """A page's exception becomes a warning so a batch goes on; on the samples it is a bug, never an outcome."""
+    documents = pd.read_parquet(curated / "documents.parquet")
+    failures = [w for ws in documents["warnings"] for w in ws if "could not be read" in w]
+    assert failures == []
+
+
 def test_strings_are_clean_data_contract_strings(curated):
     measures = pd.read_parquet(curated / "measures.parquet")
     documents = pd.read_parquet(curated / "documents.parquet")

@@ -17,7 +17,7 @@ DEBIAN_PACKAGES += libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0
 # tesserocr built from source against Debian's libtesseract (the CLI's engine, in process: parsers/ocr.py)
 DEBIAN_PACKAGES += libtesseract-dev libleptonica-dev pkg-config g++
 
-.PHONY: setup setup-system setup-python extract test bench compare sql debug-page registry clean review publish
+.PHONY: setup setup-system setup-python extract test lint bench compare sql debug-page registry clean review publish
 
 setup: setup-system setup-python
 
@@ -42,6 +42,10 @@ extract:
 
 test:
 	$(PYTHON) -m pytest -n auto -q
+
+# pyflakes' checks only (also run by make test: tests/test_lint.py)
+lint:
+	$(PYTHON) -m ruff check pipeline parsers normalizers scripts tests
 
 bench:
 	$(PYTHON) -m pipeline bench --input $(BENCH_INPUT)

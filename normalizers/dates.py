@@ -36,8 +36,8 @@ _DATE = re.compile(
     rf"\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>(?:2[56]|20)\d\d|\d\d(?!\d))?"
 )
 _FISCAL = re.compile(
-    rf"ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y0>25\d\d|\d\d(?!\d))"
-    rf"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
+    r"ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y0>25\d\d|\d\d(?!\d))"
+    r"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
 )
 _WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*ปี\s*งบ(?:ประมาณ)?")
 # A plan over several years names only years: `พ.ศ. ๒๕๖๖ - ๒๕๗๐`, `ปี 2566-2570` (fiscal years, first to last).

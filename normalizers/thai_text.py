@@ -918,7 +918,7 @@ _INVALID_SEQUENCES = re.compile(
         rf"{SARA_AM}[{SARA_AA}{SARA_AM}]|{NIKHAHIT}{SARA_AA}",  # broken SARA AM (`คำานำา`)
         rf"[{LEAD_VOWELS}](?=[^{CONSONANTS}])",  # lead vowel not followed by a consonant
         rf" {SARA_AA}",  # SARA AM lost as a space
-        rf"(?<=[\u0e01-\u0e4e])[A-Za-z\u0100-\u024f](?=[\u0e01-\u0e4e])",  # glyph id printed as Latin
+        r"(?<=[\u0e01-\u0e4e])[A-Za-z\u0100-\u024f](?=[\u0e01-\u0e4e])",  # glyph id printed as Latin
     ]),
     re.MULTILINE,
 )

@@ -179,7 +179,6 @@ def _unlabelled_tool(table, keyed: list[tuple[int, list[Slot]]]) -> list[Slot]:
     the one tool the table's other tool rows leave out, when the rows in order, this one among them, are that
     tool order exactly. Its label is written (`label`) only once a relation with every value known holds for it
     (resolve): the row's place says which tool it is, the arithmetic that it is one."""
-    rows = dict(keyed)
     tools = {r: found[0].key for r, found in keyed if len(found) == 1 and found[0].key in _TOOL_KEYS}
     out = []
     for r, found in keyed:

@@ -178,7 +178,7 @@ def main() -> None:
         cells = [f"{100 * errors[name, font] / chars[font]:.2f}%" for font in fonts]
         total = sum(errors[name, font] for font in fonts) / max(1, sum(chars.values()))
         print(f"| {name} | " + " | ".join(cells) + f" | {100 * total:.2f}% |")
-    print(f"\ntruth characters: " + ", ".join(f"{font} {chars[font]}" for font in fonts)
+    print("\ntruth characters: " + ", ".join(f"{font} {chars[font]}" for font in fonts)
           + f"; fields: {', '.join(fields)}")
 
 

@@ -51,7 +51,7 @@ def test_shaded_month_cells_under_wrapped_month_headers_give_the_period(tmp_path
     head = ("<tr><th rowspan=2>มาตรการ</th><th rowspan=2>ผู้รับผิดชอบ</th><th colspan=12>ระยะเวลาดำเนินการ</th></tr><tr>"
             + "".join(f"<th style='width:18px'>{m}</th>" for m in months) + "</tr>")
     body = "".join("<tr><td>" + text + "</td><td>กองคลัง</td>" + "".join(
-        f"<td style='background:#888'></td>" if i in marks else "<td></td>" for i in range(12)) + "</tr>"
+        "<td style='background:#888'></td>" if i in marks else "<td></td>" for i in range(12)) + "</tr>"
         for text, marks in zip(("จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", "อบรมคุณธรรมจริยธรรมแก่บุคลากร"), shaded))
     html = f"""<html><head><meta charset="utf-8"><style>body {{ font-family: 'Loma'; font-size: 12pt }}
 table {{ border-collapse: collapse }} td, th {{ border: 1px solid black; padding: 2px }}</style></head><body>

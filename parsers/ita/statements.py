@@ -229,9 +229,9 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
         for index, mention in enumerate(mentions):
             stop = mentions[index + 1].start() if index + 1 < len(mentions) else len(s)
             fields += _tool_fields(mention.lastgroup, s[mention.end():stop])
-        for field, numbers in _names_then_numbers(fields):
-            if field not in found and (reading := _read_tool(field, numbers, year, weighted)):
-                found[field] = reading
+        for name, numbers in _names_then_numbers(fields):
+            if name not in found and (reading := _read_tool(name, numbers, year, weighted)):
+                found[name] = reading
     return list(found.values())
 
 
@@ -295,14 +295,14 @@ def _names_then_numbers(fields: list[tuple[str, list[str] | None]]) -> list[tupl
     out, run = [], []
     # one tool named twice in a row (`OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50`) is one name
     fields = [f for i, f in enumerate(fields) if i + 1 == len(fields) or f[1] is not None or fields[i + 1][0] != f[0]]
-    for field, numbers in fields:
+    for name, numbers in fields:
         if numbers is None:
-            run.append(field)
+            run.append(name)
             continue
         if not run or not numbers:
-            out.append((field, numbers))
+            out.append((name, numbers))
         elif len(numbers) == len(run) + 1:
-            out += [(f, [n]) for f, n in zip(run + [field], numbers)]
+            out += [(f, [n]) for f, n in zip(run + [name], numbers)]
         run = []
     return out
 

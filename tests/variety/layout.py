@@ -737,7 +737,7 @@ class Builder:
             pair = {ay: now, ay - 1: before}
             rows.append([Cell(f"{n}. {name}")] + [Cell(f"{pair[y]:.2f}", align="right") for y in years]
                         + [Cell(f"{now - before:+.2f}", align="right")])
-        self.add(Para(f"โดยเปรียบเทียบผลคะแนนรายตัวชี้วัดกับปีที่ผ่านมา ได้ดังนี้", indent=True),
+        self.add(Para("โดยเปรียบเทียบผลคะแนนรายตัวชี้วัดกับปีที่ผ่านมา ได้ดังนี้", indent=True),
                  Table(rows, 1, [4, 1.3, 1.3, 1.2], borders=self.opts.borders))
 
     def indicator_level_table(self):
@@ -962,7 +962,7 @@ class Builder:
     # -- numbered paragraphs
 
     def paragraph_measures(self):
-        doc, rng = self.doc, self.rng
+        rng = self.rng
         if self.opts.headers == "held_out_6":  # labels in other words (HELD_OUT_6_HEADERS: never tune on these)
             return self._paragraph_measures({r: rng.choice(v) for r, v in HELD_OUT_6_HEADERS["paragraph"].items()},
                                             rng.choice(["ข้อ {n}", "มาตรการ {n}"]))

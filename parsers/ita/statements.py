@@ -30,7 +30,7 @@ from parsers.ocr_digits import UNREAD
 _NUMBER = re.compile(r"(?<![\d.])(?!0\d)(\d{1,3}(?:\.\d{1,2})?)(?![\d]|\.\d)")
 # A number the scan layer could not read (parsers/ocr_digits.UNREAD) still holds its place among a row's numbers.
 _NUMBER_OR_UNREAD = re.compile(rf"{_NUMBER.pattern}|(?<![\d.])({re.escape(UNREAD)})")
-_YEAR = re.compile(r"(?<!\d)(25[5-8]\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(25[5-9]\d)(?!\d)")  # a Buddhist-era year of the ITA's era (2550s-2590s)
 _SCORE_WORD = "คะแนน"
 # Words that say the number is the unit's overall result (weights: how strongly).
 _OVERALL_CUES = (("ภาพรวม", 3), ("คะแนนรวม", 3), ("รวม", 2), ("ITA", 1), ("ผลการประเมน", 1), ("ได", 1),
@@ -235,9 +235,6 @@ def tools(pieces: list[str], year: int | None, weighted_header: bool = False) ->
     return list(found.values())
 
 
-_ROW_YEAR = re.compile(r"(?<!\d)(25[5-9]\d)(?!\d)")
-
-
 def tools_across(header: list[str], rows: list[list[str]], year: int | None,
                  weighted: bool = False) -> list[ToolReading]:
     """Tool scores from a table printed across: a column per tool (`ปีงบประมาณ | IIT | EIT ส่วนที่ 1 | … | OIT`)
@@ -258,7 +255,7 @@ def tools_across(header: list[str], rows: list[list[str]], year: int | None,
         by_year = {}
         for cells in valued:
             years = {int(m.group(1)) for c, cell in enumerate(cells) if c not in fields
-                     for m in _ROW_YEAR.finditer(flat(cell))}
+                     for m in _YEAR.finditer(flat(cell))}
             if len(years) == 1:
                 by_year[years.pop()] = cells
         if len(by_year) < len(valued):

@@ -190,12 +190,12 @@ class _PageReader:
     """Reads the lines and tables of one page from its words (text layer or OCR), counting engines used."""
 
     def __init__(self, number: int, height: float, text_page, words: list[Word], ocr_used: bool, image=None,
-                 digits: Learned | None = None):
+                 digits: Learned | None = None, sara_aa: list[tuple[float, float, float, float]] = ()):
         self.number, self.height, self.words, self.ocr_used = number, height, words, ocr_used
         self.image = image  # OCR pages: the page image (rules erased) that cells are read again from
         self.digits = digits  # and its digits: font family and clearly read glyphs (parsers.ocr_digits.Learned)
         self.text_page = text_page
-        self.invented = invented_spaces(text_page) if not ocr_used else []
+        self.invented = invented_spaces(text_page, sara_aa) if not ocr_used else []
         self.engines: Counter[str] = Counter()
         self.qualities: list[float] = []
         self.last_engine, self.last_confidence = "", 1.0  # of the latest read(): the provenance of its text
@@ -943,7 +943,9 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
         words = _text_words(ppage)
         found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
         found_tables += _cut_row_tables(ppage, found_tables)
-    reader = _PageReader(number, height, text_page, words, ocr_used, image, digits)
+    # pdfminer's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces)
+    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] in "าำ"]
+    reader = _PageReader(number, height, text_page, words, ocr_used, image, digits, sara_aa)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()
     ruled = reader.tables(found_tables, fills, [] if ocr_used else ppage.chars) if found_tables else []

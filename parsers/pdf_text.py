@@ -137,7 +137,7 @@ def join_lines(text: str) -> str:
     return out
 
 
-def invented_spaces(text_page) -> list[tuple[str, str]]:
+def invented_spaces(text_page, sara_aa: list[tuple[float, float, float, float]] = ()) -> list[tuple[str, str]]:
     """The spaces PDFium invents inside Thai syllables on this page, as (text before, text after) pairs.
 
     PDFium adds a space wherever the next glyph starts far from where the previous one ends. A producer that
@@ -149,6 +149,12 @@ def invented_spaces(text_page) -> list[tuple[str, str]]:
     invented space is returned with the letters around it (up to the base letter's two predecessors and
     three letters after), in page order, which is how `pdfium_bounded` finds it again in the text of a
     region (`คู ่ มือ` needs both of its spaces removed in turn).
+
+    A browser writes SARA AM as NIKHAHIT + SARA AA under one /ActualText `ำ`, and PDFium's box for the
+    cluster stops short of the SARA AA, so it reads `ประจำ ปี` after every SARA AM. `sara_aa` holds the
+    boxes (x0, x1, y0, y1, PDF space) of the SARA AA / SARA AM glyphs pdfminer sees on the page: a space
+    after `ำ` is invented when such a glyph fills the gap, ending within a tenth of the font size of the next
+    letter.
     """
     from pypdfium2 import raw
 
@@ -164,14 +170,18 @@ def invented_spaces(text_page) -> list[tuple[str, str]]:
         base = i - 1
         while base > 0 and (chars[base] in _THAI_MARKS or base in invented):
             base -= 1
-        if base == i - 1 or not _THAI.match(chars[base]) or chars[base] in _THAI_MARKS:
+        if chars[i - 1] == "ำ" and sara_aa:
+            if not _sara_aa_fills_gap(text_page, i, raw.FPDFText_GetFontSize(handle, i - 1) or 0.0, sara_aa):
+                continue
+        elif base == i - 1 or not _THAI.match(chars[base]) or chars[base] in _THAI_MARKS:
             continue  # no mark right before the space, or no letter under the marks
-        size = raw.FPDFText_GetFontSize(handle, base) or 0.0
-        left, bottom, right, top = text_page.get_charbox(base, loose=True)
-        next_left, next_bottom, _, next_top = text_page.get_charbox(i + 1, loose=True)
-        same_line = next_bottom < top and next_top > bottom
-        if size <= 0 or not same_line or next_left - right > 0.1 * size or next_left < left - 0.1 * size:
-            continue
+        else:
+            size = raw.FPDFText_GetFontSize(handle, base) or 0.0
+            left, bottom, right, top = text_page.get_charbox(base, loose=True)
+            next_left, next_bottom, _, next_top = text_page.get_charbox(i + 1, loose=True)
+            same_line = next_bottom < top and next_top > bottom
+            if size <= 0 or not same_line or next_left - right > 0.1 * size or next_left < left - 0.1 * size:
+                continue
         invented.add(i)
         kept = [j for j in range(max(0, base - 2), i) if j not in invented]
         while kept and not chars[kept[0]].strip():
@@ -184,6 +194,20 @@ def invented_spaces(text_page) -> list[tuple[str, str]]:
         if pair not in found:
             found.append(pair)
     return found
+
+
+def _sara_aa_fills_gap(text_page, space: int, size: float, sara_aa) -> bool:
+    """Whether a SARA AA glyph stands between the `ำ` before PDFium's space and the letter after it, and ends
+    where that letter starts: the gap is the glyph PDFium's cluster box left out, not a word space."""
+    if size <= 0:
+        return False
+    _, bottom, right, top = text_page.get_charbox(space - 1, loose=True)
+    next_left, next_bottom, _, next_top = text_page.get_charbox(space + 1, loose=True)
+    if not (next_bottom < top and next_top > bottom) or next_left <= right:
+        return False
+    tolerance = 0.1 * size
+    return any(right - tolerance <= x0 and x1 <= next_left + tolerance and next_left - x1 <= tolerance
+               and y0 < top and y1 > bottom for x0, x1, y0, y1 in sara_aa)
 
 
 def pdfium_bounded(text_page, page_height: float, x0: float, top: float, x1: float, bottom: float,

@@ -60,3 +60,15 @@ table {{ border-collapse: collapse }} td, th {{ border: 1px solid black; padding
     got = [(m.measure, m.period_start, m.period_end) for m in parsed.measures]
     assert got == [("จัดทำคู่มือการปฏิบัติงานด้านพัสดุ", dt.date(2023, 11, 1), dt.date(2024, 1, 31)),
                    ("อบรมคุณธรรมจริยธรรมแก่บุคลากร", dt.date(2024, 3, 1), dt.date(2024, 6, 30))]
+
+
+def test_a_browser_print_reads_no_space_after_sara_am(tmp_path):
+    """Chromium writes SARA AM as NIKHAHIT + SARA AA under one /ActualText, and PDFium's box for it stops short of
+    the SARA AA: in TH Sarabun New every `ำ` was read with a space after it (`ประจำ ปีงบประมาณ`), unless the word
+    after it was printed with a space of its own, which stays."""
+    text = ["มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. 2568", "เทศบาลตำบลห้างฉัตร อำเภอห้างฉัตร จังหวัดลำปาง",
+            "จัดทำคู่มือการดำเนินงาน และนำผลการประเมินไปกำหนดมาตรการ", "คะแนนต่ำ ดังนี้ น้ำหนัก สำนักปลัด"]
+    html = ("<html><head><meta charset='utf-8'><style>body { font-family: 'TH Sarabun New'; font-size: 16pt }"
+            "</style></head><body>" + "".join(f"<p>{line}</p>" for line in text) + "</body></html>")
+    layout = extract_layout(print_html(html, tmp_path / "sara-am.pdf", project_fonts=True))
+    assert [line.text for line in layout.pages[0].lines] == text

@@ -22,14 +22,20 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
          "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
 
 
-def print_html(html: str, pdf: Path) -> Path:
+def print_html(html: str, pdf: Path, project_fonts: bool = False) -> Path:
+    """`project_fonts`: only the fonts committed under tests/fixtures/fonts (TH Sarabun New, TH SarabunPSK)."""
     if CHROMIUM is None:
         pytest.skip("headless Chromium is not installed (Debian package chromium)")
     source = pdf.with_suffix(".html")
     source.write_text(html, encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
+        env = None
+        if project_fonts:
+            from tests.variety import fonts
+
+            env = dict(os.environ, FONTCONFIG_FILE=str(fonts.fontconfig_file(Path(profile))))
         subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", source.as_uri()],
-                       check=True, capture_output=True, timeout=1800)
+                       check=True, capture_output=True, timeout=1800, env=env)
     return pdf
 
 

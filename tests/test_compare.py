@@ -166,3 +166,31 @@ def test_a_year_without_indicator_scores_gets_notes_instead_of_empty_charts(cura
 def test_indicator_names_are_the_catalogs_canonical_names():
     names = compare.indicator_names(pd.DataFrame({"indicator": [4], "indicator_name": ["การใช้ทรัพย์สินของทางราชการ"]}))
     assert names == {i: catalog.indicator_name(i) for i in range(1, 11)}
+
+
+def test_units_of_a_results_announcement_are_ranked_with_the_announcement_as_their_source(curated, monkeypatch):
+    """A unit whose score comes only from an announcement's row is ranked and counted, and its source shown; a row
+    outside the registry (a college) keeps its printed name; a unit with its own document counts both."""
+    monkeypatch.setattr(compare.registry, "load_registry", lambda: SimpleNamespace(units=[]), raising=False)
+    tables = compare.load_tables(curated)
+    announcement = {**{c: None for c in tables["documents"].columns}, "doc_id": "a1", "source_path": "a1.pdf",
+                    "status": "ok", "doc_type": "results_announcement", "province": data.PROVINCE,
+                    "fiscal_year": data.YEAR, "assessment_year": data.YEAR}
+    tables["documents"] = pd.concat([tables["documents"], pd.DataFrame([announcement])], ignore_index=True)
+    printed = [(1, "9000005", data.REGISTRY[4][1], 95.5, "ผ่านดีเยี่ยม"),
+               (2, "9000002", data.UNITS["9000002"][0], data.OVERALL["9000002"], data.LEVEL["9000002"]),
+               (3, None, "วิทยาลัยเทคนิคปัตตานี", 70.25, "ต้องปรับปรุง")]
+    rows = [{**{c: None for c in tables["assessments"].columns}, "doc_id": "a1", "row": row, "unit_id": unit_id,
+             "unit_raw": name, "unit_name": name, "assessment_year": data.YEAR, "overall_score": score, "level": level}
+            for row, unit_id, name, score, level in printed]
+    tables["assessments"] = pd.concat([tables["assessments"], pd.DataFrame(rows)], ignore_index=True)
+
+    comparison = compare.build_comparison(tables, data.PROVINCE)
+    table = comparison.table
+    first = table.iloc[0]
+    assert (first["unit_id"], first["overall_score"], first["level"], first["rank"]) == ("9000005", 95.5, "ผ่านดีเยี่ยม", 1)
+    college = table[table["unit_name"] == "วิทยาลัยเทคนิคปัตตานี"]
+    assert len(college) == 1 and college.iloc[0]["overall_score"] == 70.25 and pd.isna(college.iloc[0]["unit_id"])
+    assert by_unit(comparison).loc["9000002", "n_documents"] == 2
+    assert "a1.pdf (row 1)" in set(comparison.documents["source_path"])
+    assert "9000005" not in set(comparison.missing_units["unit_id"])  # the announcement is its document

@@ -68,6 +68,10 @@ LOOKS = {
     "bilevel": Look(200, angle=0.3, bilevel=True),
     "tilted": Look(200, angle=1.5, jpeg=80),
     "rotated": Look(200, angle=0.4, turn_page=90, jpeg=75),
+    # held out (branch announce8, 2 Dec): written before any reader change for it and measured blind first on
+    # set 7's prints (scripts/announcement_printers.py --held-out-7 --looks held-150-tilt-jpeg35): the low
+    # resolution of office150, a lean the other way from tilted's, and the heaviest JPEG of any look
+    "held-150-tilt-jpeg35": Look(150, angle=-1.1, shear=0.003, noise=0.001, jpeg=35),
 }
 
 

@@ -306,11 +306,12 @@ class _PageReader:
                     if not plumber_text and row.cells[c] is None:  # a position read from the words in no cell
                         plumber_text = _ocr_text([w for w in self.words if _inside(w, cell)])
                     text = self.read(cell, plumber_text)
+                    unsure = ""
                     if self.ocr_used and text.strip() and self.last_confidence < MIN_CELL_CONFIDENCE:
                         # what Tesseract is this unsure of is noise or a guess: no value, and a warning
                         self.warnings.append(f"page {self.number}: cell at ({cell[0]:.0f}, {cell[1]:.0f}) read with "
                                              f"confidence {self.last_confidence:.2f} left empty: {text!r}")
-                        text = ""
+                        unsure, text = text, ""
                     if self.image is not None:
                         number = self._cell_number(cell, text)
                         if number != text:
@@ -321,6 +322,10 @@ class _PageReader:
                         self.last_engine = "pdfplumber"
                     cells.append(text)
                     guess = self._cell_guess(cell, text) if self.image is not None else None
+                    if guess is None and unsure and not text.strip():
+                        # the unsure reading of a number no template read, a candidate only (a tilted row's
+                        # `70.69` at 0.00, `78.56` at 0.46): only a row's checksums may take it
+                        guess = _unread_number(text, unsure)
                     sources.append(self.source(cell, guess, "template", 0.0)
                                    if guess else self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
@@ -390,7 +395,7 @@ class _PageReader:
                         continue
                     empty.append((raw, c, cell))
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
-            if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+            if not words:
                 continue
             text = self._clean_cell(join_lines("\n".join(
                 scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
@@ -398,9 +403,12 @@ class _PageReader:
             if (number := _unread_number(raw.cells[c], text)) is not None:
                 # a number cell neither template reading took (`#`, or left empty), read by Tesseract alone: its
                 # digits are a candidate (a guess, engine template, confidence 0), never the cell's text; only
-                # a row's checksums may take it (parsers/ita/announcement.py)
+                # a row's checksums may take it (parsers/ita/announcement.py), so however unsure Tesseract is
+                # of it, it is offered
                 if raw.sources[c] is None or raw.sources[c].confidence > 0.0:
                     raw.sources[c] = self.source(cell, number, "template", 0.0)
+                continue
+            if sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
                 continue
             level = _LETTER_LEVEL.fullmatch(text.strip())
             if raw.cells[c] and not level and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(

@@ -378,6 +378,12 @@ class _PageReader:
                     if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * 3:
                         continue
                     text = raw.cells[c]
+                    if (number := _unread_number(text, next(iter(getattr(raw.sources[c], "alternatives", ())), ""))) \
+                            and raw.sources[c].confidence > 0.0:
+                        # a `#` the template reader gave where the page's OCR read a plain number (a tilted row's
+                        # `71.16` beside a rule's remains that made the cell two lines): a candidate only
+                        raw.sources[c] = self.source(cell, number, "template", 0.0)
+                        continue
                     specks = _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text)
                     if (text.strip() or raw.sources[c] is not None) and not specks:
                         if _LEADING_MARKS.match(text):

@@ -16,3 +16,9 @@ def test_a_read_cell_or_no_number_gives_no_candidate():
     assert _unread_number("", "0") is None  # a level or a rank, not a score
     assert _unread_number("", "14 '") is None
     assert _unread_number("", "78.5") is None  # one decimal: a digit lost
+
+
+def test_a_hash_beside_the_pages_plain_number_is_a_candidate():
+    # the template reader's `#` (a rule's remains made the cell two lines) where the page's OCR read 71.16
+    assert _unread_number("#", next(iter(("71.16",)), "")) == "71.16"
+    assert _unread_number("#", "") is None  # no alternative: nothing to offer

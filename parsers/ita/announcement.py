@@ -580,7 +580,8 @@ class _Reader:
             if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
                 unsure = {t: f"{found[0][1]:.2f}" if (found := scan_numbers.readings(v, 0)) else v
                           for t, v in unsure.items()}
-            self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged)
+            self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged,
+                         guessed={t for t in guessed if t in unsure})
         if shapes and a.overall_score is not None:
             # `8` is B, `0` is C or D: the one whose band holds the total the row's other cells confirmed (an A
             # read as `8` on a bilevel scan steered the chooser to a wrong EIT when shapes were taken first)
@@ -607,14 +608,19 @@ class _Reader:
         return sum(1 for c in roles if c < len(cells) and re.fullmatch(r"\d{1,3}\.\d{2}", compact(cells[c]))) >= 2
 
     def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False,
-                unchanged: bool = False) -> None:
+                unchanged: bool = False, guessed: set[str] = frozenset()) -> None:
         """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
         `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
-        by their sum, never where a level's band is the only check."""
+        by their sum, never where a level's band is the only check. A `guessed` cell (a template's guess, an
+        unsure Tesseract reading) is taken only where the row's tools and total pin it by their sum: a level's
+        band or the bound of a row missing tools holds many wrong guesses (a 150 dpi JPEG row's guessed total
+        52.50 and EIT 15.55 for 82.90 and 14.55 fitted a bound and the band of a cut level)."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
         def accept(values: dict[str, float]) -> bool:
             trial = replace(a, **values)
+            if guessed and expected_total(trial, self.year) is None:
+                return False
             if previous is not None and a.rank is not None and trial.overall_score is not None \
                     and self._ranked() and trial.overall_score > previous + 1e-9:
                 return False

@@ -20,5 +20,6 @@ def test_a_read_cell_or_no_number_gives_no_candidate():
 
 def test_a_hash_beside_the_pages_plain_number_is_a_candidate():
     # the template reader's `#` (a rule's remains made the cell two lines) where the page's OCR read 71.16
-    assert _unread_number("#", next(iter(("71.16",)), "")) == "71.16"
+    assert _unread_number("#", "71.16") == "71.16"
+    assert _unread_number("#", "๗๑.๑๖") == "71.16"
     assert _unread_number("#", "") is None  # no alternative: nothing to offer

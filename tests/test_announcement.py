@@ -479,3 +479,31 @@ def test_one_decimal_table_on_a_scan():
     assert (0, 79.6) in scan_numbers.readings("79.6", decimals=1) and (1, 79.0) not in scan_numbers.readings("79.6", decimals=1)
     assert scan_numbers.readings("79.6") == []  # two decimals expected: a lost digit, nothing to choose
     assert header  # (the header words a scan's table would carry)
+
+
+def _guessed(page: int, text: str, guess: str) -> Provenance:
+    """A scanned cell neither reader took whose provenance carries a candidate (layout: template, confidence 0)."""
+    return Provenance(page, (0, 0, 10, 10), guess, "template", 0.0)
+
+
+def test_scanned_guesses_need_an_exact_sum():
+    """A guessed total and a guessed tool in a table whose garbled header named only EIT and the total fit the
+    bound of a row missing tools and their level's band whatever their digits (a 150 dpi JPEG row read 52.50
+    for 82.90): refused. Where the tools and the total pin each other, the guess is taken."""
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "EIT", "คะแนนรวม", "ระดับ"])
+    rows = [_scanned([str(i + 1), f"องค์การบริหารส่วนตำบลทดสอบ{'กขคง'[i]}", "70.00", f"{81 + 0.3 * i:.2f}", "B"])
+            for i in range(4)]
+    loose = _scanned(["5", "องค์การบริหารส่วนตำบลทดสอบจ", "#", "#", "C"])
+    loose.sources[2], loose.sources[3] = _guessed(1, "#", "50.00"), _guessed(1, "#", "70.00")
+    found = read_announcement([], [Table([header, *rows, loose], [1], 5)], 2566)
+    row = next(r for r in found.rows if r.unit_raw.endswith("จ"))
+    assert row.overall_score is None and row.eit is None
+
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [_scanned([str(i + 1), f"องค์การบริหารส่วนตำบลทดสอบ{'กขคง'[i]}", f"{80 + i}.00", "70.00", "90.00",
+                      f"{81 + 0.3 * i:.2f}", "B"]) for i in range(4)]
+    pinned = _scanned(["6", "องค์การบริหารส่วนตำบลทดสอบฉ", "80.00", "#", "90.00", "81.00", "B"])
+    pinned.sources[3] = _guessed(1, "#", "70.00")
+    found = read_announcement([], [Table([header, *rows, pinned], [1], 7)], 2566)
+    row = next(r for r in found.rows if r.unit_raw.endswith("ฉ"))
+    assert (row.overall_score, row.eit) == (81.0, 70.0)

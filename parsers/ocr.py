@@ -578,19 +578,44 @@ def _lines_one_way(dark: np.ndarray, min_length: int) -> list[tuple[int, int, in
     return found
 
 
-def erase_rules(image, rules: list[Rule], dpi: int = DPI):
-    """A copy with the ruling lines painted over in the paper's grey: Tesseract reads rules touching text as
-    letters. Not white: white strips on grey paper move Tesseract's global threshold above the paper, which it
-    then takes for ink (a colour 300-dpi scan read as an empty page: scan8)."""
+def erase_rules(image, rules: list[Rule], dpi: int = DPI, fill: int = 255):
+    """A copy with the ruling lines painted over (white unless `fill` says): Tesseract reads rules touching text as
+    letters. White by default: on most grey pages it reads best (scan9: 01002's title year is read `Wedd` with the
+    paper's grey), but on some the white strips move Tesseract's global threshold above the paper, which it then
+    takes for ink and the page pass reads nothing (page_pass_lost: then the rules are painted in the paper's grey,
+    scan8/scan9)."""
     clean = image.copy()
     if not rules:
         return clean
     draw = ImageDraw.Draw(clean)
     scale = dpi / 72
-    fill = scan_cells.paper(image)
     for rule in rules:
         draw.line([(rule.x0 * scale, rule.top * scale), (rule.x1 * scale, rule.bottom * scale)], fill=fill, width=7)
     return clean
+
+
+LOST_PAGE_WORDS = 3  # fewer words read by the page pass where there is ink outside the cells: the page pass lost it
+LOST_INK = 0.004  # share of the page outside its cells darker than the paper by INK_BELOW_PAPER: text is there
+INK_BELOW_PAPER = 80
+
+
+def page_words(reading: PageReading) -> int:
+    """How many words of this reading the page pass gave (cell crops' words carry line keys from LINE_BASE)."""
+    return sum(w.line[0] < scan_cells.LINE_BASE for w in reading.words)
+
+
+def page_pass_lost(image, reading: PageReading, cells=(), dpi: int = DPI) -> bool:
+    """Whether the page pass read (almost) nothing where the page has ink outside its table cells: Tesseract took
+    the paper for ink (grey paper whose erased rules are white: the probe analysis2566 colour 300-dpi scan read
+    "Empty page!!"). Measured on a quarter-size copy, so it costs milliseconds."""
+    if page_words(reading) >= LOST_PAGE_WORDS:
+        return False
+    small = np.asarray(image.convert("L").reduce(4), dtype=np.int16)
+    dark = small < int(np.median(small)) - INK_BELOW_PAPER
+    scale = dpi / 72 / 4
+    for x0, top, x1, bottom in cells:
+        dark[int(top * scale):int(bottom * scale) + 1, int(x0 * scale):int(x1 * scale) + 1] = False
+    return dark.mean() >= LOST_INK
 
 
 def find_rules(image, dpi: int = DPI, min_points: float = 12.0) -> list[Rule]:

@@ -243,11 +243,43 @@ def test_columns_of_text_without_rules_make_no_table():
     assert ocr.find_rules(image, dpi=300) == []
 
 
-def test_erased_rules_take_the_papers_grey():
-    """White strips on grey paper move Tesseract's global threshold over the paper (a colour scan's page pass read
-    nothing above its table): an erased rule is painted in the paper's grey."""
+def test_erased_rules_are_white_unless_a_fill_is_given():
+    """White reads best on most pages (01002's title year); the paper's grey is the fallback (page_pass_lost)."""
     image = Image.new("L", (800, 600), 190)
     draw = ImageDraw.Draw(image)
     draw.line([(100, 300), (700, 300)], fill=20, width=3)
-    clean = ocr.erase_rules(image, [ocr.Rule(100 * 72 / 300, 300 * 72 / 300, 700 * 72 / 300, 300 * 72 / 300)])
-    assert clean.getpixel((400, 300)) == 190 and clean.getpixel((400, 100)) == 190
+    rule = [ocr.Rule(100 * 72 / 300, 300 * 72 / 300, 700 * 72 / 300, 300 * 72 / 300)]
+    assert ocr.erase_rules(image, rule).getpixel((400, 300)) == 255
+    grey = ocr.erase_rules(image, rule, fill=190)
+    assert grey.getpixel((400, 300)) == 190 and grey.getpixel((400, 100)) == 190
+
+
+def _reading(lines: list[int]):
+    words = [ocr.OcrWord("คำ", 10, 10, 20, 20, (line, 0, 0), 90.0) for line in lines]
+    return ocr.PageReading(words, None, True)
+
+
+def _grey_page_with_title() -> Image.Image:
+    """Grey paper (190) with a title's ink above a table cell full of ink."""
+    image = Image.new("L", (2480, 3508), 190)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((300, 200, 2100, 260), fill=30)  # the title's ink, outside every cell
+    draw.rectangle((300, 1000, 2100, 2000), fill=30)  # the cell's ink
+    return image
+
+
+def test_a_page_pass_that_read_nothing_above_a_table_is_lost():
+    """Ink outside the cells and no page-pass word: Tesseract took the paper for ink (analysis2566's colour scan)."""
+    cell = (250 * 72 / 300, 900 * 72 / 300, 2200 * 72 / 300, 2100 * 72 / 300)
+    page = _grey_page_with_title()
+    base = ocr.scan_cells.LINE_BASE
+    assert ocr.page_pass_lost(page, _reading([base, base + 1]), [cell], dpi=300)
+    assert not ocr.page_pass_lost(page, _reading([1, 2, 3, base]), [cell], dpi=300)  # the page pass read words
+
+
+def test_a_page_whose_only_ink_is_in_its_cells_is_not_lost():
+    """No page-pass word is right when all the ink is in the cells: no second reading."""
+    page = _grey_page_with_title()
+    ImageDraw.Draw(page).rectangle((300, 200, 2100, 260), fill=190)  # no title
+    cell = (250 * 72 / 300, 900 * 72 / 300, 2200 * 72 / 300, 2100 * 72 / 300)
+    assert not ocr.page_pass_lost(page, _reading([ocr.scan_cells.LINE_BASE]), [cell], dpi=300)

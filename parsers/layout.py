@@ -20,7 +20,7 @@ from scipy import ndimage
 
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
-from parsers import ocr, scan_cleanup, scan_scores, scan_vocab
+from parsers import ocr, scan_cells, scan_cleanup, scan_scores, scan_vocab
 from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, ink_line_bands, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
@@ -899,12 +899,19 @@ def _read_scan(ppage, rendered):
     def read(image):
         image = ocr.deshear(image)
         rules = ocr.find_rules(image)
-        image = ocr.erase_rules(image, rules)
+        erased = ocr.erase_rules(image, rules)
         found = ppage.find_tables(settings) if (settings := _rule_settings(rules)) else []
         # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
         cells = [cell for table in found for cell in table.cells] if ocr.cells_enabled() else []
         tables = [t for t, table in enumerate(found) for _ in table.cells] if cells else []
-        return image, rules, found, ocr.read_page(image, cells=cells, tables=tables)
+        reading = ocr.read_page(erased, cells=cells, tables=tables)
+        if rules and ocr.page_pass_lost(erased, reading, [c for table in found for c in table.cells]):
+            # white strips on grey paper made Tesseract take the paper for ink: rules in the paper's grey
+            grey = ocr.erase_rules(image, rules, fill=scan_cells.paper(image))
+            again = ocr.read_page(grey, cells=cells, tables=tables)
+            if ocr.page_words(again) > ocr.page_words(reading):
+                erased, reading = grey, again
+        return erased, rules, found, reading
 
     first = read(rendered)
     degrees = 0 if first[3].upright else ocr.page_rotation(rendered)

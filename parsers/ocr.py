@@ -578,14 +578,44 @@ def _lines_one_way(dark: np.ndarray, min_length: int) -> list[tuple[int, int, in
     return found
 
 
-def erase_rules(image, rules: list[Rule], dpi: int = DPI):
-    """A copy with the ruling lines painted white: Tesseract reads rules touching text as letters."""
+def erase_rules(image, rules: list[Rule], dpi: int = DPI, fill: int = 255):
+    """A copy with the ruling lines painted over (white unless `fill` says): Tesseract reads rules touching text as
+    letters. White by default: on most grey pages it reads best (scan9: 01002's title year is read `Wedd` with the
+    paper's grey), but on some the white strips move Tesseract's global threshold above the paper, which it then
+    takes for ink and the page pass reads nothing (page_pass_lost: then the rules are painted in the paper's grey,
+    scan8/scan9)."""
     clean = image.copy()
+    if not rules:
+        return clean
     draw = ImageDraw.Draw(clean)
     scale = dpi / 72
     for rule in rules:
-        draw.line([(rule.x0 * scale, rule.top * scale), (rule.x1 * scale, rule.bottom * scale)], fill=255, width=7)
+        draw.line([(rule.x0 * scale, rule.top * scale), (rule.x1 * scale, rule.bottom * scale)], fill=fill, width=7)
     return clean
+
+
+LOST_PAGE_WORDS = 3  # fewer words read by the page pass where there is ink outside the cells: the page pass lost it
+LOST_INK = 0.004  # share of the page outside its cells darker than the paper by INK_BELOW_PAPER: text is there
+INK_BELOW_PAPER = 80
+
+
+def page_words(reading: PageReading) -> int:
+    """How many words of this reading the page pass gave (cell crops' words carry line keys from LINE_BASE)."""
+    return sum(w.line[0] < scan_cells.LINE_BASE for w in reading.words)
+
+
+def page_pass_lost(image, reading: PageReading, cells=(), dpi: int = DPI) -> bool:
+    """Whether the page pass read (almost) nothing where the page has ink outside its table cells: Tesseract took
+    the paper for ink (grey paper whose erased rules are white: the probe analysis2566 colour 300-dpi scan read
+    "Empty page!!"). Measured on a quarter-size copy, so it costs milliseconds."""
+    if page_words(reading) >= LOST_PAGE_WORDS:
+        return False
+    small = np.asarray(image.convert("L").reduce(4), dtype=np.int16)
+    dark = small < int(np.median(small)) - INK_BELOW_PAPER
+    scale = dpi / 72 / 4
+    for x0, top, x1, bottom in cells:
+        dark[int(top * scale):int(bottom * scale) + 1, int(x0 * scale):int(x1 * scale) + 1] = False
+    return dark.mean() >= LOST_INK
 
 
 def find_rules(image, dpi: int = DPI, min_points: float = 12.0) -> list[Rule]:
@@ -598,7 +628,67 @@ def find_rules(image, dpi: int = DPI, min_points: float = 12.0) -> list[Rule]:
     across_cols = dark | np.roll(dark, 1, axis=1) | np.roll(dark, -1, axis=1)
     rules = [Rule(s * scale, y * scale, e * scale, y * scale) for y, s, e in _lines_one_way(across_rows, min_length)]
     rules += [Rule(x * scale, s * scale, x * scale, e * scale) for x, s, e in _lines_one_way(across_cols.T, min_length)]
-    return table_rules(rules)
+    kept = table_rules(rules)
+    if sum(r.top != r.bottom for r in kept) >= 2:
+        return kept
+    # no column rules: a bilevel scan may have broken thin grey rules into dots no run is long enough in
+    return table_rules(rules + _dotted_grid(dark, dpi)) or kept
+
+
+FAINT_INK = 0.03  # ink share (summed over 3 pixels across) along a line from which a dotted rule is looked for
+# ink share 4-9 pixels either side of it, at most, relative to the line's own (01005's rules: 0.08 at most; the stems
+# of one letter at one x in rows of repeated words: 0.2-0.4)
+FAINT_SIDE = 0.12
+FAINT_REACH = (4, 10)  # pixels either side looked at: a cell's padding; a letter's stroke has its letter there
+
+
+def _isolated_peaks(profile: np.ndarray, min_ink: float = FAINT_INK) -> list[int]:
+    """Indexes where a thin line of ink stands alone in this ink profile (share of dark pixels per row or column):
+    at least `min_ink` over 3 pixels, and the pixels 4-9 away on both sides nearly empty. A rule printed thin and
+    lost to bilevel thresholding keeps a dot every few millimetres, all on one line with nothing beside it; a
+    letter's stroke has the rest of its letter beside it, and a line of text is tens of pixels of ink."""
+    near, far = FAINT_REACH
+    ink = np.convolve(profile, np.ones(3), "same")
+    peaks: list[int] = []
+    for i in np.flatnonzero(ink > min_ink).tolist():
+        if i < far or i >= len(ink) - far:
+            continue
+        side = max(ink[i - far:i - near + 1].max(), ink[i + near:i + far].max())
+        if side < FAINT_SIDE * ink[i] and ink[i] >= ink[max(0, i - 3):i + 4].max() and not (peaks and i - peaks[-1] <= 3):
+            peaks.append(i)
+    return peaks
+
+
+def _dotted_grid(dark: np.ndarray, dpi: int) -> list[Rule]:
+    """The rules of a table whose thin rules a bilevel scan broke into dots (01005 at 150 dpi: a row rule keeps 8%
+    of its pixels, in dots up to 100 pixels apart, so no run of `find_rules` is long enough). Column rules are the
+    isolated vertical lines of ink (_isolated_peaks over the page's columns, then again over the rows the table
+    spans, where a short table's rules are not diluted by the page below it); row rules the isolated horizontal
+    lines found between at least half of the neighbouring column rules at the same height. They make one grid,
+    from the first to the last row rule and column rule; table_rules then keeps what meets."""
+    scale = 72 / dpi
+    columns, rows = _isolated_peaks(dark.mean(axis=0)), []
+    for _ in range(2):
+        if len(columns) < 2 or len(rows := _row_rules(dark, columns)) < 2:
+            return []
+        columns = _isolated_peaks(dark[rows[0]:rows[-1] + 1].mean(axis=0))
+    if len(columns) < 2 or len(rows := _row_rules(dark, columns)) < 2:
+        return []
+    x0, x1, top, bottom = columns[0] * scale, columns[-1] * scale, rows[0] * scale, rows[-1] * scale
+    return ([Rule(x0, y * scale, x1, y * scale) for y in rows]
+            + [Rule(x * scale, top, x * scale, bottom) for x in columns])
+
+
+def _row_rules(dark: np.ndarray, columns: list[int]) -> list[int]:
+    """Heights of the isolated horizontal lines between at least half of these column rules' neighbouring pairs."""
+    inset = FAINT_REACH[1]
+    gaps = [(left, right) for left, right in zip(columns, columns[1:]) if right - left > 4 * inset]
+    votes: dict[int, int] = {}
+    for left, right in gaps:
+        for y in _isolated_peaks(dark[:, left + inset:right - inset].mean(axis=1)):
+            key = next((k for k in votes if abs(k - y) <= 3), y)
+            votes[key] = votes.get(key, 0) + 1
+    return sorted(y for y, n in votes.items() if 2 * n >= len(gaps)) if gaps else []
 
 
 def _chains(rules: list[Rule], vertical: bool, gap: float = 12.0, across: float = 2.0) -> list[list[Rule]]:

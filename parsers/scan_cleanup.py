@@ -49,6 +49,9 @@ _LOST_POINT = re.compile(r"(?<![\d.])10000(?=\s*คะแนน)")
 _ZERO_SCORE = re.compile(r"(?<![\d.])0\d\.\d{1,2}(?![\d.])")
 # Level statements: `ระดับ 8` is B; lower-case debris glued to a letter level (`ระดับAai`) is dropped.
 _LEVEL_B = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)8(?![\d.])")
+# ระดับ whose ร a line's start lost (01011, colour 200 dpi: `ะดับผลการประเมิน :"8"`), where ผลการประเมิน or a
+# level follows: no Thai word starts with ะ, so the grammar would not see the level word.
+_LOST_RO = re.compile(r"(?<![\u0E01-\u0E4E])ะดับ(?=ผลการประเมิน|\s*(?:คือ\s*)?[:\"“”']*\s*(?:AA|[A-F8])(?![\w.]))")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
 # A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
 # `I 9` → i9; `611` (glued) → e11.
@@ -85,6 +88,7 @@ def clean_text(text: str) -> str:
     text = _MIXED_WORD.sub(UNREAD, text)
     text = _GARBLED_SCORE.sub(UNREAD, text)
     text = _ZERO_SCORE.sub(UNREAD, text)
+    text = _LOST_RO.sub("ระดับ", text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)

@@ -2,7 +2,8 @@
 
 Office scans come with a coloured seal, a pen signature and highlighter strokes (issue #14). Print is black or
 dark grey on every scan; what is coloured (high chroma, bright in some channel) is never print, so it is painted
-paper-white before the rule finder, Tesseract and the digit templates see the page. Pure functions on images.
+paper grey (the page's median, not white: white patches on grey paper make Tesseract take the paper for ink)
+before the rule finder, Tesseract and the digit templates see the page. Pure functions on images.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ COLOUR_CHROMA = 60
 
 
 def remove_colour(image: Image.Image) -> Image.Image:
-    """Greyscale page with coloured ink (seals, pen, highlighter) painted white; a grey page is only converted."""
+    """Greyscale page with coloured ink (seals, pen, highlighter) painted in the paper's grey; a grey page is only
+    converted."""
     if image.mode != "RGB":
         return image.convert("L")
     grey = image.convert("L")
@@ -28,7 +30,7 @@ def remove_colour(image: Image.Image) -> Image.Image:
     # bright in at least one channel (red seal 200, blue pen 140, yellow highlighter 255).
     coloured = ((high - low) > COLOUR_CHROMA) & (high > 120)
     out = np.asarray(grey).copy()
-    out[coloured] = 255
+    out[coloured] = int(np.median(out[::4, ::4][~coloured[::4, ::4]])) if (~coloured).any() else 255
     return Image.fromarray(out, "L")
 
 

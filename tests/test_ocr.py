@@ -184,3 +184,102 @@ def test_rule_runs_are_found_as_row_by_row(seed, height, density):
         x0 = int(rng.integers(0, 40))
         dark[y:y + int(rng.integers(1, 4)), x0:x0 + int(rng.integers(10, 90))] = True
     assert ocr._lines_one_way(dark, 20) == _lines_one_way_by_rows(dark, 20)
+
+
+FONT = "/usr/share/fonts/truetype/tlwg/Garuda.ttf"
+TEXT = ["มาตรการยกระดับการเปิดเผย", "ตุลาคม ๒๕๖๕", "สำนักปลัด กองคลัง", "รายงานผลการดำเนินการ"]
+
+
+def _dotted_page(seed: int, columns=(200, 620, 1040, 1460, 1880), rows=(240, 840, 1360, 2220)) -> Image.Image:
+    """A 300-dpi page of a table whose thin rules bilevel scanning left as dots (2-3 pixels, 10-100 apart, as
+    01005's), Thai text in its cells."""
+    import random
+
+    from PIL import ImageFont
+
+    rng = random.Random(seed)
+    image = Image.new("L", (2100, 2600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in rows:
+        x = columns[0]
+        while x < columns[-1]:
+            draw.rectangle((x, y, x + rng.randint(1, 5), y + 1), fill=0)
+            x += rng.randint(10, 100)
+    for x in columns:
+        y = rows[0]
+        while y < rows[-1]:
+            draw.rectangle((x, y, x + 1, y + rng.randint(1, 5)), fill=0)
+            y += rng.randint(10, 60)
+    font = ImageFont.truetype(FONT, 44)
+    for top, bottom in zip(rows, rows[1:]):
+        for left, _ in zip(columns, columns[1:]):
+            for line in range((bottom - top - 40) // 80):
+                draw.text((left + 20, top + 25 + 80 * line), rng.choice(TEXT)[:10], font=font, fill=0)
+    return image
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_table_whose_rules_bilevel_scanning_broke_into_dots_is_found(seed):
+    """01005 (bilevel 150 dpi): no run of a rule is a line long, so the table was read without rows or columns."""
+    columns, rows = (200, 620, 1040, 1460, 1880), (240, 840, 1360, 2220)
+    rules = ocr.find_rules(_dotted_page(seed, columns, rows), dpi=300)
+    to_px = 300 / 72
+    vertical = sorted({round(r.x0 * to_px) for r in rules if r.top != r.bottom and r.bottom - r.top > 400})
+    horizontal = sorted({round(r.top * to_px) for r in rules if r.top == r.bottom and r.x1 - r.x0 > 300})
+    assert len(vertical) == len(columns) and all(abs(a - b) <= 3 for a, b in zip(vertical, columns))
+    assert len(horizontal) == len(rows) and all(abs(a - b) <= 3 for a, b in zip(horizontal, rows))
+
+
+def test_columns_of_text_without_rules_make_no_table():
+    """Left-aligned text in columns lines its letters' stems up at one x: no isolated line, so no rule."""
+    from PIL import ImageFont
+
+    image = Image.new("L", (2100, 2600), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 44)
+    for line in range(28):
+        for column, left in enumerate((220, 800, 1400)):
+            draw.text((left, 150 + 80 * line), TEXT[(line + column) % 4], font=font, fill=0)
+    assert ocr.find_rules(image, dpi=300) == []
+
+
+def test_erased_rules_are_white_unless_a_fill_is_given():
+    """White reads best on most pages (01002's title year); the paper's grey is the fallback (page_pass_lost)."""
+    image = Image.new("L", (800, 600), 190)
+    draw = ImageDraw.Draw(image)
+    draw.line([(100, 300), (700, 300)], fill=20, width=3)
+    rule = [ocr.Rule(100 * 72 / 300, 300 * 72 / 300, 700 * 72 / 300, 300 * 72 / 300)]
+    assert ocr.erase_rules(image, rule).getpixel((400, 300)) == 255
+    grey = ocr.erase_rules(image, rule, fill=190)
+    assert grey.getpixel((400, 300)) == 190 and grey.getpixel((400, 100)) == 190
+
+
+def _reading(lines: list[int]):
+    words = [ocr.OcrWord("คำ", 10, 10, 20, 20, (line, 0, 0), 90.0) for line in lines]
+    return ocr.PageReading(words, None, True)
+
+
+def _grey_page_with_title() -> Image.Image:
+    """Grey paper (190) with a title's ink above a table cell full of ink."""
+    image = Image.new("L", (2480, 3508), 190)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((300, 200, 2100, 260), fill=30)  # the title's ink, outside every cell
+    draw.rectangle((300, 1000, 2100, 2000), fill=30)  # the cell's ink
+    return image
+
+
+def test_a_page_pass_that_read_nothing_above_a_table_is_lost():
+    """Ink outside the cells and no page-pass word: Tesseract took the paper for ink (analysis2566's colour scan)."""
+    cell = (250 * 72 / 300, 900 * 72 / 300, 2200 * 72 / 300, 2100 * 72 / 300)
+    page = _grey_page_with_title()
+    base = ocr.scan_cells.LINE_BASE
+    assert ocr.page_pass_lost(page, _reading([base, base + 1]), [cell], dpi=300)
+    assert not ocr.page_pass_lost(page, _reading([1, 2, 3, base]), [cell], dpi=300)  # the page pass read words
+
+
+def test_a_page_whose_only_ink_is_in_its_cells_is_not_lost():
+    """No page-pass word is right when all the ink is in the cells: no second reading."""
+    page = _grey_page_with_title()
+    ImageDraw.Draw(page).rectangle((300, 200, 2100, 260), fill=190)  # no title
+    cell = (250 * 72 / 300, 900 * 72 / 300, 2200 * 72 / 300, 2100 * 72 / 300)
+    assert not ocr.page_pass_lost(page, _reading([ocr.scan_cells.LINE_BASE]), [cell], dpi=300)

@@ -28,6 +28,10 @@ from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, docum
     ("3 การใช้อำนาจ จอ.87ฒ คะแนน", f"3 การใช้อำนาจ {UNREAD} คะแนน"),
     # levels: 8 read for B, lower-case debris after a letter level, ค for ด (scores.py: _LEVEL, _fold)
     ("อยู่ในระดับ 8 ดังนี้", "อยู่ในระดับ B ดังนี้"),
+    ('ะดับผลการประเมิน :"8"', 'ระดับผลการประเมิน :"B"'),  # the line's ร lost too (01011)
+    ("ะดับ A", "ระดับ A"),
+    ("ประดับ ผลงาน", "ประดับ ผลงาน"),
+    ("ปะดับ 8 ชิ้น", "ปะดับ 8 ชิ้น"),  # ะดับ inside another word is no level word
     ("อยู่ในระดับAai", "อยู่ในระดับA"),
     ("ผลการประเมินอยู่ในระดับ ผ่านคี", "ผลการประเมินอยู่ในระดับ ผ่านดี"),
     ("อยู่ในระดับ ผ่านคีเยี่ยม", "อยู่ในระดับ ผ่านดีเยี่ยม"),

@@ -76,3 +76,13 @@ def test_office_damage_of_each_mode(text_pdf):
         150, "colour", 90, 230.0, 10.0, 3.0, None, True), 0, True)
     rgb = np.asarray(colour, dtype=np.int16)
     assert ((rgb.max(axis=2) - rgb.min(axis=2)) > 60).sum() > 500  # the seal and the pen are coloured ink
+
+
+def test_coloured_ink_on_grey_paper_takes_the_papers_grey():
+    """White patches where a seal or highlighter was would make Tesseract take grey paper for ink."""
+    image = Image.new("RGB", (400, 200), (190, 190, 190))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 40, 380, 50), fill=(20, 20, 20))
+    draw.rectangle((15, 130, 385, 160), fill=(230, 240, 60))  # highlighter
+    grey = np.asarray(remove_colour(image))
+    assert abs(int(grey[135, 30]) - 190) <= 2 and grey[45, 30] < 60

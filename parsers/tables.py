@@ -503,6 +503,7 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
         while members and members[-1] in spanning:  # a heading after the table belongs to what follows
             spanning.discard(members.pop())
         gaps = sorted(gaps + _sub_column_gaps(gaps, lines, [m for m in members if m not in spanning]))
+        gaps = sorted(gaps + _aligned_gaps(gaps, lines, [m for m in members if m not in spanning]))
         edges = _edges(gaps, lines, members)
         full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
         if full >= min_rows:
@@ -547,6 +548,42 @@ def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
             else:
                 if g1 - g0 >= SUB_COLUMN_GAP and divided >= 3:
                     out.append((g0, g1))
+    return out
+
+
+ALIGNED_LINES = 3  # lines whose text starts at one x, after a stripe free in every line, that part two columns
+ALIGN_TOLERANCE = 2.0  # points two left-aligned cells' starts may differ by (a header cell's padding)
+MIN_ALIGNED_GAP = 2.5  # points of white space a stripe of aligned starts needs (a word space is about 3-4)
+
+
+def _aligned_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
+                  members: list[int]) -> list[tuple[float, float]]:
+    """Gaps narrower than MIN_COLUMN_GAP that part two left-aligned columns: a printer that shrinks columns to their
+    text (LibreOffice's HTML import) leaves a word space between them, and a header centred over two such columns
+    (`ปี ๒๕๖๗ ปี ๒๕๖๘`) hides the wider gap of the body. What no word space does: text starting at one x in
+    ALIGNED_LINES lines with text before it in the column, no word of any line of the run crossing that x, the
+    stripe before it free in every line, and at least three quarters of the lines with text after the stripe
+    starting there. The run's opening line (its header) must hold text on both sides, a label for each column:
+    a column of repeated identical cells (`สำนัก ปลัด` on every row) aligns its second word too, under a header of
+    one label."""
+    edges = _edges(gaps, lines, members)
+    out = []
+    for lo, hi in zip(edges, edges[1:]):
+        in_column = [[seg for seg in lines[m] if lo <= (seg[0] + seg[2]) / 2 < hi] for m in members]
+        candidates = sorted({round(seg[0], 1) for segs in in_column for seg in segs if seg[0] > lo + MIN_COLUMN_GAP})
+        for x in candidates:
+            if out and out[-1][1] >= lo and abs(out[-1][1] - x) <= ALIGN_TOLERANCE:
+                continue
+            left = [seg[2] for segs in in_column for seg in segs if seg[0] < x - ALIGN_TOLERANCE]
+            if not left or max(left) > x - MIN_ALIGNED_GAP:
+                continue  # a word crosses the stripe, or runs up to it
+            after = [segs for segs in in_column if any(seg[0] >= x - ALIGN_TOLERANCE for seg in segs)]
+            starting = [segs for segs in after if any(abs(seg[0] - x) <= ALIGN_TOLERANCE for seg in segs)
+                        and any(seg[2] <= x - MIN_ALIGNED_GAP for seg in segs)]
+            head = in_column[0]
+            if len(starting) >= ALIGNED_LINES and 4 * len(starting) >= 3 * len(after) \
+                    and any(seg[2] <= x - MIN_ALIGNED_GAP for seg in head) and any(seg[0] >= x - ALIGN_TOLERANCE for seg in head):
+                out.append((max(left), min(seg[0] for segs in after for seg in segs if seg[0] >= x - ALIGN_TOLERANCE)))
     return out
 
 

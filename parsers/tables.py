@@ -462,7 +462,11 @@ def _spans_columns(line: list[Box], gaps: list[tuple[float, float]]) -> bool:
     if any(b[0] - a[2] >= SPANNING_GAP for a, b in zip(ordered, ordered[1:])):
         return False
     x0, x1 = ordered[0][0], max(b[2] for b in ordered)
-    return sum(1 for g0, g1 in gaps if x0 < g0 and x1 > g1) >= 2
+    crossed = [(g0, g1) for g0, g1 in gaps if x0 < g0 and x1 > g1]
+    # one gap crossed is enough from the first column on when that gap is wide (a group's heading, `ตัวชี้วัดที่ ๙
+    # การเปิดเผยข้อมูล`, over a narrow code column): a row's cells are further apart than a word space there
+    return len(crossed) >= 2 or (len(crossed) == 1 and bool(gaps) and x0 < gaps[0][0] and crossed[0] == gaps[0]
+                                 and crossed[0][1] - crossed[0][0] >= SPANNING_GAP)
 
 
 def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3,
@@ -746,14 +750,16 @@ def band_boxes(lines: list[list[Box]], bands: list[int]) -> list[list[Box]]:
     return out
 
 
-def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
+def band_rows(lines: list[list[Box]], bands: list[int], centred: bool = False) -> list[bool] | None:
     """Which lines start a row in a table whose cells are centred vertically (some band holds several lines):
     a band starts a row unless it sits under the band above no further than a wrapped cell's line gap (the
     gap between two lines of one column inside one band, so surely one cell's) and ROW_GAP_EXTRA: a row whose
     cells all have an odd or all an even number of lines does not interleave, its lines are bands one under
     the other at the cell's line gap. None (the usual line logic applies) when no band below the first holds
-    several lines, or none holds two lines of one column to measure the gap by."""
-    if not any(bands[i] == bands[i - 1] != bands[0] for i in range(1, len(bands))):
+    several lines, or none holds two lines of one column to measure the gap by. `centred`: the table's other
+    lines already show centred cells, so a band of several lines at the top is a row too (the part of a table
+    after a heading across it)."""
+    if not any(bands[i] == bands[i - 1] and (centred or bands[i] != bands[0]) for i in range(1, len(bands))):
         return None  # no band of several lines below the first (a header's own lines may interleave)
     leading = []
     for i, line in enumerate(lines):

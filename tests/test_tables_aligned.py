@@ -38,3 +38,23 @@ def test_starts_that_a_word_of_one_line_crosses_part_nothing():
     lines[5] = _line(lines[5][0][1], (52, 62), (66, 150), (192, 250), (278, 308))  # one cell wider than its column
     (edges, _, _), = find_gap_tables(lines)
     assert len(edges) == 4
+
+
+def test_a_group_heading_over_a_narrow_first_column_spans_the_table():
+    """`ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล` from the code column into the measure column, its words a space apart: a heading
+    across the table (it parts the runs of rows), not a code cell and a measure cell; the header above stays the
+    table's."""
+    head = _line(100, (64, 76), (137, 176), (261, 323), (382, 419))
+    heading = _line(124, (52, 89), (92, 99), (103, 175))
+    body = [_line(148 + 24 * k, (52, 76), (91, 222), (226, 346), (361, 424)) for k in range(4)]
+    (edges, members, spanning), = find_gap_tables([head, heading] + body)
+    assert members[0] == 0 and spanning == {1}
+    assert len(edges) == 5
+
+
+def test_a_row_whose_cells_sit_a_word_space_apart_is_no_heading():
+    head = _line(100, (64, 76), (137, 176), (261, 323), (382, 419))
+    body = [_line(124 + 24 * k, (52, 76), (91, 222), (226, 346), (361, 424)) for k in range(4)]
+    body.append(_line(124 + 24 * 4, (91, 222), (226, 300)))  # a wrapped line of the measure and method only
+    (_, _, spanning), = find_gap_tables([head] + body)
+    assert spanning == set()

@@ -269,7 +269,9 @@ def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
     """A lone first cell opening a page under the repeated header is the rest of a numbered row cut by the
     break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
     text = row.cells[0].strip()
-    return previous is not None and previous.kind == "body" and not row.bold and not row.header \
+    # a ruled cell merged across the whole table is a section row: the rest of a cut row keeps the table's grid
+    across = len(row.spanned) >= 3 and all(row.spanned[1:])
+    return previous is not None and previous.kind == "body" and not row.bold and not row.header and not across \
         and bool(_ITEM_START.match(previous.cells[0])) and _no_number_or_heading(text)
 
 

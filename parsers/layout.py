@@ -800,8 +800,26 @@ def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None
     return None if any(n > 1 for n in numbers) else out_rows
 
 
+# a question code (`o๒๘`, `E ๒`) or a list number with its point or bracket (`๑.`), then text: no date (`๑ ตุลาคม`)
+_KEY_ITEM = re.compile(r"^\s*(?:[oOeEiI]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.])|[0-9๐-๙]{1,2}[.)]\s*[^\s0-9๐-๙])")
+
+
+def _key_column(rows: list[RawRow]) -> int:
+    """The column whose lines say where rows start: the first, unless it holds no list number or code and a later
+    column's do, each on a line where the first column has text too (a table printing the office first: its
+    wrapped `สังคม` starts no row, the measure's code does)."""
+    if not rows or any(starts_item(row.cells[0]) for row in rows):
+        return 0
+    for column in range(1, len(rows[0].cells)):
+        keyed = [row for row in rows if column < len(row.cells) and _KEY_ITEM.match(row.cells[column])]
+        if len(keyed) >= 2 and all(row.cells[0].strip() for row in keyed):
+            return column
+    return 0
+
+
 def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
-    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows], numbered_table)) if rows else []
+    key = _key_column(rows)
+    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table)) if rows else []
 
 
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")

@@ -323,7 +323,7 @@ def _running_lines(pages: list[PageLayout]) -> set[str]:
     return {key for key, on in seen.items() if len(on) >= 2}
 
 
-def _furniture(line, running: set[str]) -> bool:
+def _furniture_line(line, running: set[str]) -> bool:
     text = compact(line.text)
     return bool(_PAGE_FURNITURE.match(text)) or re.sub(r"[0-9๐-๙]", "", text) in running
 
@@ -337,11 +337,11 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
     tops = [src.bbox[1] for row in table.rows[:1] for src in row.sources if src is not None and src.page == page.number]
     if tops:  # the line right above the table's first row
         above = sorted((line for line in page.lines if line.bottom <= min(tops) + 1), key=lambda line: line.bottom)
-        above = [line for line in above if not _furniture(line, running)]
+        above = [line for line in above if not _furniture_line(line, running)]
         if not above and (before := next((p for p in pages if p.number == page.number - 1), None)):
             # the table opens its page: its heading may end the page before (a browser breaks after a heading)
             above = [line for line in sorted(before.lines, key=lambda line: line.bottom)
-                     if not _furniture(line, running)][-3:]
+                     if not _furniture_line(line, running)][-3:]
         # the heading may wrap: up to three lines, each close under the one before, the first numbered
         for count in range(1, min(3, len(above)) + 1):
             lines = above[-count:]

@@ -467,10 +467,10 @@ def _spans_columns(line: list[Box], gaps: list[tuple[float, float]]) -> bool:
     crossed = [(g0, g1) for g0, g1 in gaps if x0 < g0 and x1 > g1]
     # one gap crossed is enough from the first column on when that gap is wide (a group's heading, `ตัวชี้วัดที่ ๙
     # การเปิดเผยข้อมูล`, over a narrow code column): a row's cells are further apart than a word space there
-    # and that stops short of the next gap, in a table of at least four columns (three are too few to tell a
-    # heading from a paragraph's lines over a page's justified spaces)
+    # in a table of at least four columns (three are too few to tell a heading from a paragraph's lines over a
+    # page's justified spaces)
     return len(crossed) >= 2 or (len(crossed) == 1 and len(gaps) >= 3 and x0 < gaps[0][0] and crossed[0] == gaps[0]
-                                 and crossed[0][1] - crossed[0][0] >= SPANNING_GAP and x1 <= gaps[1][0])
+                                 and crossed[0][1] - crossed[0][0] >= SPANNING_GAP)
 
 
 def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3,

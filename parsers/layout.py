@@ -587,12 +587,15 @@ class _PageReader:
             runs = [[self._row_by_columns(word_lines[k], edges) for k in p] if isinstance(p, list) else None
                     for p in pieces]  # beside pieces: a run's lines as rows, None for a heading
             numbered = any(starts_item(row.cells[0]) for run in runs if run for row in run)
+            # cells centred vertically somewhere in the table: a piece after a heading across it may be one band
+            lined = [m for m in members if m not in spanning]
+            centred = len(pieces) > 1 and band_rows([word_boxes[m] for m in lined], [bands[m] for m in lined]) is not None
             for index, (piece, run) in enumerate(zip(pieces, runs)):
                 if run is None:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
                     rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
-                                     [bands[k] for k in piece])
+                                     [bands[k] for k in piece], centred and index > 0)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -763,12 +766,12 @@ def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) 
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
-             bands: list[int] | None = None) -> list[RawRow]:
+             bands: list[int] | None = None, centred: bool = False) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
     on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
     (`bands`, parsers.tables.band_rows) the bands give the rows, the header's too, and a band is one row."""
-    starts = band_rows(boxes, bands) if bands else None
+    starts = band_rows(boxes, bands, centred) if bands else None
     banded = _band_grouped(rows, starts) if starts is not None else None
     if banded is not None:
         rows = banded
@@ -797,6 +800,7 @@ def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None
     bands do not say the rows of this table: the line logic decides)."""
     out_rows: list[RawRow] = []
     numbers: list[int] = []
+    listing = False  # the first cell's last line ended with a comma: a list of codes goes on (`o ๑๐,` / `o ๑๑`)
     for row, start in zip(rows, starts):
         number = starts_item(row.cells[0])
         if start or not out_rows:
@@ -804,12 +808,32 @@ def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None
             numbers.append(number)
         else:
             out_rows[-1] = join_rows(out_rows[-1], row)
-            numbers[-1] += number
+            numbers[-1] += number and not listing
+        if row.cells[0].strip():
+            listing = row.cells[0].rstrip().endswith(",")
     return None if any(n > 1 for n in numbers) else out_rows
 
 
+# a question code (`o๒๘`, `E ๒`) or a list number with its point or bracket (`๑.`), then text: no date (`๑ ตุลาคม`)
+_KEY_ITEM = re.compile(r"^\s*(?:[oOeEiI]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.])|[0-9๐-๙]{1,2}[.)]\s*[^\s0-9๐-๙])")
+
+
+def _key_column(rows: list[RawRow]) -> int:
+    """The column whose lines say where rows start: the first, unless it holds no list number or code and a later
+    column's do, each on a line where the first column has text too (a table printing the office first: its
+    wrapped `สังคม` starts no row, the measure's code does)."""
+    if not rows or any(starts_item(row.cells[0]) for row in rows):
+        return 0
+    for column in range(1, len(rows[0].cells)):
+        keyed = [row for row in rows if column < len(row.cells) and _KEY_ITEM.match(row.cells[column])]
+        if len(keyed) >= 2 and all(row.cells[0].strip() for row in keyed):
+            return column
+    return 0
+
+
 def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
-    return wrap_rows(rows, split_rows(boxes, [row.cells[0] for row in rows], numbered_table)) if rows else []
+    key = _key_column(rows)
+    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table)) if rows else []
 
 
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")

@@ -269,7 +269,9 @@ def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
     """A lone first cell opening a page under the repeated header is the rest of a numbered row cut by the
     break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
     text = row.cells[0].strip()
-    return previous is not None and previous.kind == "body" and not row.bold and not row.header \
+    # a ruled cell merged across the whole table is a section row: the rest of a cut row keeps the table's grid
+    across = len(row.spanned) >= 3 and all(row.spanned[1:])
+    return previous is not None and previous.kind == "body" and not row.bold and not row.header and not across \
         and bool(_ITEM_START.match(previous.cells[0])) and _no_number_or_heading(text)
 
 
@@ -462,7 +464,13 @@ def _spans_columns(line: list[Box], gaps: list[tuple[float, float]]) -> bool:
     if any(b[0] - a[2] >= SPANNING_GAP for a, b in zip(ordered, ordered[1:])):
         return False
     x0, x1 = ordered[0][0], max(b[2] for b in ordered)
-    return sum(1 for g0, g1 in gaps if x0 < g0 and x1 > g1) >= 2
+    crossed = [(g0, g1) for g0, g1 in gaps if x0 < g0 and x1 > g1]
+    # one gap crossed is enough from the first column on when that gap is wide (a group's heading, `ตัวชี้วัดที่ ๙
+    # การเปิดเผยข้อมูล`, over a narrow code column): a row's cells are further apart than a word space there
+    # in a table of at least four columns (three are too few to tell a heading from a paragraph's lines over a
+    # page's justified spaces)
+    return len(crossed) >= 2 or (len(crossed) == 1 and len(gaps) >= 3 and x0 < gaps[0][0] and crossed[0] == gaps[0]
+                                 and crossed[0][1] - crossed[0][0] >= SPANNING_GAP)
 
 
 def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3,
@@ -503,6 +511,7 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
         while members and members[-1] in spanning:  # a heading after the table belongs to what follows
             spanning.discard(members.pop())
         gaps = sorted(gaps + _sub_column_gaps(gaps, lines, [m for m in members if m not in spanning]))
+        gaps = sorted(gaps + _aligned_gaps(gaps, lines, [m for m in members if m not in spanning]))
         edges = _edges(gaps, lines, members)
         full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
         if full >= min_rows:
@@ -547,6 +556,42 @@ def _sub_column_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
             else:
                 if g1 - g0 >= SUB_COLUMN_GAP and divided >= 3:
                     out.append((g0, g1))
+    return out
+
+
+ALIGNED_LINES = 3  # lines whose text starts at one x, after a stripe free in every line, that part two columns
+ALIGN_TOLERANCE = 2.0  # points two left-aligned cells' starts may differ by (a header cell's padding)
+MIN_ALIGNED_GAP = 2.5  # points of white space a stripe of aligned starts needs (a word space is about 3-4)
+
+
+def _aligned_gaps(gaps: list[tuple[float, float]], lines: list[list[Box]],
+                  members: list[int]) -> list[tuple[float, float]]:
+    """Gaps narrower than MIN_COLUMN_GAP that part two left-aligned columns: a printer that shrinks columns to their
+    text (LibreOffice's HTML import) leaves a word space between them, and a header centred over two such columns
+    (`ปี ๒๕๖๗ ปี ๒๕๖๘`) hides the wider gap of the body. What no word space does: text starting at one x in
+    ALIGNED_LINES lines with text before it in the column, no word of any line of the run crossing that x, the
+    stripe before it free in every line, and at least three quarters of the lines with text after the stripe
+    starting there. The run's opening line (its header) must hold text on both sides, a label for each column:
+    a column of repeated identical cells (`สำนัก ปลัด` on every row) aligns its second word too, under a header of
+    one label."""
+    edges = _edges(gaps, lines, members)
+    out = []
+    for lo, hi in zip(edges, edges[1:]):
+        in_column = [[seg for seg in lines[m] if lo <= (seg[0] + seg[2]) / 2 < hi] for m in members]
+        candidates = sorted({round(seg[0], 1) for segs in in_column for seg in segs if seg[0] > lo + MIN_COLUMN_GAP})
+        for x in candidates:
+            if out and out[-1][1] >= lo and abs(out[-1][1] - x) <= ALIGN_TOLERANCE:
+                continue
+            left = [seg[2] for segs in in_column for seg in segs if seg[0] < x - ALIGN_TOLERANCE]
+            if not left or max(left) > x - MIN_ALIGNED_GAP:
+                continue  # a word crosses the stripe, or runs up to it
+            after = [segs for segs in in_column if any(seg[0] >= x - ALIGN_TOLERANCE for seg in segs)]
+            starting = [segs for segs in after if any(abs(seg[0] - x) <= ALIGN_TOLERANCE for seg in segs)
+                        and any(seg[2] <= x - MIN_ALIGNED_GAP for seg in segs)]
+            head = in_column[0]
+            if len(starting) >= ALIGNED_LINES and 4 * len(starting) >= 3 * len(after) \
+                    and any(seg[2] <= x - MIN_ALIGNED_GAP for seg in head) and any(seg[0] >= x - ALIGN_TOLERANCE for seg in head):
+                out.append((max(left), min(seg[0] for segs in after for seg in segs if seg[0] >= x - ALIGN_TOLERANCE)))
     return out
 
 
@@ -709,14 +754,16 @@ def band_boxes(lines: list[list[Box]], bands: list[int]) -> list[list[Box]]:
     return out
 
 
-def band_rows(lines: list[list[Box]], bands: list[int]) -> list[bool] | None:
+def band_rows(lines: list[list[Box]], bands: list[int], centred: bool = False) -> list[bool] | None:
     """Which lines start a row in a table whose cells are centred vertically (some band holds several lines):
     a band starts a row unless it sits under the band above no further than a wrapped cell's line gap (the
     gap between two lines of one column inside one band, so surely one cell's) and ROW_GAP_EXTRA: a row whose
     cells all have an odd or all an even number of lines does not interleave, its lines are bands one under
     the other at the cell's line gap. None (the usual line logic applies) when no band below the first holds
-    several lines, or none holds two lines of one column to measure the gap by."""
-    if not any(bands[i] == bands[i - 1] != bands[0] for i in range(1, len(bands))):
+    several lines, or none holds two lines of one column to measure the gap by. `centred`: the table's other
+    lines already show centred cells, so a band of several lines at the top is a row too (the part of a table
+    after a heading across it)."""
+    if not any(bands[i] == bands[i - 1] and (centred or bands[i] != bands[0]) for i in range(1, len(bands))):
         return None  # no band of several lines below the first (a header's own lines may interleave)
     leading = []
     for i, line in enumerate(lines):

@@ -311,19 +311,37 @@ def _is_continuation(row: TableRow, previous: _Row, roles: dict[int, str]) -> bo
 _PAGE_FURNITURE = re.compile(r"^(?:[-–(]?\d{1,3}[-–)]?|หน้า\d{1,3}(?:/\d{1,3})?)$")  # `- 2 -`, `หน้า 2`, `(2)`
 
 
+def _running_lines(pages: list[PageLayout]) -> set[str]:
+    """Lines printed at the top or foot of two or more pages (the unit's name, the document's title, a footer),
+    digits aside: page furniture, never a heading above a table."""
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for line in page.lines[:2] + page.lines[-2:]:
+            key = re.sub(r"[0-9๐-๙]", "", compact(line.text))
+            if key:
+                seen.setdefault(key, set()).add(page.number)
+    return {key for key, on in seen.items() if len(on) >= 2}
+
+
+def _furniture_line(line, running: set[str]) -> bool:
+    text = compact(line.text)
+    return bool(_PAGE_FURNITURE.match(text)) or re.sub(r"[0-9๐-๙]", "", text) in running
+
+
 def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> str | None:
-    """A `1) กระบวนการ…` heading printed right above the table's header."""
+    """A `1) กระบวนการ…` heading printed right above the table's header (page furniture aside)."""
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
     if page is None or not header or not header[0].strip():
         return None
+    running = _running_lines(pages) if len(pages) > 1 else set()
     tops = [src.bbox[1] for row in table.rows[:1] for src in row.sources if src is not None and src.page == page.number]
     if tops:  # the line right above the table's first row
         above = sorted((line for line in page.lines if line.bottom <= min(tops) + 1), key=lambda line: line.bottom)
-        above = [line for line in above if not _PAGE_FURNITURE.match(compact(line.text))]
+        above = [line for line in above if not _furniture_line(line, running)]
         if not above and (before := next((p for p in pages if p.number == page.number - 1), None)):
             # the table opens its page: its heading may end the page before (a browser breaks after a heading)
             above = [line for line in sorted(before.lines, key=lambda line: line.bottom)
-                     if not _PAGE_FURNITURE.match(compact(line.text))][-3:]
+                     if not _furniture_line(line, running)][-3:]
         # the heading may wrap: up to three lines, each close under the one before, the first numbered
         for count in range(1, min(3, len(above)) + 1):
             lines = above[-count:]

@@ -144,6 +144,11 @@ def _ocr_join(words: list[Word]) -> str:
     return text
 
 
+def _confident(words) -> bool:
+    """Tesseract's mean word confidence over a crop's words reaches a line's minimum (ocr.MIN_LINE_CONFIDENCE)."""
+    return sum(w.conf for w in words) / len(words) >= ocr.MIN_LINE_CONFIDENCE
+
+
 def _ocr_text(words: list[Word]) -> str:
     return "\n".join(_ocr_join(line) for line in _group_lines(words))
 
@@ -403,9 +408,7 @@ class _PageReader:
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
             if not words:
                 continue
-            text = self._clean_cell(join_lines("\n".join(
-                scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
-                    [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+            text = self._crop_text(words)
             if (number := _unread_number(raw.cells[c], text)) is not None:
                 # a number cell neither template reading took (`#`, or left empty), read by Tesseract alone: its
                 # digits are a candidate (a guess, engine template, confidence 0), never the cell's text; only
@@ -414,30 +417,37 @@ class _PageReader:
                 if raw.sources[c] is None or raw.sources[c].confidence > 0.0:
                     raw.sources[c] = self.source(cell, number, "template", 0.0)
                 continue
-            if sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+            if not _confident(words):
                 continue
             level = _LETTER_LEVEL.fullmatch(text.strip())
             if raw.cells[c] and not level and (_LEADING_MARKS.match(text) or len(re.findall(r"[ก-ฮ]", text)) <= len(
                     re.findall(r"[ก-ฮ]", raw.cells[c]))):
                 continue  # a second reading of a text cell must give back the lost letter, and lose none
             if level or re.search(r"[ก-ฮ]", text) and not _THAI_DIGIT.search(text):  # numbers are ocr_digits' to read
-                raw.cells[c] = level.group(1) if level else text
-                self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
-                raw.sources[c] = self.source(cell, raw.cells[c])
+                self._take_crop(raw, c, cell, level.group(1) if level else text, words)
         for (raw, c, cell, below), words in zip(lost, ocr.ocr_cells(self.image, [below for *_, below in lost])):
             # specks of the scan beside the line read as words of their own (`7`, `a`, `™?`) are none of it
             words = [w for w in words if re.search(r"[ก-๛]", w.text)]
-            if not words or sum(w.conf for w in words) / len(words) < ocr.MIN_LINE_CONFIDENCE:
+            if not words or not _confident(words):
                 continue
-            text = self._clean_cell(join_lines("\n".join(
-                scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
-                    [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+            text = self._crop_text(words)
             # the lost line is Thai text of its own (two letters at least), not digits nor a mark left alone
             if len(re.findall(r"[ก-ฮ]", text)) >= 2 and not _THAI_DIGIT.search(text) and not re.search(r"\d", text) \
                     and not _LEADING_MARKS.match(text):
-                raw.cells[c] = join_lines(f"{raw.cells[c]}\n{text}")
-                self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
-                raw.sources[c] = self.source(cell, raw.cells[c])
+                self._take_crop(raw, c, cell, join_lines(f"{raw.cells[c]}\n{text}"), words)
+
+    def _crop_text(self, words) -> str:
+        """A cell crop's Tesseract words as the cell's text: lines grouped, scan confusions repaired."""
+        return self._clean_cell(join_lines("\n".join(
+            scan_cleanup.clean_text(_ocr_join(line)) for line in _group_lines(
+                [Word(w.text, w.x0, w.top, w.x1, w.bottom) for w in words]))))
+
+    def _take_crop(self, raw, c: int, cell, text: str, words) -> None:
+        """The cell's text is `text`, read from its crop: its provenance is Tesseract at the crop's lowest word
+        confidence."""
+        raw.cells[c] = text
+        self.last_engine, self.last_confidence = "tesseract", round(min(w.conf for w in words) / 100, 3)
+        raw.sources[c] = self.source(cell, text)
 
     def _lost_below(self, cell, text: str) -> tuple[int, int, int, int] | None:
         """A text cell of two lines or more whose page reading has no word on its last lines of ink: a wrapped
@@ -926,10 +936,11 @@ def _read_scan(ppage, rendered):
         erased = ocr.erase_rules(image, rules)
         found = ppage.find_tables(settings) if (settings := _rule_settings(rules)) else []
         # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
-        cells = [cell for table in found for cell in table.cells] if ocr.cells_enabled() else []
+        ruled = [cell for table in found for cell in table.cells]
+        cells = ruled if ocr.cells_enabled() else []
         tables = [t for t, table in enumerate(found) for _ in table.cells] if cells else []
         reading = ocr.read_page(erased, cells=cells, tables=tables)
-        if rules and ocr.page_pass_lost(erased, reading, [c for table in found for c in table.cells]):
+        if rules and ocr.page_pass_lost(erased, reading, ruled):
             # white strips on grey paper made Tesseract take the paper for ink: rules in the paper's grey
             grey = ocr.erase_rules(image, rules, fill=scan_cells.paper(image))
             again = ocr.read_page(grey, cells=cells, tables=tables)

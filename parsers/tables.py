@@ -510,8 +510,9 @@ def find_gap_tables(lines: list[list[Box]], min_cols: int = 3, min_rows: int = 3
             members.append(members[-1] + 1)
         while members and members[-1] in spanning:  # a heading after the table belongs to what follows
             spanning.discard(members.pop())
-        gaps = sorted(gaps + _sub_column_gaps(gaps, lines, [m for m in members if m not in spanning]))
-        gaps = sorted(gaps + _aligned_gaps(gaps, lines, [m for m in members if m not in spanning]))
+        body = [m for m in members if m not in spanning]
+        gaps = sorted(gaps + _sub_column_gaps(gaps, lines, body))
+        gaps = sorted(gaps + _aligned_gaps(gaps, lines, body))
         edges = _edges(gaps, lines, members)
         full = sum(1 for m in members if len({column_of_edges(seg, edges) for seg in lines[m]}) >= min_cols)
         if full >= min_rows:

@@ -999,8 +999,10 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
         words = _text_words(ppage)
         found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
         found_tables += _cut_row_tables(ppage, found_tables)
-    # pdfminer's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces)
-    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] in "าำ"]
+    # the page's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces).
+    # Never `ำ` itself: on a page built from PDFium's reading that `ำ` is PDFium's, widened to the next letter
+    # (pdf_objects._close_sara_am), and would vouch for its own gap whatever stands in it
+    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] == "า"]
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits, sara_aa)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()

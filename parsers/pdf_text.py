@@ -152,7 +152,7 @@ def invented_spaces(text_page, sara_aa: list[tuple[float, float, float, float]] 
 
     A browser writes SARA AM as NIKHAHIT + SARA AA under one /ActualText `ำ`, and PDFium's box for the
     cluster stops short of the SARA AA, so it reads `ประจำ ปี` after every SARA AM. `sara_aa` holds the
-    boxes (x0, x1, y0, y1, PDF space) of the SARA AA / SARA AM glyphs pdfminer sees on the page: a space
+    boxes (x0, x1, y0, y1, PDF space) of the SARA AA glyphs pdfminer sees on the page: a space
     after `ำ` is invented when such a glyph fills the gap, ending within a tenth of the font size of the next
     letter.
     """

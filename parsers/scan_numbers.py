@@ -20,6 +20,7 @@ CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
 MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
 MAX_COMBINATIONS = 200_000
 _NUMBER = re.compile(r"\d{1,3}\.\d{2}")
+_ONE_DECIMAL = re.compile(r"\d{1,3}\.\d")  # a table that prints one decimal
 # What a cell's edge leaves beside its number: Thai marks, brackets, bars, quotes; never a letter, which could
 # be a digit misread (`ส` for ๙).
 _EDGE = r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\[\](){}|'\"`,;:!_~^*]"
@@ -77,7 +78,7 @@ def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False,
     text = text.strip()
     junk = 0
     if decimals == 1:
-        if not re.fullmatch(r"\d{1,3}\.\d", text):
+        if not _ONE_DECIMAL.fullmatch(text):
             return []
     elif not _NUMBER.fullmatch(text):
         # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away

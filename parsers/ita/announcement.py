@@ -35,6 +35,8 @@ _DISTRICT = re.compile(r"^(?:อำเภอ|อ\.)\s*(\S.*)$")
 _HINT = re.compile(r"(?:\.{2,}|…)\s*$")  # `๑๑.วิทยาลัยการอาชีพ...`: the next page's first row, announced
 _SCAN_ENGINES = ("tesseract", "template")
 _SCORE_TOKEN = re.compile(r"(?<![\d.])\d{1,3}\.\d{2}(?![\d.])")  # a two-decimal score, which no header prints
+_TWO_DECIMALS = re.compile(r"\d{1,3}\.\d{2}")  # a score cell as ITA tables print it
+_ONE_DECIMAL = re.compile(r"\d{1,3}\.\d")  # as some tables print it, or a scan that lost the last digit
 POINT_FIELDS = {"IIT": "iit_points", "EIT": "eit_points", "EIT1": "eit_part1_points", "EIT2": "eit_part2_points",
                 "OIT": "oit_points"}
 RAW_FIELDS = {"IIT": "iit", "EIT": "eit", "EIT1": "eit_part1", "EIT2": "eit_part2", "OIT": "oit"}
@@ -605,7 +607,7 @@ class _Reader:
     def _has_result(cells: list[str], columns: Columns) -> bool:
         """Two score cells of the row hold two-decimal numbers (a header or a furniture line holds none)."""
         roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
-        return sum(1 for c in roles if c < len(cells) and re.fullmatch(r"\d{1,3}\.\d{2}", compact(cells[c]))) >= 2
+        return sum(1 for c in roles if c < len(cells) and _TWO_DECIMALS.fullmatch(compact(cells[c]))) >= 2
 
     def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False,
                 unchanged: bool = False, guessed: set[str] = frozenset()) -> None:
@@ -656,7 +658,7 @@ def _certain(source: Provenance | None, text: str) -> bool:
     reading (kept in `alternatives`) bears out digit for digit (Thai digits where the page prints them): two
     readers that saw the same number. A row of such cells that does not add up is a misprint. (Tesseract's
     partial readings, `ส๘.๒๔`, confirm nothing: a template digit misread, ๗ as ๓, fits them too.)"""
-    if source is None or not re.fullmatch(r"\d{1,3}\.\d{2}", compact(text)):
+    if source is None or not _TWO_DECIMALS.fullmatch(compact(text)):
         return False
     if source.engine == "tesseract":
         return source.confidence >= CERTAIN_CONFIDENCE
@@ -701,8 +703,8 @@ def one_decimal(rows: list[list[str]], columns: Columns) -> bool:
     many as read with two. (A scan's one-decimal reading is otherwise a number that lost its last digit.)"""
     roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
     texts = [compact(cells[c]) for cells in rows for c in roles if c < len(cells)]
-    one = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d", t))
-    two = sum(1 for t in texts if re.fullmatch(r"\d{1,3}\.\d{2}", t))
+    one = sum(1 for t in texts if _ONE_DECIMAL.fullmatch(t))
+    two = sum(1 for t in texts if _TWO_DECIMALS.fullmatch(t))
     return one >= 5 and one >= 4 * two
 
 
@@ -710,7 +712,7 @@ def _digit_lost(source: Provenance | None, text: str, one_decimal: bool = False)
     """A scanned score read with one decimal (`69.1` for 69.19: ITA tables print two; not in a table that
     prints one, `one_decimal`), or from digits on lines of their own (`21.3` / `6` / `4`: a digit of the next
     line or a rule's end, not one number)."""
-    return not one_decimal and bool(re.fullmatch(r"\d{1,3}\.\d", compact(text))) or \
+    return not one_decimal and bool(_ONE_DECIMAL.fullmatch(compact(text))) or \
         source is not None and bool(re.search(r"\d[ \t]*\n[\s.]*\d", source.text))
 
 

@@ -41,7 +41,7 @@ extract:
 	$(PYTHON) -m pipeline extract --input $(RAW) --output $(CURATED) $(if $(WORKERS),--workers $(WORKERS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 
 test:
-	$(PYTHON) -m pytest -n auto -q --durations=25
+	$(PYTHON) -m pytest -n auto --dist loadgroup --no-loadscope-reorder -q --durations=25
 
 # pyflakes' checks only (also run by make test: tests/test_lint.py)
 lint:

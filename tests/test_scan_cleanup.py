@@ -228,3 +228,19 @@ def test_a_sign_for_a_list_number_opening_a_thai_cell_is_dropped(ocr, cleaned):
 ])
 def test_a_range_end_no_month_is_read_as_is_refused(ocr, cleaned):
     assert clean_cell(ocr)[0] == cleaned
+
+
+def test_an_office_cell_with_specks_in_front_snaps_and_short_real_text_stays():
+    # 01009 (clean 300 dpi): marks read as short tokens before the office name
+    assert snap_office("เ” ขย a งานการเจ้าหน้าที่") == ("งานการเจ้าหน้าที่", None)
+    assert snap_office("a กองช่าง") == ("กองช่าง", None)
+    for text in ("ก ข ค ง จ", "ไม่ มีการดำเนินการ", "ผอ. ประชุม"):
+        assert snap_office(text)[0] == text
+
+
+def test_a_page_line_of_one_thai_sign_is_a_speck():
+    from parsers.scan_cleanup import speck_line
+
+    assert speck_line("ส") and speck_line("จ ") and speck_line("ส”")
+    for text in ("ก.", "A", "1", "ผ่าน", "8", ""):
+        assert not speck_line(text)

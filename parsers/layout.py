@@ -278,8 +278,6 @@ class _PageReader:
             text = " ".join(p for p in parts if p)
             if self.ocr_used:
                 text = scan_cleanup.clean_text(text)
-                if scan_cleanup.speck_line(text):
-                    continue
             if text.strip():
                 if all(w.bold for w in words):
                     bold.add(len(lines))

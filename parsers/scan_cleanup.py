@@ -82,16 +82,6 @@ def _thai_level(match: re.Match) -> str:
     return match.group(1) + _LEVEL_BY_KEY.get(key, match.group(2))
 
 
-_SPECK_LINE = re.compile(r"^\s*[\u0e01-\u0e4f][\"\u201d'\u2019]?\s*$")
-
-
-def speck_line(text: str) -> bool:
-    """Whether an OCR'd page line is one Thai sign alone (`ส`, `จ` between a unit's name and its district, 01009):
-    a mark or speck read as a line; no Thai word, level or list marker (`ก.`) is one letter alone. The
-    district on the line after the name is then the name's next line again (parsers/ita/header)."""
-    return bool(_SPECK_LINE.match(text))
-
-
 def clean_text(text: str) -> str:
     """An OCR'd line or cell with the scan confusions of ITA documents repaired or refused (see module doc)."""
     if not text:

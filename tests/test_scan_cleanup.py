@@ -237,10 +237,3 @@ def test_an_office_cell_with_specks_in_front_snaps_and_short_real_text_stays():
     for text in ("ก ข ค ง จ", "ไม่ มีการดำเนินการ", "ผอ. ประชุม"):
         assert snap_office(text)[0] == text
 
-
-def test_a_page_line_of_one_thai_sign_is_a_speck():
-    from parsers.scan_cleanup import speck_line
-
-    assert speck_line("ส") and speck_line("จ ") and speck_line("ส”")
-    for text in ("ก.", "A", "1", "ผ่าน", "8", ""):
-        assert not speck_line(text)

@@ -217,7 +217,7 @@ def snap_latin_months(text: str) -> str:
 # The end of a range (`มี.ค. 68 ถึง1.8 68`: ก.ย. read `1.8`, 01009) shaped as an abbreviation but of signs no
 # month is read as (snap_latin_months ran first): the grammar would read the one month it sees, March alone, a
 # wrong span; refused, the period is null with a warning (parsers/ita/measures).
-_GARBLED_END = re.compile(rf"(ถึง\s*)[A-Za-z0-9]{{1,2}}\s?\.\s?[A-Za-z0-9]{{1,2}}\.?(?=\s*\d{{2}}(?!\d))")
+_GARBLED_END = re.compile(r"(ถึง\s*)[A-Za-z0-9]{1,2}\s?\.\s?[A-Za-z0-9]{1,2}\.?(?=\s*\d{2}(?!\d))")
 
 
 def refuse_garbled_range_end(text: str) -> str:

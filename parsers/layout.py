@@ -1146,7 +1146,8 @@ def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]
 
 
 def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[int]) -> None:
-    """OCR'd cells that a page break cut in two, snapped to a catalog wording once joined (scan_vocab.snap_wording):
+    """OCR'd cells that a page break cut in two, snapped to a catalog wording once joined (scan_vocab.snap_wording),
+    and indicator rows' names (scan_vocab.snap_indicator_row):
     neither half is the whole wording the page tables were snapped against (`ew ท่านเคยใช้งาน…` on one page, `…ของ
     หน่วยงานหรือไม่` on the next). Cells already snapped are catalog text and stay as they are."""
     if not ocr_pages:
@@ -1156,6 +1157,8 @@ def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[
         if set(table.pages) & ocr_pages:
             for row in table.rows:
                 row.cells[:] = [scan_vocab.snap_wording(cell, years)[0] if cell else cell for cell in row.cells]
+                # an indicator's row, joined first: a name cut by a page break is no name cut short
+                row.cells[:] = scan_vocab.snap_indicator_row(row.cells)
 
 
 def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[int] | None = None,

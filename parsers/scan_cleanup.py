@@ -52,6 +52,9 @@ _LEVEL_B = re.compile(r"(ระดับ(?:ผลการประเมิน)
 # ระดับ whose ร a line's start lost (01011, colour 200 dpi: `ะดับผลการประเมิน :"8"`), where ผลการประเมิน or a
 # level follows: no Thai word starts with ะ, so the grammar would not see the level word.
 _LOST_RO = re.compile(r"(?<![\u0E01-\u0E4E])ะดับ(?=ผลการประเมิน|\s*(?:คือ\s*)?[:\"“”']*\s*(?:AA|[A-F8])(?![\w.]))")
+# คะแนน whose ค was lost the same way (01021, bilevel 150 dpi: `ะแนนภาพรวมของจังหวัด…: 91.09 คะแนน`): the grammar
+# knows the overall statement by its opening word.
+_LOST_KHO = re.compile(r"(?<![\u0E01-\u0E4E])ะแนน(?=\s*(?:ภาพรวม|รวม|การประเมิน|[\d.#]))")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
 # A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
 # `I 9` → i9; `611` (glued) → e11.
@@ -89,6 +92,7 @@ def clean_text(text: str) -> str:
     text = _GARBLED_SCORE.sub(UNREAD, text)
     text = _ZERO_SCORE.sub(UNREAD, text)
     text = _LOST_RO.sub("ระดับ", text)
+    text = _LOST_KHO.sub("คะแนน", text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)
@@ -136,6 +140,10 @@ def _nearest(letters: str) -> float:
     return max(fuzz.ratio(letters, candidate) for candidate in (*names, *pairs)) / 100
 
 
+# Up to three tokens of one or two signs before the cell's text (no office name is that short).
+_LEAD_DEBRIS = re.compile(r"^\s*(?:\S{1,2}\s+){1,3}(?=\S{3})")
+
+
 def snap_office(text: str) -> tuple[str, str | None]:
     """(text, warning): a cell that reads as one or more office names (`สำนักปลัด กองคลัง`) written as the
     lexicon spells them, joined as printed (a slash or comma kept, else a space). A near miss keeps the OCR
@@ -144,6 +152,13 @@ def snap_office(text: str) -> tuple[str, str | None]:
     if not 4 <= len(letters) <= 80 or re.search(r"\d", letters):
         return text, None
     found = _segment(letters, offices())
+    if found is None and (debris := _LEAD_DEBRIS.match(text)):
+        # marks and specks read as short tokens in front (`เ” ขย a งานการเจ้าหน้าที่`, 01009): the rest alone, when
+        # it is office names, is the cell
+        rest = _SEPARATORS.sub("", text[debris.end():]).replace("\u0e4d\u0e32", "\u0e33")
+        if len(rest) >= 4 and (covered := _segment(rest, offices())) is not None \
+                and 1 - covered[0] / len(rest) >= OFFICE_SIMILARITY:
+            text, letters, found = text[debris.end():], rest, covered
     similarity = 1 - found[0] / len(letters) if found else _nearest(letters)
     if found and similarity >= OFFICE_SIMILARITY:
         glue = next((s.strip() for s in _SEPARATORS.findall(text) if s.strip()), " ")
@@ -199,10 +214,30 @@ def snap_latin_months(text: str) -> str:
     return _LATIN_ABBREVIATION.sub(snap, text)
 
 
+# The end of a range (`มี.ค. 68 ถึง1.8 68`: ก.ย. read `1.8`, 01009) shaped as an abbreviation but of signs no
+# month is read as (snap_latin_months ran first): the grammar would read the one month it sees, March alone, a
+# wrong span; refused, the period is null with a warning (parsers/ita/measures).
+_GARBLED_END = re.compile(r"(ถึง\s*)[A-Za-z0-9]{1,2}\s?\.\s?[A-Za-z0-9]{1,2}\.?(?=\s*\d{2}(?!\d))")
+
+
+def refuse_garbled_range_end(text: str) -> str:
+    """A range's end month OCR turned into Latin letters or digits no month abbreviation is read as, refused."""
+    return _GARBLED_END.sub(rf"\g<1>{UNREAD}", text) if "ถึง" in text else text
+
+
+# A sign Tesseract makes of a garbled list number (`๑.` read `«`, `>.`) opening a cell of Thai text: no ITA cell
+# opens with one of these.
+_LEAD_SIGN = re.compile(r"^\s*[«»<>©®~]+\s*[.,]?\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
 def clean_cell(text: str) -> tuple[str, str | None]:
-    """(cleaned text, warning) of an OCR'd table cell: scan confusions, lines of mark debris, ITA words OCR
-    damaged (scan_vocab.restore_words), then the closed vocabularies."""
-    text = "IIT" if _IIT_CELL.match(text) else restore_words(snap_latin_months(snap_months(clean_text(drop_debris_lines(text)))))
+    """(cleaned text, warning) of an OCR'd table cell: scan confusions, lines of mark debris, a sign for a list
+    number in front, ITA words OCR damaged (scan_vocab.restore_words), then the closed vocabularies."""
+    if _IIT_CELL.match(text):
+        text = "IIT"
+    else:
+        text = _LEAD_SIGN.sub("", clean_text(drop_debris_lines(text)))
+        text = restore_words(refuse_garbled_range_end(snap_latin_months(snap_months(text))))
     return snap_office(text)
 
 

@@ -162,3 +162,71 @@ def restore_words(text: str) -> str:
             out += [text[last:match.start()], table[match.group()]]
             last = match.end()
     return "".join(out) + text[last:]
+
+
+# An indicator's row of a score table (`10 | OIT | การป้องกันการทุจริต | 69.51 | ต้องปรับปรุง`): its name cell,
+# right after the tool cell, is one of the year's ten names. OCR cuts it short where the cell wraps and a line
+# is lost (`การใช้งบ`), drops its marks, or leaves debris of marks in front (`9๑4 qe การป้องกันการทุจริต`).
+INDICATOR_SIMILARITY = 88  # rapidfuzz ratio of the cell's letters to a name, or to as much of a name as it holds
+INDICATOR_LEAD = 10  # over the best name of any other indicator (`การใช้` begins indicators 2, 3 and 4)
+MIN_NAME_LETTERS = 5
+_TOOL_CELL = re.compile(r"^\s*(IIT|EIT|OIT)\s*$")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]?\s*$")
+_FIRST_THAI = re.compile(r"[\u0e01-\u0e2e]")
+
+
+def _letters_of(text: str) -> str:
+    """Thai letters and vowels without the marks OCR drops or splits, spaces removed."""
+    return re.sub(f"[\\s{_COMBINING}]", "", text.replace("\u0e4d\u0e32", "\u0e33"))
+
+
+@lru_cache(maxsize=1)
+def _indicator_keys() -> tuple[tuple[int, str, str], ...]:
+    """(number, letters, the name as the catalog prints it) of every indicator name and its variants."""
+    from normalizers.catalog import indicator_names  # noqa: PLC0415 - keeps the module light
+    return tuple((n, _letters_of(name), name) for n, names in indicator_names().items() for name in names)
+
+
+def indicator_by_name(text: str) -> tuple[int, str] | None:
+    """(number, catalog name) of the indicator a cell names, read from its first Thai letter on (debris in front
+    is dropped): the cell's letters against each name whole, or against the name's start when the cell holds
+    less (a name cut short). One indicator must lead every other by INDICATOR_LEAD."""
+    first = _FIRST_THAI.search(text)
+    if first is None:
+        return None
+    key = _letters_of(text[first.start():])
+    if len(key) < MIN_NAME_LETTERS:
+        return None
+    best: dict[int, tuple[float, str]] = {}
+    for number, letters, printed in _indicator_keys():
+        score = fuzz.ratio(key, letters)
+        if len(key) < len(letters):
+            score = max(score, fuzz.ratio(key, letters[:len(key)]))
+        if score > best.get(number, (-1.0, ""))[0]:
+            best[number] = (score, printed)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    (number, (score, printed)), runner_up = ranked[0], ranked[1][1][0] if len(ranked) > 1 else 0.0
+    if score < INDICATOR_SIMILARITY or score - runner_up < INDICATOR_LEAD:
+        return None
+    return number, printed
+
+
+def snap_indicator_row(cells: list[str]) -> list[str]:
+    """An OCR'd table row that is an indicator's row, its name cell written as the catalog prints the name and
+    a garbled list number in front of the tool cell (`©` for ๑) left out: the row holds one tool cell, the cell
+    after it names one indicator (indicator_by_name) and that indicator is the tool's. Any other row is
+    returned as it is. (Indicators are known by name; a list number is no part of what is read from the row.)"""
+    from normalizers.catalog import tool_of_indicator  # noqa: PLC0415
+    tools = [c for c, cell in enumerate(cells) if _TOOL_CELL.match(cell or "")]
+    if len(tools) != 1 or tools[0] + 1 >= len(cells):
+        return cells
+    tool, at = cells[tools[0]].strip(), tools[0] + 1
+    found = indicator_by_name(cells[at] or "")
+    if found is None or tool_of_indicator(found[0]) != tool:
+        return cells
+    out = list(cells)
+    out[at] = found[1]
+    for c in range(tools[0]):
+        if out[c] and not _LIST_NUMBER.match(out[c]) and not _FIRST_THAI.search(out[c]):
+            out[c] = ""
+    return out

@@ -32,6 +32,10 @@ from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, docum
     ("ะดับ A", "ระดับ A"),
     ("ประดับ ผลงาน", "ประดับ ผลงาน"),
     ("ปะดับ 8 ชิ้น", "ปะดับ 8 ชิ้น"),  # ะดับ inside another word is no level word
+    # คะแนน whose ค was lost at the line's start (01021, bilevel 150 dpi); inside a word it is no score word
+    ("ะแนนภาพรวมของจังหวัดกาฬสินธุ์: 91.09 คะแนน", "คะแนนภาพรวมของจังหวัดกาฬสินธุ์: 91.09 คะแนน"),
+    ("ะแนน 90.11", "คะแนน 90.11"),
+    ("ประแนน ภาพรวม", "ประแนน ภาพรวม"),
     ("อยู่ในระดับAai", "อยู่ในระดับA"),
     ("ผลการประเมินอยู่ในระดับ ผ่านคี", "ผลการประเมินอยู่ในระดับ ผ่านดี"),
     ("อยู่ในระดับ ผ่านคีเยี่ยม", "อยู่ในระดับ ผ่านดีเยี่ยม"),
@@ -203,3 +207,33 @@ def test_an_oit_code_glued_to_a_latin_name_is_split(ocr, clean):
 def test_oit_read_with_a_seven_for_its_t_is_the_tool_not_a_number():
     assert clean_text("แบบวัดการเปิดเผยข้อมูลสาธารณะ (017)") == "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)"
     assert clean_text("117 ราย") == "117 ราย"
+
+
+@pytest.mark.parametrize("ocr, cleaned", [
+    ("«การเผยแพร่ ประกาศต่าง ๆ", "การเผยแพร่ ประกาศต่าง ๆ"),  # ๑. read `«` (01005, bilevel 150 dpi)
+    (">. มาตรการกำกับดูแล", "มาตรการกำกับดูแล"),  # 01029
+    ("< 5", "< 5"), ("«", "«"), ("ก.ย. 68", "ก.ย. 68"),  # no Thai text after it: left
+])
+def test_a_sign_for_a_list_number_opening_a_thai_cell_is_dropped(ocr, cleaned):
+    assert clean_cell(ocr)[0] == cleaned
+
+
+@pytest.mark.parametrize("ocr, cleaned", [
+    # ก.ย. read `1.8` (01009): March alone would be a wrong span; refused, the period is null
+    ("มี.ค. 68 ถึง1.8 68", f"มี.ค. 68 ถึง{UNREAD} 68"),
+    ("ก.พ. 68 ถึง 1.8 68", f"ก.พ. 68 ถึง {UNREAD} 68"),
+    ("มี.ค. 68 ถึง ก.ย. 68", "มี.ค. 68 ถึง ก.ย. 68"),
+    ("A.W. 69 ถึง N.Y. 69", "ก.พ. 69 ถึง ก.ย. 69"),  # Latin letters one month stands for are that month
+    ("ม.ค. 69 ถึง 1.2 ล้านบาท", "ม.ค. 69 ถึง 1.2 ล้านบาท"),  # no year after it: no month
+])
+def test_a_range_end_no_month_is_read_as_is_refused(ocr, cleaned):
+    assert clean_cell(ocr)[0] == cleaned
+
+
+def test_an_office_cell_with_specks_in_front_snaps_and_short_real_text_stays():
+    # 01009 (clean 300 dpi): marks read as short tokens before the office name
+    assert snap_office("เ” ขย a งานการเจ้าหน้าที่") == ("งานการเจ้าหน้าที่", None)
+    assert snap_office("a กองช่าง") == ("กองช่าง", None)
+    for text in ("ก ข ค ง จ", "ไม่ มีการดำเนินการ", "ผอ. ประชุม"):
+        assert snap_office(text)[0] == text
+

@@ -112,3 +112,27 @@ def test_every_restoration_reads_as_no_thai_word():
     words = set(thai_words())
     assert table and not [read for read in table if read in words]
     assert all(read != word for read, word in table.items())
+
+
+def test_an_indicator_row_gets_its_catalog_name_and_loses_a_garbled_list_number():
+    from parsers.scan_vocab import snap_indicator_row
+
+    # 02003 (clean 300 dpi): `๑` read `©`, the name's last mark lost; 01009: debris of marks before the name
+    assert snap_indicator_row(["©", "IIT", "การปฏิบัติหน้าที", "85.33", "ผ่านเกณฑ์"]) == \
+        ["", "IIT", "การปฏิบัติหน้าที่", "85.33", "ผ่านเกณฑ์"]
+    assert snap_indicator_row(["10", "OIT", "9๑4 qe การป้องกันการทุจริต", "69.51"]) == \
+        ["10", "OIT", "การป้องกันการทุจริต", "69.51"]
+    # a name cut short where its cell wrapped, when its start is one indicator's only
+    assert snap_indicator_row(["2", "IIT", "การใช้งบ", "94.83"])[2] == "การใช้งบประมาณ"
+
+
+def test_rows_that_name_no_one_indicator_of_their_tool_are_left_as_read():
+    from parsers.scan_vocab import indicator_by_name, snap_indicator_row
+
+    for row in (["4", "IIT", "การใช้", "98.15"],  # indicators 2, 3 and 4 all begin so
+                ["4", "EIT", "การใช้งบ", "98.15"],  # an IIT indicator under EIT: the row is not what it seems
+                ["EIT", "ตัวชี้วัดที่8", "e11 การปฏิบัติหรือการให้บริการของเจ้าหน้าที่", "74.91"],  # a question row
+                ["1", "การปฏิบัติหน้าที่", "85.33"]):  # no tool cell
+        assert snap_indicator_row(row) == row
+    assert indicator_by_name("การ") is None
+    assert indicator_by_name("ปรับปรุงเว็บไซต์หน่วยงาน") is None

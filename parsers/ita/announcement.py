@@ -327,6 +327,33 @@ def _spread_spans(row: TableRow, n_cols: int, first: bool) -> list[str]:
     return cells
 
 
+def _tool_group_totals(table: Table, n_header: int, known: dict[int, str]) -> list[int]:
+    """Columns named the total only by a group label over the tools (`คะแนนตามเครื่องมือการประเมิน` spread
+    over IIT..OIT, whose `คะแนน` reads as the total) and by nothing of their own below it: on a scan whose OCR
+    lost a tool's own header (`วท` for OIT) such a column was taken for the total, and its OIT points (all
+    under 40) fit the lowest level's band. A group that also covers a column its own header names a tool is
+    a group of tools; the column's role is left to its cells (a `รวม` under the group still names the total)."""
+    if n_header < 2 or not table.rows:
+        return []
+    first = table.rows[0]
+    spread = _spread_spans(first, table.n_cols, first=True)
+    own = [""] * table.n_cols  # what the rows under the first header row print in each column
+    for row in table.rows[1:n_header]:
+        own = [f"{o} {c}".strip() for o, c in zip(own, row.cells + [""] * (table.n_cols - len(row.cells)))]
+    groups: list[list[int]] = []
+    for c in range(table.n_cols):
+        if c and spread[c].strip() and spread[c] == spread[c - 1] and not (first.cells[c:c + 1] or [""])[0].strip():
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out = []
+    for group in (g for g in groups if len(g) > 1):
+        if not any(header_role(own[c]) in _TOOL_ORDER for c in group):
+            continue
+        out += [c for c in group if known.get(c) == "total" and header_role(own[c]) is None]
+    return out
+
+
 def _names_columns(cells: list[str]) -> bool:
     named = [c for c in cells if c.strip() and header_role(c) is not None]
     filled = [c for c in cells if c.strip()]
@@ -380,7 +407,14 @@ def _checksum_roles(body: list[list[str]], roles: dict[int, str], year: int | No
                     agree += 1
             scored.append((agree, naming))
     scored.sort(key=lambda t: -t[0])
-    if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+    named_tools = {c: r for c, r in roles.items() if r in _TOOL_ORDER}
+    # namings that keep every tool the header named clearly (`EIT` read, the other headers garbled) need fewer
+    # rows to agree: the header already rules out the others (a faint scan adds up on one row of twenty)
+    consistent = [(n, naming) for n, naming in scored if named_tools and all(naming.get(c) == r for c, r in named_tools.items())]
+    if consistent and consistent[0][0] >= 1 and (len(consistent) == 1 or consistent[1][0] < consistent[0][0]) and (
+            scored[0][0] < 3 or scored[0][1] == consistent[0][1]):
+        scored = consistent
+    elif not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return roles
     best = scored[0][1]
     kept = {c: r for c, r in roles.items() if r in _NON_SCORE_ROLES and c not in best}
@@ -396,6 +430,8 @@ def table_columns(table: Table, previous: Columns | None, year: int | None = Non
     """The columns of an announcement table (None if it is not one) and its number of header rows."""
     headers, n_header = _header_rows(table)
     known = {c: role for c, h in enumerate(headers) if (role := header_role(h))}
+    for c in _tool_group_totals(table, n_header, known):
+        del known[c]
     # a spanning header (`เครื่องมือการประเมิน ITA` over IIT..รวม) names the first column it covers only
     if list(known.values()).count("total") > 1:
         totals = [c for c, r in known.items() if r == "total"]

@@ -354,8 +354,13 @@ def _tool_group_totals(table: Table, n_header: int, known: dict[int, str]) -> li
     return out
 
 
+_EIT_PART = re.compile(r"^(?:สวนท|ส่วนที่)\(?[12๑๒]\)?$")  # `ส่วนที่ 1` under EIT: a sub-header naming a part
+
+
 def _names_columns(cells: list[str]) -> bool:
-    named = [c for c in cells if c.strip() and header_role(c) is not None]
+    """A row of column names: most of its cells name a role (or an EIT part: a scan marks no header, and the
+    sub-header row under a spanning `EIT` was read as a unit row, both parts named EIT)."""
+    named = [c for c in cells if c.strip() and (header_role(c) is not None or _EIT_PART.match(skeleton(c)))]
     filled = [c for c in cells if c.strip()]
     return bool(filled) and len(named) * 2 >= len(filled) and not any(_DISTRICT.match(c.strip()) for c in filled)
 
@@ -421,6 +426,17 @@ def _checksum_roles(body: list[list[str]], roles: dict[int, str], year: int | No
     return {**kept, **best}
 
 
+def _with_guesses(rows: list[TableRow]) -> list[list[str]]:
+    """Body rows' cells with a template's guess where no reader took the number: only for naming the columns
+    by checksums (a faint scan reads few rows whole; a wrong guess only makes its row not add up)."""
+    out = []
+    for row in (r for r in rows if r.kind == "body"):
+        sources = list(row.sources) + [None] * (len(row.cells) - len(row.sources))
+        out.append([guess if parse_number(text)[0] is None and (guess := _guess(source, text)) else text
+                    for text, source in zip(row.cells, sources)])
+    return out
+
+
 def _is_scanned(table: Table) -> bool:
     """Some cell of the table was read from an image (OCR or digit templates)."""
     return any(src is not None and src.engine in _SCAN_ENGINES for r in table.rows for src in r.sources)
@@ -446,7 +462,7 @@ def table_columns(table: Table, previous: Columns | None, year: int | None = Non
         scanned = _is_scanned(table)
         roles = content_roles(body, known, numbers=not scanned)
         if scanned:
-            roles = _checksum_roles(body, roles, year)
+            roles = _checksum_roles(_with_guesses(table.rows[n_header:]), roles, year)
     columns = Columns(roles)
     has_scores = any(r in ("total", "level", *POINT_FIELDS) for r in roles.values())
     if "name" not in roles.values() or not has_scores:

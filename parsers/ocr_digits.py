@@ -481,7 +481,8 @@ def _without_edge_slivers(ink: np.ndarray) -> np.ndarray:
 
 
 GUESS_SIMILARITY = 0.55  # a glyph's best template must reach this for a guess (clear readings need 0.70+)
-_GUESS_SHAPE = re.compile(r"^[0-9]{1,3}\.[0-9]{2}$")
+_GUESS_SHAPE = re.compile(r"^[0-9]{1,3}\.[0-9]{1,2}$")  # (one decimal: a table that prints so; the row's reader
+# takes a guess only in the table's own shape, scan_numbers.readings)
 
 
 def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Learned | None = None) -> str | None:

@@ -231,15 +231,16 @@ def read_number(image: Image.Image, span: tuple[int, int] | None = None, font: i
 
 
 def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | None = None,
-              learned: Learned | None = None) -> str | None:
+              learned: Learned | None = None, faint: bool = True) -> str | None:
     """The number filling one table cell of a scan (`box` in image pixels), read by template alone, or None.
 
     Tesseract reads a short cell badly (`๘๙.๒๙` → `6๕๕๓๕.๒๕`, touching digits merged, Thai digits read as
     letters `ฒฒ.โ26จ`); the cell box from the ruling lines says where the glyphs are. Ink touching the crop's
     edge is left out: it is what remains of a ruling line (read as `1`) or a neighbour's overhanging mark.
+    With `faint`, a cell the fixed ink threshold reads nothing in is read again at its own contrast (_faint_ink).
     """
-    for faint in (False, True):  # the fixed threshold, then the cell's own (a faint print broke under it)
-        crop = cell_ink(image, box, faint)
+    for own in (False, True)[:1 + faint]:  # the fixed threshold, then the cell's own (a faint print broke under it)
+        crop = cell_ink(image, box, own)
         if crop is None:
             continue
         if len(bands := _line_bands(crop)) > 1:
@@ -566,9 +567,11 @@ def cell_number(image: Image.Image, box: tuple[int, int, int, int], text: str, l
     compact = "".join(text.split())
     if len(compact) > 10 or (compact and not _DIGIT.search(compact) and UNREAD not in compact):
         return text
-    number = read_cell(image, box, learned.font if learned else None, learned)
-    if number:
+    font = learned.font if learned else None
+    if number := read_cell(image, box, font, learned, faint=False):
         return number
+    if not _PLAIN_NUMBER.match(compact) and (number := read_cell(image, box, font, learned)):
+        return number  # read at the cell's own contrast only where Tesseract read no plain number (as before)
     if _PLAIN_NUMBER.match(compact):
         crop = cell_ink(image, box)
         if "." in compact and crop is not None and len(_line_bands(crop)) > len(text.strip().splitlines()):

@@ -122,7 +122,9 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         return None, True
     if found := normalize_level(text):
         return found, True
-    if worded := _worded_letter(text):
+    if (worded := _worded_letter(text)) and (worded[1] or not scanned):
+        # (on a scan a letter its pass word contradicts, `A(ไม่ผ่าน)` for a B a bilevel copy thickened, is a
+        # misread letter, not the document's spelling: no level, the row's total may still decide below)
         return worded
     if scanned and (split := pass_word(text))[1] is not None:
         letter = re.sub(r"[^A-Za-z]", "", split[0])
@@ -672,6 +674,8 @@ class _Reader:
         where the level's band is the only check there is (measured right on set 7's scans; see docs)."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
+        unit = 0.1 if self.one_decimal else 0.01  # the last printed digit
+
         def accept(values: dict[str, float]) -> bool:
             trial = replace(a, **values)
             if guessed and expected_total(trial, self.year) is None:
@@ -679,7 +683,13 @@ class _Reader:
             if previous is not None and a.rank is not None and trial.overall_score is not None \
                     and self._ranked() and trial.overall_score > previous + 1e-9:
                 return False
-            return not problems(trial, self.year, EXACT)
+            if problems(trial, self.year, EXACT):
+                return False
+            # a guess must be pinned to its last digit: with that digit one more or one less the row must no
+            # longer add up (raw scores weighted 0.3 move a total printed to one decimal by 0.03 a step: a
+            # guessed EIT 66.3 for 66.1 fitted the total 76.8 of a bilevel scan)
+            return not any(not problems(replace(trial, **{f: round(values[f] + step, 2)}), self.year, EXACT)
+                           for f in guessed if f in values for step in (unit, -unit))
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
                                          wildcards=wildcards and not self.one_decimal,

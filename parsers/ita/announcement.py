@@ -685,11 +685,14 @@ class _Reader:
                 return False
             if problems(trial, self.year, EXACT):
                 return False
-            # a guess must be pinned to its last digit: with that digit one more or one less the row must no
-            # longer add up (raw scores weighted 0.3 move a total printed to one decimal by 0.03 a step: a
-            # guessed EIT 66.3 for 66.1 fitted the total 76.8 of a bilevel scan)
-            return not any(not problems(replace(trial, **{f: round(values[f] + step, 2)}), self.year, EXACT)
-                           for f in guessed if f in values for step in (unit, -unit))
+            # in a table of one decimal a guess must be pinned to its last digit: with that digit one more or one
+            # less the row must no longer add up (raw scores weighted 0.3 move a total printed to one decimal by
+            # 0.03 a step: a guessed EIT 66.3 for 66.1 fitted the total 76.8 of a bilevel scan). Two-decimal raw
+            # sums do not pin it either (0.003 a step) but every guess they took was right on every set measured;
+            # refusing them cost the clean 300 dpi raw scan 3 rows of 19 (docs/parsing.md, announce9: open)
+            return not self.one_decimal or not any(
+                not problems(replace(trial, **{f: round(values[f] + step, 2)}), self.year, EXACT)
+                for f in guessed if f in values for step in (unit, -unit))
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
                                          wildcards=wildcards and not self.one_decimal,

@@ -57,6 +57,7 @@ class Look:
     jpeg: int = 0
     bilevel: bool = False
     turn_page: int = 0
+    marks: bool = False  # a highlighter stripe over a row and a round office stamp over the table's right side
 
 
 LOOKS = {
@@ -72,7 +73,42 @@ LOOKS = {
     # set 7's prints (scripts/announcement_printers.py --held-out-7 --looks held-150-tilt-jpeg35): the low
     # resolution of office150, a lean the other way from tilted's, and the heaviest JPEG of any look
     "held-150-tilt-jpeg35": Look(150, angle=-1.1, shear=0.003, noise=0.001, jpeg=35),
+    # held out (branch announce9, 2 Dec): written before any reader change for it, measured blind first on set
+    # 7's prints: an office copier's bilevel 200 dpi with a highlighter stripe across rows (the copier turns
+    # its tint into a darker band that thickens the print under it) and a round stamp over the score columns
+    "held-200-bilevel-marks": Look(200, angle=0.6, shear=0.002, noise=0.0005, bilevel=True, marks=True),
 }
+
+
+def _marked(image, seed: int):
+    """The page with a reader's marks on it: a highlighter stripe (a grey band that darkens what lies under it)
+    across two rows a third of the way down, and a round stamp (ring, inner ring, a word) over the right half
+    of the table, in the grey a blue stamp scans as. Placed by the seed, the same for the same arguments."""
+    import random
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    rng = random.Random(seed)
+    w, h = image.size
+    pixels = np.asarray(image, dtype=np.float32)
+    top = int(h * rng.uniform(0.28, 0.4))
+    band = slice(top, top + int(h * 0.022))
+    pixels[band] = pixels[band] * 0.62  # a tint multiplies what it covers
+    marked = Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+    draw = ImageDraw.Draw(marked)
+    cx, cy, r = int(w * rng.uniform(0.6, 0.75)), int(h * rng.uniform(0.45, 0.6)), int(w * 0.09)
+    stroke = max(2, w // 400)
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=110, width=stroke)
+    draw.ellipse((cx - int(0.72 * r), cy - int(0.72 * r), cx + int(0.72 * r), cy + int(0.72 * r)), outline=110,
+                 width=max(1, stroke // 2))
+    font_path = "/usr/share/fonts/truetype/tlwg/Garuda.ttf"
+    try:
+        font = ImageFont.truetype(font_path, max(12, r // 4))
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((cx - int(0.6 * r), cy - r // 8), "สำเนาถูกต้อง", fill=110, font=font)
+    return marked
 
 
 def scan(data: bytes, look: Look, seed: int) -> bytes:
@@ -90,6 +126,8 @@ def scan(data: bytes, look: Look, seed: int) -> bytes:
     pdf = canvas.Canvas(out)
     for page in source:
         image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
+        if look.marks:
+            image = _marked(image, seed)
         image = _damaged(image, ScanLook(angle=look.angle, shear=look.shear, noise=look.noise, seed=seed))
         # A4 as the paper; a landscape page (two tables side by side) keeps its own orientation
         size = (A4[1], A4[0]) if page.get_width() > page.get_height() else (A4[0], A4[1])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from parsers.records import Table, TableRow
+from parsers.records import Provenance, Table, TableRow
 from parsers.ita.announcement import table_columns
 from pipeline.discover import discover
 from pipeline.process import process_document
@@ -72,3 +72,27 @@ def test_a_group_label_names_every_column_it_spans():
     assert n_header == 2
     assert [columns.roles.get(c) for c in range(8)] == ["rank", "name", "IIT", "EIT1", "EIT2", "OIT", "total",
                                                          "level"]
+
+
+def test_a_scanned_sub_header_of_eit_parts_is_a_header_and_a_group_label_over_tools_names_no_total():
+    """A scan marks no header row: the row `ส่วนที่ 1 / ส่วนที่ 2` under EIT is still the header's (it was read as
+    a unit row and both parts named EIT); and `คะแนนตามเครื่องมือการประเมิน` spread over IIT..OIT names no
+    column the total when a tool's own header was lost (`วท` for OIT: its points, all under 40, were taken for
+    totals in the lowest level's band)."""
+    def scanned(cells, spanned=None):
+        return TableRow(cells, 1, spanned=spanned or [False] * len(cells),
+                        sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.9) for c in cells])
+    header = scanned(["ชื่อหน่วยงาน", "IIT", "EIT", "", "OIT", "รวม", "ระดับ"],
+                     [False, False, False, True, False, False, False])
+    parts = scanned(["", "", "ส่วนที่1", "ส่วนที่2", "", "", ""])
+    body = scanned(["อบต.บาเระเหนือ", "27.66", "9.68", "14.74", "39.80", "91.88", "ผ่านดี"])
+    columns, n_header = table_columns(Table([header, parts, body], [1], 7), None, 2568)
+    assert n_header == 2 and columns.roles.get(2) == "EIT1" and columns.roles.get(3) == "EIT2"
+
+    group = scanned(["ที่", "ชื่อสถานศึกษา", "คะแนนตามเครื่องมือการประเมิน", "", "", "วมร", "ระดับผลการประเมิน"],
+                    [False, False, False, True, True, False, False])
+    tools = scanned(["", "", "", "EIT", "วท", "", ""])
+    rows = [scanned([str(i + 1), f"วิทยาลัยเทคนิคทดสอบ{'กขคงจฉ'[i]}", f"{28 - i * 0.3:.2f}", f"{27 - i * 0.2:.2f}",
+                     f"{36 - i * 0.5:.2f}", "#", "ผ่านดี"]) for i in range(6)]  # totals unread: no sum decides
+    columns, _ = table_columns(Table([group, tools, *rows], [1], 7), None, 2568)
+    assert "total" not in columns.roles.values()

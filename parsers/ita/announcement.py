@@ -122,7 +122,9 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         return None, True
     if found := normalize_level(text):
         return found, True
-    if worded := _worded_letter(text):
+    if (worded := _worded_letter(text)) and (worded[1] or not scanned):
+        # (on a scan a letter its pass word contradicts, `A(ไม่ผ่าน)` for a B a bilevel copy thickened, is a
+        # misread letter, not the document's spelling: no level, the row's total may still decide below)
         return worded
     if scanned and (split := pass_word(text))[1] is not None:
         letter = re.sub(r"[^A-Za-z]", "", split[0])
@@ -327,8 +329,40 @@ def _spread_spans(row: TableRow, n_cols: int, first: bool) -> list[str]:
     return cells
 
 
+def _tool_group_totals(table: Table, n_header: int, known: dict[int, str]) -> list[int]:
+    """Columns named the total only by a group label over the tools (`คะแนนตามเครื่องมือการประเมิน` spread
+    over IIT..OIT, whose `คะแนน` reads as the total) and by nothing of their own below it: on a scan whose OCR
+    lost a tool's own header (`วท` for OIT) such a column was taken for the total, and its OIT points (all
+    under 40) fit the lowest level's band. A group that also covers a column its own header names a tool is
+    a group of tools; the column's role is left to its cells (a `รวม` under the group still names the total)."""
+    if n_header < 2 or not table.rows:
+        return []
+    first = table.rows[0]
+    spread = _spread_spans(first, table.n_cols, first=True)
+    own = [""] * table.n_cols  # what the rows under the first header row print in each column
+    for row in table.rows[1:n_header]:
+        own = [f"{o} {c}".strip() for o, c in zip(own, row.cells + [""] * (table.n_cols - len(row.cells)))]
+    groups: list[list[int]] = []
+    for c in range(table.n_cols):
+        if c and spread[c].strip() and spread[c] == spread[c - 1] and not (first.cells[c:c + 1] or [""])[0].strip():
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out = []
+    for group in (g for g in groups if len(g) > 1):
+        if not any(header_role(own[c]) in _TOOL_ORDER for c in group):
+            continue
+        out += [c for c in group if known.get(c) == "total" and header_role(own[c]) is None]
+    return out
+
+
+_EIT_PART = re.compile(r"^(?:สวนท|ส่วนที่)\(?[12๑๒]\)?$")  # `ส่วนที่ 1` under EIT: a sub-header naming a part
+
+
 def _names_columns(cells: list[str]) -> bool:
-    named = [c for c in cells if c.strip() and header_role(c) is not None]
+    """A row of column names: most of its cells name a role (or an EIT part: a scan marks no header, and the
+    sub-header row under a spanning `EIT` was read as a unit row, both parts named EIT)."""
+    named = [c for c in cells if c.strip() and (header_role(c) is not None or _EIT_PART.match(skeleton(c)))]
     filled = [c for c in cells if c.strip()]
     return bool(filled) and len(named) * 2 >= len(filled) and not any(_DISTRICT.match(c.strip()) for c in filled)
 
@@ -380,11 +414,29 @@ def _checksum_roles(body: list[list[str]], roles: dict[int, str], year: int | No
                     agree += 1
             scored.append((agree, naming))
     scored.sort(key=lambda t: -t[0])
-    if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+    named_tools = {c: r for c, r in roles.items() if r in _TOOL_ORDER}
+    # namings that keep every tool the header named clearly (`EIT` read, the other headers garbled) need fewer
+    # rows to agree: the header already rules out the others (a faint scan adds up on one row of twenty)
+    consistent = [(n, naming) for n, naming in scored if named_tools and all(naming.get(c) == r for c, r in named_tools.items())]
+    if consistent and consistent[0][0] >= 1 and (len(consistent) == 1 or consistent[1][0] < consistent[0][0]) and (
+            scored[0][0] < 3 or scored[0][1] == consistent[0][1]):
+        scored = consistent
+    elif not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return roles
     best = scored[0][1]
     kept = {c: r for c, r in roles.items() if r in _NON_SCORE_ROLES and c not in best}
     return {**kept, **best}
+
+
+def _with_guesses(rows: list[TableRow]) -> list[list[str]]:
+    """Body rows' cells with a template's guess where no reader took the number: only for naming the columns
+    by checksums (a faint scan reads few rows whole; a wrong guess only makes its row not add up)."""
+    out = []
+    for row in (r for r in rows if r.kind == "body"):
+        sources = list(row.sources) + [None] * (len(row.cells) - len(row.sources))
+        out.append([guess if parse_number(text)[0] is None and (guess := _guess(source, text)) else text
+                    for text, source in zip(row.cells, sources)])
+    return out
 
 
 def _is_scanned(table: Table) -> bool:
@@ -396,6 +448,8 @@ def table_columns(table: Table, previous: Columns | None, year: int | None = Non
     """The columns of an announcement table (None if it is not one) and its number of header rows."""
     headers, n_header = _header_rows(table)
     known = {c: role for c, h in enumerate(headers) if (role := header_role(h))}
+    for c in _tool_group_totals(table, n_header, known):
+        del known[c]
     # a spanning header (`เครื่องมือการประเมิน ITA` over IIT..รวม) names the first column it covers only
     if list(known.values()).count("total") > 1:
         totals = [c for c, r in known.items() if r == "total"]
@@ -410,7 +464,7 @@ def table_columns(table: Table, previous: Columns | None, year: int | None = Non
         scanned = _is_scanned(table)
         roles = content_roles(body, known, numbers=not scanned)
         if scanned:
-            roles = _checksum_roles(body, roles, year)
+            roles = _checksum_roles(_with_guesses(table.rows[n_header:]), roles, year)
     columns = Columns(roles)
     has_scores = any(r in ("total", "level", *POINT_FIELDS) for r in roles.values())
     if "name" not in roles.values() or not has_scores:
@@ -620,6 +674,8 @@ class _Reader:
         where the level's band is the only check there is (measured right on set 7's scans; see docs)."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
+        unit = 0.1 if self.one_decimal else 0.01  # the last printed digit
+
         def accept(values: dict[str, float]) -> bool:
             trial = replace(a, **values)
             if guessed and expected_total(trial, self.year) is None:
@@ -627,7 +683,16 @@ class _Reader:
             if previous is not None and a.rank is not None and trial.overall_score is not None \
                     and self._ranked() and trial.overall_score > previous + 1e-9:
                 return False
-            return not problems(trial, self.year, EXACT)
+            if problems(trial, self.year, EXACT):
+                return False
+            # in a table of one decimal a guess must be pinned to its last digit: with that digit one more or one
+            # less the row must no longer add up (raw scores weighted 0.3 move a total printed to one decimal by
+            # 0.03 a step: a guessed EIT 66.3 for 66.1 fitted the total 76.8 of a bilevel scan). Two-decimal raw
+            # sums do not pin it either (0.003 a step) but every guess they took was right on every set measured;
+            # refusing them cost the clean 300 dpi raw scan 3 rows of 19 (docs/parsing.md, announce9: open)
+            return not self.one_decimal or not any(
+                not problems(replace(trial, **{f: round(values[f] + step, 2)}), self.year, EXACT)
+                for f in guessed if f in values for step in (unit, -unit))
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
                                          wildcards=wildcards and not self.one_decimal,

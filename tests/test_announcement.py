@@ -518,3 +518,18 @@ def test_scanned_guesses_need_an_exact_sum():
     found = read_announcement([], [Table([header, *rows, unpinned], [1], 7)], 2566)
     row = next(r for r in found.rows if r.unit_raw.endswith("ช"))
     assert row.eit is None
+
+
+def test_an_overall_only_tables_guessed_total_is_refused_and_a_clear_one_kept():
+    """A table of totals and levels only: a template's guess of a total can be checked by nothing but the level's
+    band (and the ranking's order), which a wrong guess fits as well: refused, with a warning. A total read
+    clearly beside it is kept."""
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "คะแนนรวม", "ระดับ"])
+    rows = [_scanned([str(i + 1), f"องค์การบริหารส่วนตำบลทดสอบ{'กขคง'[i]}", f"{90 - i:.2f}", "A"]) for i in range(4)]
+    guessed = _scanned(["5", "องค์การบริหารส่วนตำบลทดสอบจ", "#", "A"])
+    guessed.sources[2] = _guessed(1, "#", "86.50")
+    found = read_announcement([], [Table([header, *rows, guessed], [1], 4)], 2566)
+    by_name = {r.unit_raw[-1]: r for r in found.rows}
+    assert by_name["จ"].overall_score is None and by_name["จ"].level == "A"
+    assert by_name["ง"].overall_score == 87.0
+    assert any("ทดสอบจ" in w for w in found.warnings)

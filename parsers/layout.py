@@ -562,7 +562,7 @@ class _PageReader:
                     table.rows.extend(rows[:head] + wrap_rows(rows[head:], [True] + [False] * (len(rows) - head - 1)))
                     table.open_bottom = True
                 elif header_only:
-                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members], edges=table.col_edges))
                 elif table.open_bottom and table.rows:  # the rest of the cut row's cells
                     table.rows[-1] = wrap_rows([table.rows[-1]] + rows, [True] + [False] * len(rows))[0]
                 else:
@@ -605,7 +605,7 @@ class _PageReader:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
                     rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
-                                     [bands[k] for k in piece], centred and index > 0)
+                                     [bands[k] for k in piece], centred and index > 0, edges)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -616,7 +616,7 @@ class _PageReader:
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             body = [self._row_of(lines[m], starts + [x1], lambda b: column_of(b, starts)) for m in members]
-            rows += _wrapped(body, [word_boxes[m] for m in members])
+            rows += _wrapped(body, [word_boxes[m] for m in members], edges=starts + [x1])
             out.append(PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows))
             used.update(members + header)
         return out
@@ -776,7 +776,7 @@ def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) 
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
-             bands: list[int] | None = None, centred: bool = False) -> list[RawRow]:
+             bands: list[int] | None = None, centred: bool = False, edges: list[float] | None = None) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
     on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
@@ -796,13 +796,13 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
         if not (header_rows and repeats_header(rows[index], [], header_rows)):
             index += 1
             continue
-        out += _joined(rows[start:index], boxes[start:index], numbered_table and start == head)
+        out += _joined(rows[start:index], boxes[start:index], numbered_table and start == head, edges)
         again = max(1, header_lines(rows[index:]))
         for row in rows[index:index + again]:
             row.header = True
         out += rows[index:index + again]
         start = index = index + again
-    return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
+    return out + _joined(rows[start:], boxes[start:], numbered_table and start == head, edges)
 
 
 def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None:
@@ -831,19 +831,68 @@ _KEY_ITEM = re.compile(r"^\s*(?:[oOeEiI]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.])|[0
 def _key_column(rows: list[RawRow]) -> int:
     """The column whose lines say where rows start: the first, unless it holds no list number or code and a later
     column's do, each on a line where the first column has text too (a table printing the office first: its
-    wrapped `สังคม` starts no row, the measure's code does)."""
+    wrapped `สังคม` starts no row, the measure's code does); the first line may have none (a cut row's rest whose
+    code cell the printer moved to this page whole)."""
     if not rows or any(starts_item(row.cells[0]) for row in rows):
         return 0
     for column in range(1, len(rows[0].cells)):
         keyed = [row for row in rows if column < len(row.cells) and _KEY_ITEM.match(row.cells[column])]
-        if len(keyed) >= 2 and all(row.cells[0].strip() for row in keyed):
+        if len(keyed) >= 2 and all(row.cells[0].strip() or row is rows[0] for row in keyed):
             return column
     return 0
 
 
-def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
+def _cell_box(row: RawRow, column: int) -> tuple | None:
+    source = row.sources[column] if column < len(row.sources) else None
+    return source.bbox if source is not None and row.cells[column].strip() else None
+
+
+def _would_not_fit(above: tuple, line: tuple, words: list[tuple], limit: float) -> bool:
+    """The line's first word in a cell would not have fitted after the cell's text on the line above (so the
+    printer wrapped it there): measured against the column's right limit, a word space allowed."""
+    first = min((w for w in words if w[0] >= line[0] - 0.5 and w[2] <= line[2] + 0.5), key=lambda w: w[0], default=None)
+    if first is None:
+        return False
+    space = 0.25 * (first[3] - first[1])
+    return above[2] + space + (first[2] - first[0]) > limit
+
+
+def _top_aligned_starts(rows: list[RawRow], boxes: list[list[tuple]], edges: list[float]):
+    """A refinement of split_rows' unnumbered guesses for cells printed from their row's top: a cell's lines
+    follow each other, so a column that takes up text again after a line without any starts a row, and a line
+    whose every cell shared with the line above is that cell's wrap (its first word would not have fitted up
+    there) starts none where no list number says where rows start (a wrapped office name `สังคม` under
+    `กองสวัสดิการ`, rows 19 points apart as lines are)."""
+    n = min(len(edges) - 1, min(len(row.cells) for row in rows))
+    right = [max((b[2] for row in rows if (b := _cell_box(row, c))), default=edges[c + 1]) for c in range(n)]
+    limits = [max(edges[c + 1], right[c] + 1.0) if c == n - 1 else edges[c + 1] for c in range(n)]
+
+    def refine(starts: list[bool], numbered: bool = False) -> list[bool]:
+        out, seen = list(starts), set()
+        for i, row in enumerate(rows):
+            filled = {c for c in range(n) if row.cells[c].strip()}
+            if i == 0:
+                seen = filled
+                continue
+            above = rows[i - 1]
+            before = {c for c in range(n) if above.cells[c].strip()}
+            if filled & seen - before:
+                out[i] = True  # a cell of this row ended a line ago and another begins
+            elif out[i] and not numbered and (shared := filled & before) and all(
+                    _would_not_fit(_cell_box(above, c), _cell_box(row, c), boxes[i], limits[c]) for c in shared):
+                out[i] = False
+            seen = filled if out[i] else seen | filled
+        return out
+    return refine
+
+
+def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
+            edges: list[float] | None = None) -> list[RawRow]:
+    if not rows:
+        return []
     key = _key_column(rows)
-    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table)) if rows else []
+    refine = _top_aligned_starts(rows, boxes, edges) if edges and len(edges) > 2 else None
+    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table, refine))
 
 
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")

@@ -17,7 +17,7 @@ def truth(doc: Document, plan: Plan, *, file: str, variant: str, renderer: str, 
         measures = [{
             "codes": list(m.codes),
             "measure": m.measure,
-            "method": " ".join(f"{i}. {s}" for i, s in enumerate(m.steps, 1)) if len(m.steps) > 1 else m.steps[0],
+            "method": m.method_text or " ".join(f"{i}. {s}" for i, s in enumerate(m.steps, 1)) if len(m.steps) > 1 else m.steps[0],
             "responsible": m.responsible,
             "period_text": m.period_text,
             "period_start": m.period.start.isoformat(),

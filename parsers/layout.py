@@ -663,6 +663,19 @@ def _fills(ppage) -> list[tuple[float, float, float, float]]:
     return out
 
 
+def _ground(obj) -> bool:
+    """A filled, unstroked rectangle wider and taller than a rule: a cell's ground (zebra rows, a shaded month),
+    whose edges are no ruling lines (cell borders are strokes or thin filled bars)."""
+    return obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke") \
+        and obj["x1"] - obj["x0"] >= 3 and obj["bottom"] - obj["top"] >= 3
+
+
+def _without_grounds(ppage):
+    """The page for finding ruled tables: without cells' grounds, whose edges would rule a table of every shaded
+    row of a table ruled around its header only; the page itself where it has none."""
+    return ppage.filter(lambda obj: not _ground(obj)) if any(_ground(r) for r in ppage.rects) else ppage
+
+
 def _shaded(cell, fills) -> bool:
     """Most of the cell lies under one filled rectangle."""
     x0, top, x1, bottom = cell
@@ -1046,8 +1059,9 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
         words = _text_words(ppage)
-        found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
-        found_tables += _cut_row_tables(ppage, found_tables)
+        ruling = _without_grounds(ppage)
+        found_tables = _closed_at_page_foot(ruling, ruling.find_tables())
+        found_tables += _cut_row_tables(ruling, found_tables)
     # the page's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces).
     # Never `ำ` itself: on a page built from PDFium's reading that `ำ` is PDFium's, widened to the next letter
     # (pdf_objects._close_sara_am), and would vouch for its own gap whatever stands in it

@@ -895,7 +895,8 @@ class Builder:
         if role == "period":
             return m.period_text or ""
         if role == "budget":
-            if self.opts.budget_dash:
+            if self.opts.budget_dash:  # a dash states no amount (normalizers.money): the truth has none either
+                m.budget_stated = bool(m.budget)
                 return f"{m.budget:,.2f}" if m.budget else "-"
             return baht(m.budget)
         if role == "note":

@@ -25,7 +25,7 @@ def truth(doc: Document, plan: Plan, *, file: str, variant: str, renderer: str, 
             "follow_up": m.follow_up if "follow_up" in plan.printed else None,
             "output": m.output if "output" in plan.printed else None,
             "outcome": m.outcome if "outcome" in plan.printed else None,
-            "budget": m.budget if "budget" in plan.printed else None,
+            "budget": m.budget if "budget" in plan.printed and m.budget_stated else None,
             "indicator": m.indicator,
             "section": m.section,
         } for m in doc.measures]

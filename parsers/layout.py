@@ -584,6 +584,8 @@ class _PageReader:
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
             for m in members:
+                if m in spanning and _paragraph_between(word_lines[m], edges):
+                    continue  # a paragraph's indented line between two parts of the table: no heading, no row
                 if m in spanning:
                     section = self._row_of([word_lines[m]], edges, lambda box: 0)
                     pieces.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
@@ -776,6 +778,17 @@ def _before_signature(members: list[int], lines: list[list[Word]]) -> list[int]:
     return members
 
 
+PARAGRAPH_INDENT = 12.0  # points: a paragraph's first line starts this far inside the text's left edge
+
+
+def _paragraph_between(line: list[Word], edges: list[float]) -> bool:
+    """A line across the table that is a paragraph's first line, not a group heading: indented past the first
+    column's start (headings start at it or are centred over the whole), not bold, no list number opening it."""
+    text = " ".join(w.text for w in line)
+    return not all(w.bold for w in line) and not starts_item(text) and line[0].x0 > edges[0] + PARAGRAPH_INDENT \
+        and line[-1].x1 > edges[-1] - 2 * PARAGRAPH_INDENT
+
+
 def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:
     """The line goes on with a line across the columns right above it, from the same left edge and within the
     first column (a heading's wrapped last words, `รัฐ`): part of that heading, not of the header or row under it."""
@@ -874,7 +887,8 @@ def _top_aligned_starts(rows: list[RawRow], boxes: list[list[tuple]], edges: lis
     """A refinement of split_rows' unnumbered guesses for cells printed from their row's top: a cell's lines
     follow each other, so a column that takes up text again after a line without any starts a row, and a line
     whose every cell shared with the line above is that cell's wrap (its first word would not have fitted up
-    there) starts none where no list number says where rows start (a wrapped office name `สังคม` under
+    there) starts none; where list numbers or codes say where rows start, only the first on the run's last line
+    (a numbered table's head printed again under a cut row's rest stays with the line logic) (a wrapped office name `สังคม` under
     `กองสวัสดิการ`, rows 19 points apart as lines are)."""
     n = min(len(edges) - 1, min(len(row.cells) for row in rows))
     right = [max((b[2] for row in rows if (b := _cell_box(row, c))), default=edges[c + 1]) for c in range(n)]
@@ -889,8 +903,10 @@ def _top_aligned_starts(rows: list[RawRow], boxes: list[list[tuple]], edges: lis
                 continue
             above = rows[i - 1]
             before = {c for c in range(n) if above.cells[c].strip()}
-            if filled & seen - before:
-                out[i] = True  # a cell of this row ended a line ago and another begins
+            if filled & seen - before and (not numbered or i == len(rows) - 1):
+                # a cell of this row ended a line ago and another begins; in a numbered table only on the page's
+                # last line (a row whose numbered cell the printer moved whole to the next page)
+                out[i] = True
             elif out[i] and not numbered and (shared := filled & before) and all(
                     _would_not_fit(_cell_box(above, c), _cell_box(row, c), boxes[i], limits[c]) for c in shared):
                 out[i] = False

@@ -221,3 +221,15 @@ def test_a_wrapped_office_starts_no_row_and_a_cell_taken_up_again_does():
     lines[1] = _line([("กองคลัง", 75, 109), ("๖๗", 161, 175), ("ข้อมูลการจัดซื้อจัดจ้างรายเดือน", 247, 379)], 661)
     rows = _joined([row for row, _ in lines], [words for _, words in lines], edges=edges)
     assert [row.cells[0].strip() for row in rows][:2] == ["งานนิติการ", "กองคลัง"]
+
+
+def test_an_indented_sentence_across_a_table_without_rules_is_a_paragraph_not_a_heading():
+    from parsers.layout import _paragraph_between
+    edges = [72.0, 200.0, 330.0, 520.0]
+    sentence = [Word("นอกจากนี้", 106, 552, 149, 568), Word("หน่วยงานยังได้กำหนดมาตรการที่ดำเนินการต่อเนื่อง", 153, 552, 479, 568),
+                Word("ดังนี้", 483, 552, 515, 568)]
+    assert _paragraph_between(sentence, edges)
+    # a heading starts at the first column (or is bold, or numbered): it stays a section row
+    assert not _paragraph_between([Word("๒) การป้องกันผลประโยชน์ทับซ้อน", 106, 552, 515, 568)], edges)
+    assert not _paragraph_between([Word(w.text, w.x0, w.top, w.x1, w.bottom, bold=True) for w in sentence], edges)
+    assert not _paragraph_between([Word("การป้องกันผลประโยชน์ทับซ้อนและการใช้ทรัพย์สินของราชการ", 72, 552, 515, 568)], edges)

@@ -783,10 +783,12 @@ PARAGRAPH_INDENT = 12.0  # points: a paragraph's first line starts this far insi
 
 def _paragraph_between(line: list[Word], edges: list[float]) -> bool:
     """A line across the table that is a paragraph's first line, not a group heading: indented past the first
-    column's start (headings start at it or are centred over the whole), not bold, no list number opening it."""
+    column's start and not centred (headings start at it or are centred over the whole), not bold, no list
+    number opening it."""
     text = " ".join(w.text for w in line)
-    return not all(w.bold for w in line) and not starts_item(text) and line[0].x0 > edges[0] + PARAGRAPH_INDENT \
-        and line[-1].x1 > edges[-1] - 2 * PARAGRAPH_INDENT
+    left, right = line[0].x0 - edges[0], edges[-1] - line[-1].x1
+    return not all(w.bold for w in line) and not starts_item(text) and left > PARAGRAPH_INDENT \
+        and abs(left - right) > PARAGRAPH_INDENT / 2
 
 
 def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:

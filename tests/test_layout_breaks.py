@@ -233,3 +233,4 @@ def test_an_indented_sentence_across_a_table_without_rules_is_a_paragraph_not_a_
     assert not _paragraph_between([Word("๒) การป้องกันผลประโยชน์ทับซ้อน", 106, 552, 515, 568)], edges)
     assert not _paragraph_between([Word(w.text, w.x0, w.top, w.x1, w.bottom, bold=True) for w in sentence], edges)
     assert not _paragraph_between([Word("การป้องกันผลประโยชน์ทับซ้อนและการใช้ทรัพย์สินของราชการ", 72, 552, 515, 568)], edges)
+    assert not _paragraph_between([Word("การป้องกันผลประโยชน์ทับซ้อน", 200, 552, 392, 568)], edges)  # centred

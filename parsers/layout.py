@@ -875,9 +875,11 @@ def _cell_box(row: RawRow, column: int) -> tuple | None:
     return source.bbox if source is not None and row.cells[column].strip() else None
 
 
-def _would_not_fit(above: tuple, line: tuple, words: list[tuple], limit: float) -> bool:
+def _would_not_fit(above: tuple | None, line: tuple | None, words: list[tuple], limit: float) -> bool:
     """The line's first word in a cell would not have fitted after the cell's text on the line above (so the
     printer wrapped it there): measured against the column's right limit, a word space allowed."""
+    if above is None or line is None:
+        return False  # a cell read with no box (no evidence of a wrap)
     first = min((w for w in words if w[0] >= line[0] - 0.5 and w[2] <= line[2] + 0.5), key=lambda w: w[0], default=None)
     if first is None:
         return False
@@ -886,12 +888,13 @@ def _would_not_fit(above: tuple, line: tuple, words: list[tuple], limit: float) 
 
 
 def _top_aligned_starts(rows: list[RawRow], boxes: list[list[tuple]], edges: list[float]):
-    """A refinement of split_rows' unnumbered guesses for cells printed from their row's top: a cell's lines
-    follow each other, so a column that takes up text again after a line without any starts a row, and a line
-    whose every cell shared with the line above is that cell's wrap (its first word would not have fitted up
-    there) starts none; where list numbers or codes say where rows start, only the first on the run's last line
-    (a numbered table's head printed again under a cut row's rest stays with the line logic) (a wrapped office name `สังคม` under
-    `กองสวัสดิการ`, rows 19 points apart as lines are)."""
+    """split_rows' guesses corrected for cells printed from their row's top (a cell's lines follow each other): a
+    column that takes up text again after a line without any starts a row (`สำนักปลัด` under lines with no office),
+    and a line whose every cell shared with the line above is that cell's wrap (its first word would not have
+    fitted up there: `สังคม` under `กองสวัสดิการ`, rows 19 points apart as lines are) starts none. Where list
+    numbers or codes say where rows start, only the first, and only on the run's last line (a row whose coded cell
+    the printer moved whole to the next page; a numbered table's head printed again under a cut row's rest stays
+    with the line logic)."""
     n = min(len(edges) - 1, min(len(row.cells) for row in rows))
     right = [max((b[2] for row in rows if (b := _cell_box(row, c))), default=edges[c + 1]) for c in range(n)]
     limits = [max(edges[c + 1], right[c] + 1.0) if c == n - 1 else edges[c + 1] for c in range(n)]

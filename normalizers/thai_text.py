@@ -31,6 +31,7 @@ SIGNS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
 MARKS = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS + SIGNS
 LEAD_VOWELS = "เแโใไ"
 SARA_AA, SARA_AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
+_TONE_AM = "\u0e49" + SARA_AM  # MAI THO + SARA AM, as in น้ำ
 
 # Thai fonts keep positional glyph variants in the Private Use Area (the Microsoft/Adobe "Thai PUA"
 # layout). Text extraction sometimes returns those code points instead of the real characters.
@@ -243,6 +244,11 @@ def _fix_line_by_dictionary(line: str) -> str:
     (`หมำยเหตุ`). A line is rewritten only where the rewrite reads as longer dictionary words."""
     if not _THAI_RUN.search(line) or _segment_score(line)[0] >= 0.95 * sum(map(len, _THAI_RUN.findall(line))):
         return line
+    # a printer whose SARA AA glyph first drew the `้ำ` of `น้ำ` maps every SARA AA to it (`ก้ำร`, `หน้้ำที่`): the
+    # whole line read back, only where it then reads as words
+    mapped = line.replace(_TONE_AM, SARA_AA)
+    if mapped != line and line.count(_TONE_AM) >= 2 and _coverage(mapped) >= max(0.8, _coverage(line) + 0.15):
+        line = mapped
     shifted = _SHIFTED_MARKS.sub(r"\2\1", line)
     if shifted != line and _coverage(shifted) >= max(0.9, _coverage(line) + 0.15):
         line = shifted

@@ -562,7 +562,7 @@ class _PageReader:
                     table.rows.extend(rows[:head] + wrap_rows(rows[head:], [True] + [False] * (len(rows) - head - 1)))
                     table.open_bottom = True
                 elif header_only:
-                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members]))
+                    table.rows.extend(_wrapped(rows, [word_boxes[m] for m in members], edges=table.col_edges))
                 elif table.open_bottom and table.rows:  # the rest of the cut row's cells
                     table.rows[-1] = wrap_rows([table.rows[-1]] + rows, [True] + [False] * len(rows))[0]
                 else:
@@ -584,6 +584,8 @@ class _PageReader:
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
             for m in members:
+                if m in spanning and _paragraph_between(word_lines[m], edges):
+                    continue  # a paragraph's indented line between two parts of the table: no heading, no row
                 if m in spanning:
                     section = self._row_of([word_lines[m]], edges, lambda box: 0)
                     pieces.append(RawRow(section.cells, 1, section.top, section.bottom, section.bold, section.sources))
@@ -605,7 +607,7 @@ class _PageReader:
                     rows.append(piece)
                 else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
                     rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
-                                     [bands[k] for k in piece], centred and index > 0)
+                                     [bands[k] for k in piece], centred and index > 0, edges)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -616,7 +618,7 @@ class _PageReader:
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
             body = [self._row_of(lines[m], starts + [x1], lambda b: column_of(b, starts)) for m in members]
-            rows += _wrapped(body, [word_boxes[m] for m in members])
+            rows += _wrapped(body, [word_boxes[m] for m in members], edges=starts + [x1])
             out.append(PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows))
             used.update(members + header)
         return out
@@ -661,6 +663,19 @@ def _fills(ppage) -> list[tuple[float, float, float, float]]:
         if darkness >= MIN_SHADE:
             out.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
     return out
+
+
+def _ground(obj) -> bool:
+    """A filled, unstroked rectangle wider and taller than a rule: a cell's ground (zebra rows, a shaded month),
+    whose edges are no ruling lines (cell borders are strokes or thin filled bars)."""
+    return obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke") \
+        and obj["x1"] - obj["x0"] >= 3 and obj["bottom"] - obj["top"] >= 3
+
+
+def _without_grounds(ppage):
+    """The page for finding ruled tables: without cells' grounds, whose edges would rule a table of every shaded
+    row of a table ruled around its header only; the page itself where it has none."""
+    return ppage.filter(lambda obj: not _ground(obj)) if any(_ground(r) for r in ppage.rects) else ppage
 
 
 def _shaded(cell, fills) -> bool:
@@ -763,6 +778,19 @@ def _before_signature(members: list[int], lines: list[list[Word]]) -> list[int]:
     return members
 
 
+PARAGRAPH_INDENT = 12.0  # points: a paragraph's first line starts this far inside the text's left edge
+
+
+def _paragraph_between(line: list[Word], edges: list[float]) -> bool:
+    """A line across the table that is a paragraph's first line, not a group heading: indented past the first
+    column's start and not centred (headings start at it or are centred over the whole), not bold, no list
+    number opening it."""
+    text = " ".join(w.text for w in line)
+    left, right = line[0].x0 - edges[0], edges[-1] - line[-1].x1
+    return not all(w.bold for w in line) and not starts_item(text) and left > PARAGRAPH_INDENT \
+        and abs(left - right) > PARAGRAPH_INDENT / 2
+
+
 def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) -> bool:
     """The line goes on with a line across the columns right above it, from the same left edge and within the
     first column (a heading's wrapped last words, `รัฐ`): part of that heading, not of the header or row under it."""
@@ -776,7 +804,7 @@ def _wraps_line_above(boxes: list[list[tuple]], index: int, inner: list[float]) 
 
 
 def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
-             bands: list[int] | None = None, centred: bool = False) -> list[RawRow]:
+             bands: list[int] | None = None, centred: bool = False, edges: list[float] | None = None) -> list[RawRow]:
     """Lines of a table without rules joined into rows (parsers.tables.split_rows says where rows start). The
     header's lines at the top (parsers.tables.header_lines) are kept apart, one row each: a header repeated
     on the next page must not take in the cut row's rest printed under it. Where cells are centred vertically
@@ -796,13 +824,13 @@ def _wrapped(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool 
         if not (header_rows and repeats_header(rows[index], [], header_rows)):
             index += 1
             continue
-        out += _joined(rows[start:index], boxes[start:index], numbered_table and start == head)
+        out += _joined(rows[start:index], boxes[start:index], numbered_table and start == head, edges)
         again = max(1, header_lines(rows[index:]))
         for row in rows[index:index + again]:
             row.header = True
         out += rows[index:index + again]
         start = index = index + again
-    return out + _joined(rows[start:], boxes[start:], numbered_table and start == head)
+    return out + _joined(rows[start:], boxes[start:], numbered_table and start == head, edges)
 
 
 def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None:
@@ -831,19 +859,74 @@ _KEY_ITEM = re.compile(r"^\s*(?:[oOeEiI]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.])|[0
 def _key_column(rows: list[RawRow]) -> int:
     """The column whose lines say where rows start: the first, unless it holds no list number or code and a later
     column's do, each on a line where the first column has text too (a table printing the office first: its
-    wrapped `สังคม` starts no row, the measure's code does)."""
+    wrapped `สังคม` starts no row, the measure's code does); the first line may have none (a cut row's rest whose
+    code cell the printer moved to this page whole)."""
     if not rows or any(starts_item(row.cells[0]) for row in rows):
         return 0
     for column in range(1, len(rows[0].cells)):
         keyed = [row for row in rows if column < len(row.cells) and _KEY_ITEM.match(row.cells[column])]
-        if len(keyed) >= 2 and all(row.cells[0].strip() for row in keyed):
+        if len(keyed) >= 2 and all(row.cells[0].strip() or row is rows[0] for row in keyed):
             return column
     return 0
 
 
-def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False) -> list[RawRow]:
+def _cell_box(row: RawRow, column: int) -> tuple | None:
+    source = row.sources[column] if column < len(row.sources) else None
+    return source.bbox if source is not None and row.cells[column].strip() else None
+
+
+def _would_not_fit(above: tuple | None, line: tuple | None, words: list[tuple], limit: float) -> bool:
+    """The line's first word in a cell would not have fitted after the cell's text on the line above (so the
+    printer wrapped it there): measured against the column's right limit, a word space allowed."""
+    if above is None or line is None:
+        return False  # a cell read with no box (no evidence of a wrap)
+    first = min((w for w in words if w[0] >= line[0] - 0.5 and w[2] <= line[2] + 0.5), key=lambda w: w[0], default=None)
+    if first is None:
+        return False
+    space = 0.25 * (first[3] - first[1])
+    return above[2] + space + (first[2] - first[0]) > limit
+
+
+def _top_aligned_starts(rows: list[RawRow], boxes: list[list[tuple]], edges: list[float]):
+    """split_rows' guesses corrected for cells printed from their row's top (a cell's lines follow each other): a
+    column that takes up text again after a line without any starts a row (`สำนักปลัด` under lines with no office),
+    and a line whose every cell shared with the line above is that cell's wrap (its first word would not have
+    fitted up there: `สังคม` under `กองสวัสดิการ`, rows 19 points apart as lines are) starts none. Where list
+    numbers or codes say where rows start, only the first, and only on the run's last line (a row whose coded cell
+    the printer moved whole to the next page; a numbered table's head printed again under a cut row's rest stays
+    with the line logic)."""
+    n = min(len(edges) - 1, min(len(row.cells) for row in rows))
+    right = [max((b[2] for row in rows if (b := _cell_box(row, c))), default=edges[c + 1]) for c in range(n)]
+    limits = [max(edges[c + 1], right[c] + 1.0) if c == n - 1 else edges[c + 1] for c in range(n)]
+
+    def refine(starts: list[bool], numbered: bool = False) -> list[bool]:
+        out, seen = list(starts), set()
+        for i, row in enumerate(rows):
+            filled = {c for c in range(n) if row.cells[c].strip()}
+            if i == 0:
+                seen = filled
+                continue
+            above = rows[i - 1]
+            before = {c for c in range(n) if above.cells[c].strip()}
+            if filled & seen - before and (not numbered or i == len(rows) - 1):
+                # a cell of this row ended a line ago and another begins; in a numbered table only on the page's
+                # last line (a row whose numbered cell the printer moved whole to the next page)
+                out[i] = True
+            elif out[i] and not numbered and (shared := filled & before) and all(
+                    _would_not_fit(_cell_box(above, c), _cell_box(row, c), boxes[i], limits[c]) for c in shared):
+                out[i] = False
+            seen = filled if out[i] else seen | filled
+        return out
+    return refine
+
+
+def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool = False,
+            edges: list[float] | None = None) -> list[RawRow]:
+    if not rows:
+        return []
     key = _key_column(rows)
-    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table)) if rows else []
+    refine = _top_aligned_starts(rows, boxes, edges) if edges and len(edges) > 2 else None
+    return wrap_rows(rows, split_rows(boxes, [row.cells[key] for row in rows], numbered_table, refine))
 
 
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")
@@ -997,8 +1080,9 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
         words = _text_words(ppage)
-        found_tables = _closed_at_page_foot(ppage, ppage.find_tables())
-        found_tables += _cut_row_tables(ppage, found_tables)
+        ruling = _without_grounds(ppage)
+        found_tables = _closed_at_page_foot(ruling, ruling.find_tables())
+        found_tables += _cut_row_tables(ruling, found_tables)
     # the page's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces).
     # Never `ำ` itself: on a page built from PDFium's reading that `ำ` is PDFium's, widened to the next letter
     # (pdf_objects._close_sara_am), and would vouch for its own gap whatever stands in it

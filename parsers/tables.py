@@ -682,7 +682,8 @@ def starts_item(text: str) -> bool:
     return bool(text.strip()) and bool(_ITEM_START.match(text))
 
 
-def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_table: bool = False) -> list[bool]:
+def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_table: bool = False,
+               refine=None) -> list[bool]:
     """Which lines of a table without rules start a row: one whose first cell holds a list number, else (when
     the table has no such numbers) one set apart by more than the usual gap between lines, else one whose
     first cell is filled (the rest of a cell wraps below it with that cell empty). Lines above the first
@@ -690,14 +691,16 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
     by the page break: one row; so are all the lines when none is numbered in a table whose rows are
     (`numbered_table`: the lines a page of such a table opens with, above a heading across it); in such a table
     a page's only numbered line starts a row and the lines under it go on with it, however far apart (a cell
-    printed a line lower than its neighbours)."""
+    printed a line lower than its neighbours). `refine(starts, numbered)` (from the lines' cells,
+    parsers.layout) may correct the guesses."""
     numbered = [starts_item(text) for text in first_cells]
     first = next((i for i, n in enumerate(numbered) if n), None)
+    refine = refine or (lambda starts, numbered=False: starts)
     if first is None and numbered_table:  # a numbered table's lines without a number: the rest of a cut row
-        return [index == 0 for index in range(len(first_cells))]
+        return refine([index == 0 for index in range(len(first_cells))], True)
     if first is not None and (first == 0 or sum(numbered) >= 2 or not any(c.strip() for c in first_cells[:first])
                               or _LIST_NUMBER.match(first_cells[first]) or numbered_table):
-        return [index == 0 or numbered[index] for index in range(len(first_cells))]
+        return refine([index == 0 or numbered[index] for index in range(len(first_cells))], True)
     tops = [min(seg[1] for seg in line) for line in line_boxes]
     bottoms = [max(seg[3] for seg in line) for line in line_boxes]
     gaps = [tops[i] - bottoms[i - 1] for i in range(1, len(tops))]
@@ -705,8 +708,8 @@ def split_rows(line_boxes: list[list[Box]], first_cells: list[str], numbered_tab
         usual = sorted(gaps)[len(gaps) // 3]
         spaced = [True] + [gap > usual + ROW_GAP_EXTRA for gap in gaps]
         if 2 <= sum(spaced) < len(spaced):
-            return spaced
-    return [index == 0 or bool(text.strip()) for index, text in enumerate(first_cells)]
+            return refine(spaced)
+    return refine([index == 0 or bool(text.strip()) for index, text in enumerate(first_cells)])
 
 
 BAND_OVERLAP = 0.25  # share of a line's height it must reach into the line above to be printed beside it

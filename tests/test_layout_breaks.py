@@ -196,3 +196,41 @@ def test_a_ruled_row_cut_before_its_bottom_rule_is_one_row_not_one_per_line(tmp_
     # the same lines under a header ruled alone say nothing of one row: no rule runs down beside them
     loose = extract_layout(_cut_row_pdf(tmp_path / "loose.pdf", column_rules=False))
     assert len([r for t in loose.tables for r in t.rows if r.kind == "body"]) > 1
+
+
+def _line(cells: list[tuple[str, float, float]], top: float) -> tuple[RawRow, list[tuple]]:
+    """A line of a table without rules: (text, x0, x1) per column ('' for an empty cell), its word boxes."""
+    sources = [Provenance(1, (x0, top, x1, top + 16), text) if text else None for text, x0, x1 in cells]
+    words = [(x0, top, x1, top + 16) for text, x0, x1 in cells if text]
+    return RawRow([text for text, _, _ in cells], len(cells), top, top + 16, sources=sources), words
+
+
+def test_a_wrapped_office_starts_no_row_and_a_cell_taken_up_again_does():
+    # the office first, top-aligned cells, rows as far apart as lines (WeasyPrint, set 8): `สังคม` would not have
+    # fitted after `กองสวัสดิการ`, nor `๖๗` after the period; `สำนักปลัด` comes after lines with no office
+    from parsers.layout import _joined
+    edges = [75.0, 154.0, 241.0, 385.0]
+    lines = [_line([("กองสวัสดิการ", 75, 132), ("ต.ค. ๖๖ - ก.ย.", 161, 224), ("o๒๘ โครงการพัฒนาเผยแพร่", 247, 369)], 641),
+             _line([("สังคม", 75, 98), ("๖๗", 161, 175), ("ข้อมูลการจัดซื้อจัดจ้างรายเดือน", 247, 379)], 661),
+             _line([("", 0, 0), ("", 0, 0), ("ให้สาธารณชนทราบ", 247, 330)], 680),
+             _line([("สำนักปลัด", 75, 118), ("กรกฎาคม -", 161, 210), ("มาตรการส่งเสริม", 247, 320)], 700)]
+    rows = _joined([row for row, _ in lines], [words for _, words in lines], edges=edges)
+    assert ["".join(row.cells[0].split()) for row in rows] == ["กองสวัสดิการสังคม", "สำนักปลัด"]
+    # a short office under a short one is a row of its own (`กองคลัง` would have fitted after `งานนิติการ`)
+    lines[0] = _line([("งานนิติการ", 75, 110), ("ต.ค. ๖๖ - ก.ย.", 161, 224), ("o๒๘ โครงการพัฒนาเผยแพร่", 247, 369)], 641)
+    lines[1] = _line([("กองคลัง", 75, 109), ("๖๗", 161, 175), ("ข้อมูลการจัดซื้อจัดจ้างรายเดือน", 247, 379)], 661)
+    rows = _joined([row for row, _ in lines], [words for _, words in lines], edges=edges)
+    assert [row.cells[0].strip() for row in rows][:2] == ["งานนิติการ", "กองคลัง"]
+
+
+def test_an_indented_sentence_across_a_table_without_rules_is_a_paragraph_not_a_heading():
+    from parsers.layout import _paragraph_between
+    edges = [72.0, 200.0, 330.0, 520.0]
+    sentence = [Word("นอกจากนี้", 106, 552, 149, 568), Word("หน่วยงานยังได้กำหนดมาตรการที่ดำเนินการต่อเนื่อง", 153, 552, 479, 568),
+                Word("ดังนี้", 483, 552, 515, 568)]
+    assert _paragraph_between(sentence, edges)
+    # a heading starts at the first column (or is bold, or numbered): it stays a section row
+    assert not _paragraph_between([Word("๒) การป้องกันผลประโยชน์ทับซ้อน", 106, 552, 515, 568)], edges)
+    assert not _paragraph_between([Word(w.text, w.x0, w.top, w.x1, w.bottom, bold=True) for w in sentence], edges)
+    assert not _paragraph_between([Word("การป้องกันผลประโยชน์ทับซ้อนและการใช้ทรัพย์สินของราชการ", 72, 552, 515, 568)], edges)
+    assert not _paragraph_between([Word("การป้องกันผลประโยชน์ทับซ้อน", 200, 552, 392, 568)], edges)  # centred

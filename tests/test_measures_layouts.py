@@ -140,3 +140,20 @@ def test_a_period_split_into_a_start_and_an_end_column_runs_from_one_to_the_othe
     # one column of dates stays a period of its own (a single date is that day)
     alone = measures([_table(header[:4], *[r[:4] for r in rows])], [_page(1, "")], 2568, 2568)
     assert str(alone[1].period_start) == "2025-01-01" and str(alone[1].period_end) == "2025-01-31"
+
+
+def test_a_result_header_naming_the_work_is_the_output_and_dashes_and_repeated_heads_cast_no_vote():
+    # `ผล…` heads a result whatever work it names after (`…โครงการ…` would otherwise name the measure); a budget
+    # column of amounts and `-` (no amount stated) is the budget; the head printed again for the next section's
+    # table (a wording no list holds) is neither a vote on the roles nor a measure
+    header = ["หัวข้อ", "ขั้นตอน", "ผู้รับผิดชอบ", "จำนวนเงินที่ตั้งไว้ (บาท)", "ผลการขับเคลื่อนโครงการ"]
+    rows = [["๑. มาตรการเผยแพร่แผนการจัดซื้อจัดจ้าง", "เผยแพร่ทางเว็บไซต์ทุกเดือน", "กองคลัง", "๑๒,๐๐๐.๐๐",
+             "ดำเนินการแล้วเสร็จ ๑๒ ครั้ง"],
+            header,
+            ["๒. โครงการอบรมให้ความรู้แก่บุคลากร", "จัดอบรมปีละสองครั้ง", "สำนักปลัด", "-", "อบรมบุคลากร จำนวน ๔๕ คน"],
+            ["๓. กิจกรรมสำรวจความพึงพอใจ", "สำรวจและสรุปผลเสนอผู้บริหาร", "กองช่าง", "-", "ดำเนินการแล้วเสร็จ"]]
+    found = measures([_table(header, *rows)], [_page(1, "")], 2568, 2568)
+    assert [m.measure for m in found] == ["มาตรการเผยแพร่แผนการจัดซื้อจัดจ้าง", "โครงการอบรมให้ความรู้แก่บุคลากร",
+                                          "กิจกรรมสำรวจความพึงพอใจ"]
+    assert [m.budget for m in found] == [12000.0, None, None]
+    assert found[1].output == "อบรมบุคลากร จำนวน 45 คน"

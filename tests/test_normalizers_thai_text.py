@@ -443,3 +443,12 @@ def test_clean_text_drops_a_lead_vowel_read_in_from_the_line_below(text, stray):
     """No Thai text ends with a lead vowel: one after the last word belongs to the next line's first word."""
     cleaned = clean_text(text + stray)
     assert cleaned == clean_text(text) and not cleaned.endswith(tuple("เแโใไ"))
+
+
+def test_sara_aa_mapped_to_the_tone_and_ring_of_nam_is_read_back_per_line():
+    # WeasyPrint in TH Sarabun New, where the first SARA AA glyph was drawn in `น้ำ`: every SARA AA reads `้ำ`
+    assert repair_thai("๑. ก้ำรปฏิบัติหน้้ำที่") == "๑. การปฏิบัติหน้าที่"
+    assert repair_thai("ง้ำนวิเคร้ำะห์นโยบ้ำยและแผน") == "งานวิเคราะห์นโยบายและแผน"
+    # a line whose `น้ำ` are real keeps them: reading them back gains no words
+    assert repair_thai("น้ำท่วม น้ำแล้ง ผู้รับบริการ") == "น้ำท่วม น้ำแล้ง ผู้รับบริการ"
+    assert repair_thai("ใช้น้ำมันเชื้อเพลิงแบบออนไลน์ น้ำท่วม") == "ใช้น้ำมันเชื้อเพลิงแบบออนไลน์ น้ำท่วม"

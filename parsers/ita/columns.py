@@ -45,6 +45,7 @@ _PERIOD_TITLE = re.compile(r"(?:ระยะเวลา|ห้วงเวล�
 _OFFICE = re.compile(r"^(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุกกอง|ทุกส่วน|ทุกฝ่าย|ทุกสำนัก|คณะ|ผู้บริหาร|นายก|ปลัด|รองปลัด|หัวหน้า|"
                      r"ผู้อำนวยการ|เจ้าหน้าที่|บุคลากร|ศูนย์|หน่วย|โรงเรียน|กลุ่มงาน)")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
+_DASH = re.compile(r"^[-–—]+$")
 _TICK = re.compile(r"^[✓✔☑√/xX×✗•●■▇█*+]+$")
 LONG_TEXT = 25  # characters (compact) from which a cell is running text, not a label
 MIN_TEXT_MEDIAN = 12  # a column of measures or methods holds phrases, not scores or level words
@@ -71,8 +72,10 @@ def header_role(cell: str, strict: bool = False) -> str | None:
         return None
     if best[2] == "method" and (later := _specific_role(key[best[0] + best[1]:])):
         return later  # `วิธีการตรวจติดตาม`: the way of following up is the follow-up, the head word says only "how"
-    if best[2] == "method" and _RESULT_HEAD.match(key):
-        return "output"  # `ผลที่ได้จากการดำเนินการ`: a header whose head noun is the result (ผล) names what came of it
+    if best[2] in ("method", "measure") and _RESULT_HEAD.match(key):
+        # `ผลที่ได้จากการดำเนินการ`, `ผลการนำมาตรการไปใช้`: a header whose head noun is the result (ผล) names what came
+        # of the work, whatever work it goes on to name
+        return "output"
     return best[2]
 
 
@@ -125,7 +128,7 @@ def _indicator_column(cells: list[str]) -> bool:
 def _kind(cell: str) -> str | None:
     """What one body cell holds, judged by its content alone."""
     text = compact(cell)
-    if not text:
+    if not text or _DASH.match(text):  # `-`: the cell states nothing, in any column
         return None
     if _TICK.match(text):
         return "tick"

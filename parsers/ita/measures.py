@@ -77,6 +77,14 @@ def _is_header(cells: list[str]) -> bool:
     return len(named) >= max(2, len(filled) - 1) and ("measure" in roles.values() or len(named) == len(filled))
 
 
+def _repeats_header(cells: list[str], header: list[str]) -> bool:
+    """The header printed again in the body (a table of each section, a page's repeated head): two cells or more,
+    each the header's own text in its column, whatever its wording."""
+    filled = [(i, compact(c)) for i, c in enumerate(cells) if c.strip()]
+    return len(filled) >= 2 and len(header) == len(cells) and \
+        all(text == compact(header[i].replace("\n", " ")) for i, text in filled)
+
+
 def _is_subheader(cells: list[str]) -> bool:
     """The second line of a two-level header: month or quarter names under a spanning period header."""
     filled = [c for c in cells if c.strip()]
@@ -112,7 +120,8 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
     for table in tables:
         header, body = _split_header(table)
         continued = False
-        found = table_roles(header, [r.cells for r in body if r.kind == "body"]) if header else {}
+        found = table_roles(header, [r.cells for r in body if r.kind == "body" and not _repeats_header(r.cells, header)]) \
+            if header else {}
         # a "header" naming no column right after a measure table of as many columns is the rest of a cut row
         # over the table's next part, not a new table's head: its cells are too few to tell the roles
         named = column_roles(header) if header else {}
@@ -138,7 +147,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         for position, row in enumerate(body):
             first_on_page = row.page != page_of_previous
             page_of_previous = row.page
-            if row.kind == "header" or _is_header(row.cells):
+            if row.kind == "header" or _is_header(row.cells) or _repeats_header(row.cells, header):
                 continue
             cells = {roles[i]: _before_signature(c) for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
             cells = {k: v for k, v in cells.items() if _has_words(v)}
@@ -257,6 +266,8 @@ def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str], 
         covered = row.spanned[index] if index < len(row.spanned) else not ruled
         if role in ("responsible", "period", "period_end") and not ruled:
             covered = not row.cells[index].strip() if index < len(row.cells) else False
+        if index < len(row.cells) and row.cells[index].strip():
+            covered = False  # a printed `-` says there is none here: no merged cell's blank
         if role in _CARRIED and role not in new.cells and covered and above.cells.get(role):
             new.cells[role] = above.cells[role]
     if not new.months and not new.quarters and any(

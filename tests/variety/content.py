@@ -145,6 +145,8 @@ class Measure:
     section: str | None
     analysis: str = ""
     period_text: str | None = None  # as the layout printed it (set by tests.variety.layout)
+    method_text: str | None = None  # the method as printed where it is not the steps numbered 1. 2. … (outlines)
+    budget_stated: bool = True  # False where the budget cell printed only `-` (states nothing: normalizers.money)
 
 
 @dataclass

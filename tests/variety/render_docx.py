@@ -80,8 +80,8 @@ class DocxWriter:
     def text(self, value: str) -> str:
         return value.translate(THAI_DIGITS) if self.plan.thai_digits else value
 
-    def run(self, paragraph, text: str, *, bold: bool = False, size: int = 16):
-        run = paragraph.add_run(self.text(text))
+    def run(self, paragraph, text: str, *, bold: bool = False, size: int = 16, arabic: bool = False):
+        run = paragraph.add_run(text if arabic else self.text(text))
         _font(run._element.get_or_add_rPr(), self.plan.font, size, bold)
         return run
 
@@ -187,10 +187,10 @@ class DocxWriter:
         for i, line in enumerate(cell.text.split("\n")):
             if i:
                 p = target.add_paragraph()
-            self.run(p, line, bold=cell.bold, size=size)
+            self.run(p, line, bold=cell.bold, size=size, arabic=cell.arabic)
         tc_pr = target._tc.get_or_add_tcPr()
-        if cell.shade:
-            tc_pr.append(_element("w:shd", val="clear", color="auto", fill="888888"))
+        if cell.shade or cell.tint:
+            tc_pr.append(_element("w:shd", val="clear", color="auto", fill="888888" if cell.shade else "D9D9D9"))
         if block.borders == "header" and header:
             edges = _element("w:tcBorders")
             for side in ("top", "bottom"):

@@ -26,8 +26,8 @@ def weasyprint_available() -> bool:
     return True
 
 
-def _text(text: str, plan: Plan) -> str:
-    if plan.thai_digits:
+def _text(text: str, plan: Plan, arabic: bool = False) -> str:
+    if plan.thai_digits and not arabic:
         text = text.translate(THAI_DIGITS)
     return html.escape(text).replace("\n", "<br>")
 
@@ -38,12 +38,12 @@ def _cell(cell: Cell, plan: Plan, tag: str) -> str:
         attrs.append(f'rowspan="{cell.rowspan}"')
     if cell.colspan > 1:
         attrs.append(f'colspan="{cell.colspan}"')
-    classes = [c for c, on in (("b", cell.bold), ("shade", cell.shade), ("small", cell.small)) if on]
+    classes = [c for c, on in (("b", cell.bold), ("shade", cell.shade), ("small", cell.small), ("tint", cell.tint)) if on]
     if cell.align != "left":
         classes.append(cell.align)
     if classes:
         attrs.append(f'class="{" ".join(classes)}"')
-    return f"<{tag} {' '.join(attrs)}>{_text(cell.text, plan)}</{tag}>"
+    return f"<{tag} {' '.join(attrs)}>{_text(cell.text, plan, cell.arabic)}</{tag}>"
 
 
 def _table(table: Table, plan: Plan) -> str:
@@ -102,6 +102,7 @@ def to_html(plan: Plan) -> str:
     th.b {{ font-weight: bold; }}
     th.center, td.center {{ text-align: center; }} th.right, td.right {{ text-align: right; }}
     .small {{ font-size: 12pt; }}
+    .tint {{ background: #d9d9d9; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
     .shade {{ background: #888; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
     table.grid td, table.grid th {{ border: 0.75pt solid #000; }}
     table.header th {{ border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; }}

@@ -128,7 +128,7 @@ def test_orientation_is_asked_only_when_the_page_does_not_read_upright(tmp_path,
     from parsers.layout import _read_scan
     from tests.announcement_factory import AnnouncementSpec, make_announcement
 
-    make_announcement(tmp_path / "a.pdf", AnnouncementSpec(form="points", year=2568, rows=20, seed=5, colleges=True))
+    make_announcement(tmp_path / "a.pdf", AnnouncementSpec(form="points", year=2568, rows=8, seed=5, colleges=True))
     image = pdfium.PdfDocument(tmp_path / "a.pdf")[0].render(scale=ocr.DPI / 72, grayscale=True).to_pil().convert("L")
     asked, detect = [], ocr.page_rotation
     monkeypatch.setattr(ocr, "page_rotation", lambda img: asked.append(img.size) or detect(img))

@@ -240,16 +240,18 @@ def read_cell(image: Image.Image, box: tuple[int, int, int, int], font: int | No
     With `faint`, a cell the fixed ink threshold reads nothing in is read again at its own contrast (_faint_ink).
     """
     for own in (False, True)[:1 + faint]:  # the fixed threshold, then the cell's own (a faint print broke under it)
-        crop = cell_ink(image, box, own)
-        if crop is None:
-            continue
-        if len(bands := _line_bands(crop)) > 1:
-            number = _wrapped(crop, bands, lambda ink: _read_ink(ink, None, font, learned, keep_point=True))
-        else:
-            number = _read_ink(crop, None, font, learned)
-        if number:
+        if number := _read_crop(cell_ink(image, box, own), font, learned):
             return number
     return None
+
+
+def _read_crop(crop: np.ndarray | None, font: int | None, learned: Learned | None) -> str | None:
+    """The number of one cell's ink (cell_ink), its lines read one by one where it wraps, or None."""
+    if crop is None:
+        return None
+    if len(bands := _line_bands(crop)) > 1:
+        return _wrapped(crop, bands, lambda ink: _read_ink(ink, None, font, learned, keep_point=True))
+    return _read_ink(crop, None, font, learned)
 
 
 WRAPPED_HEIGHTS = 2.0  # the tallest glyphs of a wrapped number's lines differ at most this much (one font; ๑ is short)
@@ -570,7 +572,7 @@ def cell_number(image: Image.Image, box: tuple[int, int, int, int], text: str, l
     font = learned.font if learned else None
     if number := read_cell(image, box, font, learned, faint=False):
         return number
-    if not _PLAIN_NUMBER.match(compact) and (number := read_cell(image, box, font, learned)):
+    if not _PLAIN_NUMBER.match(compact) and (number := _read_crop(cell_ink(image, box, True), font, learned)):
         return number  # read at the cell's own contrast only where Tesseract read no plain number (as before)
     if _PLAIN_NUMBER.match(compact):
         crop = cell_ink(image, box)

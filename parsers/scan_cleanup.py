@@ -144,18 +144,23 @@ def _nearest(letters: str) -> float:
 _LEAD_DEBRIS = re.compile(r"^\s*(?:\S{1,2}\s+){1,3}(?=\S{3})")
 
 
+def _office_letters(text: str) -> str:
+    """A cell's letters as office names are matched: separators gone, SARA AM printed as NIKHAHIT + SARA AA joined."""
+    return _SEPARATORS.sub("", text).replace("\u0e4d\u0e32", "\u0e33")
+
+
 def snap_office(text: str) -> tuple[str, str | None]:
     """(text, warning): a cell that reads as one or more office names (`สำนักปลัด กองคลัง`) written as the
     lexicon spells them, joined as printed (a slash or comma kept, else a space). A near miss keeps the OCR
     text with a warning; anything else is returned unchanged without one."""
-    letters = _SEPARATORS.sub("", text).replace("\u0e4d\u0e32", "\u0e33")  # SARA AM as NIKHAHIT + SARA AA
+    letters = _office_letters(text)
     if not 4 <= len(letters) <= 80 or re.search(r"\d", letters):
         return text, None
     found = _segment(letters, offices())
     if found is None and (debris := _LEAD_DEBRIS.match(text)):
         # marks and specks read as short tokens in front (`เ” ขย a งานการเจ้าหน้าที่`, 01009): the rest alone, when
         # it is office names, is the cell
-        rest = _SEPARATORS.sub("", text[debris.end():]).replace("\u0e4d\u0e32", "\u0e33")
+        rest = _office_letters(text[debris.end():])
         if len(rest) >= 4 and (covered := _segment(rest, offices())) is not None \
                 and 1 - covered[0] / len(rest) >= OFFICE_SIMILARITY:
             text, letters, found = text[debris.end():], rest, covered

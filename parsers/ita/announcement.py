@@ -676,8 +676,6 @@ class _Reader:
         matter of time (docs/parsing.md, announce9)."""
         previous = next((r.overall_score for r in reversed(self.rows) if r.overall_score is not None), None)
 
-        unit = 0.1 if self.one_decimal else 0.01  # the last printed digit
-
         def accept(values: dict[str, float]) -> bool:
             trial = replace(a, **values)
             if guessed and expected_total(trial, self.year) is None:
@@ -694,7 +692,7 @@ class _Reader:
             # refusing them cost the clean 300 dpi raw scan 3 rows of 19 (docs/parsing.md, announce9: open)
             return not self.one_decimal or not any(
                 not problems(replace(trial, **{f: round(values[f] + step, 2)}), self.year, EXACT)
-                for f in guessed if f in values for step in (unit, -unit))
+                for f in guessed if f in values for step in (0.1, -0.1))  # (the last printed digit)
 
         if chosen := scan_numbers.choose(texts, accept, max_changes=0 if unchanged else scan_numbers.MAX_CHANGES,
                                          wildcards=wildcards and not self.one_decimal,

@@ -24,6 +24,7 @@ from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
 from parsers.ocr_digits import UNREAD
 from parsers.scan_vocab import restore_words
+from parsers.scan_words import correct_words
 
 OFFICES_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "offices.csv"
 OFFICE_SIMILARITY = 0.86  # share of a cell's letters an office-name reading must get right to be snapped
@@ -237,12 +238,13 @@ _LEAD_SIGN = re.compile(r"^\s*[«»<>©®~]+\s*[.,]?\s*(?=[\u0e01-\u0e2e\u0e40-\
 
 def clean_cell(text: str) -> tuple[str, str | None]:
     """(cleaned text, warning) of an OCR'd table cell: scan confusions, lines of mark debris, a sign for a list
-    number in front, ITA words OCR damaged (scan_vocab.restore_words), then the closed vocabularies."""
+    number in front, ITA words OCR damaged (scan_vocab.restore_words, then scan_words.correct_words), then the
+    closed vocabularies."""
     if _IIT_CELL.match(text):
         text = "IIT"
     else:
         text = _LEAD_SIGN.sub("", clean_text(drop_debris_lines(text)))
-        text = restore_words(refuse_garbled_range_end(snap_latin_months(snap_months(text))))
+        text = correct_words(restore_words(refuse_garbled_range_end(snap_latin_months(snap_months(text)))))
     return snap_office(text)
 
 

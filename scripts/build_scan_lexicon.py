@@ -1,4 +1,6 @@
-"""Build data/reference/scan_restorations.csv: misreadings Tesseract makes of ITA words, and the word each stands for.
+"""Build data/reference/scan_restorations.csv: misreadings Tesseract makes of ITA words, and the word each stands for;
+and data/reference/ita_words.csv: the ITA vocabulary's words and runs of two and three words, with their counts
+(parsers/scan_words.py corrects OCR'd free text towards the common ones).
 
 Tesseract drops Thai tone marks (`เจ้าหน้าที` for เจ้าหน้าที่, `ซือ` for ซื้อ, `เชือมัน` for เชื่อมั่น) and takes ช for
 ซ or ข (`มิซอบ`, `ขัดเจน`). The words are those of ITA documents: the catalogs' question wordings
@@ -24,6 +26,8 @@ from pythainlp.tokenize import word_tokenize
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"
 OUT = REFERENCE / "scan_restorations.csv"
+RUNS = REFERENCE / "ita_words.csv"
+MAX_RUN = 3  # words in a run of ita_words.csv
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 CONFUSED = {"ช": "ซข"}  # a letter and what Tesseract reads it as on these scans
 COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -57,9 +61,31 @@ def damaged(word: str) -> set[str]:
     return forms
 
 
+def write_runs(texts: list[tuple[str, str]], dictionary: set[str]) -> int:
+    """ita_words.csv: each run of one to MAX_RUN words of the texts' Thai (every word in PyThaiNLP's list), how
+    often it is printed, and the first text printing it. Runs with a damaged word (`ส านักงาน` in a seed) are not
+    the vocabulary."""
+    counts: dict[str, list] = {}
+    for text, source in texts:
+        for run in re.findall(r"[\u0e01-\u0e4e]+", text):
+            tokens = word_tokenize(run, engine="newmm")
+            for size in range(1, MAX_RUN + 1):
+                for i in range(len(tokens) - size + 1):
+                    window = tokens[i:i + size]
+                    if all(t in dictionary for t in window):
+                        entry = counts.setdefault("".join(window), [0, source])
+                        entry[0] += 1
+    with RUNS.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["run", "count", "source"])
+        writer.writerows([run, count, source] for run, (count, source) in sorted(counts.items()))
+    return len(counts)
+
+
 def main(argv: list[str]) -> int:
     seeds = Path(argv[0]) if argv else None
     dictionary = set(thai_words())
+    print(f"{write_runs(domain_texts(seeds), dictionary)} runs in {RUNS.relative_to(ROOT)}")
     found: dict[str, tuple[str, str]] = {}  # domain word -> first source
     for text, source in domain_texts(seeds):
         for token in word_tokenize(text, engine="newmm", keep_whitespace=False):

@@ -1,0 +1,156 @@
+"""Dictionary-aware correction of OCR'd Thai free text (measure, method, output, outcome cells).
+
+Tesseract misreads a letter or a mark here and there (`การถำเน็นงาน` for การดำเนินงาน, `บรีการ` for บริการ,
+`ข้อมูลทิเป็น` for ข้อมูลที่เป็น, `การใช้ข่าย` for การใช้จ่าย). A reading is replaced only where the replacement
+is much more likely in an ITA document than what OCR read:
+
+* the ITA vocabulary is the words, and runs of two and three words, of the catalogs' question wordings, the
+  office names and the seed documents (data/reference/ita_words.csv, scripts/build_scan_lexicon.py, each
+  with its count and where it was found); a run counts only when every word of it is in PyThaiNLP's list;
+* a stretch of the cell (one to three of PyThaiNLP's words, at least one of them never printed in the
+  vocabulary's texts, the stretch itself never printed there) is replaced by the one run of the vocabulary,
+  printed at least twice, that is within a few OCR edits of it: a mark lost, added or changed costs half an
+  edit, a letter one; short stretches allow fewer edits, and a close second candidate leaves the text as read.
+
+Correct words the vocabulary does not know stay as printed unless they are a couple of edits from a common ITA
+run, which the cost limits make rare; every replacement is counted by the scan suite's text exact and CER.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+WORDS = Path(__file__).resolve().parent.parent / "data" / "reference" / "ita_words.csv"
+MIN_COUNT = 2  # a run the vocabulary's texts print at least this often may replace a reading
+MIN_LETTERS = 3
+MAX_WINDOW = 4  # words of the cell tried together
+MAX_STEPS = 4  # replacements in one run of letters
+MARK_COST = 0.5
+_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_LONE_WORDS = frozenset("ณ")
+_THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")  # ฯ and ๆ end a run: no letter
+_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+
+
+def _allowed(length: int) -> float:
+    """Edits (marks at half) a stretch of `length` characters may differ from the vocabulary's run by."""
+    if length <= 4:
+        return 0.5
+    if length <= 8:
+        return 1.0
+    if length <= 14:
+        return 1.5
+    return 2.0
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, int], list[str]]:
+    """(every run the vocabulary's texts print -> its count, the runs that may replace a reading)."""
+    if not WORDS.exists():
+        return {}, []
+    with WORDS.open(encoding="utf-8") as handle:
+        counts = {row["run"]: int(row["count"]) for row in csv.DictReader(handle)}
+    targets = [run for run, count in counts.items() if count >= MIN_COUNT and len(run) >= MIN_LETTERS]
+    return counts, targets
+
+
+def _cost(read: str, word: str) -> float:
+    """Weighted edit distance: a mark inserted, deleted or replaced by a mark costs MARK_COST, anything else 1."""
+    previous = [0.0]
+    for char in word:
+        previous.append(previous[-1] + (MARK_COST if char in _MARKS else 1.0))
+    for a in read:
+        a_cost = MARK_COST if a in _MARKS else 1.0
+        row = [previous[0] + a_cost]
+        for j, b in enumerate(word, 1):
+            b_cost = MARK_COST if b in _MARKS else 1.0
+            swap = 0.0 if a == b else (MARK_COST if a in _MARKS and b in _MARKS else 1.0)
+            row.append(min(previous[j] + a_cost, row[j - 1] + b_cost, previous[j - 1] + swap))
+        previous = row
+    return previous[-1]
+
+
+def _best(read: str, targets: list[str]) -> str | None:
+    """The one vocabulary run within the allowed edits of `read`, clearly closer than any other."""
+    limit = _allowed(len(read))
+    near = process.extract(read, targets, scorer=Levenshtein.distance, score_cutoff=int(2 * limit) + 1, limit=20)
+    scored = sorted((_cost(read, run), run) for run, _, _ in near)
+    if not scored or scored[0][0] > limit or scored[0][0] == 0:
+        return None
+    if len(scored) > 1 and scored[1][0] - scored[0][0] < MARK_COST:
+        return None
+    return scored[0][1]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words  # noqa: PLC0415 - loaded only for OCR'd cells
+
+    return frozenset(thai_words())
+
+
+def _suspect(token: str, dictionary: frozenset[str]) -> bool:
+    """A piece OCR made, not a word: no word of PyThaiNLP's list (the tokenizer's leftovers, `ถำเน็น`, `ทิ`), or
+    a consonant standing alone (`ฆ` in `เปิดเผยฆข้อมูล`; `ณ` is a word). A real word the vocabulary does not
+    know (`ทับซ้อน` where it printed ผลประโยชน์ทับซ้อน whole) is never a reason to change the text."""
+    return token not in dictionary or (len(token) == 1 and token not in _LONE_WORDS)
+
+
+def _unknown(tokens: list[str], counts: dict[str, int], dictionary: frozenset[str]) -> tuple[int, int]:
+    """(letters in pieces that are no word, letters in words the vocabulary never prints): what a correction
+    must lessen."""
+    return (sum(len(t) for t in tokens if _suspect(t, dictionary)),
+            sum(len(t) for t in tokens if t not in counts))
+
+
+def _correct_run(run: str, counts: dict[str, int], targets: list[str]) -> str:
+    """One run of Thai letters: of the replacements of a stretch holding a suspect piece, the one leaving the
+    fewest letters unknown (then the cheapest, then the longest: `บ|รี|การ` as บริการ, not `บรี` as บุรี), taken while it lessens them; so `ส่งเสวิมคุณธรรม` becomes
+    ส่งเสริมคุณธรรม (everything known), not ส่งเสวิมีคุณธรรม (`มคุณธรรม` as มีคุณธรรม, one mark, leaves `เสวิ`)."""
+    from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - loaded only for OCR'd cells
+
+    dictionary = _dictionary()
+    tokens = word_tokenize(run, engine="newmm")
+    for _ in range(MAX_STEPS):
+        suspects = [k for k, t in enumerate(tokens) if _suspect(t, dictionary)]
+        if not suspects:
+            break
+        before = _unknown(tokens, counts, dictionary)
+        options = []
+        for start in range(len(tokens)):
+            for end in range(start + 1, min(start + MAX_WINDOW, len(tokens)) + 1):
+                window = tokens[start:end]
+                read = "".join(window)
+                if read in counts or not any(start <= k < end for k in suspects):
+                    continue
+                best = _best(read, targets)
+                if best is None or _drops_edge(window, best, start, end, len(tokens), dictionary):
+                    continue
+                after = word_tokenize("".join(tokens[:start]) + best + "".join(tokens[end:]), engine="newmm")
+                if (unknown := _unknown(after, counts, dictionary)) < before:
+                    options.append((unknown, _cost(read, best), -len(read), after))
+        if not options:
+            break
+        tokens = min(options, key=lambda option: option[:3])[3]
+    return "".join(tokens)
+
+
+def _drops_edge(window: list[str], best: str, start: int, end: int, n_tokens: int, dictionary) -> bool:
+    """The replacement loses a letter of the read while a suspect piece ends the stretch with more text beyond it:
+    the piece then belongs with the next word (`คู่มือบ|รีการ` is คู่มือ บริการ, not คู่มือ), not to nothing."""
+    if len(_CONSONANT.findall(best)) >= len(_CONSONANT.findall("".join(window))):
+        return False
+    return (_suspect(window[0], dictionary) and start > 0) or (_suspect(window[-1], dictionary) and end < n_tokens)
+
+
+def correct_words(text: str) -> str:
+    """OCR'd Thai text with the stretches the ITA vocabulary reads much more likely written as it prints them."""
+    counts, targets = _vocabulary()
+    if not targets or not text:
+        return text
+    return _THAI_RUN.sub(lambda m: _correct_run(m.group(), counts, targets), text)

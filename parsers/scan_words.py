@@ -148,9 +148,30 @@ def _drops_edge(window: list[str], best: str, start: int, end: int, n_tokens: in
     return (_suspect(window[0], dictionary) and start > 0) or (_suspect(window[-1], dictionary) and end < n_tokens)
 
 
+# A proper name follows these (a unit, a place, a college): its letters are the registry's business
+# (pipeline/resolve.py), never the vocabulary's (`ตำบลบ้านระกาศ` is no damaged บ้านประกาศ).
+_NAME_LEAD = re.compile(r"(?:ตำบล|อำเภอ|จังหวัด|เทศบาล|นคร|วิทยาลัย|โรงเรียน|โรงพยาบาล|หมู่บ้าน|มหาวิทยาลัย)")
+_NAME_ABBREVIATION = re.compile(r"(?:^|[^\u0e01-\u0e4e])(?:อบต|อบจ|ทต|ทม|ทน|อ|จ|ต)\.\s*$")
+
+
+def _fix(match: re.Match, counts: dict[str, int], targets: list[str]) -> str:
+    run, text = match.group(), match.string
+    if _NAME_ABBREVIATION.search(text[:match.start()]) or text[match.end():match.end() + 1] == ".":
+        return run  # `อบต.X`, `จ.X`: a name; `จ.` itself an abbreviation, no stray letter
+    lead = _NAME_LEAD.search(run)
+    if lead:
+        return _correct_run(run[:lead.end()], counts, targets) + run[lead.end():] if lead.start() else run
+    return _correct_run(run, counts, targets)
+
+
+MIN_SENTENCE_LETTERS = 20  # Thai letters of a cell that is a sentence (a measure, a method), not a name
+
+
 def correct_words(text: str) -> str:
-    """OCR'd Thai text with the stretches the ITA vocabulary reads much more likely written as it prints them."""
+    """OCR'd Thai text with the stretches the ITA vocabulary reads much more likely written as it prints them.
+    Only sentences: a cell of fewer Thai letters is a name, an office or a date (a bare unit name in an
+    announcement's name column, `บ้านระกาศ`), whose vocabularies are others."""
     counts, targets = _vocabulary()
-    if not targets or not text:
+    if not targets or not text or len(_CONSONANT.findall(text)) < MIN_SENTENCE_LETTERS:
         return text
-    return _THAI_RUN.sub(lambda m: _correct_run(m.group(), counts, targets), text)
+    return _THAI_RUN.sub(lambda m: _fix(m, counts, targets), text)

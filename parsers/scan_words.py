@@ -33,7 +33,10 @@ MAX_STEPS = 4  # replacements in one run of letters
 MARK_COST = 0.5
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _LONE_WORDS = frozenset("ณ")
-_THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")  # ฯ and ๆ end a run: no letter
+_THAI = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # ฯ and ๆ end a run: no letter
+# a run goes on over a cell's line break between Thai letters (a wrap inside a word: parsers.pdf_text.join_lines
+# joins those lines with nothing), so `ประชาสัมพัน|ธ์` and `ข้อมูลทิ|เป็น` are read as the words they are
+_THAI_RUN = re.compile(f"[{_THAI}]+(?:\n[{_THAI}]+)*")
 _CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 
 
@@ -108,7 +111,7 @@ def _unknown(tokens: list[str], counts: dict[str, int], dictionary: frozenset[st
             sum(len(t) for t in tokens if t not in counts))
 
 
-def _correct_run(run: str, counts: dict[str, int], targets: list[str]) -> str:
+def _correct_run(run: str, counts: dict[str, int], targets: list[str], edges: tuple[bool, bool]) -> str:
     """One run of Thai letters: of the replacements of a stretch holding a suspect piece, the one leaving the
     fewest letters unknown (then the cheapest, then the longest: `บ|รี|การ` as บริการ, not `บรี` as บุรี), taken while it lessens them; so `ส่งเสวิมคุณธรรม` becomes
     ส่งเสริมคุณธรรม (everything known), not ส่งเสวิมีคุณธรรม (`มคุณธรรม` as มีคุณธรรม, one mark, leaves `เสวิ`)."""
@@ -129,7 +132,7 @@ def _correct_run(run: str, counts: dict[str, int], targets: list[str]) -> str:
                 if read in counts or not any(start <= k < end for k in suspects):
                     continue
                 best = _best(read, targets)
-                if best is None or _drops_edge(window, best, start, end, len(tokens), dictionary):
+                if best is None or _unsafe(window, best, start, end, len(tokens), dictionary, edges):
                     continue
                 after = word_tokenize("".join(tokens[:start]) + best + "".join(tokens[end:]), engine="newmm")
                 if (unknown := _unknown(after, counts, dictionary)) < before:
@@ -140,12 +143,20 @@ def _correct_run(run: str, counts: dict[str, int], targets: list[str]) -> str:
     return "".join(tokens)
 
 
-def _drops_edge(window: list[str], best: str, start: int, end: int, n_tokens: int, dictionary) -> bool:
-    """The replacement loses a letter of the read while a suspect piece ends the stretch with more text beyond it:
-    the piece then belongs with the next word (`คู่มือบ|รีการ` is คู่มือ บริการ, not คู่มือ), not to nothing."""
-    if len(_CONSONANT.findall(best)) >= len(_CONSONANT.findall("".join(window))):
+def _unsafe(window: list[str], best: str, start: int, end: int, n_tokens: int, dictionary,
+            edges: tuple[bool, bool]) -> bool:
+    """A replacement that drops a stray piece's letters where the piece belongs with the text beyond it (the next
+    word: `คู่มือบ|รีการ` is คู่มือ บริการ, not คู่มือ; or the cell's other part, a page or row break having cut the
+    cell: `edges` says the run opens or closes the cell), or that completes the cell's last word (`ประชาสัมพัน`
+    and `ธ์ให้…` in the cell's next part): a guess at text OCR did not lose."""
+    read = "".join(window)
+    opens, closes = edges
+    if end == n_tokens and closes and len(best) > len(read) and best.startswith(read):
+        return True
+    if len(_CONSONANT.findall(best)) >= len(_CONSONANT.findall(read)):
         return False
-    return (_suspect(window[0], dictionary) and start > 0) or (_suspect(window[-1], dictionary) and end < n_tokens)
+    return (_suspect(window[0], dictionary) and (start > 0 or opens)) \
+        or (_suspect(window[-1], dictionary) and (end < n_tokens or closes))
 
 
 # A proper name follows these (a unit, a place, a college): its letters are the registry's business
@@ -155,13 +166,41 @@ _NAME_ABBREVIATION = re.compile(r"(?:^|[^\u0e01-\u0e4e])(?:อบต|อบจ|�
 
 
 def _fix(match: re.Match, counts: dict[str, int], targets: list[str]) -> str:
-    run, text = match.group(), match.string
+    """The run corrected, its line breaks kept where they stood (later stages read a cell's lines)."""
+    text, read = match.string, match.group()
+    run = read.replace("\n", "")
+    fixed = _fix_run(run, match, text, counts, targets)
+    if fixed == run:
+        return read
+    breaks, at = [], 0
+    for line in read.split("\n")[:-1]:
+        at += len(line)
+        breaks.append(at)
+    return _with_breaks(run, fixed, breaks)
+
+
+def _with_breaks(run: str, fixed: str, breaks: list[int]) -> str:
+    """`fixed` with a line break where each of `breaks` (positions in `run`) falls once `run` is edited into it."""
+    moved = []
+    for position in breaks:
+        for tag, i1, i2, j1, j2 in Levenshtein.opcodes(run, fixed):
+            if i1 <= position < i2 or (position == i2 == len(run)):
+                moved.append(j1 + min(position - i1, j2 - j1) if tag in ("equal", "replace") else j1)
+                break
+    for position in sorted(moved, reverse=True):
+        fixed = fixed[:position] + "\n" + fixed[position:]
+    return fixed
+
+
+def _fix_run(run: str, match: re.Match, text: str, counts: dict[str, int], targets: list[str]) -> str:
     if _NAME_ABBREVIATION.search(text[:match.start()]) or text[match.end():match.end() + 1] == ".":
         return run  # `อบต.X`, `จ.X`: a name; `จ.` itself an abbreviation, no stray letter
+    edges = (not text[:match.start()].strip(), not text[match.end():].strip())
     lead = _NAME_LEAD.search(run)
     if lead:
-        return _correct_run(run[:lead.end()], counts, targets) + run[lead.end():] if lead.start() else run
-    return _correct_run(run, counts, targets)
+        return _correct_run(run[:lead.end()], counts, targets, (edges[0], False)) + run[lead.end():] \
+            if lead.start() else run
+    return _correct_run(run, counts, targets, edges)
 
 
 MIN_SENTENCE_LETTERS = 20  # Thai letters of a cell that is a sentence (a measure, a method), not a name

@@ -672,7 +672,9 @@ def _labelled_above(rows: list[RawRow], column: int) -> bool:
     """The header's first line names this column, or the one beside it that a merged cell spans with it: the
     sub-headers `เริ่ม` | `สิ้นสุด` under `ระยะเวลา`, whose words fall in one of the two columns."""
     first = rows[0].cells
-    return bool(first[column].strip()) or any(
+    # a header line under the first already naming the column (a sub-header under a title merged over several
+    # columns, `กลุ่มงานรับ` under `ขั้นตอนและกำหนดการ`): this line goes on with that label
+    return bool(first[column].strip()) or any(r.cells[column].strip() for r in rows[1:] if column < len(r.cells)) or any(
         0 <= j < len(first) and first[j].strip() and not any(r.cells[column].strip() for r in rows)
         for j in (column - 1, column + 1))
 

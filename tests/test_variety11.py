@@ -7,7 +7,7 @@ from datetime import date as D
 
 import pytest
 
-from normalizers.dates import names_period, parse_period
+from normalizers.dates import months, names_period, parse_period
 from parsers.ita.columns import _kind
 from parsers.ita.statements import overall_by_year
 from parsers.tables import PageTable, PageText, RawRow, build_tables
@@ -18,22 +18,22 @@ def _span(text, fiscal_year=None):
     return p.start, p.end
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("ไตรมาสแรก", D(2024, 10, 1), D(2024, 12, 31)),
-    ("ไตรมาสที่สอง", D(2025, 1, 1), D(2025, 3, 31)),
-    ("ไตรมาสสุดท้าย", D(2025, 7, 1), D(2025, 9, 30)),
-    ("ครึ่งปีแรก", D(2024, 10, 1), D(2025, 3, 31)),
-    ("ครึ่งปีงบประมาณหลัง", D(2025, 4, 1), D(2025, 9, 30)),
-    ("๖ เดือนแรก", D(2024, 10, 1), D(2025, 3, 31)),
-    ("ตลอดทั้งปี", D(2024, 10, 1), D(2025, 9, 30)),
-    ("ทั้ง ๔ ไตรมาส", D(2024, 10, 1), D(2025, 9, 30)),
-    ("ไตรมาสที่ 1 - 4", D(2024, 10, 1), D(2025, 9, 30)),
+# text -> the months it covers, counted in the fiscal year (1 = October ... 12 = September), and that year
+QUARTER_WORDS = {
+    "ไตรมาสแรก": (1, 3, 2568), "ไตรมาสที่สอง": (4, 6, 2568), "ไตรมาสสุดท้าย": (10, 12, 2568),
+    "ครึ่งปีแรก": (1, 6, 2568), "ครึ่งปีงบประมาณหลัง": (7, 12, 2568), "๖ เดือนแรก": (1, 6, 2568),
+    "ตลอดทั้งปี": (1, 12, 2568), "ทั้ง ๔ ไตรมาส": (1, 12, 2568), "ไตรมาสที่ 1 - 4": (1, 12, 2568),
     # a fiscal year printed after the quarter is that quarter's, whatever the document's year
-    ("ไตรมาส ๓/๒๕๖๙", D(2026, 4, 1), D(2026, 6, 30)),
-    ("ไตรมาสที่ 1-2 ปีงบประมาณ 2567", D(2023, 10, 1), D(2024, 3, 31)),
-])
-def test_periods_as_fiscal_quarters_in_words(text, start, end):
-    assert _span(text, 2568) == (start, end)
+    "ไตรมาส ๓/๒๕๖๙": (7, 9, 2569), "ไตรมาสที่ 1-2 ปีงบประมาณ 2567": (1, 6, 2567),
+}
+
+
+@pytest.mark.parametrize("text", sorted(QUARTER_WORDS))
+def test_periods_as_fiscal_quarters_in_words(text):
+    first, last, year = QUARTER_WORDS[text]
+    expected = months(first, last, year)
+    assert _span(text, 2568) == (expected.start, expected.end)
+    assert _span("ไตรมาสแรก", 2568) == (D(2024, 10, 1), D(2024, 12, 31))  # the fiscal year opens in October
 
 
 def test_quarter_words_need_the_fiscal_year_and_a_year_after_the_words_is_no_guess():

@@ -54,7 +54,9 @@ _QUARTER_WORDS = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สา�
 _QUARTER_WORD = re.compile(r"ไตรมาส\s*(?:ที่\s*)?(?P<word>แรก|หนึ่ง|สอง|สาม|สี่|สุดท้าย)")
 _HALF = re.compile(r"(?:ครึ่ง\s*(?:ปี(?:\s*งบ(?:ประมาณ)?)?\s*)?|(?:6|หก)\s*เดือน\s*)(?P<half>แรก|หลัง)")
 # The fiscal year printed right after a quarter (`ไตรมาส 3/2568`, `ไตรมาสที่ 1-2 ปีงบประมาณ 2568`): it, not the document's.
-_AFTER_QUARTER_YEAR = re.compile(r"^\s*(?:/|ปี\s*(?:งบ(?:ประมาณ)?)?)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>25\d\d|\d\d)(?!\d)")
+# A two-digit year only after `/`, `ปี` or `พ.ศ.` (`ไตรมาส 2 30 วัน` names no year).
+_AFTER_QUARTER_YEAR = re.compile(r"^\s*(?:(?:/|ปี\s*(?:งบ(?:ประมาณ)?)?|พ\.?\s?ศ\.?)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<short>\d\d)(?!\d)"
+                                 r"|(?:/|ปี\s*(?:งบ(?:ประมาณ)?)?)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>25\d\d)(?!\d))")
 # Where a cell opens with such a phrase it is a period once the fiscal year is known (names_period).
 _RELATIVE_OPENING = re.compile(r"^\W*(?:ภายใน|ช่วง|ใน)?\s*(?:ไตรมาส|ครึ่ง|ตลอด|ทั้ง|ครบ|6\s*เดือน|หก\s*เดือน)")
 # ITA documents plan and report within these years; anything else is a misread digit (OCR reads
@@ -105,7 +107,9 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
         return Period(None, None, f"implausible years in period {text!r}")
     if not found and (quarter := _QUARTER.search(clean)):
         printed = _AFTER_QUARTER_YEAR.match(clean[quarter.end():])
-        year = _be_year(printed["year"]) if printed else fiscal_year
+        year = _be_year(printed["year"] or printed["short"]) if printed else fiscal_year
+        if printed and year - 543 not in PLAUSIBLE_YEARS:
+            return Period(None, None, f"implausible fiscal year in period {text!r}")
         return quarters(int(quarter["q0"]), int(quarter["q1"] or quarter["q0"]), year, text)
     if not found and (word := _QUARTER_WORD.search(clean)):
         q = _QUARTER_WORDS[word["word"]]

@@ -40,6 +40,10 @@ def test_quarter_words_need_the_fiscal_year_and_a_year_after_the_words_is_no_gue
     assert _span("ครึ่งปีหลัง") == (None, None) and parse_period("ครึ่งปีหลัง").warning
     assert _span("ไตรมาสแรก") == (None, None)
     assert _span("ตลอดปี 2568", 2568) == (None, None)  # which year 2568 is (fiscal or calendar) is not said
+    # a number after a quarter is its year only as a year is printed; a misread year is refused, never used
+    assert _span("ไตรมาสที่ 2 30 วัน", 2568) == (D(2025, 1, 1), D(2025, 3, 31))
+    assert _span("ไตรมาส 2/68", 2567) == (D(2025, 1, 1), D(2025, 3, 31))
+    assert _span("ไตรมาส 2/2522", 2568) == (None, None)
 
 
 def test_a_cell_is_a_period_by_its_content_only_where_the_phrase_opens_it():

@@ -39,12 +39,26 @@ _FISCAL = re.compile(
     r"ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y0>25\d\d|\d\d(?!\d))"
     r"(?:\s*(?:-|–|—|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y1>25\d\d|\d\d(?!\d)))?"
 )
-_WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*ปี\s*งบ(?:ประมาณ)?")
+# The whole fiscal year without its number: `ตลอดปีงบประมาณ`, `ตลอดทั้งปี`, `ทั้งปี`, or all its quarters (`ทั้ง 4 ไตรมาส`,
+# `ครบ ๔ ไตรมาส`); a year printed after `ปี` is another rule's (`ตลอดปี 2568` is read by none: null, never a guess).
+_WHOLE_FISCAL = re.compile(r"(?:ตลอด|ทั้ง)\s*(?:ทั้ง\s*)?ปี(?:\s*งบ(?:ประมาณ)?)?(?!\s*(?:พ\.?\s?ศ\.?\s*)?\d)"
+                           r"|(?:ทั้ง|ครบ)\s*(?:4|สี่)\s*ไตรมาส")
 # A plan over several years names only years: `พ.ศ. ๒๕๖๖ - ๒๕๗๐`, `ปี 2566-2570` (fiscal years, first to last).
 _YEAR_RANGE = re.compile(
     r"(?:ปี|พ\.?\s?ศ\.?)\s*(?P<y0>25\d\d)\s*(?:-|–|—|ถึง)\s*(?:(?:ปี|พ\.?\s?ศ\.?)\s*)?(?P<y1>25\d\d)")
 # Quarters of the fiscal year: ไตรมาส 1 is October to December.
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*(?P<q0>[1-4])(?:\s*(?:-|–|—|ถึง|และ|,)\s*(?:ไตรมาส(?:ที่)?\s*)?(?P<q1>[1-4]))?")
+# A quarter named by its place (`ไตรมาสแรก`, `ไตรมาสที่สอง`, `ไตรมาสสุดท้าย`) and a half of the fiscal year (`ครึ่งปีแรก`,
+# `ครึ่งปีงบประมาณหลัง`, `ครึ่งแรกของปี`, `๖ เดือนแรก`): October-March is the first half.
+_QUARTER_WORDS = {"แรก": 1, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "สุดท้าย": 4}
+_QUARTER_WORD = re.compile(r"ไตรมาส\s*(?:ที่\s*)?(?P<word>แรก|หนึ่ง|สอง|สาม|สี่|สุดท้าย)")
+_HALF = re.compile(r"(?:ครึ่ง\s*(?:ปี(?:\s*งบ(?:ประมาณ)?)?\s*)?|(?:6|หก)\s*เดือน\s*)(?P<half>แรก|หลัง)")
+# The fiscal year printed right after a quarter (`ไตรมาส 3/2568`, `ไตรมาสที่ 1-2 ปีงบประมาณ 2568`): it, not the document's.
+# A two-digit year only after `/`, `ปี` or `พ.ศ.` (`ไตรมาส 2 30 วัน` names no year).
+_AFTER_QUARTER_YEAR = re.compile(r"^\s*(?:(?:/|ปี\s*(?:งบ(?:ประมาณ)?)?|พ\.?\s?ศ\.?)\s*(?:พ\.?\s?ศ\.?\s*)?(?P<short>\d\d)(?!\d)"
+                                 r"|(?:/|ปี\s*(?:งบ(?:ประมาณ)?)?)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<year>25\d\d)(?!\d))")
+# Where a cell opens with such a phrase it is a period once the fiscal year is known (names_period).
+_RELATIVE_OPENING = re.compile(r"^\W*(?:ภายใน|ช่วง|ใน)?\s*(?:ไตรมาส|ครึ่ง|ตลอด|ทั้ง|ครบ|6\s*เดือน|หก\s*เดือน)")
 # ITA documents plan and report within these years; anything else is a misread digit (OCR reads
 # ๒๕๖๖ as 2522), and a misread year is reported, never used.
 PLAUSIBLE_YEARS = range(2000, 2061)  # Common Era (BE 2543-2603)
@@ -92,7 +106,18 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
             return Period(start, end)
         return Period(None, None, f"implausible years in period {text!r}")
     if not found and (quarter := _QUARTER.search(clean)):
-        return quarters(int(quarter["q0"]), int(quarter["q1"] or quarter["q0"]), fiscal_year, text)
+        printed = _AFTER_QUARTER_YEAR.match(clean[quarter.end():])
+        year = _be_year(printed["year"] or printed["short"]) if printed else fiscal_year
+        if printed and year - 543 not in PLAUSIBLE_YEARS:
+            return Period(None, None, f"implausible fiscal year in period {text!r}")
+        return quarters(int(quarter["q0"]), int(quarter["q1"] or quarter["q0"]), year, text)
+    if not found and (word := _QUARTER_WORD.search(clean)):
+        q = _QUARTER_WORDS[word["word"]]
+        return quarters(q, q, fiscal_year, text)
+    if not found and (half := _HALF.search(clean)):
+        if not fiscal_year:
+            return Period(None, None, f"half year without a fiscal year: {text!r}")
+        return months(1, 6, fiscal_year) if half["half"] == "แรก" else months(7, 12, fiscal_year)
     if not found:
         fiscal = _FISCAL.search(clean)
         if fiscal:
@@ -127,6 +152,23 @@ def parse_period(text: str | None, fiscal_year: int | None = None) -> Period:
     if start.year not in PLAUSIBLE_YEARS or end.year not in PLAUSIBLE_YEARS:
         return Period(None, None, f"implausible year in period {text!r}")
     return Period(start, end)
+
+
+def _be_year(text: str) -> int:
+    """A printed year as Buddhist Era: `68` -> 2568."""
+    year = int(text)
+    return year + 2500 if year < 100 else year
+
+
+def names_period(text: str | None) -> bool:
+    """The text is a period: read alone (`ตุลาคม ๒๕๖๗`), or opening with a phrase that is one once the fiscal year is
+    known (`ไตรมาสที่ ๒`, `ครึ่งปีหลัง`, `ตลอดทั้งปี`), not a sentence that names one later (`ติดตามผลตลอดทั้งปี`)."""
+    if not text or not text.strip():
+        return False
+    if parse_period(text).start is not None:
+        return True
+    clean = to_arabic_digits(text)
+    return bool(_RELATIVE_OPENING.match(clean)) and parse_period(text, 2567).start is not None
 
 
 def quarters(first: int, last: int, fiscal_year: int | None, text: str = "") -> Period:

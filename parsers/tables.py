@@ -270,7 +270,7 @@ def _cut_rest(row: RawRow, previous: TableRow | None) -> bool:
     break, not a section, when it is set like body text: not bold, no number or heading word of its own."""
     text = row.cells[0].strip()
     # a ruled cell merged across the whole table is a section row: the rest of a cut row keeps the table's grid
-    across = len(row.spanned) >= 3 and all(row.spanned[1:])
+    across = len(row.spanned) >= 2 and all(row.spanned[1:])
     return previous is not None and previous.kind == "body" and not row.bold and not row.header and not across \
         and bool(_ITEM_START.match(previous.cells[0])) and _no_number_or_heading(text)
 
@@ -672,7 +672,9 @@ def _labelled_above(rows: list[RawRow], column: int) -> bool:
     """The header's first line names this column, or the one beside it that a merged cell spans with it: the
     sub-headers `เริ่ม` | `สิ้นสุด` under `ระยะเวลา`, whose words fall in one of the two columns."""
     first = rows[0].cells
-    return bool(first[column].strip()) or any(
+    # a header line under the first already naming the column (a sub-header under a title merged over several
+    # columns, `กลุ่มงานรับ` under `ขั้นตอนและกำหนดการ`): this line goes on with that label
+    return bool(first[column].strip()) or any(r.cells[column].strip() for r in rows[1:] if column < len(r.cells)) or any(
         0 <= j < len(first) and first[j].strip() and not any(r.cells[column].strip() for r in rows)
         for j in (column - 1, column + 1))
 
@@ -868,8 +870,12 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             # the header printed again under a heading inside the table (HTML prints a table's head on every page
             # and a new table under each heading) is no row of the table wherever it stands
             repeated = repeats_header(row, current.header, known)
+            # right under a header row (a table's own head printed again under a section heading inside it; a head
+            # row the page break cut, its rest atop the next page) the wrapped ends of its cells are the header's too
+            under_header = bool(current.rows) and current.rows[-1].kind == "header"
             is_header = (row.header and not _not_the_header(row, current, header_rows)) \
-                or (current.header and repeated) or at_top and (
+                or (current.header and repeated) or (under_header and _header_remnant(row, current.header)) \
+                or at_top and (
                 row.bold or repeated
                 or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))

@@ -12,7 +12,7 @@ import re
 from statistics import median
 
 from normalizers import catalog
-from normalizers.dates import MONTHS, parse_period
+from normalizers.dates import MONTHS, names_period
 from normalizers.money import parse_baht
 from parsers.ita.text import compact, skeleton
 
@@ -134,7 +134,7 @@ def _kind(cell: str) -> str | None:
         return "tick"
     if _LIST_NUMBER.match(text):
         return "number"
-    if len(text) <= 40 and (parse_period(cell).start is not None or any(m in text for m in MONTHS)):
+    if len(text) <= 40 and (names_period(cell) or any(m in text for m in MONTHS)):
         return "period"
     if re.search(r"\d", text) and (parse_baht(cell) is not None and ("บาท" in text or "," in text)) \
             or re.search(r"ไม่(?:ได้)?(?:ใช้|มี)งบ", text):

@@ -74,10 +74,19 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
     for reading in statements.tools([line.text for page in pages for line in page.lines], year):
         _set_tool(assessment, reading)
     scores.tool_scores(pieces, assessment)
+    table_refused: list[str] = []
+    if assessment.overall_score is None and assessment.level is None and not scanned:
+        # no statement: a table of results by year (this year's row beside last year's)
+        for table in tables:
+            body_rows = [row.cells for row in table.rows if row.kind != "header"]
+            if (by_year := statements.overall_by_year(table.header, body_rows, year)) is not None:
+                assessment.overall_score, assessment.level = by_year.score, by_year.level
+                table_refused = by_year.refused
+                break
     if assessment.overall_score is None:
         assessment.overall_score = _checked_total(assessment, tables, year)
     refused = stated.refused if stated is not None and assessment.overall_score is None else []
-    return assessment, refused
+    return assessment, refused + table_refused
 
 
 _TOTAL_ROW = ("รวม", "ภาพรวม", "ITA")

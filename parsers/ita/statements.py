@@ -187,6 +187,67 @@ def overall(text: str, year: int | None) -> Statement | None:
     return Statement(value, level, printed, refused)
 
 
+# A score column's header names the score (`ผลคะแนนรวม`, `คะแนนที่ได้`), not a weight, a maximum or weighted points;
+# a level column's names the level (`ระดับผลการประเมิน`) and no score.
+_NOT_A_SCORE_HEADER = re.compile(r"นำหนก|เตม|ถวง|ผลตาง|เพมขน|ลดลง")
+_LEVEL_CELL = re.compile(rf"^[(\"“']*(?P<a>AA|[A-F]|{_LEVEL_WORD})[)\"”']*$")
+_SCORE_CELL = re.compile(r"^\(?(?!0\d)(\d{1,3}(?:\.\d{1,2})?)\)?(?:คะแนน)?$")
+
+
+def overall_by_year(header: list[str], rows: list[list[str]], year: int | None) -> Statement | None:
+    """The overall score and level from a table of results by year, a row per year (`ปีงบประมาณ | ผลคะแนนรวม |
+    ระดับผลการประเมิน` over `พ.ศ. ๒๕๖๕ | ๙๓.๕๘ | A` and `พ.ศ. ๒๕๖๖ | ๘๘.๑๕ | A`) or a column per year (`ปี ๒๕๖๕ | ปี
+    ๒๕๖๖` over a score row and a level row): the assessment year's. Columns and rows are told by what their header
+    or label names (the word for score, the word for level) and every row or column of values by its year; two
+    years or more, each once, or nothing (an indicator's `คะแนน | ระดับ` table names no year). The score must be
+    0-100 and agree with the level beside it, else it is refused."""
+    if year is None or not header:
+        return None
+    heads = [flat(h) for h in header]
+    score_cols = [i for i, h in enumerate(heads) if _SCORE_WORD in h and not _NOT_A_SCORE_HEADER.search(h)]
+    level_cols = [i for i, h in enumerate(heads) if "ระดบ" in h and _SCORE_WORD not in h]
+    pairs: dict[int, tuple[str, str | None]] = {}  # year -> (score cell, level cell)
+    if len(score_cols) == 1 and len(level_cols) <= 1:
+        for cells in rows:
+            s = [flat(c) for c in cells]
+            years = {int(m.group(1)) for i, c in enumerate(s) if i not in score_cols + level_cols
+                     for m in _YEAR.finditer(c)}
+            if len(years) != 1 or score_cols[0] >= len(s):
+                return None  # a row that is no year's: not a table of results by year
+            found = years.pop()
+            if found in pairs:
+                return None
+            level = s[level_cols[0]] if level_cols and level_cols[0] < len(s) else None
+            pairs[found] = (s[score_cols[0]], level)
+    else:
+        columns = {i: int(m.group(1)) for i, h in enumerate(heads) if (m := _YEAR.search(h)) and len(_YEAR.findall(h)) == 1}
+        labels = [flat(cells[0]) if cells else "" for cells in rows]
+        score_rows = [k for k, label in enumerate(labels) if _SCORE_WORD in label and not _NOT_A_SCORE_HEADER.search(label)
+                      and not _TOOL_CUE.search(label) and not _INDICATOR_CUE.search(label)]
+        level_rows = [k for k, label in enumerate(labels) if "ระดบ" in label and _SCORE_WORD not in label]
+        if len(columns) < 2 or len(set(columns.values())) < len(columns) or 0 in columns or len(score_rows) != 1 \
+                or len(level_rows) > 1:
+            return None
+        for column, found in columns.items():
+            cells = rows[score_rows[0]]
+            level = rows[level_rows[0]] if level_rows else None
+            pairs[found] = (flat(cells[column]) if column < len(cells) else "",
+                            flat(level[column]) if level is not None and column < len(level) else None)
+    if len(pairs) < 2 or year not in pairs:
+        return None
+    score_text, level_text = pairs[year]
+    score = _SCORE_CELL.match(score_text)
+    level_match = _LEVEL_CELL.match(level_text) if level_text else None
+    level = _level(level_match.group("a")) if level_match else None
+    if not score or not 0 <= float(score.group(1)) <= 100:
+        return Statement(None, level, None) if level else None
+    value = float(score.group(1))
+    if not _fits_level(value, level):
+        return Statement(None, None, None, [f"overall score {value:g} refused: the level printed with it ({level}) "
+                                             f"contradicts it"])
+    return Statement(value, level, score.group(1))
+
+
 # ---------------------------------------------------------------- tools
 _TOOL_NAMES = (
     ("IIT", r"IIT|แบบวดการรบรของผมสวนไดสวนเสยภายใน|การรบรของผมสวนไดสวนเสยภายใน"),

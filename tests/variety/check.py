@@ -86,6 +86,11 @@ def _document(tally: Tally, t: dict, d, tables: dict[str, pd.DataFrame]) -> list
                 _add(tally, "level", norm(got) == norm(want))
             else:
                 _number(tally, "scores", got, want)
+        # a tool score where the document printed none is a number nobody printed (variety11: an indicator's score
+        # taken for OIT's across a page break), wrong whatever its value
+        for key in ("iit", "eit", "eit_part1", "eit_part2", "oit"):
+            if key not in t["assessment"] and len(rows) and not _absent(r.get(key)):
+                _add(tally, "numbers_not_wrong", False)
     if t["indicator_scores"]:
         rows = _of(tables["indicator_scores"], doc_id)
         got = {int(r["indicator"]): r["score"] for _, r in rows.iterrows()}

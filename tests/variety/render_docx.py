@@ -66,6 +66,10 @@ class DocxWriter:
         normal.paragraph_format.space_after = 0
         normal.paragraph_format.space_before = 0
         normal.paragraph_format.line_spacing = 1.0
+        if plan.style == "office":  # Word's own Normal style: 8 pt after every paragraph, lines 1.08 apart
+            from docx.shared import Pt
+            normal.paragraph_format.space_after = Pt(8)
+            normal.paragraph_format.line_spacing = 1.08
         section = self.doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         self._margins(section)
@@ -191,6 +195,9 @@ class DocxWriter:
         tc_pr = target._tc.get_or_add_tcPr()
         if cell.shade or cell.tint:
             tc_pr.append(_element("w:shd", val="clear", color="auto", fill="888888" if cell.shade else "D9D9D9"))
+        elif header and self.plan.style == "office":  # a Word user's header row: light blue, text centred in height
+            tc_pr.append(_element("w:shd", val="clear", color="auto", fill="D9E2F3"))
+            tc_pr.append(_element("w:vAlign", val="center"))
         if block.borders == "header" and header:
             edges = _element("w:tcBorders")
             for side in ("top", "bottom"):

@@ -110,6 +110,13 @@ def to_html(plan: Plan) -> str:
     .pagebreak {{ break-after: page; }}
     .wide {{ page: wide; }}
     """
+    if plan.style == "office":  # as Google Docs exports a document: 1.15 lines, 5pt cell padding, 1pt rules, grey head
+        css += """
+    body { line-height: 1.15; }
+    td, th { padding: 5pt 5pt; }
+    table.grid td, table.grid th { border: 1pt solid #000; }
+    th { background: #f3f3f3; vertical-align: middle; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    """
     parts, wide = [], None
     for block in plan.blocks:
         if isinstance(block, Para):

@@ -605,6 +605,10 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
+        if scanned and self.letter_scale and level is not None and on_scale and level not in LETTER_LEVELS:
+            # a word level of the later scale in a table of letters: the pass word beside a letter the scan lost
+            # (`(ผ่าน)` for `A (ผ่าน)` under a stamp) is no level of the year's scale (a WRONG level: announce10)
+            level = None
         shapes = ()
         if scanned and level is None and self.letter_scale:
             # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it

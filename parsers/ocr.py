@@ -730,6 +730,35 @@ def _between_crossings(chain: list[Rule], horizontal: list[Rule], tolerance: flo
     return clipped if covered.mean() >= 0.9 else []
 
 
+STRAY_COVER = 0.25  # share of its table's height a column rule runs at its x, at least (a stamp's ring: 0.15)
+
+
+def _without_stray_columns(vertical: list[Rule], tolerance: float) -> list[Rule]:
+    """The column rules without strays: a round stamp over a table leaves its ring's left and right sides as two
+    short near-vertical runs (40 points, two rows), each meeting row rules, which split every row of the table
+    into extra columns (a landscape table of two side by side read as one of ten columns). A column rule of a
+    ruled table runs at its x over most of the table: down through the body from the header row it starts in,
+    broken only where a row spans it (a section row, a footnote). A chain is a stray when, at its x, rules run
+    over less than STRAY_COVER of the height of the table it stands in (the verticals its run overlaps, from the
+    highest top to the lowest bottom) and it reaches neither that table's top nor its bottom."""
+    chains = _chains(vertical, vertical=True)
+    spans = [(chain[0].x0, min(r.top for r in chain), max(r.bottom for r in chain)) for chain in chains]
+    kept: list[Rule] = []
+    for chain, (x, top, bottom) in zip(chains, spans):
+        near = [(t, b) for _, t, b in spans if t < bottom and b > top]
+        high, low = min(t for t, _ in near), max(b for _, b in near)
+        if top <= high + tolerance or bottom >= low - tolerance:
+            kept += chain
+            continue
+        covered = np.zeros(int(low - high) + 1, dtype=bool)
+        for at, t, b in spans:
+            if abs(at - x) <= tolerance and t < low and b > high:
+                covered[int(max(t, high) - high):int(min(b, low) - high) + 1] = True
+        if covered.mean() >= STRAY_COVER:
+            kept += chain
+    return kept
+
+
 def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: float = 30.0) -> list[Rule]:
     """Only the rules that draw a table: text strokes can make long dark runs too (the stacked stems of
     `ชี้` in a header make a 12-point vertical that splits `ตัวชี้วัด` into two columns, the serifs of `IIT` a
@@ -753,6 +782,7 @@ def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: floa
             kept += chain
         elif clipped := _between_crossings(chain, horizontal, tolerance):
             kept += clipped
+    kept = _without_stray_columns(kept, tolerance)
     for chain in _chains(horizontal, vertical=False):
         y = chain[0].top
         x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)

@@ -251,7 +251,22 @@ def _read_crop(crop: np.ndarray | None, font: int | None, learned: Learned | Non
         return None
     if len(bands := _line_bands(crop)) > 1:
         return _wrapped(crop, bands, lambda ink: _read_ink(ink, None, font, learned, keep_point=True))
-    return _read_ink(crop, None, font, learned)
+    return _read_ink(_on_line(crop, bands), None, font, learned)
+
+
+def _on_line(ink: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
+    """A cell's ink without the specks off its one line of digits: a tall cell (a row a wrapped name made two or
+    three lines high) holds JPEG and scanner specks far above or below its number, and a speck under a digit
+    was merged with it into one glyph (they overlap in x): ๔ read as a glyph 101 px tall, no reading and no
+    guess (held-150-tilt-jpeg35, announce10). Only what lies wholly outside the line's rows is left out; what
+    touches them stays, so no part of a digit is lost."""
+    if len(bands) != 1:
+        return ink
+    top, bottom = bands[0]
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    off = [i + 1 for i, f in enumerate(ndimage.find_objects(labels))
+           if f is not None and (f[0].stop <= top or f[0].start >= bottom)]
+    return ink & ~np.isin(labels, off) if off else ink
 
 
 WRAPPED_HEIGHTS = 2.0  # the tallest glyphs of a wrapped number's lines differ at most this much (one font; ๑ is short)
@@ -503,6 +518,7 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
             continue
         bands = _line_bands(crop)
         wrapped = len(bands) > 1
+        crop = crop if wrapped else _on_line(crop, bands)
         found = None if wrapped else _measured_glyphs(crop, None)
         for family in (font, None) if font is not None else (None,):
             if wrapped:

@@ -58,6 +58,7 @@ class Look:
     bilevel: bool = False
     turn_page: int = 0
     marks: bool = False  # a highlighter stripe over a row and a round office stamp over the table's right side
+    signature: bool = False  # a signer's scribble in dark ink across the table's last rows
 
 
 LOOKS = {
@@ -77,6 +78,10 @@ LOOKS = {
     # 7's prints: an office copier's bilevel 200 dpi with a highlighter stripe across rows (the copier turns
     # its tint into a darker band that thickens the print under it) and a round stamp over the score columns
     "held-200-bilevel-marks": Look(200, angle=0.6, shear=0.002, noise=0.0005, bilevel=True, marks=True),
+    # held out (branch announce10, 2 Dec): written before any reader change for it, measured blind first on set
+    # 7's prints: grey 200 dpi at JPEG 50, leaning 1.3 degrees (the way of tilted, against held-150's), and a
+    # signature scribbled across the last rows of each page's table
+    "held-200-grey-jpeg50-signed": Look(200, angle=1.3, shear=-0.002, noise=0.001, jpeg=50, signature=True),
 }
 
 
@@ -111,6 +116,38 @@ def _marked(image, seed: int):
     return marked
 
 
+def _signed(image, seed: int):
+    """The page with a signature over its table's last rows: a few looping pen strokes (dark, 3-4 px, as a
+    ballpoint scans) from a third to two thirds across, centred on the table's bottom rule (the lowest image row
+    that is dark over half the page's width; the page's lower part when it has none). Placed by the seed."""
+    import math
+    import random
+
+    import numpy as np
+    from PIL import ImageDraw
+
+    rng = random.Random(seed * 7 + 3)
+    w, h = image.size
+    dark = (np.asarray(image) < 128).mean(axis=1)
+    ruled = np.flatnonzero(dark > 0.5)
+    bottom = int(ruled[-1]) if len(ruled) else int(h * 0.75)
+    signed = image.copy()
+    draw = ImageDraw.Draw(signed)
+    x0, x1 = int(w * rng.uniform(0.3, 0.4)), int(w * rng.uniform(0.58, 0.68))
+    height = int(h * 0.035)
+    for stroke in range(3):
+        points = []
+        loops = rng.uniform(3.0, 5.0)
+        phase = rng.uniform(0, math.pi)
+        for i in range(121):
+            t = i / 120
+            x = x0 + (x1 - x0) * t + 0.04 * w * math.sin(2 * math.pi * loops * t + phase) * (0.4 + stroke * 0.2)
+            y = bottom - height * (0.4 - 0.3 * stroke) + height * math.cos(2 * math.pi * loops * t + phase) * 0.8
+            points.append((x, y))
+        draw.line(points, fill=rng.randint(20, 60), width=rng.randint(3, 4), joint="curve")
+    return signed
+
+
 def scan(data: bytes, look: Look, seed: int) -> bytes:
     """The PDF's pages as images only, damaged as `look` says."""
     import pypdfium2 as pdfium
@@ -128,6 +165,8 @@ def scan(data: bytes, look: Look, seed: int) -> bytes:
         image = page.render(scale=look.dpi / 72, grayscale=True).to_pil().convert("L")
         if look.marks:
             image = _marked(image, seed)
+        if look.signature:
+            image = _signed(image, seed)
         image = _damaged(image, ScanLook(angle=look.angle, shear=look.shear, noise=look.noise, seed=seed))
         # A4 as the paper; a landscape page (two tables side by side) keeps its own orientation
         size = (A4[1], A4[0]) if page.get_width() > page.get_height() else (A4[0], A4[1])

@@ -533,3 +533,20 @@ def test_an_overall_only_tables_guessed_total_is_refused_and_a_clear_one_kept():
     assert by_name["จ"].overall_score is None and by_name["จ"].level == "A"
     assert by_name["ง"].overall_score == 87.0
     assert any("ทดสอบจ" in w for w in found.warnings)
+
+
+def test_a_scanned_pass_word_without_its_letter_is_no_level_of_the_letter_scale():
+    """A 2566 table printing `A (ผ่าน)`: a stamp over the cell left the scan only `(ผ่าน)`. ผ่าน is a level of the
+    later scale, not of the year's letters; taken, it was a WRONG level (held-200-bilevel-marks, announce10).
+    Its level is unknown, and with nothing left to check its total by, the total is refused too (null, warned),
+    never a wrong level. A letter read with its word stays."""
+    header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "คะแนนรวม", "ระดับ"])
+    rows = [_scanned(["1", "องค์การบริหารส่วนตำบลทดสอบก", "91.00", "A (ผ่าน)"]),
+            _scanned(["2", "องค์การบริหารส่วนตำบลทดสอบข", "90.00", "(ผ่าน)"]),
+            _scanned(["3", "องค์การบริหารส่วนตำบลทดสอบค", "89.00", "A (ผ่าน)"])]
+    for year in (2566, None):  # (the year a scanned title gives may be lost: the table's letters decide)
+        found = read_announcement([], [Table([header, *rows], [1], 4)], year)
+        by_name = {r.unit_raw[-1]: r for r in found.rows}
+        assert by_name["ก"].level == "A" and by_name["ค"].level == "A"
+        assert by_name["ข"].level is None and by_name["ข"].overall_score is None
+        assert any("ทดสอบข" in w for w in found.warnings)

@@ -301,3 +301,24 @@ def test_a_faint_cell_the_fixed_threshold_breaks_is_read_at_its_own_contrast_or_
             assert got in (expected, None), (font.stem, printed, got)
             read += got == expected
     assert read >= 8, read  # measured 9 of 20 (the fixed threshold: 0; Norasi's thin strokes stay unread)
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if f.stem in ("Loma", "Garuda")], ids=lambda p: p.stem)
+def test_specks_far_below_a_tall_cells_number_are_not_merged_into_its_digits(font):
+    """A row a wrapped name made three lines high: the score cell's number sits on its first line, and JPEG specks
+    lie far below it. A speck under a digit (overlapping it in x) was merged with it into one glyph three times
+    as tall, so the cell had neither a reading nor a guess (held-150-tilt-jpeg35, announce10)."""
+    size = 42
+    number = scan_of("๗๕.๔", font, size)
+    cell = Image.new("L", (number.width, size * 5), 255)
+    cell.paste(number, (0, 0))
+    pixels = np.asarray(cell).copy()
+    glyphs = _glyph_boxes(np.asarray(number) < 128)
+    for x0, _, x1, _ in (glyphs[0], glyphs[-1]):  # under the first and the last digit
+        middle = (x0 + x1) // 2
+        pixels[size * 3:size * 3 + 3, middle:middle + 3] = 0  # specks 3 x 3, well below the line
+        pixels[size * 4:size * 4 + 3, middle - 2:middle + 1] = 0
+    cell = Image.fromarray(pixels)
+    box = (0, 0, cell.width, cell.height)
+    assert read_cell(cell, box) == "75.4"
+    assert read_cell(number, (0, 0, number.width, number.height)) == "75.4"  # (the same number without them)

@@ -657,6 +657,25 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
+    def letters_only(self, start: int) -> None:
+        """A scanned table whose levels read are letters (AA-F) prints the letter scale: a word level of the later
+        scale among them (`(ผ่าน)`, the pass word of an `A (ผ่าน)` whose letter a stamp hid) is no level of it.
+        Such a row's level is unknown; a total that level's band was all that checked is refused with it
+        (held-200-bilevel-marks raw 2566: ผ่าน kept for an A, a WRONG level, announce10). Decided by the table's
+        own levels, as the year a scanned title gives may be lost."""
+        rows = self.rows[start:]
+        letters = sum(r.level in LETTER_LEVELS for r in rows)
+        if letters < 2 or letters <= sum(r.level is not None and r.level not in LETTER_LEVELS for r in rows):
+            return
+        for a in rows:
+            if a.level is None or a.level in LETTER_LEVELS:
+                continue
+            self.warnings.append(f"row {a.row} {a.unit_raw}: level {a.level!r} in a table of letter levels; not read")
+            a.level = None
+            if not _checkable(a, self.year):
+                for f in Assessment.SCORES + Assessment.POINTS:
+                    setattr(a, f, None)
+
     @staticmethod
     def _has_result(cells: list[str], columns: Columns) -> bool:
         """Two score cells of the row hold two-decimal numbers (a header or a furniture line holds none)."""
@@ -911,11 +930,14 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
                 continue
             body.append((list(cells), list(row.sources), row.page))
         reader.one_decimal = one_decimal([item[0] for item in body if not isinstance(item, str)], columns)
+        start = len(reader.rows)
         for item in body:
             if isinstance(item, str):
                 reader.section(item)
             else:
                 reader.add(item[0], item[1], columns, item[2])
+        if scanned:
+            reader.letters_only(start)
     return Announcement(reader.rows, reader.warnings)
 
 

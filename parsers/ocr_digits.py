@@ -787,11 +787,8 @@ def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float 
     def attempt(run: list[int], whole_number: bool, use_learned: bool) -> bool:
         crop, span = _crop(run, words, image, dpi)
         seen: list = []
-        number = read_number(crop, span=span, font=font, learned=learned if use_learned else None, collect=seen,
-                             keep_point=True)
+        number = _read_run(np.asarray(crop.convert("L")), span, font, learned if use_learned else None, seen)
         if number is None or (whole_number and not _NUMBER_SHAPE.match(number.rstrip("."))):
-            return False
-        if _value_text(number) and _digit_beside(crop, span, font, learned if use_learned else None):
             return False
         for vector, value in seen:
             learned.add(vector, value)
@@ -821,26 +818,61 @@ def reread_numbers(words: list, image: Image.Image, dpi: int, gap_points: float 
     return _join_decimals(out)
 
 
-def _digit_beside(crop: Image.Image, span: tuple[int, int], font: int | None, learned: Learned | None) -> bool:
-    """Whether a digit touches the number just outside the span OCR gave it. Tesseract's boxes of Thai glyphs
-    are off by up to a glyph: `๕` `@.` `๓๕` over ๘๙.๗๘ spans only ๙.๗๘, a wrong score; such a number is refused."""
-    ink = np.asarray(crop.convert("L")) < 128
+def _read_run(grey: np.ndarray, span: tuple[int, int], font: int | None, learned: Learned | None,
+              collect: list) -> str | None:
+    """The number of a run's crop (`grey`, the words' `span` in it), every glyph a clear digit, or None.
+
+    Read under the fixed ink threshold first, then, where that reads no number at all, at the crop's own contrast
+    (_faint_ink, as read_cell does for a table cell): a 150 dpi bilevel or heavily compressed print breaks or
+    blurs under the fixed threshold (`๘๒.๔๓` of 01005 refused, read 82.43 at its own contrast). Digits read at the
+    crop's own contrast are not learned as the page's templates. A digit touching the number just outside the
+    span OCR gave it (Tesseract's boxes of Thai glyphs are off by up to a glyph: `๖๙.๗` of ๖๙.๗๗) is read with
+    the number (_beside), and a number that still has one beside after that is refused."""
+    for faint in (False, True):
+        ink = _faint_ink(grey) if faint else grey < 128
+        if ink is None:
+            continue
+        mine: list = []
+        wider = span
+        for _ in range(BESIDE_TRIES + 1):
+            number = _read_ink(ink, wider, font, learned, mine, keep_point=True)
+            if number is None or not _value_text(number) or not (beside := _beside(ink, wider, font, learned)):
+                break
+            wider = (min([wider[0]] + [b[0] for b in beside]), max([wider[1]] + [b[2] for b in beside]))
+            mine = []
+        else:
+            return None  # digits beside the number however far it is read
+        if number is not None:
+            if not faint:
+                collect.extend(mine)
+            return number
+    return None
+
+
+BESIDE_TRIES = 2  # a box off by more than two glyphs is no box of this number
+
+
+def _beside(ink: np.ndarray, span: tuple[int, int], font: int | None,
+            learned: Learned | None) -> list[tuple[int, int, int, int]]:
+    """The boxes of clear digits touching the number just outside the span OCR gave it (within a third of a
+    digit's height of its first or last tall glyph, of a digit's height)."""
     boxes = _glyph_boxes(ink)
     inside = [b for b in boxes if b[2] > span[0] and b[0] < span[1]]
     if not inside:
-        return False
+        return []
     tallest = max(b[3] - b[1] for b in inside)
     tall = [b for b in inside if b[3] - b[1] >= 0.6 * tallest]
     if not tall:
-        return False
+        return []
     first, last = min(b[0] for b in tall), max(b[2] for b in tall)
+    out = []
     for box in boxes:
         if box in inside or box[3] - box[1] < 0.6 * tallest or box[3] - box[1] > 1.5 * tallest:
             continue
         near = 0 <= first - box[2] < 0.35 * tallest or 0 <= box[0] - last < 0.35 * tallest
         if near and _classify(ink[box[1]:box[3], box[0]:box[2]], font, learned) is not None:
-            return True
-    return False
+            out.append(box)
+    return out
 
 
 def _glued_attempt(run: list[int], words: list, attempt) -> bool:

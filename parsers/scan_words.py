@@ -7,13 +7,14 @@ is much more likely in an ITA document than what OCR read:
 * the ITA vocabulary is the words, and runs of two and three words, of the catalogs' question wordings, the
   office names and the seed documents (data/reference/ita_words.csv, scripts/build_scan_lexicon.py, each
   with its count and where it was found); a run counts only when every word of it is in PyThaiNLP's list;
-* a stretch of the cell (one to three of PyThaiNLP's words, at least one of them never printed in the
-  vocabulary's texts, the stretch itself never printed there) is replaced by the one run of the vocabulary,
-  printed at least twice, that is within a few OCR edits of it: a mark lost, added or changed costs half an
-  edit, a letter one; short stretches allow fewer edits, and a close second candidate leaves the text as read.
+* in a sentence (a cell of MIN_SENTENCE_CONSONANTS or more), a stretch of up to MAX_WINDOW of PyThaiNLP's words
+  holding a piece that is no word (`ถำเน็น`, `ทิ`, a lone `ฆ`), the stretch itself never printed there, is
+  replaced by the one run of the vocabulary, printed at least twice, that is within a few OCR edits of it (a
+  mark lost, added or changed costs half an edit, a letter one; short stretches allow fewer edits; a close
+  second candidate leaves the text as read), and only when that lessens the letters left unknown.
 
-Correct words the vocabulary does not know stay as printed unless they are a couple of edits from a common ITA
-run, which the cost limits make rare; every replacement is counted by the scan suite's text exact and CER.
+A real word is never a reason to edit, names (after ตำบล, วิทยาลัย…, `อบต.`) are the registry's, and at a cell's
+edges nothing is dropped or completed (a break may have cut the cell). docs/layout.md has the measurements.
 """
 from __future__ import annotations
 
@@ -25,13 +26,16 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalizers.thai_text import MARKS
+
 WORDS = Path(__file__).resolve().parent.parent / "data" / "reference" / "ita_words.csv"
 MIN_COUNT = 2  # a run the vocabulary's texts print at least this often may replace a reading
 MIN_LETTERS = 3
 MAX_WINDOW = 4  # words of the cell tried together
 MAX_STEPS = 4  # replacements in one run of letters
 MARK_COST = 0.5
-_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+MIN_SENTENCE_CONSONANTS = 20  # of a cell that is a sentence (a measure, a method), not a name, office or date
+_MARKS = frozenset(MARKS)
 _LONE_WORDS = frozenset("ณ")
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # ฯ and ๆ end a run: no letter
 # a run goes on over a cell's line break between Thai letters (a wrap inside a word: parsers.pdf_text.join_lines
@@ -113,8 +117,9 @@ def _unknown(tokens: list[str], counts: dict[str, int], dictionary: frozenset[st
 
 def _correct_run(run: str, counts: dict[str, int], targets: list[str], edges: tuple[bool, bool]) -> str:
     """One run of Thai letters: of the replacements of a stretch holding a suspect piece, the one leaving the
-    fewest letters unknown (then the cheapest, then the longest: `บ|รี|การ` as บริการ, not `บรี` as บุรี), taken while it lessens them; so `ส่งเสวิมคุณธรรม` becomes
-    ส่งเสริมคุณธรรม (everything known), not ส่งเสวิมีคุณธรรม (`มคุณธรรม` as มีคุณธรรม, one mark, leaves `เสวิ`)."""
+    fewest letters unknown (then the cheapest, then the longest: `บ|รี|การ` as บริการ, not `บรี` as บุรี), taken
+    while it lessens them; so `ส่งเสวิมคุณธรรม` becomes ส่งเสริมคุณธรรม (everything known), not ส่งเสวิมีคุณธรรม
+    (`มคุณธรรม` as มีคุณธรรม, one mark, leaves `เสวิ`)."""
     from pythainlp.tokenize import word_tokenize  # noqa: PLC0415 - loaded only for OCR'd cells
 
     dictionary = _dictionary()
@@ -193,6 +198,8 @@ def _with_breaks(run: str, fixed: str, breaks: list[int]) -> str:
 
 
 def _fix_run(run: str, match: re.Match, text: str, counts: dict[str, int], targets: list[str]) -> str:
+    """The run (its line breaks taken out) corrected up to a name's lead word, told whether it opens or closes
+    the cell."""
     if _NAME_ABBREVIATION.search(text[:match.start()]) or text[match.end():match.end() + 1] == ".":
         return run  # `อบต.X`, `จ.X`: a name; `จ.` itself an abbreviation, no stray letter
     edges = (not text[:match.start()].strip(), not text[match.end():].strip())
@@ -203,14 +210,11 @@ def _fix_run(run: str, match: re.Match, text: str, counts: dict[str, int], targe
     return _correct_run(run, counts, targets, edges)
 
 
-MIN_SENTENCE_LETTERS = 20  # Thai letters of a cell that is a sentence (a measure, a method), not a name
-
-
 def correct_words(text: str) -> str:
     """OCR'd Thai text with the stretches the ITA vocabulary reads much more likely written as it prints them.
-    Only sentences: a cell of fewer Thai letters is a name, an office or a date (a bare unit name in an
+    Only sentences: a cell of fewer consonants is a name, an office or a date (a bare unit name in an
     announcement's name column, `บ้านระกาศ`), whose vocabularies are others."""
     counts, targets = _vocabulary()
-    if not targets or not text or len(_CONSONANT.findall(text)) < MIN_SENTENCE_LETTERS:
+    if not targets or not text or len(_CONSONANT.findall(text)) < MIN_SENTENCE_CONSONANTS:
         return text
     return _THAI_RUN.sub(lambda m: _fix(m, counts, targets), text)

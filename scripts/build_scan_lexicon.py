@@ -85,9 +85,10 @@ def write_runs(texts: list[tuple[str, str]], dictionary: set[str]) -> int:
 def main(argv: list[str]) -> int:
     seeds = Path(argv[0]) if argv else None
     dictionary = set(thai_words())
-    print(f"{write_runs(domain_texts(seeds), dictionary)} runs in {RUNS.relative_to(ROOT)}")
+    domain = domain_texts(seeds)  # read once: the runs, the words, the pairs and the letters all come from it
+    print(f"{write_runs(domain, dictionary)} runs in {RUNS.relative_to(ROOT)}")
     found: dict[str, tuple[str, str]] = {}  # domain word -> first source
-    for text, source in domain_texts(seeds):
+    for text, source in domain:
         for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
             if token in dictionary and re.fullmatch(r"[\u0e01-\u0e4e]+", token):
                 found.setdefault(token, (token, source))
@@ -101,12 +102,12 @@ def main(argv: list[str]) -> int:
     # together with the word after it, as the domain prints the two (`ที่ประชาชน`, `เรื่องร้องเรียน`): the damaged
     # pair is no run of letters of any text or word, so it stands for that pair alone.
     pairs: dict[str, str] = {}
-    for text, source in domain_texts(seeds):
+    for text, source in domain:
         tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
         for first, second in zip(tokens, tokens[1:]):
             if all(re.fullmatch(r"[\u0e01-\u0e4e]+", t) and t in dictionary for t in (first, second)):
                 pairs.setdefault(first + second, source)
-    texts = "\n".join(text for text, _ in domain_texts(seeds))
+    texts = "\n".join(text for text, _ in domain)
     for pair, source in pairs.items():
         for form in damaged(pair):
             if form not in pairs:

@@ -104,26 +104,12 @@ def snap_wording(text: str, years: set[int] = frozenset()) -> tuple[str, str | N
         if SIMILARITY - 0.1 <= similarity < SIMILARITY and not prefix:
             return text, f"measure {text[:40]!r}… is close to a catalog wording ({similarity:.2f}) but not snapped"
         return text, None
-    if not _ends_read(key, squashed[start:end]):
-        return text, None
     wording = _printed()[key]
     if not prefix:
         return wording, None
     code = _code(prefix, table[key], set(years))
     star = "*" if "*" in prefix else ""
     return (f"{code}{star} {wording}" if code else f"{_original_prefix(text, start)} {wording}"), None
-
-
-EDGE_LETTERS = 8  # of a wording's start and end that a cell must hold to be snapped to it
-EDGE_EDITS = 2
-
-
-def _ends_read(key: str, read: str) -> bool:
-    """Whether the cell holds the wording's first and last letters (within a couple of edits): the rest of a cell
-    a page or row break cut (`หน่วยงานของท่าน มีการสั่ง…` without its `ผู้บังคับบัญชาใน`) is no wording to write
-    whole, which would print the cut part twice once the two parts are joined."""
-    return Levenshtein.distance(key[:EDGE_LETTERS], read[:EDGE_LETTERS]) <= EDGE_EDITS \
-        and Levenshtein.distance(key[-EDGE_LETTERS:], read[-EDGE_LETTERS:]) <= EDGE_EDITS
 
 
 def _original_prefix(text: str, letters: int) -> str:

@@ -137,11 +137,3 @@ def test_rows_that_name_no_one_indicator_of_their_tool_are_left_as_read():
     assert indicator_by_name("การ") is None
     assert indicator_by_name("ปรับปรุงเว็บไซต์หน่วยงาน") is None
 
-
-def test_the_rest_of_a_cut_cell_is_not_written_as_the_whole_wording():
-    """A page or row break cut the cell after `ผู้บังคับบัญชาใน`: its rest is close enough to the wording to pass the
-    similarity, but written whole it would print the cut part twice once the parts are joined (office-scan 01001)."""
-    whole = "ผู้บังคับบัญชาในหน่วยงานของท่าน มีการสั่งให้เจ้าหน้าที่ทำในสิ่งที่เป็นการทุจริตหรือประพฤติมิชอบมากน้อยเพียงใด"
-    rest = whole[len("ผู้บังคับบัญชาใน"):]
-    assert snap_wording(rest, {2568})[0] == rest
-    assert snap_wording("18" + whole.replace("ทำ", "ทํา"), {2568})[0].startswith("i8 ผู้บังคับบัญชาใน")

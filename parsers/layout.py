@@ -1208,38 +1208,66 @@ def _in_page_points(read: PageRead, scale: float) -> PageRead:
                     [(box(b), guess) for b, guess in read.guesses])
 
 
-def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]) -> list[str]:
+# Page by page, the wordings snapped in OCR'd cells (page -> [(snapped text, the cell as read)]): a cell a page
+# break cut is joined after that, and its pieces must go back to what was read before the whole is snapped.
+Snapped = dict[int, list[tuple[str, str]]]
+
+
+def _document_vocabularies(pages: list[PageLayout], page_tables: list[PageTable]) -> tuple[list[str], Snapped]:
     """OCR'd table cells: the years of date expressions read against the years the document prints clearly
     (scan_cleanup.constrain_years), and cells that read as a catalog question wording written as the catalog
-    prints it, for those years (scan_vocab.snap_wording); the warnings of near misses."""
+    prints it, for those years (scan_vocab.snap_wording); the warnings of near misses, and what was snapped
+    (the page's snapped codes tell the joining of cut rows where a row starts)."""
     ocr_pages = {page.number for page in pages if page.ocr}
     warnings: list[str] = []
+    snapped: Snapped = {}
     if not ocr_pages:
-        return warnings
+        return warnings, snapped
     texts = [line.text for page in pages if page.ocr for line in page.lines]
     years = scan_cleanup.document_years(texts)
-    for table in page_tables:
+    for t, table in enumerate(page_tables):
         if table.page in ocr_pages:
+            # the page's reading is kept for a later full reading of the document (extract_layout's `reads`):
+            # the document's vocabularies go on copies, so that reading sees its cells as OCR read them
+            table = page_tables[t] = replace(table, rows=[replace(row, cells=list(row.cells)) for row in table.rows])
             for row in table.rows:
                 row.cells[:] = [scan_cleanup.constrain_years(cell, years) for cell in row.cells]
                 for c, cell in enumerate(row.cells):
                     row.cells[c], warning = scan_vocab.snap_wording(cell, years)
+                    if row.cells[c] != cell:
+                        snapped.setdefault(table.page, []).append((row.cells[c], cell))
                     if warning:
                         warnings.append(f"page {table.page}: {warning}")
-    return warnings
+    return warnings, snapped
 
 
-def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[int]) -> None:
+def _as_read(cell: str, pieces: list[tuple[str, str]]) -> str:
+    """A joined cell with every piece snapped on its own page written back as OCR read it, when the cell holds
+    more than that piece (the rest of a cut cell snapped whole would print its first part twice once joined:
+    `ผู้บังคับบัญชาใน` + `ผู้บังคับบัญชาในหน่วยงานของท่าน…`); a cell that is one snapped piece stays as it is."""
+    whole = cell.strip()
+    for snapped, read in sorted(pieces, key=lambda piece: -len(piece[0])):
+        if snapped != whole and snapped in cell:
+            cell = cell.replace(snapped, read, 1)
+    return cell
+
+
+def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[int],
+                          snapped: Snapped | None = None) -> None:
     """OCR'd cells that a page break cut in two, snapped to a catalog wording once joined (scan_vocab.snap_wording),
     and indicator rows' names (scan_vocab.snap_indicator_row):
     neither half is the whole wording the page tables were snapped against (`ew ท่านเคยใช้งาน…` on one page, `…ของ
-    หน่วยงานหรือไม่` on the next). Cells already snapped are catalog text and stay as they are."""
+    หน่วยงานหรือไม่` on the next), and a half snapped on its page is joined as it was read (`_as_read`), so the cell
+    is snapped as a whole. Cells already snapped are catalog text and stay as they are."""
     if not ocr_pages:
         return
     years = scan_cleanup.document_years([line.text for page in pages if page.ocr for line in page.lines])
     for table in tables:
         if set(table.pages) & ocr_pages:
+            pieces = [piece for page in table.pages for piece in (snapped or {}).get(page, [])]
             for row in table.rows:
+                if pieces:
+                    row.cells[:] = [_as_read(cell, pieces) if cell else cell for cell in row.cells]
                 row.cells[:] = [scan_vocab.snap_wording(cell, years)[0] if cell else cell for cell in row.cells]
                 # an indicator's row, joined first: a name cut by a page break is no name cut short
                 row.cells[:] = scan_vocab.snap_indicator_row(row.cells)
@@ -1305,7 +1333,8 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                 ppage.close()
     finally:
         pdf.close()
-    warnings += _document_vocabularies(pages, page_tables)
+    vocabulary_warnings, snapped = _document_vocabularies(pages, page_tables)
+    warnings += vocabulary_warnings
     if budget.skipped:
         reason = budget.unavailable or f"OCR limit of {max_ocr_pages()} pages per document reached (ITA_MAX_OCR_PAGES)"
         warnings.append(f"{len(budget.skipped)} page(s) without a text layer were not read: {reason}")
@@ -1315,7 +1344,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
     for table in tables:
         if table.header and table.pages and table.pages[0] in ocr_pages:  # OCR'd headers: closed vocabulary
             table.header = [scan_cleanup.snap_header(cell) for cell in table.header]
-    _snap_joined_wordings(pages, tables, ocr_pages)
+    _snap_joined_wordings(pages, tables, ocr_pages, snapped)
     layout = DocumentLayout(doc_id, n_pages, pages, tables, warnings, incomplete)
     if ocr_pages:
         scan_scores.resolve(layout, guesses)

@@ -137,3 +137,28 @@ def test_rows_that_name_no_one_indicator_of_their_tool_are_left_as_read():
     assert indicator_by_name("การ") is None
     assert indicator_by_name("ปรับปรุงเว็บไซต์หน่วยงาน") is None
 
+
+
+def test_a_cell_a_page_break_cut_is_snapped_whole_once_joined():
+    """The rest of a cell a page break cut (the wording without its first words) reads close enough to the whole
+    wording to be snapped on its own page; joined as snapped, the cell would print its first words twice. The
+    pieces are joined as OCR read them, then the whole is snapped once (parsers/layout)."""
+    from parsers import layout
+    from parsers.records import PageLayout
+    from parsers.tables import PageTable, PageText, RawRow, build_tables
+
+    wording = next(row["text"] for row in LONE_ROWS if len(row["text"].replace(" ", "")) >= 80)
+    cut = next(i for i in range(len(wording) // 10, len(wording)) if "\u0e01" <= wording[i] <= "\u0e2e")
+    head, rest = wording[:cut], wording[cut:]
+    assert snap_wording(rest, {2568})[0] == wording  # the rest alone is snapped whole on its page
+    edges = [50.0, 100.0, 400.0, 500.0]
+    page1 = PageTable(1, 50, 600, 500, 800, edges, [RawRow(["๑.", head, "กองคลัง"], 3, 600, 800)])
+    page2 = PageTable(2, 50, 60, 500, 120, edges, [RawRow(["", rest, ""], 1, 60, 120)])
+    pages = [PageLayout(n, 595.0, 842.0, [], ocr=True) for n in (1, 2)]
+    page_tables = [page1, page2]
+    warnings, snapped = layout._document_vocabularies(pages, page_tables)
+    assert page2.rows[0].cells[1] == rest  # the page's own reading is left as read (a later reading reuses it)
+    tables = build_tables(page_tables, [PageText(1, 842.0, []), PageText(2, 842.0, [])])
+    layout._snap_joined_wordings(pages, tables, {1, 2}, snapped)
+    body = [row for row in tables[0].rows if row.kind == "body"]
+    assert [row.cells[1] for row in body] == [wording]

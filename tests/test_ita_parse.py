@@ -63,6 +63,31 @@ def test_a_title_whose_type_word_ocr_damaged_still_names_the_unit():
     assert (parsed.district_raw, parsed.province_raw) == ("ไทรโยค", "กาญจนบุรี")
 
 
+def test_a_unit_name_with_a_speck_line_under_it_still_takes_its_address():
+    # a scan's speck (`ส`) read as a line between the unit's name and its address
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ประจำปีงบประมาณ พ.ศ. 2567",
+        "องค์การบริหารส่วนตำบลศรีมงคล", "ส", "อำเภอไทรโยค จังหวัดกาญจนบุรี")]))
+    assert (parsed.unit_raw, parsed.district_raw, parsed.province_raw) == (
+        "องค์การบริหารส่วนตำบลศรีมงคล", "ไทรโยค", "กาญจนบุรี")
+
+
+def test_the_title_blocks_address_is_the_address_of_the_unit_named_below_it():
+    """The title's name line OCR damaged past recognition (marks lost); the unit is named again in the statement
+    under the title, with no place beside it there: the title block's address line is that unit's."""
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ประจำปีงบประมาณ พ.ศ. 2567", "องคการบรหารสวนตาบลศรมงคล",
+        "อำเภอไทรโยค จังหวัดกาญจนบุรี", "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำ",
+        "ปีงบประมาณ พ.ศ. 2567 ของ องค์การบริหารส่วนตำบลศรีมงคล", "คะแนนภาพรวม 86.51 คะแนน")]))
+    assert (parsed.unit_raw, parsed.district_raw, parsed.province_raw) == (
+        "องค์การบริหารส่วนตำบลศรีมงคล", "ไทรโยค", "กาญจนบุรี")
+    # two places in the title block: none is taken for the unit
+    two = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "อำเภอไทรโยค จังหวัดกาญจนบุรี", "อำเภอเมืองเลย จังหวัดเลย",
+        "ปีงบประมาณ พ.ศ. 2567 ของ องค์การบริหารส่วนตำบลศรีมงคล")]))
+    assert (two.district_raw, two.province_raw) == (None, None)
+
+
 def test_report_without_scores_has_no_assessment_year():
     parsed = parse_document(layout([page(
         1, "รายงานผลการดำเนินการ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",

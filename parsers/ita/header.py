@@ -151,7 +151,25 @@ def unit_mentions(pages: list[PageLayout], start: int) -> list[UnitMention]:
                 mentions.append(mention)
     if pages[start:] and not any(m.where == "title" for m in mentions):
         mentions = _damaged_title_mentions(pages[start]) + mentions
+    if pages[start:] and (address := _title_address([repair_thai(line.text) for line in pages[start].lines])):
+        for mention in mentions:
+            if mention.where == "title" and not mention.district and not mention.province:
+                mention.district, mention.province = address
     return _drop_cut_names(mentions)
+
+
+_ADDRESS_LINE = re.compile(r"^\s*(?:อำเภอ|อ\.|จังหวัด|จ\.)")
+
+
+def _title_address(lines: list[str]) -> tuple[str | None, str | None] | None:
+    """The (district, province) of the title block's address line (`อำเภอไทรโยค จังหวัดกาญจนบุรี` under the
+    unit's name), when the block holds one such place: a line of the first TITLE_LINES that opens with the
+    district or province word and names no unit. It is the address of the unit the title names, wherever the
+    name is read (a title line OCR damaged, the unit named again in the statement below)."""
+    found = {_place_near([line], 0) for line in lines[:TITLE_LINES]
+             if _ADDRESS_LINE.match(line) and not _UNIT.search(line) and not _SPECIAL_UNITS.search(line)}
+    found.discard((None, None))
+    return found.pop() if len(found) == 1 else None
 
 
 _TITLE_REST = re.compile(r"^(?:\s+[ก-๏]{1,6})+\s*$")  # short Thai pieces, each after a space, to the end
@@ -174,9 +192,15 @@ def _damaged_title_mentions(page: PageLayout) -> list[UnitMention]:
     return mentions
 
 
+# A line of one or two signs: what a scan makes of a mark or speck between two lines (`ส` between a unit's name
+# and its address); no line of a title is that short.
+_SPECK = re.compile(r"^\s*\S{1,2}\s*$")
+
+
 def _place_near(lines: list[str], number: int) -> tuple[str | None, str | None]:
-    """(district, province) written on line `number` or the next one, as written, cleaned."""
-    nearby = lines[number] + " " + (lines[number + 1] if number + 1 < len(lines) else "")
+    """(district, province) written on line `number` or the next one (past speck lines), as written, cleaned."""
+    following = next((line for line in lines[number + 1:] if not _SPECK.match(line)), "")
+    nearby = lines[number] + " " + following
     district, province = _DISTRICT.search(nearby), _PROVINCE.search(nearby)
     cut = ""
     if district:  # the pieces up to the province are the district's name, cut by spaces (`อำเภอนำ เกล ยี ง จังหวัด…`)

@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.catalog import THAI_LEVELS
+from normalizers.catalog import THAI_LEVELS, match_indicator, tool_of_indicator
 from normalizers.dates import ABBREVIATED, MONTHS, month_number
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS
@@ -38,9 +38,17 @@ MONTH_SIMILARITY = 80  # rapidfuzz ratio a word needs with a month name to be th
 _TOOL = re.compile(r"(?<![\w.])(?:([0OoEeIl1|])[Il1|][Tt]|([0Oo])[Il1|][Il17|])(?![\w.])")
 _TOOL_FIRST = {"0": "O", "O": "O", "o": "O", "E": "E", "e": "E"}
 _IIT_CELL = re.compile(r"^\s*[Il1|]{3}\s*$")  # a cell of three strokes is the tool IIT (no score exceeds 100)
+# A tool name read as strokes or digits where an indicator's line opens, glued to or just before the name
+# (`1 111การปฏิบัติหน้าที่ 100`, `10 011 การป้องกันการทุจริต 86.33`): three look-alike signs after the line's list
+# number (or its refusal), before Thai text that names one of the ten indicators, are that indicator's tool.
+_TOOL_BEFORE_NAME = re.compile(r"^(\s*(?:ต\u0e31?วช[\u0e34\u0e35]\u0e49?ว\u0e31?ดที\u0e48?\s*)?(?:[\d#]{1,2}[.)]?\s*)?)[0O1Il|][1Il|][1Il|T]"
+                               r"(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")
 # A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates
 # refused it, and a digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) would be a wrong number.
 _MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
+# A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
+# its digits alone would be another number.
+_SIGN_IN_NUMBER = re.compile(r"(?<![\d.])\d[\d.]*[@«©][\d.@«©]*")
 # A score before the score word with one or two signs among its digits (`95ส93 คะแนน`, `8 ง.95`): refused, so that
 # the grammar neither takes it nor reaches past it for the next number.
 _GARBLED_SCORE = re.compile(r"(?<![\d.])\d[\d.]*\s?[^\d\s.]{1,2}\s?[\d.]*\d(?=\s*คะแนน)")
@@ -83,11 +91,20 @@ def _thai_level(match: re.Match) -> str:
     return match.group(1) + _LEVEL_BY_KEY.get(key, match.group(2))
 
 
+def _tool_before_name(match: re.Match) -> str:
+    """The tool of the indicator the text after the strokes names (up to its first number), else as read."""
+    name = re.split(r"[\d#]", match.string[match.end():], maxsplit=1)[0]
+    number = match_indicator(name.strip())
+    return match.group(1) + tool_of_indicator(number) if number else match.group()
+
+
 def clean_text(text: str) -> str:
     """An OCR'd line or cell with the scan confusions of ITA documents repaired or refused (see module doc)."""
     if not text:
         return text
     text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
+    text = _TOOL_BEFORE_NAME.sub(_tool_before_name, text)
+    text = _SIGN_IN_NUMBER.sub(UNREAD, text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)
     text = _GARBLED_SCORE.sub(UNREAD, text)

@@ -87,10 +87,27 @@ def test_a_measure_lines_list_number_is_not_a_score():
 
 
 def test_a_tool_cell_read_as_digits_still_gives_the_indicator():
-    rows = table([1], ["ลำดับ", "เครื่องมือ", "ตัวชี้วัด", "คะแนน"], (1, ["1", "111", "การปฏิบัติหน้าที่", "100"]),
-                 (1, ["10", "011", "การป้องกันการทุจริต", "86.33"]))
+    """The tool read as strokes or digits (`111`, `011`) in its own cell or glued to the name on a page line: the
+    scan layer writes the tool (scan_cleanup), so the grammar, which knows only the tools' names, reads the row."""
+    read = [["1", "111", "การปฏิบัติหน้าที่", "100"], ["10", "011", "การป้องกันการทุจริต", "86.33"]]
+    rows = table([1], ["ลำดับ", "เครื่องมือ", "ตัวชี้วัด", "คะแนน"], *[(1, [clean_cell(c)[0] for c in r]) for r in read])
     found = indicator_scores(segments([page(1)], [rows]))
     assert {i.indicator: i.score for i in found} == {1: 100.0, 10: 86.33}
+    lines = ["1 111การปฏิบัติหน้าที่ 100 ผ่านเกณฑ์", "10 011 การป้องกันการทุจริต 86.33", "3 1l1 การใช้อำนาจ 85.14"]
+    assert _scores(*lines) == {1: 100.0, 10: 86.33, 3: 85.14}
+    assert _scores(*lines, ocr=False) == {}  # the grammar alone does not take strokes for a tool
+    assert clean_text("111 คน ได้รับการอบรม") == "111 คน ได้รับการอบรม"  # strokes before no indicator's name stay
+
+
+def test_a_number_with_a_lookalike_sign_glued_to_it_is_refused_by_the_scan_layer():
+    """`9@.78`, `85«.12`: a sign Tesseract writes for a Thai digit inside a number; the scan layer refuses the number
+    (its digits alone would be another number), and the grammar reads clean text only."""
+    assert clean_text("1การปฏิบัติหน้าที่9@.78คะแนน") == f"1การปฏิบัติหน้าที่{UNREAD}คะแนน"
+    assert clean_text("2 การใช้งบประมาณ 85«.12 คะแนน") == f"2 การใช้งบประมาณ {UNREAD} คะแนน"
+    assert _scores("2 การใช้งบประมาณ 85«.12 คะแนน", "4 การใช้ทรัพย์สินของราชการ 90.10@ คะแนน") == {}
+    assert _scores("2 การใช้งบประมาณ 85.12 คะแนน «การเผยแพร่") == {2: 85.12}  # a sign after a space is no digit
+    # the refusal is the scan layer's: the grammar alone would take the digits before the sign
+    assert _scores("4 การใช้ทรัพย์สินของราชการ 90.10@ คะแนน", ocr=False) == {4: 90.10}
 
 
 def _validated(document_layout):

@@ -19,8 +19,9 @@ from parsers.ocr_digits import UNREAD
 from parsers.records import Assessment, IndicatorScore, PageLayout, Provenance, QuestionScore, Table
 
 # What scans get wrong (a score `00.00` that lost its 1, `011` for OIT, `8` for the level B, `ค` for `ด` in level
-# words, `10000` for 100.00, digits mixed with look-alike letters, `l9` for i9) is repaired or refused by the scan
-# layer (parsers/scan_cleanup.py) before this grammar sees OCR'd text.
+# words, `10000` for 100.00, digits mixed with look-alike letters or signs, `l9` for i9, a tool read as strokes
+# before an indicator's name) is repaired or refused by the scan layer (parsers/scan_cleanup.py) before this
+# grammar sees OCR'd text.
 SCORE = NUMBER
 
 # Level names appear here without their marks, as in skeleton text.
@@ -35,16 +36,15 @@ _LEVEL_ALONE = re.compile(rf"ระดบผลการประเมน(?:ITA
 # `IIT 97.11`, `EIT ส่วนที่ 1 97.36`, `EIT (2) 99.16`, `- OIT (การเปิดเผยข้อมูลสาธารณะ) : 97.50 คะแนน`
 _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\([^\d)]*\))?"
                         rf"(?:\(?สวนท([12])\)?|\(([12])\))?[:=]?({SCORE})(?:คะแนน)?$")
-# A tool cell OCR read as digits (`OIT` → `011`, `IIT` → `111`).
-_TOOL_MISREAD = r"[0O1Il|][1Il|][1Il|T]"
 # A score never opens with a zero before a digit (`(07)` is a tool's code a scan misread, `07` a code).
 # A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
-# `การทุจริต3บังคับใช้`); a score is not followed by an unread mark or a look-alike sign (`9@.78`).
+# `การทุจริต3บังคับใช้`); a score is not followed by an unread mark (the scan layer refuses a number with a
+# look-alike sign glued to it, `9@.78`, and writes a tool read as strokes before a name, `111การ…`, as the tool).
 # A list number a scan garbled (`lo.`, `ฒ.`) may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
 # (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(
-    rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[^\d.{UNREAD}]{{1,3}}[.)])?(?:IIT|EIT|OIT|{_TOOL_MISREAD})?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
-    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}@«©])")
+    rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[^\d.{UNREAD}]{{1,3}}[.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
+    rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}])")
 # The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
 # digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)
 _QUESTION_CODE = re.compile(r"^\s*([iI1eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")

@@ -18,6 +18,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from normalizers.digits import to_arabic_digits
+
 CATALOGS = Path(__file__).resolve().parent.parent / "data" / "reference"
 SIMILARITY = 0.85  # share of a wording's letters the cell's reading of it must get right (OCR'd cells: 0.88-1.0)
 LEAD = 0.05  # over the next-closest wording
@@ -61,6 +63,7 @@ def _code(prefix: str, codes: dict[int, set[str]], years: set[int]) -> str | Non
     if len(chosen) != 1:
         return None
     code = chosen.pop()
+    prefix = to_arabic_digits(prefix)  # the code's number printed in Thai digits and read so (`๕` of i๕)
     signs = re.sub(r"[^A-Za-z0-9|!]", "", prefix)
     if not signs:
         return None

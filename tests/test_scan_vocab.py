@@ -61,6 +61,16 @@ def test_no_code_is_written_where_ocr_read_none_or_one_that_disagrees():
     assert text == "ee " + row["text"]
 
 
+def test_a_code_whose_letter_ocr_lost_is_written_when_its_thai_number_agrees():
+    """`i๕` read `๕` (the letter lost, the number in Thai digits): the catalog's one code for the wording holds
+    that number, so it is written; another number, Thai or Arabic, writes no code."""
+    row = next(r for r in ROWS if len(r["code"]) == 2 and r["code"][1] in "56789")
+    thai = "๐๑๒๓๔๕๖๗๘๙"[int(row["code"][1])]
+    assert snap_wording(f"{thai} {row['text']}", {2568}) == (f"{row['code']} {row['text']}", None)
+    other = "๑" if row["code"][1] != "1" else "๒"
+    assert snap_wording(f"{other} {row['text']}", {2568})[0] == f"{other} {row['text']}"
+
+
 def test_text_that_is_no_wording_is_left_as_read():
     for text in ("จัดทำคู่มือการปฏิบัติงานและเผยแพร่ให้ประชาชนทราบทางเว็บไซต์ของหน่วยงาน",
                  "1.แต่งตั้งคณะกรรมการตรวจสอบพัสดุประจำปี 2.คณะกรรมการรายงานผล", "กองคลัง", ""):

@@ -274,8 +274,33 @@ def _weight(field: str, year: int | None) -> float:
     return weights.get(key, weights.get("EIT", 30.0))
 
 
+# Right after a number: what it counts (people, items, questions, times, units), so it is no score (`63 ราย`, `25 ข้อ`;
+# ข้อมูล and ของ are no count).
+_COUNT_AFTER = re.compile(r"^\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน|ตวชวด|เครองมอ|แบบวด)")
+
+
 def _numbers(segment: str) -> list[str]:
-    return [m.group(1) or m.group(2) for m in _NUMBER_OR_UNREAD.finditer(segment)]
+    """The numbers of a segment in order, a count beside its noun (`63 ราย`) left out: a count is no score."""
+    return [m.group(1) or m.group(2) for m in _NUMBER_OR_UNREAD.finditer(segment)
+            if not _COUNT_AFTER.match(segment[m.end():])]
+
+
+# A column header naming a count: `จำนวน…` (not of points or money) or a bracketed unit of people or items.
+_COUNT_HEADER = re.compile(r"จำนวน(?!คะแนน|เงน)|\((?:คน|ราย|ทาน|ขอ|ครง|หนวยงาน)\)")
+_WHOLE_OR_NONE = re.compile(r"\d{1,5}|[-–]?")
+
+
+def count_columns(header: list[str], rows: list[list[str]]) -> set[int]:
+    """Columns that count (respondents, questions, items) rather than score: the header names a count and every
+    cell holds a whole number or nothing. Their numbers are never a tool's score (`IIT | 63 | 20 | 86.34`)."""
+    found = set()
+    for column, cell in enumerate(header):
+        if not _COUNT_HEADER.search(flat(cell)):
+            continue
+        values = [flat(cells[column]) for cells in rows if column < len(cells)]
+        if any(values) and all(_WHOLE_OR_NONE.fullmatch(v) for v in values):
+            found.add(column)
+    return found
 
 
 def tools(pieces: list[str], year: int | None, weighted_header: bool = False) -> list[ToolReading]:

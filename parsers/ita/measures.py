@@ -165,13 +165,15 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
                     cells[role] = f"{text} {cells.get(role, '')}".strip()
                 ticks |= pending[2]
             pending = None
-            after = next((r for r in body[position + 1:]), None)
-            last_on_page = after is not None and after.page != row.page
-            if under_head and last_on_page and "measure" not in cells and "indicator" not in cells \
-                    and row.kind == "body":
-                # right under a head, the last row of its page without its measure: a printer that moves a cut
-                # row's cells to the next page whole (WeasyPrint) left the rest of some columns here; it belongs
-                # to the next page's first row, never to the row above the head
+            after = next((r for r in body[position + 1:] if r.kind == "body" and not _is_header(r.cells)
+                          and not _repeats_header(r.cells, header)), None)
+            if after is not None and after.page != row.page and "measure" not in cells and "indicator" not in cells \
+                    and row.kind == "body" and (under_head or all(
+                        i >= len(after.cells) or not after.cells[i].strip() for i, role in roles.items()
+                        if role in cells)):
+                # a page's last row without its measure, right under a head or filling only columns the next
+                # page's first row leaves empty: a printer that moves a cut row's cells to the next page whole
+                # (WeasyPrint) left the others here; they belong to that row, not to the row above
                 pending = (row.page, cells, ticks)
                 continue
             under_head = False

@@ -50,8 +50,11 @@ def test_a_column_of_counts_beside_the_tools_scores_is_no_score(table):
 def test_count_columns_need_a_count_header_and_whole_numbers():
     rows = [["IIT", "63", "86.34"], ["EIT", "98", "89.36"]]
     assert count_columns(["เครื่องมือ", "จำนวนผู้ประเมิน (คน)", "คะแนน"], rows) == {1}
-    # a header naming no count, or a column of decimals under `จำนวน…`, is not a count column
-    assert count_columns(["เครื่องมือ", "ครั้งที่", "คะแนน"], rows) == set()
+    # whole numbers beside a column of scores are counts, under a header that names no score nor weight
+    assert count_columns(["เครื่องมือ", "คำถามที่ใช้", "คะแนน"], rows) == {1}
+    assert count_columns(["เครื่องมือ", "น้ำหนัก", "คะแนนเต็ม", "คะแนน"], [["IIT", "30", "100", "86.34"]]) == set()
+    # without a column of scores beside, a header naming no count says nothing; decimals are never counts
+    assert count_columns(["เครื่องมือ", "คำถามที่ใช้", "ผล"], [["IIT", "63", "86"]]) == set()
     assert count_columns(["เครื่องมือ", "จำนวน", "จำนวนคะแนน"], [["IIT", "86.34", "86.34"]]) == set()
 
 
@@ -164,3 +167,15 @@ def test_a_page_foot_row_that_goes_on_the_row_above_still_does():
         (2, "body", ["๒. มาตรการควบคุมการยืม", "ทำทะเบียนคุม", "กองคลัง", "พฤศจิกายน ๒๕๖๗"]))
     found = measures([table], [], 2567, 2568)
     assert [m.method for m in found] == ["จัดทำประกาศ และติดตามผล", "ทำทะเบียนคุม"]
+
+
+def test_an_indicator_table_with_a_column_of_question_counts_gives_the_scores():
+    """Each indicator's score beside how many questions it asked (main read none of the ten)."""
+    names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ", "การแก้ไขปัญหาการทุจริต",
+             "คุณภาพการดำเนินงาน", "ประสิทธิภาพการสื่อสาร", "การปรับปรุงระบบการทำงาน", "การเปิดเผยข้อมูล",
+             "การป้องกันการทุจริต"]
+    scores = [97.88, 89.64, 96.39, 94.42, 90.11, 98.90, 93.34, 95.64, 89.55, 93.71]
+    rows = [[f"{n}. {name}", str(2 + n % 7), f"{v:.2f}"] for n, (name, v) in enumerate(zip(names, scores), 1)]
+    table = _table(["ตัวชี้วัดการประเมิน ITA", "คำถามที่ใช้", "คะแนน"], *rows)
+    parsed = parse_document(_tool_document(table))
+    assert {i.indicator: i.score for i in parsed.indicators} == dict(enumerate(scores, 1))

@@ -291,14 +291,20 @@ _WHOLE_OR_NONE = re.compile(r"\d{1,5}|[-–]?")
 
 
 def count_columns(header: list[str], rows: list[list[str]]) -> set[int]:
-    """Columns that count (respondents, questions, items) rather than score: the header names a count and every
-    cell holds a whole number or nothing. Their numbers are never a tool's score (`IIT | 63 | 20 | 86.34`)."""
+    """Columns that count (respondents, questions, items) rather than score, every cell a whole number or nothing:
+    the header names a count, or, beside a column headed as scores that holds scores with decimals, the header
+    names neither a score nor a weight (whole numbers beside scores are counts). Their numbers are never a tool's
+    or an indicator's score (`IIT | 63 | 20 | 86.34`)."""
+    def values(column: int) -> list[str]:
+        return [flat(cells[column]) for cells in rows if column < len(cells)]
+    scored = any(_SCORE_WORD in flat(cell) and any(re.fullmatch(r"\d{1,3}\.\d{1,2}", v) for v in values(column))
+                 for column, cell in enumerate(header))
     found = set()
     for column, cell in enumerate(header):
-        if not _COUNT_HEADER.search(flat(cell)):
-            continue
-        values = [flat(cells[column]) for cells in rows if column < len(cells)]
-        if any(values) and all(_WHOLE_OR_NONE.fullmatch(v) for v in values):
+        head = flat(cell)
+        counted = bool(_COUNT_HEADER.search(head)) or (
+            scored and column > 0 and bool(head) and _SCORE_WORD not in head and "นำหนก" not in head)
+        if counted and any(values(column)) and all(_WHOLE_OR_NONE.fullmatch(v) for v in values(column)):
             found.add(column)
     return found
 
@@ -409,6 +415,9 @@ _CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผล�
 _MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name (`IIT การใช้ 98.15`: an indicator's)
 
 
+_COUNT_CLAUSE = re.compile(r"([^\d|]{0,24}?)\|?\d{1,5}\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน)")
+
+
 def _own_numbers(segment: str) -> list[str] | None:
     """The numbers right after a tool's name, when only connecting words (`ได้`, `คะแนน`, `:`) or a bracketed
     description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's);
@@ -416,6 +425,14 @@ def _own_numbers(segment: str) -> list[str] | None:
     first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
     if not first:
         return None
+    # counts first (`ผู้ตอบ 63 คน ข้อคำถาม 25 ข้อ คะแนน 86.34`): a few words and a number beside what it counts say
+    # how the tool was measured; the score comes after them. Never over an indicator's name (its score follows).
+    while (count := _COUNT_CLAUSE.match(segment)) and not _INDICATOR_CUE.search(count.group(1)) \
+            and not _after_indicator_name(count.group(1)):
+        segment = segment[count.end():]
+        first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
+        if not first:
+            return None
     gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
     if _INDICATOR_CUE.search(gap) or sum(1 for ch in gap if "\u0e01" <= ch <= "\u0e4f" or ch.isalpha()) > _MAX_GAP_LETTERS:
         return []

@@ -174,6 +174,44 @@ def _header_remnant(row: RawRow, header: list[str]) -> bool:
         len(text) >= 3 and text in bare(header[i]) for i, text in filled)
 
 
+def _header_atop(row: RawRow, header: list[str], done: list[str]) -> tuple[list[str], RawRow | None] | None:
+    """Atop a new page, a row holding the next lines of the table's repeated header (`done`: its lines read so
+    far, per column), maybe fused with the rest of the row a page break cut (no rule under the repeated head
+    parted them; the head itself may come over two rows). Gives the header lines read after this row and the
+    rest as a row of its own (None when the row holds header lines only); None when the row is no such piece."""
+    def bare(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+    named = [i for i, h in enumerate(header) if bare(h)]
+    if len(named) < 2 or len(header) != len(row.cells):
+        return None
+    now, rest, gave = list(done), list(row.cells), 0
+    for i in named:
+        lines = row.cells[i].split("\n")
+        k = max(k for k in range(len(lines) + 1) if bare(header[i]).startswith(bare(done[i] + "".join(lines[:k]))))
+        now[i] = done[i] + "".join(lines[:k])
+        rest[i] = "\n".join(lines[k:]).strip("\n")
+        gave += bool(bare("".join(lines[:k])))
+    complete = all(bare(now[i]) == bare(header[i]) for i in named)
+    goes_on = any(c.strip() for c in rest)
+    if gave < 2 and not any(done) or goes_on and not complete or not goes_on and complete and not any(done):
+        return None  # no header lines here; a rest under an unfinished head; a whole head alone (repeats_header)
+    if not goes_on:
+        return now, None
+    return now, RawRow(rest, row.n_real, row.top, row.bottom, row.bold, list(row.sources), list(row.spanned))
+
+
+def _heading_over_head(row: RawRow, below: list[RawRow], table: Table) -> bool:
+    """Before a table has a head or a body row: a row filling its first column and under half the others, right
+    above a row that reads as the head, is a heading or title over the table (a word space may part one into two
+    cells of a table without rules), never a body row."""
+    if table.header or any(r.kind in ("body", "header") for r in table.rows):
+        return False
+    filled = [i for i, c in enumerate(row.cells) if c.strip()]
+    nxt = next((r for r in below if not _is_spacer(r)), None)
+    return bool(filled) and filled[0] == 0 and len(filled) >= 2 and len(filled) * 2 < len(row.cells) \
+        and nxt is not None and looks_like_header(nxt, len(row.cells)) and not looks_like_header(row, len(row.cells))
+
+
 def _header_tail(row: RawRow, above: RawRow) -> bool:
     """Before the table's first body row, under its header: a row filling under half the columns, not the
     first, with short digit-free words is the rest of the header's wrapped cells."""
@@ -841,14 +879,29 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             current.pages.append(found.page)
         at_top = True
         header_above: RawRow | None = None  # this page's last header row, while still at the table's top
+        head_done = [""] * found.n_cols  # the repeated header's lines read so far atop this page (_header_atop)
         for index, row in enumerate(found.rows):
             if _is_spacer(row):
                 continue
+            if new_page and at_top and current.header and \
+                    (split := _header_atop(row, current.header, head_done)) is not None:
+                head_done, rest = split
+                piece = [join_lines(c) for c in row.cells] if rest is None else list(current.header)
+                current.rows.append(TableRow(piece, found.page, "header", list(row.sources)))
+                if rest is None:
+                    continue
+                row = rest
             cells = [join_lines(c) for c in row.cells]
             known = header_rows.get(id(current), [])  # the header rows as first printed (grows with them)
             if new_page and _is_section(row, found.n_cols) and _cut_rest(row, _last_body(current)):
                 new_page = at_top = False
                 _join_row(_last_body(current), cells, row.sources)
+                continue
+            if _heading_over_head(row, found.rows[index + 1:], current):
+                # a heading a word space parted into two cells, the table's head right under it
+                text = " ".join(c for c in cells if c.strip())
+                kind = "caption" if _CAPTION.match(text) else "section"
+                current.rows.append(TableRow([text] + [""] * (found.n_cols - 1), found.page, kind, list(row.sources)))
                 continue
             if _wrapped_heading(row, found.rows[:index], current):
                 current.rows[-1].cells[0] = join_lines(f"{current.rows[-1].cells[0]}\n{cells[0]}")
@@ -877,7 +930,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 or (current.header and repeated) or (under_header and _header_remnant(row, current.header)) \
                 or at_top and (
                 row.bold or repeated
-                or (all(r.kind == "caption" for r in current.rows) and looks_like_header(row, found.n_cols))
+                or (all(r.kind in ("caption", "section") for r in current.rows) and looks_like_header(row, found.n_cols))
                 or (header_above is not None and second_level(row, header_above))
                 or (header_above is not None and _header_remnant(row, current.header))
                 or (header_above is not None and not any(r.kind == "body" for r in current.rows)

@@ -22,7 +22,7 @@ from tests.variety.content import FAMILIES  # noqa: E402
 from tests.variety.corpus import Spec, available_renderers, make_all  # noqa: E402
 from tests.variety.fonts import ALL as ALL_FONTS, font_file  # noqa: E402
 from tests.variety.layout import FEATURES, options  # noqa: E402
-from tests.variety.matrix import all_specs, held_out_2_specs, held_out_3_specs, held_out_4_specs, held_out_5_specs, held_out_6_specs, held_out_7_specs, held_out_8_specs, held_out_9_specs, held_out_10_specs, held_out_specs  # noqa: E402
+from tests.variety.matrix import all_specs, held_out_2_specs, held_out_3_specs, held_out_4_specs, held_out_5_specs, held_out_6_specs, held_out_7_specs, held_out_8_specs, held_out_9_specs, held_out_10_specs, held_out_11_specs, held_out_specs  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="write the ninth held-out set's documents (tests/variety/matrix.py HELD_OUT_9) instead")
     ap.add_argument("--held-out-10", action="store_true",
                     help="write the tenth held-out set's documents (tests/variety/matrix.py HELD_OUT_10) instead")
+    ap.add_argument("--held-out-11", action="store_true",
+                    help="write the eleventh held-out set's documents (tests/variety/matrix.py HELD_OUT_11) instead")
     ap.add_argument("--measure", action="store_true",
                     help="then run the pipeline into OUT_DIR-curated and print per-document field accuracy")
     ap.add_argument("--known-failures", action="store_true",
@@ -71,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     fonts = [f for f in (a.fonts or ALL_FONTS) if font_file(f) is not None]
     if not fonts:
         ap.error("none of the fonts is available on this machine")
-    if a.held_out_10:
+    if a.held_out_11:
+        specs = [s for s in held_out_11_specs() if s.renderer not in missing and font_file(s.font) is not None]
+    elif a.held_out_10:
         specs = [s for s in held_out_10_specs() if s.renderer not in missing and font_file(s.font) is not None]
     elif a.held_out_9:
         specs = [s for s in held_out_9_specs() if s.renderer not in missing and font_file(s.font) is not None]

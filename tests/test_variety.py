@@ -30,8 +30,6 @@ from tests.variety.truth import truth
 # Measured on the parser of the commit that last changed this list (`scripts/variety_corpus.py OUT --matrix --measure --known-failures` prints
 # it anew); each names the fields below the minimum, right/total. Delete an entry when the parser reads that variant: strict xfail fails on XPASS.
 KNOWN_FAILURES: dict[str, str] = {
-    'renderer[weasyprint]': '{measure_responsible: 22/24}',
-    'same_rows[merged_furniture]': 'rows differing from the docx print: weasyprint 4',
     'variant[front_matter]': '{measure_period: 5/6, measure_responsible: 5/6, measure_text_exact: 3/6}',
     'variant[header_lines+row_breaks+merged_responsible]': '{measure_text_exact: 5/6}',
     'variant[header_lines]': '{measure_text_exact: 5/6}',

@@ -66,9 +66,12 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
         weighted = any(word in skeleton(" ".join(table.header)) for word in statements.WEIGHTED_WORDS)
         body_rows = [row.cells for row in table.rows if row.kind != "header"]
         header_cells = table.header or (body_rows[0] if body_rows else [])
-        for reading in statements.tools_across(header_cells, body_rows, year, weighted):
+        # columns of counts (respondents, questions) are left out: their numbers are no tool's score
+        counts = statements.count_columns(header_cells, body_rows)
+        keep = lambda cells: [c for k, c in enumerate(cells) if k not in counts]  # noqa: E731
+        for reading in statements.tools_across(keep(header_cells), [keep(r) for r in body_rows], year, weighted):
             _set_tool(assessment, reading)
-        rows = [" ".join(row.cells) for row in table.rows]
+        rows = [" ".join(keep(row.cells)) for row in table.rows]
         for reading in statements.tools(rows, year, weighted):
             _set_tool(assessment, reading)
     for reading in statements.tools([line.text for page in pages for line in page.lines], year):

@@ -144,10 +144,13 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         if not continued:
             summed_from = table_from = len(rows)  # the rows a total row adds up: since the last total, or all
         measure_style = _measure_style(body, roles)
+        under_head = True  # no body row yet since the table's (or a section's) head
+        pending: tuple[int, dict[str, str], set[int]] | None = None  # a page foot's part of the next page's row
         for position, row in enumerate(body):
             first_on_page = row.page != page_of_previous
             page_of_previous = row.page
             if row.kind == "header" or _is_header(row.cells) or _repeats_header(row.cells, header):
+                under_head = True
                 continue
             cells = {roles[i]: _before_signature(c) for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
             cells = {k: v for k, v in cells.items() if _has_words(v)}
@@ -156,6 +159,24 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             cells = {k: v for k, v in cells.items() if not k.startswith(("month:", "quarter:", "note", "target"))}
             if not cells and not ticks:
                 continue
+            if pending is not None and row.page != pending[0]:
+                # the part printed at the last page's foot opens this row: its cells come first
+                for role, text in pending[1].items():
+                    cells[role] = f"{text} {cells.get(role, '')}".strip()
+                ticks |= pending[2]
+            pending = None
+            after = next((r for r in body[position + 1:] if r.kind == "body" and not _is_header(r.cells)
+                          and not _repeats_header(r.cells, header)), None)
+            if after is not None and after.page != row.page and "measure" not in cells and "indicator" not in cells \
+                    and row.kind == "body" and (under_head or all(
+                        i >= len(after.cells) or not after.cells[i].strip() for i, role in roles.items()
+                        if role in cells)):
+                # a page's last row without its measure, right under a head or filling only columns the next
+                # page's first row leaves empty: a printer that moves a cut row's cells to the next page whole
+                # (WeasyPrint) left the others here; they belong to that row, not to the row above
+                pending = (row.page, cells, ticks)
+                continue
+            under_head = False
             # A row with one filled cell spanning the table is a section heading, unless it is the first
             # row after a page break (then it may be the rest of a cut measure).
             only_one = len(cells) == 1 and sum(bool(c.strip()) for c in row.cells) == 1 \
@@ -166,6 +187,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             heading = style in section_styles and style != measure_style and not set(cells) & _MEASURE_OWN
             if row.kind == "section" or heading or (only_one and not (continued and position == 0)):
                 section = tidy(strip_list_number(" ".join(c for c in row.cells if c.strip())))
+                under_head = True
                 continue
             # a section's subtotal adds up the rows since the last total; the closing total all the table's rows
             if _is_total(cells, rows[summed_from:]) or _is_total(cells, rows[table_from:]) \

@@ -13,6 +13,7 @@ from normalizers import catalog
 from normalizers.codes import normalize_code, resolve_code
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.scores import parse_score
+from parsers.ita.statements import count_columns
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from parsers.ocr_digits import UNREAD
 
@@ -135,7 +136,8 @@ def segments(pages: list[PageLayout], tables: list[Table],
     this year's is only known from the columns (a scan that garbled one of them would leave the other)."""
     pieces, by_year = [], []
     for table in tables:
-        others = _other_years(table, year)
+        # columns of other years, and columns of counts (questions, respondents: statements.count_columns)
+        others = _other_years(table, year) | count_columns(table.header, [r.cells for r in table.rows if r.kind != "header"])
         if others:
             by_year += [s for row in table.rows for s in row.sources if s is not None]
         for row in table.rows:

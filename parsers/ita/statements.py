@@ -274,8 +274,39 @@ def _weight(field: str, year: int | None) -> float:
     return weights.get(key, weights.get("EIT", 30.0))
 
 
+# Right after a number: what it counts (people, items, questions, times, units), so it is no score (`63 ราย`, `25 ข้อ`;
+# ข้อมูล and ของ are no count).
+_COUNT_AFTER = re.compile(r"^\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน|ตวชวด|เครองมอ|แบบวด)")
+
+
 def _numbers(segment: str) -> list[str]:
-    return [m.group(1) or m.group(2) for m in _NUMBER_OR_UNREAD.finditer(segment)]
+    """The numbers of a segment in order, a count beside its noun (`63 ราย`) left out: a count is no score."""
+    return [m.group(1) or m.group(2) for m in _NUMBER_OR_UNREAD.finditer(segment)
+            if not _COUNT_AFTER.match(segment[m.end():])]
+
+
+# A column header naming a count: `จำนวน…` (not of points or money) or a bracketed unit of people or items.
+_COUNT_HEADER = re.compile(r"จำนวน(?!คะแนน|เงน)|\((?:คน|ราย|ทาน|ขอ|ครง|หนวยงาน)\)")
+_WHOLE_OR_NONE = re.compile(r"\d{1,5}|[-–]?")
+
+
+def count_columns(header: list[str], rows: list[list[str]]) -> set[int]:
+    """Columns that count (respondents, questions, items) rather than score, every cell a whole number or nothing:
+    the header names a count, or, beside a column headed as scores that holds scores with decimals, the header
+    names neither a score nor a weight (whole numbers beside scores are counts). Their numbers are never a tool's
+    or an indicator's score (`IIT | 63 | 20 | 86.34`)."""
+    def values(column: int) -> list[str]:
+        return [flat(cells[column]) for cells in rows if column < len(cells)]
+    scored = any(_SCORE_WORD in flat(cell) and any(re.fullmatch(r"\d{1,3}\.\d{1,2}", v) for v in values(column))
+                 for column, cell in enumerate(header))
+    found = set()
+    for column, cell in enumerate(header):
+        head = flat(cell)
+        counted = bool(_COUNT_HEADER.search(head)) or (
+            scored and column > 0 and bool(head) and _SCORE_WORD not in head and "นำหนก" not in head)
+        if counted and any(values(column)) and all(_WHOLE_OR_NONE.fullmatch(v) for v in values(column)):
+            found.add(column)
+    return found
 
 
 def tools(pieces: list[str], year: int | None, weighted_header: bool = False) -> list[ToolReading]:
@@ -384,6 +415,9 @@ _CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผล�
 _MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name (`IIT การใช้ 98.15`: an indicator's)
 
 
+_COUNT_CLAUSE = re.compile(r"([^\d|]{0,24}?)\|?\d{1,5}\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน)")
+
+
 def _own_numbers(segment: str) -> list[str] | None:
     """The numbers right after a tool's name, when only connecting words (`ได้`, `คะแนน`, `:`) or a bracketed
     description stand between; none when a name stands there (`IIT การปฏิบัติหน้าที่ 100`: an indicator's);
@@ -391,6 +425,14 @@ def _own_numbers(segment: str) -> list[str] | None:
     first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
     if not first:
         return None
+    # counts first (`ผู้ตอบ 63 คน ข้อคำถาม 25 ข้อ คะแนน 86.34`): a few words and a number beside what it counts say
+    # how the tool was measured; the score comes after them. Never over an indicator's name (its score follows).
+    while (count := _COUNT_CLAUSE.match(segment)) and not _INDICATOR_CUE.search(count.group(1)) \
+            and not _after_indicator_name(count.group(1)):
+        segment = segment[count.end():]
+        first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
+        if not first:
+            return None
     gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
     if _INDICATOR_CUE.search(gap) or sum(1 for ch in gap if "\u0e01" <= ch <= "\u0e4f" or ch.isalpha()) > _MAX_GAP_LETTERS:
         return []

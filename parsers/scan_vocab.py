@@ -63,11 +63,11 @@ def _code(prefix: str, codes: dict[int, set[str]], years: set[int]) -> str | Non
     if len(chosen) != 1:
         return None
     code = chosen.pop()
-    prefix = to_arabic_digits(prefix)  # the code's number printed in Thai digits and read so (`๕` of i๕)
-    signs = re.sub(r"[^A-Za-z0-9|!]", "", prefix)
+    signs = re.sub(r"[^A-Za-z0-9|!\u0e50-\u0e59]", "", prefix)
     if not signs:
         return None
-    if signs[0] in _TOOL_LOOKALIKES[code[0]] or code[1:] in re.sub(r"\D", "", prefix):
+    # the code's number may be read in Thai digits as printed (`๕` of i๕); a Thai digit is no letter's look-alike
+    if signs[0] in _TOOL_LOOKALIKES[code[0]] or code[1:] in re.sub(r"\D", "", to_arabic_digits(prefix)):
         return code
     return None
 

@@ -49,6 +49,9 @@ _MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«�
 # A list number read as Latin letters or signs before an indicator's name (`lo. การใช้งบประมาณ 87.57`, `©) การ…`):
 # refused (`#.`), as any unread list number; the name after it is kept.
 _GARBLED_LIST_NUMBER = re.compile(r"^(\s*)[A-Za-z|!©«»@]{1,3}([.)])(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")
+# The same alone in its cell (a ruled table's list-number column, `lo.` for 10.), of the signs Tesseract writes for
+# digits: refused (`#.`); its row is read by the name in the next cells.
+_GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
 # A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
 # its digits alone would be another number.
 _SIGN_IN_NUMBER = re.compile(r"(?<![\d.])\d[\d.]*[@«©][\d.@«©]*")
@@ -269,6 +272,8 @@ def clean_cell(text: str) -> tuple[str, str | None]:
     closed vocabularies."""
     if _IIT_CELL.match(text):
         text = "IIT"
+    elif found := _GARBLED_NUMBER_CELL.match(text):
+        text = UNREAD + found.group(1)
     else:
         text = _LEAD_SIGN.sub("", clean_text(drop_debris_lines(text)))
         text = correct_words(restore_words(refuse_garbled_range_end(snap_latin_months(snap_months(text)))))

@@ -107,6 +107,9 @@ def test_a_list_number_read_as_latin_letters_is_refused_by_the_scan_layer():
     assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน") == {2: 87.57}
     assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {}
     assert _scores("ก. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {2: 87.57}
+    # alone in its cell (a ruled table's list-number column), refused the same way
+    rows = table([1], ["ลำดับ", "ตัวชี้วัด", "คะแนน"], (1, [clean_cell(c)[0] for c in ["lo.", "การใช้งบประมาณ", "87.57"]]))
+    assert {i.indicator: i.score for i in indicator_scores(segments([page(1)], [rows]))} == {2: 87.57}
 
 
 def test_a_number_with_a_lookalike_sign_glued_to_it_is_refused_by_the_scan_layer():

@@ -1247,8 +1247,9 @@ def _as_read(cell: str, pieces: list[tuple[str, str]]) -> str:
     `ผู้บังคับบัญชาใน` + `ผู้บังคับบัญชาในหน่วยงานของท่าน…`); a cell that is one snapped piece stays as it is."""
     whole = cell.strip()
     for snapped, read in sorted(pieces, key=lambda piece: -len(piece[0])):
+        snapped = join_lines(snapped)  # as the joining of tables wrote it (a kept prefix's line breaks joined)
         if snapped != whole and snapped in cell:
-            cell = cell.replace(snapped, read, 1)
+            cell = cell.replace(snapped, join_lines(read), 1)
     return cell
 
 

@@ -46,6 +46,12 @@ _TOOL_BEFORE_NAME = re.compile(r"^(\s*(?:ต\u0e31?วช[\u0e34\u0e35]\u0e49?�
 # A word of digits mixed with letters Tesseract writes for Thai digits (ocr_digits._LOOKALIKES): the templates
 # refused it, and a digit taken out of it (the 0 of `ฒ0 ฒ5`, 70.75) would be a wrong number.
 _MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«©@])[\d.,อวฯงจฒญๆซ«©@]+(?!\S)")
+# A list number read as Latin letters or signs before an indicator's name (`lo. การใช้งบประมาณ 87.57`, `©) การ…`):
+# refused (`#.`), as any unread list number; the name after it is kept.
+_GARBLED_LIST_NUMBER = re.compile(r"^(\s*)[A-Za-z|!©«»@]{1,3}([.)])(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")
+# The same alone in its cell (a ruled table's list-number column, `lo.` for 10.), of the signs Tesseract writes for
+# digits: refused (`#.`); its row is read by the name in the next cells.
+_GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
 # A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
 # its digits alone would be another number.
 _SIGN_IN_NUMBER = re.compile(r"(?<![\d.])\d[\d.]*[@«©][\d.@«©]*")
@@ -98,12 +104,19 @@ def _tool_before_name(match: re.Match) -> str:
     return match.group(1) + tool_of_indicator(number) if number else match.group()
 
 
+def _garbled_list_number(match: re.Match) -> str:
+    """`#.` for the garbled list number when the text after it (up to its first number) names an indicator."""
+    name = re.split(r"[\d#]", match.string[match.end():], maxsplit=1)[0]
+    return f"{match.group(1)}{UNREAD}{match.group(2)}" if match_indicator(name.strip()) else match.group()
+
+
 def clean_text(text: str) -> str:
     """An OCR'd line or cell with the scan confusions of ITA documents repaired or refused (see module doc)."""
     if not text:
         return text
     text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
     text = _TOOL_BEFORE_NAME.sub(_tool_before_name, text)
+    text = _GARBLED_LIST_NUMBER.sub(_garbled_list_number, text)
     text = _SIGN_IN_NUMBER.sub(UNREAD, text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)
@@ -259,6 +272,8 @@ def clean_cell(text: str) -> tuple[str, str | None]:
     closed vocabularies."""
     if _IIT_CELL.match(text):
         text = "IIT"
+    elif found := _GARBLED_NUMBER_CELL.match(text):
+        text = UNREAD + found.group(1)
     else:
         text = _LEAD_SIGN.sub("", clean_text(drop_debris_lines(text)))
         text = correct_words(restore_words(refuse_garbled_range_end(snap_latin_months(snap_months(text)))))

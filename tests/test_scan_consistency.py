@@ -99,6 +99,19 @@ def test_a_tool_cell_read_as_digits_still_gives_the_indicator():
     assert clean_text("111 คน ได้รับการอบรม") == "111 คน ได้รับการอบรม"  # strokes before no indicator's name stay
 
 
+def test_a_list_number_read_as_latin_letters_is_refused_by_the_scan_layer():
+    """`lo.` for a list number before an indicator's name: the scan layer refuses it (`#.`) and the grammar reads
+    the row by name; the grammar alone takes no Latin letters for a list number (a Thai letter `ก.` it does)."""
+    assert clean_text("lo. การใช้งบประมาณ 87.57 คะแนน") == f"{UNREAD}. การใช้งบประมาณ 87.57 คะแนน"
+    assert clean_text("ok. ไปประชุมประจำเดือน") == "ok. ไปประชุมประจำเดือน"  # no indicator named: left
+    assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน") == {2: 87.57}
+    assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {}
+    assert _scores("ก. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {2: 87.57}
+    # alone in its cell (a ruled table's list-number column), refused the same way
+    rows = table([1], ["ลำดับ", "ตัวชี้วัด", "คะแนน"], (1, [clean_cell(c)[0] for c in ["lo.", "การใช้งบประมาณ", "87.57"]]))
+    assert {i.indicator: i.score for i in indicator_scores(segments([page(1)], [rows]))} == {2: 87.57}
+
+
 def test_a_number_with_a_lookalike_sign_glued_to_it_is_refused_by_the_scan_layer():
     """`9@.78`, `85«.12`: a sign Tesseract writes for a Thai digit inside a number; the scan layer refuses the number
     (its digits alone would be another number), and the grammar reads clean text only."""

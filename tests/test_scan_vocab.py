@@ -172,3 +172,16 @@ def test_a_cell_a_page_break_cut_is_snapped_whole_once_joined():
     layout._snap_joined_wordings(pages, tables, {1, 2}, snapped)
     body = [row for row in tables[0].rows if row.kind == "body"]
     assert [row.cells[1] for row in body] == [wording]
+
+
+def test_a_snapped_piece_is_found_in_its_joined_cell_whatever_its_line_breaks():
+    """A piece snapped with the lines OCR read in front kept (`1 15ท่านเชื่อมั่น\\nใ` before a shorter catalog
+    wording) has its breaks joined when the tables are built; it is still found there and written back as read."""
+    from parsers.layout import _as_read
+    from parsers.pdf_text import join_lines
+
+    snapped = "1 15ท่านเชื่อมั่น\nใ แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
+    read = "1 15ท่านเชื่อมั่น\nในกระบวนการ\nจัดการเรื่องร้อง\nเรียนการทุจริตและ\nประพฤติมิชอบ"
+    joined = join_lines(f"{snapped}\nภายในหน่วยงานของท่านมากน้อยเพียงใด")
+    assert _as_read(joined, [(snapped, read)]) == join_lines(f"{read}\nภายในหน่วยงานของท่านมากน้อยเพียงใด")
+    assert _as_read(join_lines(snapped), [(snapped, read)]) == join_lines(snapped)  # the piece alone stays snapped

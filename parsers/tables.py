@@ -193,7 +193,7 @@ def _header_atop(row: RawRow, header: list[str], done: list[str]) -> tuple[list[
         gave += bool(bare("".join(lines[:k])))
     complete = all(bare(now[i]) == bare(header[i]) for i in named)
     goes_on = any(c.strip() for c in rest)
-    if gave < 2 and not any(done) or goes_on and not complete or not goes_on and complete and not any(done):
+    if not gave or gave < 2 and not any(done) or goes_on and not complete or not goes_on and complete and not any(done):
         return None  # no header lines here; a rest under an unfinished head; a whole head alone (repeats_header)
     if not goes_on:
         return now, None

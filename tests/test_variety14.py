@@ -179,3 +179,14 @@ def test_an_indicator_table_with_a_column_of_question_counts_gives_the_scores():
     table = _table(["ตัวชี้วัดการประเมิน ITA", "คำถามที่ใช้", "คะแนน"], *rows)
     parsed = parse_document(_tool_document(table))
     assert {i.indicator: i.score for i in parsed.indicators} == dict(enumerate(scores, 1))
+
+
+def test_the_row_after_a_head_read_over_two_rows_is_a_body_row_not_another_head():
+    top = ["มาตรการ/", "วิธีการ", "ผู้รับ", "ระยะเวลา"]
+    low = ["แนวทาง", "ดำเนินการ", "ผิดชอบ", "ดำเนินการ"]
+    page1 = _first_page()
+    page2 = PageTable(2, 50, 60, 550, 200, EDGES, [
+        _row(top, 60), _row(low, 76), _row(["๒. มาตรการป้องกันสินบน", "อบรม", "งานนิติการ", "มีนาคม ๒๕๖๘"], 100)])
+    table = build_tables([page1, page2], [PageText(1, 842.0, []), PageText(2, 842.0, [])])[0]
+    assert [r.kind for r in table.rows if r.page == 2] == ["header", "header", "body"]
+    assert [r.cells[0] for r in table.rows if r.kind == "body"] == ["๑. มาตรการเผยแพร่ข้อมูล", "๒. มาตรการป้องกันสินบน"]

@@ -17,6 +17,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
+from parsers.scan_numbers import GUESS_SEPARATOR
+
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"),
              Path("/usr/share/fonts/truetype/noto"))  # fonts-noto-core: Noto Sans/Serif/Looped Thai
 # Folders of fonts for every script: only the Thai faces are digit templates.
@@ -530,14 +532,27 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
     return None
 
 
+# A guessed digit whose best template of another digit comes this close (similarity) is offered as both: the
+# templates' ๑ and ๓ differ by one loop, and a faint 150 dpi ๑ was guessed ๓ (`34.96` for 14.96, announce10).
+RIVAL_MARGIN = 0.03
+RIVAL_PAIRS = frozenset({"13", "31"})  # (best, rival) pairs the guesses were measured to confuse
+
 def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
-    text = _guess_text(crop, found, font)
-    return text if text and _GUESS_SHAPE.match(text) else None
+    """The guess, and after it (GUESS_SEPARATOR) each reading with one digit its close rival (RIVAL_MARGIN,
+    RIVAL_PAIRS): candidates all, of which only a row's checksums may take one, and only when exactly one
+    fits (parsers.scan_numbers.choose)."""
+    rivals: list[str | None] = []
+    text = _guess_text(crop, found, font, rivals)
+    if not text or not _GUESS_SHAPE.match(text):
+        return None
+    others = [text[:i] + rival + text[i + 1:] for i, rival in enumerate(rivals) if rival is not None]
+    return GUESS_SEPARATOR.join([text, *others])
 
 
-def _guess_text(crop: np.ndarray, found, font: int | None) -> str | None:
+def _guess_text(crop: np.ndarray, found, font: int | None, rivals: list | None = None) -> str | None:
     """The best template digit of every glyph in `found` (_measured_glyphs of `crop`), points where marks sit
-    on the baseline; None for a mark above it, a speck or a glyph no template comes near."""
+    on the baseline; None for a mark above it, a speck or a glyph no template comes near. `rivals` receives,
+    for each character, the digit of another value its glyph came close to (RIVAL_MARGIN), or None."""
     if not found:
         return None
     glyphs, tallest, baseline = found
@@ -548,6 +563,8 @@ def _guess_text(crop: np.ndarray, found, font: int | None) -> str | None:
             if y1 < baseline - 0.25 * tallest:
                 return None  # a mark above the baseline: no decimal point, no number
             text += "."
+            if rivals is not None:
+                rivals.append(None)
             continue
         if y1 - y0 < MIN_GLYPH_PIXELS:
             return None  # a dash or a speck
@@ -566,7 +583,18 @@ def _guess_text(crop: np.ndarray, found, font: int | None) -> str | None:
             if scores[best] < GUESS_SIMILARITY:
                 return None
             text += values[best]
+            if rivals is not None:
+                rivals.append(_rival(scores, values, best))
     return text
+
+
+def _rival(scores: np.ndarray, values: tuple[str, ...], best: int) -> str | None:
+    """The digit of another value whose best template scored within RIVAL_MARGIN of the glyph's best, when the
+    pair is one the guesses confuse (RIVAL_PAIRS)."""
+    other = max(((s, v) for s, v in zip(scores, values) if v != values[best]), default=None)
+    if other is None or scores[best] - other[0] > RIVAL_MARGIN or values[best] + other[1] not in RIVAL_PAIRS:
+        return None
+    return other[1]
 
 
 _PLAIN_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")

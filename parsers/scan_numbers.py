@@ -19,6 +19,14 @@ _GROUPS = ("01", "26", "3789", "45")
 CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
 MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
 MAX_COMBINATIONS = 200_000
+GUESS_SEPARATOR = "|"  # between a template's guess and its alternatives (ocr_digits.guess_cell)
+
+
+def guess_readings(text: str) -> list[str]:
+    """The numbers a guess's text offers: its best digits first, then each alternative (a digit the template
+    reader found a rival as close for); a plain number is itself."""
+    return [part for part in text.split(GUESS_SEPARATOR) if part]
+
 _NUMBER = re.compile(r"\d{1,3}\.\d{2}")
 _ONE_DECIMAL = re.compile(r"\d{1,3}\.\d")  # a table that prints one decimal
 # What a cell's edge leaves beside its number: Thai marks, brackets, bars, quotes; never a letter, which could
@@ -76,6 +84,14 @@ def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False,
     one change each (only a checksum that pins every digit may take them: exact sums of several cells). A
     table that prints one decimal (`decimals` 1) has its plain numbers so, confused digits as any others."""
     text = text.strip()
+    if GUESS_SEPARATOR in text:
+        # a template's guess with its alternatives (ocr_digits.guess_cell: a digit whose rival came as close):
+        # each is a reading as good as the guess, so a checksum that two of them meet chooses neither
+        out: dict[float, int] = {}
+        for part in guess_readings(text):
+            for n, value in readings(part, max_changes, wildcards, decimals):
+                out[value] = min(n, out.get(value, n))
+        return sorted(((n, v) for v, n in out.items()), key=lambda t: t[0])
     junk = 0
     if decimals == 1:
         if not _ONE_DECIMAL.fullmatch(text):

@@ -23,3 +23,58 @@ def test_a_hash_beside_the_pages_plain_number_is_a_candidate():
     assert _unread_number("#", "71.16") == "71.16"
     assert _unread_number("#", "๗๑.๑๖") == "71.16"
     assert _unread_number("#", "") is None  # no alternative: nothing to offer
+
+
+def test_a_guess_and_its_alternative_are_both_readings_of_no_cost():
+    """A template's guess with a digit whose rival came as close (ocr_digits: ๑ or ๓) offers both numbers as
+    readings as good as each other; a plain guess offers itself."""
+    from parsers import scan_numbers
+
+    assert scan_numbers.readings("34.96|14.96", 0) == [(0, 34.96), (0, 14.96)]
+    assert scan_numbers.guess_readings("34.96|14.96") == ["34.96", "14.96"]
+    assert scan_numbers.guess_readings("34.96") == ["34.96"]
+
+
+def _sums(values: dict[str, float]) -> bool:
+    """The exact-sum check of weighted points (announcement rows)."""
+    return abs(values["total"] - values["iit"] - values["eit"] - values["oit"]) < 0.005
+
+
+def test_the_sum_chooses_the_one_alternative_that_meets_it():
+    """`34.96` guessed for a printed 14.96 (๑ read ๓, its rival as close): of the two readings only 14.96 makes
+    the points add up to the total, so it is taken, the other cells as read."""
+    from parsers import scan_numbers
+
+    cells = {"total": "74.96", "iit": "34.96|14.96", "eit": "25.00", "oit": "35.00"}
+    assert scan_numbers.choose(cells, _sums, max_changes=0) == {"total": 74.96, "iit": 14.96, "eit": 25.0, "oit": 35.0}
+    assert scan_numbers.choose(cells, _sums) == {"total": 74.96, "iit": 14.96, "eit": 25.0, "oit": 35.0}
+
+
+def test_two_combinations_meeting_the_sum_choose_nothing():
+    """Two guesses each with an alternative: 14.96 + 35.00 and 34.96 + 15.00 both add up to the total. The sum
+    cannot tell which digit the template misread, so no reading is taken (the row is null, warned)."""
+    from parsers import scan_numbers
+
+    cells = {"total": "74.96", "iit": "34.96|14.96", "eit": "25.00", "oit": "15.00|35.00"}
+    # each alternative alone is pinned by the sum...
+    assert scan_numbers.choose({**cells, "oit": "35.00"}, _sums, max_changes=0)["iit"] == 14.96
+    assert scan_numbers.choose({**cells, "iit": "34.96"}, _sums, max_changes=0)["oit"] == 15.0
+    # ...both together are not
+    assert scan_numbers.choose(cells, _sums, max_changes=0) is None
+    assert scan_numbers.choose(cells, _sums) is None
+    # a guess whose best digits already add up is still refused when its alternative does too
+    assert scan_numbers.choose({"total": "74.96", "iit": "14.96|34.96", "eit": "25.00", "oit": "35.00|15.00"},
+                               _sums, max_changes=0) is None
+
+
+def test_a_glyphs_rival_is_a_close_digit_of_a_pair_the_guesses_confuse():
+    """ocr_digits._rival: the best template of another digit within RIVAL_MARGIN, for a pair in RIVAL_PAIRS;
+    nothing for a rival far behind or of a pair the guesses were not seen to confuse."""
+    import numpy as np
+
+    from parsers import ocr_digits
+
+    values = ("1", "3", "8", "1")
+    assert ocr_digits._rival(np.array([0.80, 0.79, 0.10, 0.70]), values, 0) == "3"
+    assert ocr_digits._rival(np.array([0.80, 0.60, 0.10, 0.70]), values, 0) is None
+    assert ocr_digits._rival(np.array([0.10, 0.79, 0.80, 0.70]), values, 2) is None  # 8/3: not a measured pair

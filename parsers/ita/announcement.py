@@ -434,7 +434,8 @@ def _with_guesses(rows: list[TableRow]) -> list[list[str]]:
     out = []
     for row in (r for r in rows if r.kind == "body"):
         sources = list(row.sources) + [None] * (len(row.cells) - len(row.sources))
-        out.append([guess if parse_number(text)[0] is None and (guess := _guess(source, text)) else text
+        out.append([scan_numbers.guess_readings(guess)[0] if parse_number(text)[0] is None
+                    and (guess := _guess(source, text)) else text
                     for text, source in zip(row.cells, sources)])
     return out
 
@@ -634,8 +635,8 @@ class _Reader:
             # digit, `8.78` and `4.68` for 18.78 and 34.68, "confirmed" the total's guess 75.41 read 35.41)
             unchanged = bool(guessed) and any(t not in guessed for t in unsure)
             if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
-                unsure = {t: f"{found[0][1]:.2f}" if (found := scan_numbers.readings(v, 0)) else v
-                          for t, v in unsure.items()}
+                unsure = {t: scan_numbers.GUESS_SEPARATOR.join(f"{value:.2f}" for n, value in found if n == found[0][0])
+                          if (found := scan_numbers.readings(v, 0)) else v for t, v in unsure.items()}
             self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged,
                          guessed={t for t in guessed if t in unsure})
         if shapes and a.overall_score is not None:
@@ -765,8 +766,9 @@ def _guess(source: Provenance | None, text: str) -> str | None:
     row's checksums to accept or refuse, never a value by itself."""
     if source is None or source.engine != "template" or source.confidence != 0.0:
         return None
-    guess = compact(source.text)
-    return guess if guess != compact(text) and _NUMBER.match(guess) else None
+    guess = compact(source.text)  # (with its alternatives: scan_numbers.guess_readings)
+    parts = scan_numbers.guess_readings(guess)
+    return guess if parts and parts[0] != compact(text) and all(_NUMBER.match(p) for p in parts) else None
 
 
 def _has_parts(a: Assessment) -> bool:

@@ -61,6 +61,9 @@ def test_count_columns_need_a_count_header_and_whole_numbers():
 @pytest.mark.parametrize("line, score", [
     ("IIT 63 คน 86.34", 86.34), ("IIT : 63 ราย 20 ข้อ 86.34", 86.34), ("OIT ๓๓ ข้อ ได้คะแนน ๘๕.๓๘", 85.38),
     ("IIT 86.34 คะแนน ผู้ประเมิน 63 คน", 86.34),
+    # counts first, then the score after the word for the tool as such
+    ("(1) แบบวัด IIT : ผู้ประเมิน 63 คน คำถาม 25 ข้อ คะแนนแบบวัด 86.34", 86.34),
+    ("แบบวัด EIT มีผู้ประเมิน 45 คน ได้ 88.10 คะแนน", 88.10),
 ])
 def test_a_count_beside_its_noun_is_no_tool_score(line, score):
     assert [(r.score) for r in tools([line], 2568)] == [score]
@@ -190,3 +193,10 @@ def test_the_row_after_a_head_read_over_two_rows_is_a_body_row_not_another_head(
     table = build_tables([page1, page2], [PageText(1, 842.0, []), PageText(2, 842.0, [])])[0]
     assert [r.kind for r in table.rows if r.page == 2] == ["header", "header", "body"]
     assert [r.cells[0] for r in table.rows if r.kind == "body"] == ["๑. มาตรการเผยแพร่ข้อมูล", "๒. มาตรการป้องกันสินบน"]
+
+
+@pytest.mark.parametrize("line", ["IIT การปฏิบัติหน้าที่ 5 ข้อ 92.00", "IIT ตัวชี้วัดที่ 1 จำนวน 5 ข้อ 92.00",
+                                  "IIT แบบวัด 5 ข้อ การปฏิบัติหน้าที่ 92.00"])
+def test_a_count_clause_is_never_skipped_over_an_indicators_name(line):
+    """The score after an indicator's name is the indicator's, whatever count stands between."""
+    assert [r.score for r in tools([line], 2568) if r.score is not None] == []

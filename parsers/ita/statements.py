@@ -415,6 +415,7 @@ _CONNECTORS = re.compile(r"ไดรบ|ได|มผลคะแนน|ผล�
 _MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name (`IIT การใช้ 98.15`: an indicator's)
 
 
+_TOOL_WORD = re.compile(r"แบบวด|แบบตรวจ")
 _COUNT_CLAUSE = re.compile(r"([^\d|]{0,24}?)\|?\d{1,5}\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน)")
 
 
@@ -433,7 +434,8 @@ def _own_numbers(segment: str) -> list[str] | None:
         first = re.search(rf"[\d{re.escape(UNREAD)}]", segment)
         if not first:
             return None
-    gap = _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()]))
+    # the word for the tool as such (`แบบวัด`, `แบบตรวจ`) names no other thing
+    gap = _TOOL_WORD.sub("", _CONNECTORS.sub("", _PARENTHESES.sub("", segment[:first.start()])))
     if _INDICATOR_CUE.search(gap) or sum(1 for ch in gap if "\u0e01" <= ch <= "\u0e4f" or ch.isalpha()) > _MAX_GAP_LETTERS:
         return []
     return _numbers(segment[first.start():][:60])

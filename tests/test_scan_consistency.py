@@ -117,6 +117,7 @@ def test_a_number_with_a_lookalike_sign_glued_to_it_is_refused_by_the_scan_layer
     (its digits alone would be another number), and the grammar reads clean text only."""
     assert clean_text("1การปฏิบัติหน้าที่9@.78คะแนน") == f"1การปฏิบัติหน้าที่{UNREAD}คะแนน"
     assert clean_text("2 การใช้งบประมาณ 85«.12 คะแนน") == f"2 การใช้งบประมาณ {UNREAD} คะแนน"
+    assert clean_text("ติดต่อ no1@mail.com หรือ 12@gmail.com") == "ติดต่อ no1@mail.com หรือ 12@gmail.com"
     assert _scores("2 การใช้งบประมาณ 85«.12 คะแนน", "4 การใช้ทรัพย์สินของราชการ 90.10@ คะแนน") == {}
     assert _scores("2 การใช้งบประมาณ 85.12 คะแนน «การเผยแพร่") == {2: 85.12}  # a sign after a space is no digit
     # the refusal is the scan layer's: the grammar alone would take the digits before the sign

@@ -54,7 +54,8 @@ _GARBLED_LIST_NUMBER = re.compile(r"^(\s*)[A-Za-z|!©«»@]{1,3}([.)])(?=\s*[\u0
 _GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
 # A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
 # its digits alone would be another number.
-_SIGN_IN_NUMBER = re.compile(r"(?<![\d.])\d[\d.]*[@«©][\d.@«©]*")
+# (not a Latin word's: `no1@mail.com`, `12@gmail`).
+_SIGN_IN_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d.]*[@«©][\d.@«©]*(?![A-Za-z])")
 # A score before the score word with one or two signs among its digits (`95ส93 คะแนน`, `8 ง.95`): refused, so that
 # the grammar neither takes it nor reaches past it for the next number.
 _GARBLED_SCORE = re.compile(r"(?<![\d.])\d[\d.]*\s?[^\d\s.]{1,2}\s?[\d.]*\d(?=\s*คะแนน)")

@@ -106,7 +106,7 @@ def test_a_list_number_read_as_latin_letters_is_refused_by_the_scan_layer():
     assert clean_text("ok. ไปประชุมประจำเดือน") == "ok. ไปประชุมประจำเดือน"  # no indicator named: left
     assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน") == {2: 87.57}
     assert _scores("lo. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {}
-    assert _scores("ก. การใช้งบประมาณ 87.57 คะแนน", ocr=False) == {2: 87.57}
+    assert _scores("ก. การใช้งบประมาณ 87.57 คะแนน", "(ข) การใช้อำนาจ 90.12 คะแนน", ocr=False) == {2: 87.57, 3: 90.12}
     # alone in its cell (a ruled table's list-number column), refused the same way
     rows = table([1], ["ลำดับ", "ตัวชี้วัด", "คะแนน"], (1, [clean_cell(c)[0] for c in ["lo.", "การใช้งบประมาณ", "87.57"]]))
     assert {i.indicator: i.score for i in indicator_scores(segments([page(1)], [rows]))} == {2: 87.57}
@@ -117,6 +117,7 @@ def test_a_number_with_a_lookalike_sign_glued_to_it_is_refused_by_the_scan_layer
     (its digits alone would be another number), and the grammar reads clean text only."""
     assert clean_text("1การปฏิบัติหน้าที่9@.78คะแนน") == f"1การปฏิบัติหน้าที่{UNREAD}คะแนน"
     assert clean_text("2 การใช้งบประมาณ 85«.12 คะแนน") == f"2 การใช้งบประมาณ {UNREAD} คะแนน"
+    assert clean_text("ติดต่อ no1@mail.com หรือ 12@gmail.com") == "ติดต่อ no1@mail.com หรือ 12@gmail.com"
     assert _scores("2 การใช้งบประมาณ 85«.12 คะแนน", "4 การใช้ทรัพย์สินของราชการ 90.10@ คะแนน") == {}
     assert _scores("2 การใช้งบประมาณ 85.12 คะแนน «การเผยแพร่") == {2: 85.12}  # a sign after a space is no digit
     # the refusal is the scan layer's: the grammar alone would take the digits before the sign

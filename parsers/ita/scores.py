@@ -41,11 +41,11 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 # A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
 # `การทุจริต3บังคับใช้`); a score is not followed by an unread mark (the scan layer refuses a number with a
 # look-alike sign glued to it, `9@.78`, and writes a tool read as strokes before a name, `111การ…`, as the tool).
-# A list number of digits (or one the scan layer refused, `#`, a garbled `lo.` among them) or a Thai letter (`ก.`)
+# A list number of digits (or one the scan layer refused, `#`, a garbled `lo.` among them) or a Thai letter (`ก.`, `(ก)`)
 # may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
 # (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(
-    rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|[ก-ฮ][.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
+    rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|\(?[ก-ฮ][.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}])")
 # The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
 # digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)

@@ -78,3 +78,55 @@ def test_a_glyphs_rival_is_a_close_digit_of_a_pair_the_guesses_confuse():
     assert ocr_digits._rival(np.array([0.80, 0.79, 0.10, 0.70]), values, 0) == "3"
     assert ocr_digits._rival(np.array([0.80, 0.60, 0.10, 0.70]), values, 0) is None
     assert ocr_digits._rival(np.array([0.10, 0.79, 0.80, 0.70]), values, 2) is None  # 8/3: not a measured pair
+
+
+def _table_with(row_cells: list[str], sources: dict):
+    """A scanned weighted-points table (2568: IIT 30, EIT 30, OIT 40, the total after them) of four clear rows
+    and one row whose cells `sources` replaces."""
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [scanned([str(i + 1), f"วิทยาลัยเทคนิคทดสอบ{'กขคง'[i]}", f"{28 - i}.00", "27.00", "36.00",
+                     f"{91 - i:.2f}", "ผ่านดี"]) for i in range(4)]
+    odd = scanned(["5", "วิทยาลัยเทคนิคทดสอบจ", *row_cells])
+    for c, source in sources.items():
+        odd.sources[c] = source
+    return Table([header, *rows, odd], [1], 7)
+
+
+def test_a_row_takes_the_alternative_of_its_guess_that_its_sum_pins():
+    """Through the announcement reader: an IIT cell neither reader took carries the template's guess `13.50`
+    with its alternative 11.50 (๑ and ๓, both within IIT's 30); the EIT beside it was read unsure (so the guess
+    is read with the other cells as they are). Only 11.50 makes the points add up to the total: taken. Before
+    guesses carried alternatives, the cell was unreadable and the row's points null."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance
+
+    table = _table_with(["#", "30.00", "33.00", "74.50", "ต้องปรับปรุง"], {
+        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
+        3: Provenance(1, (0, 0, 10, 10), "30.00", "tesseract", 0.5)})
+    row = next(r for r in read_announcement([], [table], 2568).rows if r.unit_raw.endswith("จ"))
+    assert (row.overall_score, row.iit_points, row.eit_points, row.oit_points) == (74.5, 11.5, 30.0, 33.0)
+
+
+def test_a_row_whose_two_guesses_both_fit_keeps_its_name_and_no_numbers():
+    """Two guessed cells each with an alternative, both combinations adding up to the total: the row is null
+    with a warning, never one of the two."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance
+
+    table = _table_with(["#", "30.00", "#", "74.50", "ต้องปรับปรุง"], {  # 11.50 + 33.00 or 13.50 + 31.00
+        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
+        4: Provenance(1, (0, 0, 10, 10), "31.00|33.00", "template", 0.0)})
+    found = read_announcement([], [table], 2568)
+    row = next(r for r in found.rows if r.unit_raw.endswith("จ"))
+    assert row.iit_points is None and row.oit_points is None and row.unit_raw == "วิทยาลัยเทคนิคทดสอบจ"
+    assert any("ทดสอบจ" in w for w in found.warnings)
+    # with one alternative only, the same row is pinned
+    table = _table_with(["#", "30.00", "#", "74.50", "ต้องปรับปรุง"], {
+        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
+        4: Provenance(1, (0, 0, 10, 10), "33.00", "template", 0.0)})
+    row = next(r for r in read_announcement([], [table], 2568).rows if r.unit_raw.endswith("จ"))
+    assert (row.iit_points, row.oit_points) == (11.5, 33.0)

@@ -22,7 +22,12 @@ from tests.variety.content import FAMILIES  # noqa: E402
 from tests.variety.corpus import Spec, available_renderers, make_all  # noqa: E402
 from tests.variety.fonts import ALL as ALL_FONTS, font_file  # noqa: E402
 from tests.variety.layout import FEATURES, options  # noqa: E402
-from tests.variety.matrix import all_specs, held_out_2_specs, held_out_3_specs, held_out_4_specs, held_out_5_specs, held_out_6_specs, held_out_7_specs, held_out_8_specs, held_out_9_specs, held_out_10_specs, held_out_11_specs, held_out_specs  # noqa: E402
+from tests.variety import matrix  # noqa: E402
+from tests.variety.matrix import all_specs  # noqa: E402
+
+# The held-out sets, each measured blind before the parser changes it made: flag -> tests/variety/matrix.py's specs.
+HELD_OUT_SETS = {"held-out": matrix.held_out_specs,
+                 **{f"held-out-{n}": getattr(matrix, f"held_out_{n}_specs") for n in range(2, 12)}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,28 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fonts", nargs="+", default=None, metavar="FONT",
                     help="font families to rotate through (default: every one available here)")
     ap.add_argument("--matrix", action="store_true", help="write the test suite's documents instead")
-    ap.add_argument("--held-out", action="store_true",
-                    help="write the held-out wordings' documents (tests/variety/matrix.py HELD_OUT) instead")
-    ap.add_argument("--held-out-2", action="store_true",
-                    help="write the second held-out set's documents (tests/variety/matrix.py HELD_OUT_2) instead")
-    ap.add_argument("--held-out-3", action="store_true",
-                    help="write the third held-out set's documents (tests/variety/matrix.py HELD_OUT_3) instead")
-    ap.add_argument("--held-out-4", action="store_true",
-                    help="write the fourth held-out set's documents (tests/variety/matrix.py HELD_OUT_4) instead")
-    ap.add_argument("--held-out-5", action="store_true",
-                    help="write the fifth held-out set's documents (tests/variety/matrix.py HELD_OUT_5) instead")
-    ap.add_argument("--held-out-6", action="store_true",
-                    help="write the sixth held-out set's documents (tests/variety/matrix.py HELD_OUT_6) instead")
-    ap.add_argument("--held-out-7", action="store_true",
-                    help="write the seventh held-out set's documents (tests/variety/matrix.py HELD_OUT_7) instead")
-    ap.add_argument("--held-out-8", action="store_true",
-                    help="write the eighth held-out set's documents (tests/variety/matrix.py HELD_OUT_8) instead")
-    ap.add_argument("--held-out-9", action="store_true",
-                    help="write the ninth held-out set's documents (tests/variety/matrix.py HELD_OUT_9) instead")
-    ap.add_argument("--held-out-10", action="store_true",
-                    help="write the tenth held-out set's documents (tests/variety/matrix.py HELD_OUT_10) instead")
-    ap.add_argument("--held-out-11", action="store_true",
-                    help="write the eleventh held-out set's documents (tests/variety/matrix.py HELD_OUT_11) instead")
+    for flag in HELD_OUT_SETS:
+        ap.add_argument(f"--{flag}", action="store_true",
+                        help=f"write the documents of the held-out set {flag[8:] or 1} (tests/variety/matrix.py) instead")
     ap.add_argument("--measure", action="store_true",
                     help="then run the pipeline into OUT_DIR-curated and print per-document field accuracy")
     ap.add_argument("--known-failures", action="store_true",
@@ -73,28 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     fonts = [f for f in (a.fonts or ALL_FONTS) if font_file(f) is not None]
     if not fonts:
         ap.error("none of the fonts is available on this machine")
-    if a.held_out_11:
-        specs = [s for s in held_out_11_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_10:
-        specs = [s for s in held_out_10_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_9:
-        specs = [s for s in held_out_9_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_8:
-        specs = [s for s in held_out_8_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_7:
-        specs = [s for s in held_out_7_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_6:
-        specs = [s for s in held_out_6_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_5:
-        specs = [s for s in held_out_5_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_4:
-        specs = [s for s in held_out_4_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_3:
-        specs = [s for s in held_out_3_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out_2:
-        specs = [s for s in held_out_2_specs() if s.renderer not in missing and font_file(s.font) is not None]
-    elif a.held_out:
-        specs = [s for s in held_out_specs() if s.renderer not in missing and font_file(s.font) is not None]
+    held_out = [flag for flag in HELD_OUT_SETS if getattr(a, flag.replace("-", "_"))]
+    if held_out:
+        specs = [s for s in HELD_OUT_SETS[held_out[-1]]() if s.renderer not in missing and font_file(s.font) is not None]
     elif a.matrix:
         specs = [s for s in all_specs() if s.renderer not in missing and font_file(s.font) is not None]
     else:

@@ -38,6 +38,7 @@ SEGMENT_GAP = 8.0  # points between words that split a line into separately read
 # Thai marks standing on no letter: at the start of a line or after a space.
 _ORPHAN_MARKS = re.compile(rf"(?:^|(?<=\s))[{MARKS}]+[ \t]*", re.MULTILINE)
 _LEADING_MARKS = re.compile(rf"^\s*[{MARKS}]+[ \t]*")
+_MARK_LINE = re.compile(rf"\r?\n[ \t]*([{MARKS}]+)[ \t]*(?=\r?\n|$)")  # a line of PDFium's reading that is marks alone
 MAX_CELL_LINE_HEIGHT = 36.0  # points: a cell this tall holds one line of text (re-read alone when left empty)
 LINE_PITCH = 17.0  # points: a table's line of 12-16 pt text; a cell 1.6 of it tall can hold two
 MIN_LOST_LINE = 4.0  # points: the ink of a line the page reading lost is a letter's height at least
@@ -67,6 +68,19 @@ def _overread(pdfium_text: str, plumber_text: str) -> bool:
         return False
     it = iter(more)
     return all(ch in it for ch in wanted)
+
+
+def _foreign_mark_lines(pdfium_text: str, plumber_text: str) -> str:
+    """PDFium's reading without its lines of marks alone that pdfplumber, which reads by glyph centre, does not
+    see in the region as often: they stand on letters of the next line, whose glyph boxes reach into the region
+    (`ใช\r\n่` over `ใช้` above `จ่าย`). Joined, they would sit on this line's last letter (`ใช่`)."""
+    if not _letters(plumber_text):
+        return pdfium_text
+
+    def drop(m: re.Match) -> str:
+        foreign = all(pdfium_text.count(ch) > plumber_text.count(ch) for ch in set(m.group(1)))
+        return "" if foreign else m.group()
+    return _MARK_LINE.sub(drop, pdfium_text)
 
 
 def _letters(text: str) -> int:
@@ -241,6 +255,7 @@ class _PageReader:
             # a mark before any letter of the region hangs from the line above (Tlwg Mono's SARA U reaches
             # into the next line's box); pdfplumber, which reads by glyph centre, does not see it here
             pdfium_text = pdfium_text[lead.end():]
+        pdfium_text = _foreign_mark_lines(pdfium_text, plumber_text)
         if _letters(plumber_text) and \
                 _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
             # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in

@@ -200,3 +200,33 @@ def test_the_row_after_a_head_read_over_two_rows_is_a_body_row_not_another_head(
 def test_a_count_clause_is_never_skipped_over_an_indicators_name(line):
     """The score after an indicator's name is the indicator's, whatever count stands between."""
     assert [r.score for r in tools([line], 2568) if r.score is not None] == []
+
+
+# Variety15: a line of marks alone in PDFium's reading of a borderless row's segment, marks of the next line
+# (`จ่าย`'s MAI EK) whose glyph box reaches up into the segment, must not land on the segment's last letter.
+@pytest.mark.parametrize("pdfium_text, plumber_text, kept", [
+    ("รายงานผลการใช\r\n\u0e48", "รายงานผลการใช\u0e49", "รายงานผลการใช"),  # the next line's MAI EK: dropped
+    ("ขันตอน\r\n\u0e49", "ขั\u0e49นตอน", "ขันตอน\r\n\u0e49"),  # this line's own MAI THO, displaced: kept
+    ("การใช\r\n\u0e48", "", "การใช\r\n\u0e48"),  # nothing to compare with: kept
+])
+def test_a_line_of_marks_alone_that_pdfplumber_does_not_see_is_the_next_lines(pdfium_text, plumber_text, kept):
+    from parsers.layout import _foreign_mark_lines
+    assert _foreign_mark_lines(pdfium_text, plumber_text) == kept
+
+
+def test_a_weasyprint_row_under_a_lined_head_keeps_its_own_tone_marks(tmp_path):
+    """End to end on the matrix's `variant[header_lines]` document (WeasyPrint, Loma): `ใช้` at a segment's end
+    above `จ่าย` read `ใช่` on main (measure_text_exact 5/6)."""
+    from parsers.layout import extract_layout
+    from tests.variety import matrix
+    from tests.variety.corpus import available_renderers, make
+    from tests.variety.fonts import font_file
+
+    spec = next(s for s in matrix.variant_specs() if s.variant == "header_lines")
+    if available_renderers()[spec.renderer] or font_file(spec.font) is None:
+        pytest.skip(f"{spec.renderer} or {spec.font} not available here")
+    pdf, truth = make(spec, tmp_path)
+    parsed = parse_document(extract_layout(pdf))
+    from normalizers.thai_text import clean_text
+    got = [clean_text(m.measure).replace(" ", "") for m in parsed.measures]
+    assert [m["measure"].replace(" ", "") for m in truth["measures"]] == got

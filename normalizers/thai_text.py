@@ -73,6 +73,9 @@ _RING_AS_LATIN = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?)[\u00c0-\u024f]{SA
 # A vowel above or below followed by SARA AA never occurs in Thai: a tone mark the printer mapped to a
 # neighbouring glyph (`สรูาง` is สร้าง); the dictionary says which tone.
 _MARK_BEFORE_AA = re.compile(rf"(?<=[{CONSONANTS}])[\u0e34-\u0e39](?=[{SARA_AA}{SARA_AM}])")
+# A Latin letter inside a Thai word, on a letter and before the next (`ขัĜนตอน`, `จัดซืĒอ`): the printer mapped a
+# mark's shifted glyph to it as it maps the SARA AM ring (not before SARA AA or SARA AM: that is the ring's place).
+_LATIN_AS_MARK = re.compile(rf"(?<=[{CONSONANTS}{UPPER_VOWELS}{LOWER_VOWELS}])[\u00c0-\u024f](?=[\u0e01-\u0e2e{LEAD_VOWELS}])")
 # Soft hyphens and PDFium's U+FFFE for a hyphen at a line end are no text.
 _INVISIBLE = re.compile("[\u00ad\ufffe]")
 
@@ -296,10 +299,16 @@ def _word_frequency() -> dict[str, int]:
 
 
 def _fix_mapped_marks(line: str) -> str:
-    """A vowel standing where a tone mark belongs (`สรูาง`): the tone that makes dictionary words, the more
-    usual word where two tones both do (`สร้าง`, not `สร่าง`)."""
+    """A vowel or a Latin letter standing where a tone mark belongs (`สรูาง`, `ขัĜนตอน`): the tone that makes
+    dictionary words, the more usual word where two tones both do (`สร้าง`, not `สร่าง`)."""
+    for pattern in (_MARK_BEFORE_AA, _LATIN_AS_MARK):
+        line = _fix_marks_at(line, pattern)
+    return line
+
+
+def _fix_marks_at(line: str, pattern: re.Pattern) -> str:
     pos = 0
-    while match := _MARK_BEFORE_AA.search(line, pos):
+    while match := pattern.search(line, pos):
         pos = match.start() + 1
         lo, hi = max(0, match.start() - 12), min(len(line), match.end() + 12)
         options = [line[: match.start()] + tone + line[match.end():] for tone in TONE_MARKS]

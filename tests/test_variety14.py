@@ -230,3 +230,16 @@ def test_a_weasyprint_row_under_a_lined_head_keeps_its_own_tone_marks(tmp_path):
     from normalizers.thai_text import clean_text
     got = [clean_text(m.measure).replace(" ", "") for m in parsed.measures]
     assert [m["measure"].replace(" ", "") for m in truth["measures"]] == got
+
+
+# Variety15: WeasyPrint's Loma and Kinnari map a tone mark's shifted glyph to a Latin letter, as they map the SARA AM
+# ring (`ขัĜนตอน`, `จัดซืĒอ`); the dictionary says which tone it was.
+@pytest.mark.parametrize("damaged, repaired", [
+    ("แผนผังแสดงขัĜนตอนและระยะเวลา", "แผนผังแสดงขั้นตอนและระยะเวลา"),
+    ("การจัดซืĒอจัดจ้าง", "การจัดซื้อจัดจ้าง"),
+    ("การใช้อĖานาจ", "การใช้อำนาจ"),  # the ring before SARA AA stays the ring
+    ("ระบบ ABCÉD ของหน่วยงาน", "ระบบ ABCÉD ของหน่วยงาน"),  # a Latin word's own letter is no mark
+])
+def test_a_latin_letter_inside_a_thai_word_is_a_mapped_tone_mark(damaged, repaired):
+    from normalizers.thai_text import repair_thai
+    assert repair_thai(damaged) == repaired

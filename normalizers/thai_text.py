@@ -332,14 +332,26 @@ def _swap_confusable_marks(line: str) -> str:
     if not any(mark in line for mark in _CONFUSABLE):
         return line
     poor = _segment_score(line)[0] < 0.95 * sum(map(len, _THAI_RUN.findall(line)))
-    for i in [i for i, ch in enumerate(line) if ch == "\u0e39" or (poor and ch in "\u0e48\u0e49")]:
+    # two tone marks on one letter never occur in Thai: one is a mapped vowel, on any line (`ผ้่รับ` is ผู้รับ)
+    stacked = {j for i in range(1, len(line)) if line[i - 1] in TONE_MARKS and line[i] in TONE_MARKS for j in (i - 1, i)}
+    for i in [i for i, ch in enumerate(line) if ch == "\u0e39" or ((poor or i in stacked) and ch in "\u0e48\u0e49")]:
         lo, hi = max(0, i - 12), min(len(line), i + 12)
-        options = [line[:i] + other + line[i + 1:] for other in _CONFUSABLE[line[i]]]
+        options = [_restacked(line[:i] + other + line[i + 1:], i) for other in _CONFUSABLE[line[i]]]
         options = [o for o in options if _segment_score(o[lo:hi]) > _segment_score(line[lo:hi])
                    and _changes_make_words(line, o, lo, hi)]
         if options:
             line = max(options, key=lambda o: (_segment_score(o[lo:hi]), _word_frequency().get(_token_at(o, i, lo, hi), 0)))
     return line
+
+
+def _restacked(line: str, i: int) -> str:
+    """`line` with the marks around position i in canonical order (a vowel put back where a tone stood before it)."""
+    lo, hi = i, i + 1
+    while lo > 0 and line[lo - 1] in MARKS:
+        lo -= 1
+    while hi < len(line) and line[hi] in MARKS:
+        hi += 1
+    return line[:lo] + _stack(line[lo:hi]) + line[hi:]
 
 
 def _token_at(text: str, i: int, lo: int, hi: int) -> str:

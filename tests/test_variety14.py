@@ -243,3 +243,11 @@ def test_a_weasyprint_row_under_a_lined_head_keeps_its_own_tone_marks(tmp_path):
 def test_a_latin_letter_inside_a_thai_word_is_a_mapped_tone_mark(damaged, repaired):
     from normalizers.thai_text import repair_thai
     assert repair_thai(damaged) == repaired
+
+
+# Variety15: two tone marks on one letter never occur in Thai, so on a line the dictionary otherwise reads well one
+# of them is a mapped vowel (WeasyPrint Kinnari's SARA UU: `ผ้่รับบริการ` is ผู้รับบริการ), put back in stack order.
+def test_two_tone_marks_on_one_letter_are_a_mapped_vowel_even_on_a_good_line():
+    from normalizers.thai_text import repair_thai
+    line = "มาตรการสĠารวจความพึงพอใจของผ้่รับบริการและนĠาผลมาปรับปรุงการทĠางาน ให้เป็นรูปธรรม"
+    assert repair_thai(line) == "มาตรการสำรวจความพึงพอใจของผู้รับบริการและนำผลมาปรับปรุงการทำงาน ให้เป็นรูปธรรม"

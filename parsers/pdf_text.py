@@ -21,6 +21,7 @@ _PDFIUM_HYPHEN = "\x02"  # PDFium's code for a hyphen that ends a line
 _LATIN_HYPHENATED = re.compile(r"([A-Za-z]+)\s*-\s*([A-Za-z]+)")
 _MARKS_AND_SPACE = re.compile(rf"[{MARKS}\s]")
 _THAI_MARKS = frozenset(MARKS)
+_RING_GAP = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?[ \t]+\u0e32")
 _NUMBERED = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]|[-•*])")
 # A line that is one to three digits alone, then a line opening with digits: a number wrapped in a narrow cell
 # (`๘` / `๒.๗๖` is 82.76), not a list item after a number.
@@ -92,6 +93,14 @@ def choose(pdfium_text: str, plumber_text: str) -> Choice:
         # scores the maximum and pdfplumber's has `(cid:N)` placeholders, which keep its score below it.
         return Choice(pdfium_text, "pdfium", q_pdfium)
     q_plumber = quality(plumber_text)
+    if q_plumber == q_pdfium and _RING_GAP.search(plumber_text) and not _RING_GAP.search(pdfium_text) \
+            and same_letters(plumber_text, pdfium_text) \
+            and (ringed := repair_thai(_CID.sub("", plumber_text))) != (plain := repair_thai(pdfium_text)) \
+            and word_fit(ringed) >= word_fit(plain):
+        # pdfplumber kept a SARA AM's unmapped ring as a gap before SARA AA (no Thai word starts with SARA AA), where
+        # PDFium, whose box missed the ring above the line, reads SARA AA alone (`นา` for นำ): the gap is the ring, where
+        # the ring read into it makes words as well (a stray space in `บริห าร` is no ring)
+        return Choice(_CID.sub("", plumber_text), "pdfplumber", q_plumber)
     if q_plumber == q_pdfium and (fits := (word_fit(repair_thai(_CID.sub("", plumber_text))),
                                            word_fit(repair_thai(pdfium_text))))[0] != fits[1]:
         # Both read as words: the reading whose marks sit on the right letters makes fewer, longer ones.

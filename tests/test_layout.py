@@ -156,7 +156,7 @@ def test_engine_choice_prefers_the_undamaged_reading():
 def _full_comparison(pdfium_text: str, plumber_text: str) -> str:
     """The engine choice by scoring both readings, as choose() decided before its shortcut."""
     from normalizers.thai_text import repair_thai, word_fit
-    from parsers.pdf_text import _CID, _put_back_hyphens, _visible, quality
+    from parsers.pdf_text import _CID, _RING_GAP, _put_back_hyphens, _visible, quality, same_letters
 
     pdfium_text = _put_back_hyphens(pdfium_text, plumber_text)
     q_pdfium, q_plumber = quality(pdfium_text), quality(plumber_text)
@@ -164,6 +164,9 @@ def _full_comparison(pdfium_text: str, plumber_text: str) -> str:
     if q_plumber == q_pdfium and fit_plumber != fit_pdfium:
         return "pdfplumber" if fit_plumber > fit_pdfium else "pdfium"
     plain = _CID.sub("", plumber_text)
+    if q_plumber == q_pdfium and _RING_GAP.search(plumber_text) and not _RING_GAP.search(pdfium_text) \
+            and same_letters(plumber_text, pdfium_text) and repair_thai(plain) != repair_thai(pdfium_text):
+        return "pdfplumber"  # the ring PDFium's box missed, kept by pdfplumber as a gap before SARA AA
     sound_plumber, sound_pdfium = repair_thai(plain) == plain, repair_thai(pdfium_text) == pdfium_text
     if q_plumber == q_pdfium and sound_plumber != sound_pdfium:  # the reading that needed no repair
         return "pdfplumber" if sound_plumber else "pdfium"

@@ -31,7 +31,6 @@ from tests.variety.truth import truth
 # it anew); each names the fields below the minimum, right/total. Delete an entry when the parser reads that variant: strict xfail fails on XPASS.
 KNOWN_FAILURES: dict[str, str] = {
     'variant[front_matter]': '{measure_period: 5/6, measure_responsible: 5/6, measure_text_exact: 5/6}',
-    'variant[header_lines+row_breaks+merged_responsible]': '{measure_text_exact: 5/6}',
     'variant[month_columns+landscape+merged_measure]': '{measure_outcome: 6/8, measure_responsible: 7/8, measure_text_exact: 2/8}',
 }
 

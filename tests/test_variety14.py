@@ -251,3 +251,14 @@ def test_two_tone_marks_on_one_letter_are_a_mapped_vowel_even_on_a_good_line():
     from normalizers.thai_text import repair_thai
     line = "มาตรการสĠารวจความพึงพอใจของผ้่รับบริการและนĠาผลมาปรับปรุงการทĠางาน ให้เป็นรูปธรรม"
     assert repair_thai(line) == "มาตรการสำรวจความพึงพอใจของผู้รับบริการและนำผลมาปรับปรุงการทำงาน ให้เป็นรูปธรรม"
+
+
+# Variety15: pdfplumber keeps a SARA AM's unmapped ring as a gap before SARA AA (no Thai word starts with SARA AA);
+# PDFium, whose box missed the ring above the line, reads SARA AA alone. The gap is the ring: pdfplumber's reading.
+def test_a_gap_before_sara_aa_is_the_lost_ring_pdfium_did_not_see():
+    from parsers.pdf_text import choose
+    choice = choose("ภายในและนา", "ภายในและน  า")
+    assert choice.engine == "pdfplumber"
+    from normalizers.thai_text import repair_thai
+    assert repair_thai(choice.text) == "ภายในและนำ"
+    assert choose("ภายในและนา", "ภายในและนา").engine == "pdfium"  # the same reading: PDFium's as before

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.digits import to_arabic_digits
+from parsers.ocr_digits import UNREAD
 
 CATALOGS = Path(__file__).resolve().parent.parent / "data" / "reference"
 SIMILARITY = 0.85  # share of a wording's letters the cell's reading of it must get right (OCR'd cells: 0.88-1.0)
@@ -58,11 +59,15 @@ def _printed() -> dict[str, str]:
 def _code(prefix: str, codes: dict[int, set[str]], years: set[int]) -> str | None:
     """The catalog code of the wording in the document's years (all years when none is known), when it is one
     code and the OCR'd prefix agrees with it: its first code-like sign is a look-alike of the tool's letter, or
-    it holds the code's number."""
+    it holds the code's number, or it is the scan layer's refusal mark alone."""
     chosen = set().union(*(codes[y] for y in years if y in codes)) if years & codes.keys() else set().union(*codes.values())
     if len(chosen) != 1:
         return None
     code = chosen.pop()
+    if re.fullmatch(rf"{re.escape(UNREAD)}[.)]?\*?", prefix):
+        # the code's place refused whole by the scan layer (`# ประกาศเจตนารมณ์…`): nothing read disagrees, and the
+        # wording is this one code's
+        return code
     signs = re.sub(r"[^A-Za-z0-9|!\u0e50-\u0e59]", "", prefix)
     if not signs:
         return None

@@ -26,7 +26,8 @@ MAX_GAP_LINES = 3  # text lines between two tables that can still be a heading, 
 
 _ITEM_START = re.compile(
     r"^\s*(?:[0-9๐-๙]{1,3}(?:[.)/]|\s|$)|[oOeEiIl0๐1๑]\s?[0-9๐-๙]|[-•*▪●]|\(?[0-9๐-๙]{1,2}\)|ข้อ\s*[0-9๐-๙]"
-    r"|\.\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.]))"  # `. ๖มาตรการ…`: the point drawn before digits set in a fallback font
+    r"|\.\s?[0-9๐-๙]{1,2}(?![0-9๐-๙.])"  # `. ๖มาตรการ…`: the point drawn before digits set in a fallback font
+    r"|#[.)]?\s+(?=[^\s#0-9๐-๙]))"  # `# ประกาศ…`: the scan layer's refusal mark (UNREAD) where a list number was
 )
 _HEADING_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(?[0-9๐-๙]{1,2}\)|ส่วนที่|ด้านที่|ประเด็น|ตัวชี้วัดที่)")
 _PAGE_NUMBER = re.compile(r"^\s*[-–(]?\s*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*[-–)]?\s*$")

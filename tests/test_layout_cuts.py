@@ -151,3 +151,15 @@ def test_a_list_number_whose_point_a_printer_drew_first_is_still_a_list_number()
 
     assert strip_list_number(". ๑ อบรมคุณธรรม") == "อบรมคุณธรรม" and strip_list_number(". 3กิจกรรม") == "กิจกรรม"
     assert starts_item(". ๖มาตรการเผยแพร่") and not starts_item(".ค่าใช้จ่าย")
+
+
+def test_a_list_number_the_scan_layer_refused_still_starts_a_row():
+    """01001 p4: OCR refused the code before `ประกาศเจตนารมณ์…` (`# `); the line starts the next measure instead of
+    going on with i11's. A `#` glued to a word or a number (a hashtag, `#1`) starts nothing."""
+    from parsers.tables import starts_item
+
+    assert starts_item("# ประกาศเจตนารมณ์") and starts_item("#. ประกาศเจตนารมณ์")
+    assert not starts_item("#NoGiftPolicy") and not starts_item("#1 อันดับ") and not starts_item("#")
+    boxes = [[(60, 100 + 20 * i, 140, 116 + 20 * i)] for i in range(4)]
+    cells = ["11 ในหน่วยงานของท่าน", "มีเจ้าหน้าที่ที่นำทรัพย์สิน", "# ประกาศเจตนารมณ์", "นโยบายNoGiftPolicy"]
+    assert split_rows(boxes, cells) == [True, False, True, False]

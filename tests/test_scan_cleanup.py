@@ -237,3 +237,17 @@ def test_an_office_cell_with_specks_in_front_snaps_and_short_real_text_stays():
     for text in ("ก ข ค ง จ", "ไม่ มีการดำเนินการ", "ผอ. ประชุม"):
         assert snap_office(text)[0] == text
 
+
+
+def test_the_indicator_heading_word_whose_first_letters_ocr_lost_is_written_whole():
+    """01010 (bilevel): `วชีวัดที6 คุณภาพการดำเนินงาน ได้คะแนน 87.12` lost ตั at the line's start, so the grammar
+    did not know the line for an indicator's; written whole it reads indicator 6. Inside a line, or a word that
+    only ends like it, nothing changes."""
+    from parsers.ita.scores import indicator_scores
+
+    line = clean_text("วชีวัดที6 คุณภาพการดำเนินงาน ได้คะแนน 87.12 คะแนน เป็นคะแนนจากการประเมิน")
+    assert line.startswith("ตัวชี้วัดที่6 ")
+    assert [(i.indicator, i.score) for i in indicator_scores([line])] == [(6, 87.12)]
+    assert clean_text("ัวชีวัดที่8 การปรับปรุงการทำงาน").startswith("ตัวชี้วัดที่8 ")
+    assert clean_text("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่") == "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
+    assert clean_text("การวชีวัดที") == "การวชีวัดที"

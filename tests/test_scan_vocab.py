@@ -185,3 +185,12 @@ def test_a_snapped_piece_is_found_in_its_joined_cell_whatever_its_line_breaks():
     joined = join_lines(f"{snapped}\nภายในหน่วยงานของท่านมากน้อยเพียงใด")
     assert _as_read(joined, [(snapped, read)]) == join_lines(f"{read}\nภายในหน่วยงานของท่านมากน้อยเพียงใด")
     assert _as_read(join_lines(snapped), [(snapped, read)]) == join_lines(snapped)  # the piece alone stays snapped
+
+
+def test_a_code_refused_whole_by_the_scan_layer_is_the_catalog_code_of_its_wording():
+    """`# ประกาศ…` (01001 p5: OCR refused the printed code, the scan layer wrote its mark): nothing read disagrees
+    with the catalog's one code for the wording, so it is written; a `#` before text that is no wording stays."""
+    row = ROWS[0]
+    assert snap_wording(f"# {row['text']}", {2568}) == (f"{row['code']} {row['text']}", None)
+    text = "# จัดทำคู่มือการปฏิบัติงานและเผยแพร่ให้ประชาชนทราบทางเว็บไซต์ของหน่วยงาน"
+    assert snap_wording(text, {2568}) == (text, None)

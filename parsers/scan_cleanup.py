@@ -101,17 +101,20 @@ def _thai_level(match: re.Match) -> str:
     return match.group(1) + _LEVEL_BY_KEY.get(key, match.group(2))
 
 
+def _indicator_after(match: re.Match):
+    """The indicator the text after the match names, up to its first number (or refusal), else None."""
+    return match_indicator(re.split(r"[\d#]", match.string[match.end():], maxsplit=1)[0].strip())
+
+
 def _tool_before_name(match: re.Match) -> str:
-    """The tool of the indicator the text after the strokes names (up to its first number), else as read."""
-    name = re.split(r"[\d#]", match.string[match.end():], maxsplit=1)[0]
-    number = match_indicator(name.strip())
+    """The tool of the indicator the text after the strokes names, else as read."""
+    number = _indicator_after(match)
     return match.group(1) + tool_of_indicator(number) if number else match.group()
 
 
 def _garbled_list_number(match: re.Match) -> str:
-    """`#.` for the garbled list number when the text after it (up to its first number) names an indicator."""
-    name = re.split(r"[\d#]", match.string[match.end():], maxsplit=1)[0]
-    return f"{match.group(1)}{UNREAD}{match.group(2)}" if match_indicator(name.strip()) else match.group()
+    """`#.` for the garbled list number when the text after it names an indicator."""
+    return f"{match.group(1)}{UNREAD}{match.group(2)}" if _indicator_after(match) else match.group()
 
 
 def clean_text(text: str) -> str:

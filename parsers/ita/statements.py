@@ -274,9 +274,11 @@ def _weight(field: str, year: int | None) -> float:
     return weights.get(key, weights.get("EIT", 30.0))
 
 
-# Right after a number: what it counts (people, items, questions, times, units), so it is no score (`63 ราย`, `25 ข้อ`;
-# ข้อมูล and ของ are no count).
-_COUNT_AFTER = re.compile(r"^\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน|ตวชวด|เครองมอ|แบบวด)")
+# What a number counts (people, items, questions, times, units) when it stands right after it (`63 ราย`, `25 ข้อ`;
+# ข้อมูล and ของ are no count), in skeleton text: one list for sentences, clauses and column headers.
+_COUNT_NOUNS = r"คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน"
+# Right after a number: a count, or indicators, tools or forms counted, so it is no score.
+_COUNT_AFTER = re.compile(rf"^\|?(?:{_COUNT_NOUNS}|ตวชวด|เครองมอ|แบบวด)")
 
 
 def _numbers(segment: str) -> list[str]:
@@ -286,7 +288,7 @@ def _numbers(segment: str) -> list[str]:
 
 
 # A column header naming a count: `จำนวน…` (not of points or money) or a bracketed unit of people or items.
-_COUNT_HEADER = re.compile(r"จำนวน(?!คะแนน|เงน)|\((?:คน|ราย|ทาน|ขอ|ครง|หนวยงาน)\)")
+_COUNT_HEADER = re.compile(rf"จำนวน(?!คะแนน|เงน)|\((?:{_COUNT_NOUNS})\)")
 _WHOLE_OR_NONE = re.compile(r"\d{1,5}|[-–]?")
 
 
@@ -416,7 +418,7 @@ _MAX_GAP_LETTERS = 2  # a word left between a tool's name and a number is a name
 
 
 _TOOL_WORD = re.compile(r"แบบวด|แบบตรวจ")
-_COUNT_CLAUSE = re.compile(r"([^\d|]{0,24}?)\|?\d{1,5}\|?(?:คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน)")
+_COUNT_CLAUSE = re.compile(rf"([^\d|]{{0,24}}?)\|?\d{{1,5}}\|?(?:{_COUNT_NOUNS})")
 
 
 def _own_numbers(segment: str) -> list[str] | None:

@@ -342,11 +342,11 @@ class _PageReader:
                         self.last_engine = "pdfplumber"
                     cells.append(text)
                     guess = self._cell_guess(cell, text) if self.image is not None else None
-                    if guess is None and unsure and not text.strip():
+                    if guess is None and unsure and not text.strip() and (number := _unread_number(text, unsure)):
                         # the unsure reading of a number no template read, a candidate only (a tilted row's
                         # `70.69` at 0.00, `78.56` at 0.46): only a row's checksums may take it
-                        guess = _unread_number(text, unsure)
-                    sources.append(self.source(cell, guess, "template", 0.0)
+                        guess = (number,)
+                    sources.append(replace(self.source(cell, guess[0], "template", 0.0), rivals=guess[1:])
                                    if guess else self.source(cell, text) if text.strip() else None)
                 row_words = [w for w in self.words if _inside(w, row.bbox)]
                 bold = bool(row_words) and all(w.bold for w in row_words)
@@ -506,10 +506,11 @@ class _PageReader:
                     if own and own != source.text:
                         raw.sources[c] = replace(source, alternatives=(own,))
 
-    def _cell_guess(self, box, text: str) -> str | None:
+    def _cell_guess(self, box, text: str) -> tuple[str, ...] | None:
         """OCR pages: for a short cell whose number neither reader took, the template's best digits
-        (ocr_digits.guess_cell), kept as its provenance's text (engine template, confidence 0) and never as
-        its text: a candidate only a row's checksums may accept (parsers/ita/announcement.py)."""
+        (ocr_digits.guess_cell), kept as its provenance's text (engine template, confidence 0; their close
+        rivals as its `rivals`) and never as its text: a candidate only a row's checksums may accept
+        (parsers/ita/announcement.py)."""
         if len(text.strip()) > 10 or _PLAIN_NUMBER.match(text.strip()):
             return None
         return guess_cell(self.image, _pixels(box), self.digits)

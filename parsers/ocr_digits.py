@@ -17,7 +17,6 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
-from parsers.scan_numbers import GUESS_SEPARATOR
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"),
              Path("/usr/share/fonts/truetype/noto"))  # fonts-noto-core: Noto Sans/Serif/Looped Thai
@@ -505,14 +504,16 @@ _GUESS_SHAPE = re.compile(r"^[0-9]{1,3}\.[0-9]{1,2}$")  # (one decimal: a table 
 # takes a guess only in the table's own shape, scan_numbers.readings)
 
 
-def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Learned | None = None) -> str | None:
+def guess_cell(image: Image.Image, box: tuple[int, int, int, int],
+               learned: Learned | None = None) -> tuple[str, ...] | None:
     """The best template digit for every glyph of a score cell that read_cell refused (`box` in image pixels),
     when the cell reads as a two-decimal number: a candidate, not a reading. It is never the cell's text;
     only a checksum that holds with it (an announcement row's points adding up to its total) may take it
     (parsers.scan_numbers.choose). The page's font family first, then every family: the family a page's
     clear digits chose can miss a cell's touching digits (`๗๒` of Garuda at 300 dpi, read by Laksaman's
     templates), and a guess is only ever taken by a checksum. The fixed threshold first, then the cell's own
-    (a faint print, see FAINT_SHARE)."""
+    (a faint print, see FAINT_SHARE). Its readings: the best digits first, then each with one digit its close
+    rival (_guess_glyphs)."""
     font = learned.font if learned else None
     for faint in (False, True):
         crop = cell_ink(image, box, faint)
@@ -524,7 +525,8 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
         found = None if wrapped else _measured_glyphs(crop, None)
         for family in (font, None) if font is not None else (None,):
             if wrapped:
-                guess = _wrapped(crop, bands, lambda ink: _guess_text(ink, _measured_glyphs(ink, None), family))
+                text = _wrapped(crop, bands, lambda ink: _guess_text(ink, _measured_glyphs(ink, None), family))
+                guess = (text,) if text else None
             else:
                 guess = _guess_glyphs(crop, found, family)
             if guess:
@@ -541,16 +543,16 @@ def guess_cell(image: Image.Image, box: tuple[int, int, int, int], learned: Lear
 RIVAL_MARGIN = 0.05
 RIVAL_PAIRS = frozenset({"13", "31", "45", "54"})  # (best, rival) pairs the guesses were measured to confuse
 
-def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> str | None:
-    """The guess, and after it (GUESS_SEPARATOR) each reading with one digit its close rival (RIVAL_MARGIN,
-    RIVAL_PAIRS): candidates all, of which only a row's checksums may take one, and only when exactly one
-    fits (parsers.scan_numbers.choose)."""
+def _guess_glyphs(crop: np.ndarray, found, font: int | None) -> tuple[str, ...] | None:
+    """The guess, and after it each reading with one digit its close rival (RIVAL_MARGIN, RIVAL_PAIRS):
+    candidates all, of which only a row's checksums may take one, and only when exactly one fits
+    (parsers.scan_numbers.choose)."""
     rivals: list[str | None] = []
     text = _guess_text(crop, found, font, rivals)
     if not text or not _GUESS_SHAPE.match(text):
         return None
     others = [text[:i] + rival + text[i + 1:] for i, rival in enumerate(rivals) if rival is not None]
-    return GUESS_SEPARATOR.join([text, *others])
+    return (text, *others)
 
 
 def _guess_text(crop: np.ndarray, found, font: int | None, rivals: list | None = None) -> str | None:

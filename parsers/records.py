@@ -32,6 +32,9 @@ class Provenance:
     # other readings of the same text: on scans, Tesseract's own where the template reader's differs, so that
     # two readers agreeing can be told from one reader overruling the other
     alternatives: tuple[str, ...] = ()
+    # a template's guess (engine template, confidence 0): other readings as good as `text`, each with one digit
+    # its glyph's close rival (ocr_digits.RIVAL_MARGIN); only a row's checksums choose between them
+    rivals: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- layout

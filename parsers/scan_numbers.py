@@ -19,13 +19,9 @@ _GROUPS = ("01", "26", "3789", "45")
 CONFUSIONS: dict[str, str] = {d: g.replace(d, "") for g in _GROUPS for d in g}
 MAX_CHANGES = 2  # per row: more substitutions than this and any row can be made to agree
 MAX_COMBINATIONS = 200_000
-GUESS_SEPARATOR = "|"  # between a template's guess and its alternatives (ocr_digits.guess_cell)
-
-
-def guess_readings(text: str) -> list[str]:
-    """The numbers a guess's text offers: its best digits first, then each alternative (a digit the template
-    reader found a rival as close for); a plain number is itself."""
-    return [part for part in text.split(GUESS_SEPARATOR) if part]
+# A cell as the chooser sees it: its text as read, or a template's guess as its readings (ocr_digits.guess_cell:
+# the best digits first, then each with one digit its glyph's close rival; Provenance.rivals)
+Cell = str | tuple[str, ...]
 
 _NUMBER = re.compile(r"\d{1,3}\.\d{2}")
 _ONE_DECIMAL = re.compile(r"\d{1,3}\.\d")  # a table that prints one decimal
@@ -75,23 +71,22 @@ def _wild_readings(text: str, max_changes: int) -> dict[float, int]:
     return out
 
 
-def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False,
+def readings(text: Cell, max_changes: int = MAX_CHANGES, wildcards: bool = False,
              decimals: int = 2) -> list[tuple[int, float]]:
     """(changes, value) for the reading of a cell and its variants with up to `max_changes` confused digits.
     A cell that is no two-decimal number gives nothing; one with a mark or bracket of the cell's edge read
     beside its number (`40.00่]`), a stray dot or digit after it (`86.01.`) or its point lost (`3643`) gives
     the number as one change. With `wildcards`, Thai letters where digits must be (`81.ต่1`) are any digit,
     one change each (only a checksum that pins every digit may take them: exact sums of several cells). A
-    table that prints one decimal (`decimals` 1) has its plain numbers so, confused digits as any others."""
-    text = text.strip()
-    if GUESS_SEPARATOR in text:
-        # a template's guess with its alternatives (ocr_digits.guess_cell: a digit whose rival came as close):
-        # each is a reading as good as the guess, so a checksum that two of them meet chooses neither
+    table that prints one decimal (`decimals` 1) has its plain numbers so, confused digits as any others.
+    A guess's several readings (a tuple) each count as read, so a checksum that two of them meet chooses neither."""
+    if not isinstance(text, str):
         out: dict[float, int] = {}
-        for part in guess_readings(text):
+        for part in text:
             for n, value in readings(part, max_changes, wildcards, decimals):
                 out[value] = min(n, out.get(value, n))
         return sorted(((n, v) for v, n in out.items()), key=lambda t: t[0])
+    text = text.strip()
     junk = 0
     if decimals == 1:
         if not _ONE_DECIMAL.fullmatch(text):
@@ -120,7 +115,7 @@ def readings(text: str, max_changes: int = MAX_CHANGES, wildcards: bool = False,
     return sorted(((n, v) for v, n in out.items()), key=lambda t: t[0])
 
 
-def choose(cells: dict[str, str], accept: Callable[[dict[str, float]], bool],
+def choose(cells: dict[str, Cell], accept: Callable[[dict[str, float]], bool],
            max_changes: int = MAX_CHANGES, wildcards: bool = False, decimals: int = 2) -> dict[str, float] | None:
     """The values of `cells` (field -> text as read) that `accept` takes with the fewest digit changes in
     all, when exactly one assignment has that fewest number; None when none or several do. Assignments are

@@ -28,7 +28,6 @@ from normalizers.thai_text import MARKS
 from normalizers.digits import to_arabic_digits
 from parsers.ocr_digits import UNREAD, guess_cell
 from parsers.records import DocumentLayout, Provenance
-from parsers.scan_numbers import guess_readings
 
 MEAN_TOLERANCE = 0.011  # a tool against the mean of its indicators: each printed with two decimals
 TOTAL_TOLERANCE = 0.02  # the overall score against its weighted tools (each rounded before weighting)
@@ -82,8 +81,8 @@ def unread_guesses(image, words, pixels) -> list[tuple[tuple[float, float, float
         found: list[str] = []
         for left, right in REACHES:
             box = (word.x0 - left * height, word.top - 0.3 * height, word.x1 + right * height, word.bottom + 0.3 * height)
-            # (the guess's best digits: its alternatives, scan_numbers.guess_readings, are for announcement rows)
-            if (guess := guess_cell(image, pixels(box))) is not None and (guess := guess_readings(guess)[0]) not in found:
+            # (the guess's best digits: its rivals are for announcement rows)
+            if (guess := guess_cell(image, pixels(box))) is not None and (guess := guess[0]) not in found:
                 found.append(guess)
         out.append(((word.x0, word.top, word.x1, word.bottom), tuple(found)))
     return out
@@ -235,7 +234,7 @@ def _row_slots(row, guesses) -> list[Slot]:
                 and not _NUMBER.fullmatch(to_arabic_digits(cell.strip())):
             texts.append(UNREAD)
             whole.add(c)
-            candidates.append((guess_readings(source.text)[0],))
+            candidates.append((source.text,))  # (the guess's best digits: its rivals are for announcement rows)
             continue
         texts.append(cell)
         candidates += _candidates_in(source.bbox, cell, guesses, False) if source is not None else [()] * cell.count(UNREAD)

@@ -30,9 +30,29 @@ def test_a_guess_and_its_alternative_are_both_readings_of_no_cost():
     readings as good as each other; a plain guess offers itself."""
     from parsers import scan_numbers
 
-    assert scan_numbers.readings("34.96|14.96", 0) == [(0, 34.96), (0, 14.96)]
-    assert scan_numbers.guess_readings("34.96|14.96") == ["34.96", "14.96"]
-    assert scan_numbers.guess_readings("34.96") == ["34.96"]
+    assert scan_numbers.readings(("34.96", "14.96"), 0) == [(0, 34.96), (0, 14.96)]
+    assert scan_numbers.readings(("34.96",), 0) == scan_numbers.readings("34.96", 0) == [(0, 34.96)]
+    # a reading that is no number offers nothing, the others still count
+    assert scan_numbers.readings(("34.96", ""), 0) == [(0, 34.96)]
+
+
+def test_a_guess_carries_its_rivals_as_readings_not_as_text():
+    """The provenance of a guessed cell holds the best digits as its text and each rival reading in `rivals`
+    (typed, never joined into the text): the reader offers all of them, best first; a total guessed with a
+    rival of one decimal is read to that decimal whichever reading the row took."""
+    from parsers.ita.announcement import _guess
+    from parsers.ita.result_checks import _printed_step
+    from parsers.records import Assessment, Provenance
+
+    guessed = Provenance(1, (0, 0, 10, 10), "34.96", "template", 0.0, rivals=("14.96",))
+    assert _guess(guessed, "#") == ("34.96", "14.96")
+    assert _guess(Provenance(1, (0, 0, 10, 10), "34.96", "template", 0.0), "#") == ("34.96",)
+    assert _guess(Provenance(1, (0, 0, 10, 10), "34.96", "template", 0.0, rivals=("1x.96",)), "#") is None
+    assert _guess(Provenance(1, (0, 0, 10, 10), "34.96", "tesseract", 0.9, rivals=("14.96",)), "#") is None
+    one_decimal = Provenance(1, (0, 0, 10, 10), "84.9", "template", 0.0, rivals=("85.9",))
+    assert _printed_step(Assessment(overall_score=85.9, source=one_decimal)) == 0.1
+    assert _printed_step(Assessment(overall_score=84.9, source=one_decimal)) == 0.1
+    assert _printed_step(Assessment(overall_score=86.9, source=one_decimal)) == 0.01
 
 
 def _sums(values: dict[str, float]) -> bool:
@@ -45,7 +65,7 @@ def test_the_sum_chooses_the_one_alternative_that_meets_it():
     the points add up to the total, so it is taken, the other cells as read."""
     from parsers import scan_numbers
 
-    cells = {"total": "74.96", "iit": "34.96|14.96", "eit": "25.00", "oit": "35.00"}
+    cells = {"total": "74.96", "iit": ("34.96", "14.96"), "eit": "25.00", "oit": "35.00"}
     assert scan_numbers.choose(cells, _sums, max_changes=0) == {"total": 74.96, "iit": 14.96, "eit": 25.0, "oit": 35.0}
     assert scan_numbers.choose(cells, _sums) == {"total": 74.96, "iit": 14.96, "eit": 25.0, "oit": 35.0}
 
@@ -55,7 +75,7 @@ def test_two_combinations_meeting_the_sum_choose_nothing():
     cannot tell which digit the template misread, so no reading is taken (the row is null, warned)."""
     from parsers import scan_numbers
 
-    cells = {"total": "74.96", "iit": "34.96|14.96", "eit": "25.00", "oit": "15.00|35.00"}
+    cells = {"total": "74.96", "iit": ("34.96", "14.96"), "eit": "25.00", "oit": ("15.00", "35.00")}
     # each alternative alone is pinned by the sum...
     assert scan_numbers.choose({**cells, "oit": "35.00"}, _sums, max_changes=0)["iit"] == 14.96
     assert scan_numbers.choose({**cells, "iit": "34.96"}, _sums, max_changes=0)["oit"] == 15.0
@@ -63,7 +83,7 @@ def test_two_combinations_meeting_the_sum_choose_nothing():
     assert scan_numbers.choose(cells, _sums, max_changes=0) is None
     assert scan_numbers.choose(cells, _sums) is None
     # a guess whose best digits already add up is still refused when its alternative does too
-    assert scan_numbers.choose({"total": "74.96", "iit": "14.96|34.96", "eit": "25.00", "oit": "35.00|15.00"},
+    assert scan_numbers.choose({"total": "74.96", "iit": ("14.96", "34.96"), "eit": "25.00", "oit": ("35.00", "15.00")},
                                _sums, max_changes=0) is None
 
 
@@ -105,7 +125,7 @@ def test_a_row_takes_the_alternative_of_its_guess_that_its_sum_pins():
     from parsers.records import Provenance
 
     table = _table_with(["#", "30.00", "33.00", "74.50", "ต้องปรับปรุง"], {
-        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
+        2: Provenance(1, (0, 0, 10, 10), "13.50", "template", 0.0, rivals=("11.50",)),
         3: Provenance(1, (0, 0, 10, 10), "30.00", "tesseract", 0.5)})
     row = next(r for r in read_announcement([], [table], 2568).rows if r.unit_raw.endswith("จ"))
     assert (row.overall_score, row.iit_points, row.eit_points, row.oit_points) == (74.5, 11.5, 30.0, 33.0)
@@ -118,15 +138,15 @@ def test_a_row_whose_two_guesses_both_fit_keeps_its_name_and_no_numbers():
     from parsers.records import Provenance
 
     table = _table_with(["#", "30.00", "#", "74.50", "ต้องปรับปรุง"], {  # 11.50 + 33.00 or 13.50 + 31.00
-        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
-        4: Provenance(1, (0, 0, 10, 10), "31.00|33.00", "template", 0.0)})
+        2: Provenance(1, (0, 0, 10, 10), "13.50", "template", 0.0, rivals=("11.50",)),
+        4: Provenance(1, (0, 0, 10, 10), "31.00", "template", 0.0, rivals=("33.00",))})
     found = read_announcement([], [table], 2568)
     row = next(r for r in found.rows if r.unit_raw.endswith("จ"))
     assert row.iit_points is None and row.oit_points is None and row.unit_raw == "วิทยาลัยเทคนิคทดสอบจ"
     assert any("ทดสอบจ" in w for w in found.warnings)
     # with one alternative only, the same row is pinned
     table = _table_with(["#", "30.00", "#", "74.50", "ต้องปรับปรุง"], {
-        2: Provenance(1, (0, 0, 10, 10), "13.50|11.50", "template", 0.0),
+        2: Provenance(1, (0, 0, 10, 10), "13.50", "template", 0.0, rivals=("11.50",)),
         4: Provenance(1, (0, 0, 10, 10), "33.00", "template", 0.0)})
     row = next(r for r in read_announcement([], [table], 2568).rows if r.unit_raw.endswith("จ"))
     assert (row.iit_points, row.oit_points) == (11.5, 33.0)

@@ -82,7 +82,7 @@ def test_a_cell_is_read_without_the_rules_left_inside_its_box():
     image = _cell_with_rules_inside("๘๙.๕๖")
     box = (0, 0, image.width, image.height)
     assert read_cell(image, box) == "89.56"  # the L of the two rules was read as the cell's one glyph
-    assert guess_cell(image, box) == "89.56"
+    assert guess_cell(image, box) == ("89.56",)  # its readings: no digit with a close rival
     blank = Image.new("L", (173, 173), 255)
     ImageDraw.Draw(blank).rectangle((169, 3, 170, 170), fill=0)
     assert cell_ink(blank, box) is None  # a rule alone is an empty cell
@@ -104,7 +104,7 @@ def test_a_guess_is_looked_for_in_every_family_when_the_pages_own_finds_none():
     font_path = next(p for d in FONT_DIRS for p in sorted(d.glob("Garuda.*")))
     image = Image.new("L", (200, 80), 255)
     ImageDraw.Draw(image).text((20, 15), "72.72", font=ImageFont.truetype(str(font_path), 40), fill=0)
-    assert guess_cell(image, (0, 0, 200, 80), Learned(names.index("NotoSansThai"))) == "72.72"
+    assert guess_cell(image, (0, 0, 200, 80), Learned(names.index("NotoSansThai"))) == ("72.72",)
 
 
 def test_a_cell_is_read_without_the_broken_rule_pieces_of_a_bilevel_scan():

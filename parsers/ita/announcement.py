@@ -434,7 +434,7 @@ def _with_guesses(rows: list[TableRow]) -> list[list[str]]:
     out = []
     for row in (r for r in rows if r.kind == "body"):
         sources = list(row.sources) + [None] * (len(row.cells) - len(row.sources))
-        out.append([scan_numbers.guess_readings(guess)[0] if parse_number(text)[0] is None
+        out.append([guess[0] if parse_number(text)[0] is None
                     and (guess := _guess(source, text)) else text
                     for text, source in zip(row.cells, sources)])
     return out
@@ -584,7 +584,7 @@ class _Reader:
             # no digit in any score cell, no level: a header repeated on a page (`ผลคะแน`, `EIT`); or a level off
             # the scale (`ปรับปรุง`) beside `-` cells OCR read as specks (`geปร`): a unit without a result
             return
-        texts: dict[str, str] = {}
+        texts: dict[str, scan_numbers.Cell] = {}
         unread = []
         guessed: set[str] = set()
         any_number = False
@@ -635,7 +635,7 @@ class _Reader:
             # digit, `8.78` and `4.68` for 18.78 and 34.68, "confirmed" the total's guess 75.41 read 35.41)
             unchanged = bool(guessed) and any(t not in guessed for t in unsure)
             if unchanged:  # (a mark or bracket of the cell's edge beside a number is not a digit: `40.00่]` is 40.00)
-                unsure = {t: scan_numbers.GUESS_SEPARATOR.join(f"{value:.2f}" for n, value in found if n == found[0][0])
+                unsure = {t: tuple(f"{value:.2f}" for n, value in found if n == found[0][0])
                           if (found := scan_numbers.readings(v, 0)) else v for t, v in unsure.items()}
             self._reread(a, unsure, wildcards=bool(columns.tools()) and not unchanged, unchanged=unchanged,
                          guessed={t for t in guessed if t in unsure})
@@ -683,7 +683,7 @@ class _Reader:
         roles = [c for c, r in columns.roles.items() if r == "total" or r in POINT_FIELDS]
         return sum(1 for c in roles if c < len(cells) and _TWO_DECIMALS.fullmatch(compact(cells[c]))) >= 2
 
-    def _reread(self, a: Assessment, texts: dict[str, str], wildcards: bool = False,
+    def _reread(self, a: Assessment, texts: dict[str, scan_numbers.Cell], wildcards: bool = False,
                 unchanged: bool = False, guessed: set[str] = frozenset()) -> None:
         """Scans: the digit reading that makes the row agree with itself and with its neighbours' order;
         `wildcards` (letters read for digits stand for any digit) only where tools and total pin each digit
@@ -720,7 +720,8 @@ class _Reader:
             for name, value in chosen.items():
                 setattr(a, name, value)
         else:
-            self.warnings.append(f"row {a.row} {a.unit_raw}: scanned numbers {texts} do not agree; not read")
+            shown = {t: v if isinstance(v, str) else "|".join(v) for t, v in texts.items()}  # (a guess's readings)
+            self.warnings.append(f"row {a.row} {a.unit_raw}: scanned numbers {shown} do not agree; not read")
 
     def _ranked(self) -> bool:
         """The table so far is a ranking: ranks ascending and totals descending (a few misreads aside). Ranks
@@ -760,15 +761,15 @@ def _bears_out(own: str, number: str) -> bool:
 _EDGE_SPECKS = re.compile(r"^[.\-'\":;,|_]+|[.\-'\":;,|_]+$")
 
 
-def _guess(source: Provenance | None, text: str) -> str | None:
+def _guess(source: Provenance | None, text: str) -> tuple[str, ...] | None:
     """A scanned score cell that neither reader took can carry the template's best digits in its provenance
-    (engine template, confidence 0, a text the cell does not hold: parsers/layout.py): a candidate for the
-    row's checksums to accept or refuse, never a value by itself."""
+    (engine template, confidence 0, a text the cell does not hold: parsers/layout.py), and their close rivals
+    (`rivals`): candidates for the row's checksums to accept or refuse, never a value by themselves. Its
+    readings, the best digits first."""
     if source is None or source.engine != "template" or source.confidence != 0.0:
         return None
-    guess = compact(source.text)  # (with its alternatives: scan_numbers.guess_readings)
-    parts = scan_numbers.guess_readings(guess)
-    return guess if parts and parts[0] != compact(text) and all(_NUMBER.match(p) for p in parts) else None
+    parts = tuple(p for p in (compact(source.text), *(compact(r) for r in source.rivals)) if p)
+    return parts if parts and parts[0] != compact(text) and all(_NUMBER.match(p) for p in parts) else None
 
 
 def _has_parts(a: Assessment) -> bool:

@@ -11,7 +11,6 @@ import re
 from normalizers import catalog
 from normalizers.digits import to_arabic_digits
 from parsers.records import Assessment
-from parsers.scan_numbers import guess_readings
 
 SUM_TOLERANCE = 0.011  # points are printed with two decimals; their sum may be a rounding off the total
 EXACT = 0.005  # what a scanned row must meet to choose between digit readings: the exact sum
@@ -99,8 +98,8 @@ _PRINTED = re.compile(r"\d{1,3}\.(\d{1,2})")
 def _printed_step(a: Assessment) -> float:
     """The last decimal place the row's total is printed to (0.01, or 0.1 in tables of one decimal), from the
     total's own text; 0.01 when the text is not the total (a name's provenance) or says nothing."""
-    text = to_arabic_digits(a.source.text).strip() if a.source is not None and a.source.text else ""
-    for part in guess_readings(text):  # a template's guess offers alternatives (scan_numbers.guess_readings)
+    texts = (a.source.text, *a.source.rivals) if a.source is not None and a.source.text else ()
+    for part in (to_arabic_digits(t).strip() for t in texts):  # a template's guess offers its rivals too
         match = _PRINTED.fullmatch(part)
         if match is not None and a.overall_score is not None and abs(float(part) - a.overall_score) <= 1e-9:
             return 10.0 ** -len(match.group(1))

@@ -1269,6 +1269,35 @@ def _as_read(cell: str, pieces: list[tuple[str, str]]) -> str:
     return cell
 
 
+def _join_cut_wordings(table, read: dict[str, str], ocr_pages: set[int], years: set[int]) -> None:
+    """A page's last body row and the next page's first that the table joining left apart, joined when their first
+    cells as OCR read them are one catalog wording a page break cut (scan_vocab.cut_wording: `ib* หน่วยงานของ`
+    over `ท่าน มีการใช้งบ…`, the code garbled past the list-number rule `tables._continues_row` goes by); the
+    lower row opens no item of its own. `read`: page-snapped cell -> the cell as read."""
+    k = 0
+    while k + 1 < len(table.rows):
+        above = table.rows[k]
+        at = next((j for j in range(k + 1, len(table.rows)) if table.rows[j].kind != "header"), None)
+        below = table.rows[at] if at is not None else None
+        if below is None or above.kind != "body" or below.kind != "body" or below.page == above.page \
+                or not {above.page, below.page} <= ocr_pages or not above.cells or not below.cells:
+            k += 1
+            continue
+        first = read.get(below.cells[0], below.cells[0])
+        if first.strip() and not starts_item(first) \
+                and scan_vocab.cut_wording(read.get(above.cells[0], above.cells[0]), first, years):
+            cells = [read.get(c, c) for c in below.cells]
+            above.cells[0] = read.get(above.cells[0], above.cells[0])
+            for column, text in enumerate(cells[:len(above.cells)]):
+                if text.strip():
+                    above.cells[column] = join_lines(f"{above.cells[column]}\n{text}")
+                    above.sources += [None] * (len(above.cells) - len(above.sources))
+                    above.sources[column] = merge_sources(above.sources[column], below.source(column))
+            del table.rows[at]
+            continue
+        k += 1
+
+
 def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[int],
                           snapped: Snapped | None = None) -> None:
     """OCR'd cells that a page break cut in two, snapped to a catalog wording once joined (scan_vocab.snap_wording),
@@ -1282,6 +1311,7 @@ def _snap_joined_wordings(pages: list[PageLayout], tables: list, ocr_pages: set[
     for table in tables:
         if set(table.pages) & ocr_pages:
             pieces = [piece for page in table.pages for piece in (snapped or {}).get(page, [])]
+            _join_cut_wordings(table, {join_lines(s): join_lines(r) for s, r in pieces}, ocr_pages, years)
             for row in table.rows:
                 if pieces:
                     row.cells[:] = [_as_read(cell, pieces) if cell else cell for cell in row.cells]

@@ -49,6 +49,10 @@ _MIXED_WORD = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*[อวฯงจฒญๆซ«�
 # A list number read as Latin letters or signs before an indicator's name (`lo. การใช้งบประมาณ 87.57`, `©) การ…`):
 # refused (`#.`), as any unread list number; the name after it is kept.
 _GARBLED_LIST_NUMBER = re.compile(r"^(\s*)[A-Za-z|!©«»@]{1,3}([.)])(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")
+# A list number read as the repetition sign (`ๆ. การเผยแพร่…` for ๗.): ๆ repeats the word before it and never opens
+# a cell, so at a cell's start, with a point or bracket, it is a Thai digit OCR misread: refused (`#.`), not taken
+# for the rest of the row above.
+_REPEAT_SIGN_NUMBER = re.compile(r"^(\s*)ๆ\s?([.)])(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")
 # The same alone in its cell (a ruled table's list-number column, `lo.` for 10.), of the signs Tesseract writes for
 # digits: refused (`#.`); its row is read by the name in the next cells.
 _GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
@@ -124,6 +128,7 @@ def clean_text(text: str) -> str:
     text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
     text = _TOOL_BEFORE_NAME.sub(_tool_before_name, text)
     text = _GARBLED_LIST_NUMBER.sub(_garbled_list_number, text)
+    text = _REPEAT_SIGN_NUMBER.sub(rf"\g<1>{UNREAD}\g<2>", text)
     text = _SIGN_IN_NUMBER.sub(UNREAD, text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)

@@ -27,6 +27,7 @@ LEAD = 0.05  # over the next-closest wording
 MIN_LETTERS = 20  # shorter wordings (`Q&A`, `E-Service`) are names, not sentences OCR damages in predictable ways
 MAX_PREFIX = 20  # characters OCR may leave before the wording (the code's reading)
 MAX_SUFFIX = 3
+MAX_SHORT_PREFIX = 5  # characters a code's reading takes before a short name (`013”`, `ฆ๐๑`, `o13*`)
 # What Tesseract prints for each tool's letter (normalizers/codes._PREFIX, with the digit readings of scans).
 _TOOL_LOOKALIKES = {"i": set("iIl1|!"), "e": set("eE6"), "o": set("oO0")}
 _SPACE = re.compile(r"\s+")
@@ -43,6 +44,31 @@ def wordings() -> dict[str, dict[int, set[str]]]:
                 if len(key) >= MIN_LETTERS:
                     out.setdefault(key, {}).setdefault(int(row["year"]), set()).add(row["code"])
     return out
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, dict[int, set[str]]]:
+    """The catalogs' short wordings (the OIT's page names: `Q&A`, `E-Service`, `โครงสร้าง`), spaces removed ->
+    {year: codes}: too short to snap by similarity, but read letter for letter behind a garbled code."""
+    out: dict[str, dict[int, set[str]]] = {}
+    for path in sorted(CATALOGS.glob("ita_catalog_*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                key = _SPACE.sub("", row["text"])
+                if len(key) < MIN_LETTERS:
+                    out.setdefault(key, {}).setdefault(int(row["year"]), set()).add(row["code"])
+    return out
+
+
+def _snap_short_name(squashed: str, years: set[int]) -> str | None:
+    """`code name` for a cell that is a short catalog name read whole behind a code OCR garbled (`013” E-Service`,
+    `ฆ๐๑โครงสร้าง`, `0ฯQ&A`), when the reading of the code agrees with the name's one code (`_code`); else None."""
+    for name, codes in short_names().items():
+        prefix = squashed[:-len(name)]
+        if squashed.endswith(name) and 0 < len(prefix) <= MAX_SHORT_PREFIX \
+                and len(re.findall(r"[\u0e01-\u0e2e]", prefix)) <= 1 and (code := _code(prefix, codes, years)):
+            return f"{code}{'*' if '*' in prefix else ''} {_printed()[name]}"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +94,12 @@ def _code(prefix: str, codes: dict[int, set[str]], years: set[int]) -> str | Non
         # the code's place refused whole by the scan layer (`# ประกาศเจตนารมณ์…`): nothing read disagrees, and the
         # wording is this one code's
         return code
-    signs = re.sub(r"[^A-Za-z0-9|!\u0e50-\u0e59]", "", prefix)
-    if not signs:
-        return None
-    # the code's number may be read in Thai digits as printed (`๕` of i๕); a Thai digit is no letter's look-alike
-    if signs[0] in _TOOL_LOOKALIKES[code[0]] or code[1:] in re.sub(r"\D", "", to_arabic_digits(prefix)):
-        return code
+    # the code stands right before the wording: debris OCR made of marks may come first (`ข ya eo* เจ้าหน้าที่…`)
+    for part in {prefix, prefix.split()[-1] if prefix.split() else ""}:
+        signs = re.sub(r"[^A-Za-z0-9|!\u0e50-\u0e59]", "", part)
+        # the code's number may be read in Thai digits as printed (`๕` of i๕); a Thai digit is no letter's look-alike
+        if signs and (signs[0] in _TOOL_LOOKALIKES[code[0]] or code[1:] in re.sub(r"\D", "", to_arabic_digits(part))):
+            return code
     return None
 
 
@@ -82,6 +108,8 @@ def snap_wording(text: str, years: set[int] = frozenset()) -> tuple[str, str | N
     catalog prints it (`i3* เจ้าหน้าที่ในหน่วยงาน…`); unchanged when it is not one (no warning) or close to one
     but not close enough to be sure (a warning)."""
     squashed = _SPACE.sub("", text)
+    if short := _snap_short_name(squashed, set(years)):
+        return short, None
     if len(squashed) < MIN_LETTERS:
         return text, None
     table = wordings()
@@ -115,9 +143,24 @@ def snap_wording(text: str, years: set[int] = frozenset()) -> tuple[str, str | N
     wording = _printed()[key]
     if not prefix:
         return wording, None
-    code = _code(prefix, table[key], set(years))
+    code = _code(_original_prefix(text, start), table[key], set(years))
     star = "*" if "*" in prefix else ""
     return (f"{code}{star} {wording}" if code else f"{_original_prefix(text, start)} {wording}"), None
+
+
+_CODE_LED = re.compile(r"^[ieo]\d{1,2}\*? ")
+
+
+def cut_wording(above: str, below: str, years: set[int] = frozenset()) -> bool:
+    """Whether two first cells as OCR read them, the last of a page and the first of the next, are one catalog
+    wording a page break cut (`ib* หน่วยงานของ` + `ท่าน มีการใช้งบ…`): joined they snap to a wording with the code
+    the first one's reading agrees with, and the first alone is none. A code garbled beyond the table joining's
+    list-number rule (`ib*` for i6*) left the rows apart."""
+    if snap_wording(above, years)[0] != above:
+        return False
+    joined = f"{above.strip()} {below.strip()}"
+    snapped = snap_wording(joined, years)[0]
+    return snapped != joined and bool(_CODE_LED.match(snapped))
 
 
 def _original_prefix(text: str, letters: int) -> str:

@@ -251,3 +251,15 @@ def test_the_indicator_heading_word_whose_first_letters_ocr_lost_is_written_whol
     assert clean_text("ัวชีวัดที่8 การปรับปรุงการทำงาน").startswith("ตัวชี้วัดที่8 ")
     assert clean_text("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่") == "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
     assert clean_text("การวชีวัดที") == "การวชีวัดที"
+
+
+def test_a_list_number_read_as_the_repetition_sign_is_refused_not_joined():
+    """`ๆ. การเผยแพร่ ประกาศต่าง ๆ…` (held-out 01000 p4: ๗. read as ๆ): ๆ repeats the word before it and never opens
+    a cell, so with a point at a cell's start it is an unread list number (`#.`), which the grammar strips as one;
+    as the grammar's orphan mark it had joined the measure to the row above. ๆ after a word is left alone."""
+    from parsers.ita.text import strip_list_number
+
+    assert clean_text("ๆ. การเผยแพร่ ประกาศต่าง ๆ") == f"{UNREAD}. การเผยแพร่ ประกาศต่าง ๆ"
+    assert strip_list_number(clean_text("ๆ. การเผยแพร่")) == "การเผยแพร่"
+    for text in ("ต่าง ๆ. การ", "ๆ เกี่ยวกับ", "#NoGiftPolicy", "# ประกาศ"):
+        assert strip_list_number(clean_text(text)) == text

@@ -194,3 +194,56 @@ def test_a_code_refused_whole_by_the_scan_layer_is_the_catalog_code_of_its_wordi
     assert snap_wording(f"# {row['text']}", {2568}) == (f"{row['code']} {row['text']}", None)
     text = "# จัดทำคู่มือการปฏิบัติงานและเผยแพร่ให้ประชาชนทราบทางเว็บไซต์ของหน่วยงาน"
     assert snap_wording(text, {2568}) == (text, None)
+
+
+def test_a_short_catalog_name_behind_a_garbled_code_gets_its_code():
+    """`013” E-Service`, `ฆ๐๑โครงสร้าง`, `0ฯQ&A` (held-out 01013, dev 01001): the OIT's page names are too short to
+    snap by similarity, but read letter for letter behind a code reading that agrees with the name's one code they
+    are written `code name`, so the measure is the name and the code is found. Nothing is written where the code's
+    reading disagrees or is absent, or where the years give the name two codes (Q&A: o8 in 2566, o6 in 2568)."""
+    assert snap_wording("013” E-Service", {2568}) == ("o13 E-Service", None)
+    assert snap_wording("ฆ๐๑โครงสร้าง", {2568}) == ("o1 โครงสร้าง", None)
+    assert snap_wording("0ฯQ&A", {2568}) == ("o6 Q&A", None)
+    for text in ("E-Service", "x Q&A", "กอง E-Service", "ข่าวประชาสัมพันธ์"):
+        assert snap_wording(text, {2568}) == (text, None)
+    assert snap_wording("0ฯQ&A", {2566, 2568}) == ("0ฯQ&A", None)
+
+
+def test_the_code_right_before_a_wording_is_read_past_mark_debris_in_front():
+    """`ข ya eo* เจ้าหน้าที่…` (01013 p9): marks read as letters before the code; the code is the prefix's last
+    token, and it agrees with the wording's one code."""
+    row = next(r for r in LONE_ROWS if r["code"].startswith("e"))
+    assert snap_wording(f"ข ya eo* {row['text']}", {2568}) == (f"{row['code']}* {row['text']}", None)
+    assert snap_wording(f"ข ya * {row['text']}", {2568})[0] == f"ข ya * {row['text']}"
+
+
+def test_rows_a_page_break_cut_are_joined_when_their_first_cells_are_one_wording():
+    """`ib* หน่วยงานของ` ending page 8 and `ท่าน มีการใช้งบ…` opening page 9 (01013): the code's 6 read `b` is no
+    list number, so the table joining took the rest for a row of its own (every column filled). Joined as read
+    they are the catalog's i6 wording behind an agreeing code: one row. A whole wording above the rest stays a row of its own."""
+    from parsers import layout
+    from parsers.records import PageLayout
+    from parsers.tables import PageTable, PageText, RawRow, build_tables
+
+    row = next(r for r in LONE_ROWS if r["code"] not in ("i1", "i11") and r["code"].startswith("i")
+               and len(r["text"].replace(" ", "")) >= 60)
+    wording = row["text"]
+    cut = next(i for i in range(len(wording) // 6, len(wording)) if wording[i] == " " or "\u0e01" <= wording[i] <= "\u0e2e")
+    head, rest = wording[:cut], wording[cut:]
+
+    def run(first: str, second: str) -> list[list[str]]:
+        edges = [50.0, 300.0, 400.0, 500.0]
+        page1 = PageTable(1, 50, 600, 500, 800, edges, [RawRow([first, "1.เจ้าหน้าที่ผู้รับผิด", "งานวิเคราะห์"], 3, 600, 800)])
+        page2 = PageTable(2, 50, 60, 500, 120, edges, [RawRow([second, "ชอบดำเนินการ", "นโยบายและแผน"], 3, 60, 120)])
+        pages = [PageLayout(n, 595.0, 842.0, [], ocr=True) for n in (1, 2)]
+        page_tables = [page1, page2]
+        _, snapped = layout._document_vocabularies(pages, page_tables)
+        tables = build_tables(page_tables, [PageText(1, 842.0, []), PageText(2, 842.0, [])])
+        layout._snap_joined_wordings(pages, tables, {1, 2}, snapped)
+        return [r.cells for r in tables[0].rows if r.kind == "body"]
+
+    code = row["code"].replace("6", "b") if "6" in row["code"] else row["code"][0] + "b"
+    assert run(f"{code}* {head}", rest) == [[f"{row['code']}* {wording}", "1.เจ้าหน้าที่ผู้รับผิดชอบดำเนินการ",
+                                             "งานวิเคราะห์นโยบายและแผน"]]
+    # a measure of its own above the rest (no wording with it) stays a row of its own
+    assert len(run(f"{code}* จัดทำคู่มือการปฏิบัติงานและเผยแพร่ให้ประชาชนทราบทางเว็บไซต์ของหน่วยงาน", rest)) == 2

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 
 from normalizers.digits import to_arabic_digits
+from parsers.ocr_digits import UNREAD
 from parsers.records import PageLayout, Provenance
 
 _SPACE = re.compile(r"\s+")
 NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 # `3.`, `1)`, `(1)`, and the numbers of a sub-list under a numbered heading (`2.1`, `2.1.3`) before the text.
 # A printer that draws the digits in a fallback font after the rest of the run puts the point first (`. ๑ อบรม…`).
+# A list number a scan left unread is the scan layer's mark (ocr_digits.UNREAD) with its point (`#. การเผยแพร่…`).
 LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2}\.(?!\d)"
-                         r"|\.\s?\d{1,2}(?![\d.])(?=\s*[^\d\s.]))\s*")
+                         rf"|\.\s?\d{{1,2}}(?![\d.])(?=\s*[^\d\s.])|{re.escape(UNREAD)}[.)](?=\s))\s*")
 
 
 def compact(text: str | None) -> str:

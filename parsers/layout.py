@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from scipy import ndimage
 
 from normalizers.digits import to_arabic_digits
-from normalizers.thai_text import MARKS
+from normalizers.thai_text import MARKS, NIKHAHIT, SARA_AA, SARA_AM
 from parsers import ocr, scan_cells, scan_cleanup, scan_scores, scan_vocab
 from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, ink_line_bands, read_letter_level
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
@@ -101,6 +101,7 @@ class Word:
     bottom: float
     bold: bool = False
     conf: float = 100.0  # Tesseract's word confidence (0-100); 100 for a text layer
+    mapped: bool = False  # in a font whose SARA AA the printer mapped to SARA AM (_aa_as_am_fonts)
 
 
 def max_ocr_pages() -> int:
@@ -256,6 +257,8 @@ class _PageReader:
             # into the next line's box); pdfplumber, which reads by glyph centre, does not see it here
             pdfium_text = pdfium_text[lead.end():]
         pdfium_text = _foreign_mark_lines(pdfium_text, plumber_text)
+        if any(w.mapped for w in (words or [w for w in self.words if _inside(w, box)])):
+            pdfium_text = remap_aa_text(pdfium_text)  # a font whose SARA AA reads as SARA AM (_aa_as_am_fonts)
         if _letters(plumber_text) and \
                 _letters(pdfium_text) > _letters(plumber_text) + max(OVERREAD_LETTERS, 0.2 * _letters(plumber_text)):
             # PDFium took letters of the next or previous line (tall glyph boxes of a font set close, Garuda in
@@ -948,9 +951,46 @@ def _joined(rows: list[RawRow], boxes: list[list[tuple]], numbered_table: bool =
 _GLYPH_PIECES = re.compile(r"^[\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e\s]+$")
 
 
-def _text_words(ppage) -> list[Word]:
+def _aa_as_am_fonts(chars: list[dict]) -> set[str]:
+    """Fonts whose SARA AA glyph the printer's subset maps to SARA AM (WeasyPrint's Loma and Kinnari: `กำรจัด` for
+    การจัด, the ring of a true SARA AM a glyph of its own before it): SARA AM four times or more and SARA AA never,
+    over forty Thai consonants or more. No Thai text runs that long without SARA AA, its commonest vowel."""
+    counts: dict[str, Counter] = {}
+    for c in chars:
+        text = c["text"]
+        if text in (SARA_AA, SARA_AM) or "\u0e01" <= text <= "\u0e2e":
+            counts.setdefault(c["fontname"], Counter())[text if text in (SARA_AA, SARA_AM) else "letter"] += 1
+    return {font for font, n in counts.items() if n[SARA_AM] >= 4 and not n[SARA_AA] and n["letter"] >= 40}
+
+
+def _is_ring_stand_in(text: str) -> bool:
+    """What such a subset maps the SARA AM ring to: nothing, or a Latin letter (`ดĠำเนิน`)."""
+    return text == "" or "\u00c0" <= text <= "\u024f"
+
+
+def _remap_aa(chars: list[dict], fonts: set[str]) -> None:
+    """In those fonts SARA AM is SARA AA, and the ring glyph before one is NIKHAHIT (NIKHAHIT + SARA AA is SARA AM,
+    which the text repair rebuilds): the font's own mapping put right before any reading of the page."""
+    for i, c in enumerate(chars):
+        if c["text"] == SARA_AM and c["fontname"] in fonts:
+            c["text"] = SARA_AA
+            if i and chars[i - 1]["fontname"] == c["fontname"] and _is_ring_stand_in(chars[i - 1]["text"]):
+                chars[i - 1]["text"] = NIKHAHIT
+
+
+_RING_THEN_AM = re.compile(f"([\u00c0-\u024f])?{SARA_AM}")
+
+
+def remap_aa_text(text: str) -> str:
+    """The same mapping on a reading of such a font's text (PDFium's): ring stand-in + SARA AM is SARA AM, a SARA AM
+    alone is SARA AA."""
+    return _RING_THEN_AM.sub(lambda m: SARA_AM if m.group(1) else SARA_AA, text)
+
+
+def _text_words(ppage, mapped: set[str] = frozenset()) -> list[Word]:
     words = ppage.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
-    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower()) for w in words]
+    words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower(),
+                  mapped=w["fontname"] in mapped) for w in words]
     return [w for line in _group_lines(words) if not _glyph_pieces(line) for w in line]
 
 
@@ -1074,7 +1114,10 @@ def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[li
     return edges
 
 
-def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]] = ()) -> PageRead:
+def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]] = (),
+              mapped_fonts: set[str] | None = None) -> PageRead:
+    """One page's lines and tables. `mapped_fonts` gathers the document's fonts whose SARA AA reads as SARA AM
+    (_aa_as_am_fonts), so a page with little text in such a font (a table of contents) is read as the others."""
     width, height = float(ppage.width), float(ppage.height)
     text_page = fpage.get_textpage()
     pdfium_text = text_page.get_text_range()
@@ -1095,7 +1138,12 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
         digits = reading.digits
         words = [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=w.conf) for w in reading.words]
     else:
-        words = _text_words(ppage)
+        mapped = _aa_as_am_fonts(ppage.chars)
+        if mapped_fonts is not None:
+            mapped_fonts |= mapped
+            mapped = mapped_fonts
+        _remap_aa(ppage.chars, mapped)
+        words = _text_words(ppage, mapped)
         ruling = _without_grounds(ppage)
         found_tables = _closed_at_page_foot(ruling, ruling.find_tables())
         found_tables += _cut_row_tables(ruling, found_tables)
@@ -1110,7 +1158,12 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     if not ocr_used:
         for table in (t for t in ruled if _header_only(t)):
             table.rules_to = _column_rules_bottom(ppage, table)
-    tables = sorted(ruled + reader.borderless_tables(ruled, () if ocr_used else grids), key=lambda t: t.top)
+    unruled = reader.borderless_tables(ruled, () if ocr_used else grids)
+    if not ocr_used:
+        rules = _across_rules(ppage)
+        for table in unruled:
+            _one_head_between_rules(table, rules)
+    tables = sorted(ruled + unruled, key=lambda t: t.top)
     if reader.qualities:
         quality = sum(reader.qualities) / len(reader.qualities)
     else:
@@ -1120,6 +1173,49 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     guesses = scan_scores.unread_guesses(image, words, _pixels) if ocr_used else []
     read = PageRead(page, tables, PageText(number, height, lines, bold), words, rules, cells, reader.warnings, guesses)
     return _in_page_points(read, scale) if scale != 1.0 else read
+
+
+def _across_rules(ppage) -> list[tuple[float, float, float]]:
+    """Horizontal rules of the page (lines and hairline rectangles) as (x0, y, x1); a rule drawn a cell at a time
+    (a browser's cell borders) is one rule where its pieces meet."""
+    pieces = [(o["x0"], (o["top"] + o["bottom"]) / 2, o["x1"]) for o in ppage.lines if o["bottom"] - o["top"] < 1.5]
+    pieces += [(o["x0"], (o["top"] + o["bottom"]) / 2, o["x1"]) for o in ppage.rects
+               if o["bottom"] - o["top"] < 1.5 and o["x1"] - o["x0"] > 3]
+    out: list[tuple[float, float, float]] = []
+    for x0, y, x1 in sorted(pieces, key=lambda r: (round(r[1]), r[0])):
+        if out and abs(out[-1][1] - y) < 1.0 and x0 <= out[-1][2] + 2.0:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], x1))
+        else:
+            out.append((x0, y, x1))
+    return sorted(out, key=lambda r: r[1])
+
+
+def _one_head_between_rules(table: PageTable, rules: list[tuple[float, float, float]]) -> None:
+    """A table without column rules whose head is ruled above and below (lines around the header only, Word's and
+    Google Docs' styles): every line between those two rules is the head's, one row, whatever its words. The head's
+    lines are otherwise told by their words, and a wrapped head cell's last line (`ความโปร่งใส` under
+    `แนวทางขับเคลื่อน`) in a wording the parser does not know is taken for a body row."""
+    if len(table.rows) < 2 or not looks_like_header(table.rows[0], table.n_cols):
+        return
+    width = table.x1 - table.x0
+    across = [y for x0, y, x1 in rules if x0 <= table.x0 + 0.05 * width and x1 >= table.x1 - 0.05 * width]
+    first = table.rows[0]
+    middle = (first.top + first.bottom) / 2
+    above = [y for y in across if y <= middle and y >= first.top - 0.5 * (first.bottom - first.top)]
+    below = [y for y in across if y > middle]
+    if not above or not below:
+        return
+    bottom = below[0]
+    inside = 1
+    while inside < len(table.rows) and (table.rows[inside].top + table.rows[inside].bottom) / 2 < bottom:
+        inside += 1
+    if inside < 2 or inside == len(table.rows):
+        return  # one row already, or nothing under the head: a ruled band that holds the whole table
+    head = table.rows[0]
+    for row in table.rows[1:inside]:
+        head = join_rows(head, row)
+    head.header = True
+    table.rows[:inside] = [head]
 
 
 def _closed_at_page_foot(ppage, found_tables) -> list:
@@ -1348,6 +1444,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
             plumber = open_pdf(path)
         except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
             raise LayoutError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+        mapped_fonts: set[str] = set()
         with plumber, quiet_pdfminer():
             n_pages = min(len(plumber.pages), len(pdf))
             for number in range(1, n_pages + 1):
@@ -1363,7 +1460,7 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                         before = reads.get(number - 1)
                         grids = [t.col_edges for t in before.tables if not _ruled_table(t)] \
                             if before is not None and not before.page.ocr else []
-                        read = read_page(number, ppage, fpage, budget, grids)
+                        read = read_page(number, ppage, fpage, budget, grids, mapped_fonts)
                         if number not in budget.skipped:  # a page left unread is not a reading to reuse
                             reads[number] = read
                     page, tables, text = read.page, read.tables, read.text

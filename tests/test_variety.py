@@ -29,10 +29,7 @@ from tests.variety.truth import truth
 
 # Measured on the parser of the commit that last changed this list (`scripts/variety_corpus.py OUT --matrix --measure --known-failures` prints
 # it anew); each names the fields below the minimum, right/total. Delete an entry when the parser reads that variant: strict xfail fails on XPASS.
-KNOWN_FAILURES: dict[str, str] = {
-    'variant[front_matter]': '{measure_period: 5/6, measure_responsible: 5/6, measure_text_exact: 5/6}',
-    'variant[month_columns+landscape+merged_measure]': '{measure_outcome: 6/8, measure_responsible: 7/8, measure_text_exact: 2/8}',
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _xfail(test_id: str):

@@ -202,6 +202,7 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             # mid-phrase is the rest of the one above (a merged cell printed over several activity rows).
             unnumbered = bool(rows) and _numbered(rows[-1]) and not _numbered(_Row(cells, row.page, None))
             if rows and ((cut and _is_continuation(row, rows[-1], roles))
+                         or (row.page != rows[-1].page and _moved_rest(cells, rows[-1], rows[table_from:-1]))
                          or _is_fragment(cells, cut or first_on_page or unnumbered)
                          or ("measure" not in cells and "indicator" not in cells)):
                 for role, text in cells.items():
@@ -295,6 +296,20 @@ def _carry_merged(new: _Row, row: TableRow, above: _Row, roles: dict[int, str], 
     if not new.months and not new.quarters and any(
             index < len(row.spanned) and row.spanned[index] for index, role in roles.items() if ":" in role):
         new.months, new.quarters = set(above.months), set(above.quarters)
+
+
+def _moved_rest(cells: dict[str, str], above: _Row, others: list[_Row]) -> bool:
+    """A page's first row that fills columns the last page's last row left empty, columns every row before that one
+    filled, and leaves empty that row's own fields (its office, its period): a printer that moves the cells of a cut
+    row that do not fit to the next page whole (WeasyPrint: `10. การป้องกันการทุจริต` atop the page, its measure
+    begun at the foot of the last) printed the rest of that row here, not a measure of its own."""
+    moved = {role for role in cells if role not in _MEASURE_OWN and not above.cells.get(role)}
+    if not moved or not others or not all(r.cells.get(role) for r in others for role in moved):
+        return False
+    own = {role for role in _MEASURE_OWN if above.cells.get(role)}
+    measure = cells.get("measure", "")
+    return bool(own) and not any(cells.get(role) for role in own) \
+        and not LIST_NUMBER.match(measure) and not _LETTER_CODE.match(measure)
 
 
 def _is_fragment(cells: dict[str, str], after_break: bool) -> bool:

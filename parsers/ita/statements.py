@@ -39,7 +39,10 @@ _OVERALL_CUES = (("ภาพรวม", 3), ("คะแนนรวม", 3), ("�
 _NOT_A_RESULT_BEFORE = re.compile(
     r"(?:(?:เตม|นอยกวา|มากกวา|ตงแต|รอยละ|เกณฑ|คดเปน|เปาหมาย|ขนตำ|สงสด|ตำสด|(?<!ถวง)นำหนก|จำนวน|ขอท|ลำดบท)[^\d]{0,6}"
     r"|ขอ|ขอ\s?[iIeEoO])$")
-_NOT_A_RESULT_AFTER = re.compile(r"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ(?!ง)|คน|ราย|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")  # ข้อ, not ของ
+# ราย counts people (`63 ราย`), but a word it opens does not (`รายการ`, `รายงาน`, `รายละเอียด`): a line after a score
+# may start with one, and skeleton text has no space to tell them apart
+_RAI = r"ราย(?!การ|งาน|ละเอยด|ได|จาย|ชอ)"
+_NOT_A_RESULT_AFTER = re.compile(rf"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ(?!ง)|คน|{_RAI}|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")  # ข้อ, not ของ
 _RANGE_END = re.compile(r"\d[-–]$")
 _STATED_FOR = re.compile(r"(?<!\d)(25[5-8]\d)[^\d]{0,8}$")  # a year right before the number: the year it is for
 _TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
@@ -276,7 +279,7 @@ def _weight(field: str, year: int | None) -> float:
 
 # What a number counts (people, items, questions, times, units) when it stands right after it (`63 ราย`, `25 ข้อ`;
 # ข้อมูล and ของ are no count), in skeleton text: one list for sentences, clauses and column headers.
-_COUNT_NOUNS = r"คน|ราย|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน"
+_COUNT_NOUNS = rf"คน|{_RAI}|ทาน|ขอ(?!ง|มล)|ครง|หนวยงาน"
 # Right after a number: a count, or indicators, tools or forms counted, so it is no score.
 _COUNT_AFTER = re.compile(rf"^\|?(?:{_COUNT_NOUNS}|ตวชวด|เครองมอ|แบบวด)")
 
@@ -345,6 +348,9 @@ def tools_across(header: list[str], rows: list[list[str]], year: int | None,
     if len(set(fields.values())) < 2 or len(set(fields.values())) < len(fields):
         return []
     valued = [cells for cells in rows if sum(bool(_NUMBER.fullmatch(flat(cells[c]))) for c in fields if c < len(cells)) >= 2]
+    if len(valued) > 1:  # a row of the tools' weights (`30 | 30 | 40`) or of their weighted points is no row of scores
+        valued = [cells for cells in valued if not _weights_row(cells, fields, year)
+                  and not any(_points_of(cells, other, fields, year) for other in valued if other is not cells)]
     if len(valued) > 1:
         by_year = {}
         for cells in valued:
@@ -364,6 +370,31 @@ def tools_across(header: list[str], rows: list[list[str]], year: int | None,
             if _NUMBER.fullmatch(value) and (reading := _read_tool(name, [value], year, weighted)):
                 readings.append(reading)
     return readings
+
+
+def _tool_values(cells: list[str], fields: dict[int, str]) -> dict[str, float] | None:
+    """The numbers of a row under the tools' columns, or None when one of them holds no number."""
+    values = {}
+    for column, name in fields.items():
+        value = flat(cells[column]) if column < len(cells) else ""
+        if not _NUMBER.fullmatch(value):
+            return None
+        values[name] = float(value)
+    return values
+
+
+def _weights_row(cells: list[str], fields: dict[int, str], year: int | None) -> bool:
+    """Every tool's number is its weight in the year's rules, printed whole: the weights, not scores."""
+    values = _tool_values(cells, fields)
+    return values is not None and all("." not in flat(cells[c]) and values[name] == _weight(name, year)
+                                      for c, name in fields.items())
+
+
+def _points_of(cells: list[str], scores: list[str], fields: dict[int, str], year: int | None) -> bool:
+    """Every tool's number is its weighted points of the other row's score (points = weight x score / 100)."""
+    points, given = _tool_values(cells, fields), _tool_values(scores, fields)
+    return points is not None and given is not None and all(
+        abs(given[name] * _weight(name, year) / 100 - points[name]) <= 0.011 for name in fields.values())
 
 
 def _one_name_each(mentions: list[re.Match], s: str) -> list[re.Match]:

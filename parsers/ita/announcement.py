@@ -666,6 +666,23 @@ class _Reader:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
 
+    def improve_lost_first_word(self, start: int) -> None:
+        """A scanned `ปรับปรุง` (the OVEC spelling off the scale, kept as printed) in a table whose other rows read
+        the scale's `ต้องปรับปรุง` is that level with its first word lost (held-175-grey-jpeg45-marks: a WRONG
+        level kept as printed): no level here, warned, and a total that only its band checked is refused with it.
+        Decided by the table's own levels, as letters_only is."""
+        rows = self.rows[start:]
+        if not any(r.level in _CUT_LEVELS["ต้องปรับปรุง"] for r in rows):
+            return
+        for a in rows:
+            if a.level != "ปรับปรุง":
+                continue
+            self.warnings.append(f"row {a.row} {a.unit_raw}: level 'ปรับปรุง' in a table of ต้องปรับปรุง; not read")
+            a.level = None
+            if not _checkable(a, self.year):
+                for f in Assessment.SCORES + Assessment.POINTS:
+                    setattr(a, f, None)
+
     def letters_only(self, start: int) -> None:
         """A scanned table whose levels read are letters (AA-F) prints the letter scale: a word level of the later
         scale among them (`(ผ่าน)`, the pass word of an `A (ผ่าน)` whose letter a stamp hid) is no level of it.
@@ -949,6 +966,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
                 reader.add(item[0], item[1], columns, item[2])
         if scanned:
             reader.letters_only(start)
+            reader.improve_lost_first_word(start)
     return Announcement(reader.rows, reader.warnings)
 
 

@@ -35,6 +35,14 @@ _JUNKED = re.compile(rf"{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_EDGE}{{1,3}}|{_EDGE}
                      rf"|{_ANY}{{0,3}}((?!00)\d{{2}}\.\d{{2}}){_ANY}{{0,3}}|{_EDGE}{{0,3}}(\d{{1,3}}\.\d{{2}}){_ANY}{{1,3}}")
 
 
+def _inner_speck(text: str) -> str | None:
+    """A two-decimal number with one mark, bracket or quote of the scan between its digits (`72.1'3`: a speck
+    of the cell read as a sign between two digits), without it; None when no one such character explains it."""
+    found = {text[:i] + text[i + 1:] for i in range(1, len(text) - 1)
+             if re.fullmatch(_EDGE, text[i]) and _NUMBER.fullmatch(text[:i] + text[i + 1:])}
+    return found.pop() if len(found) == 1 else None
+
+
 # A number whose shape the OCR bent: a stray dot or digit after the two decimals every score stops at
 # (`86.01.`, `28.201`: a column rule read as `1`), its point lost (`3643`), each one change away.
 _BENT = (re.compile(r"(\d{1,3}\.\d{2})[.,:;]"), re.compile(r"(\d{1,3}\.\d{2})\d"),
@@ -95,6 +103,8 @@ def readings(text: Cell, max_changes: int = MAX_CHANGES, wildcards: bool = False
         # a mark or a bracket of the cell's edge read beside the number (`40.00่]`): the number, one change away
         if match := _JUNKED.fullmatch(text):
             text, junk = next(g for g in match.groups() if g), 1
+        elif inner := _inner_speck(text):
+            text, junk = inner, 1
         elif bent := next((m for pattern in _BENT if (m := pattern.fullmatch(text))), None):
             text, junk = ".".join(bent.groups()) if len(bent.groups()) == 2 else bent.group(1), 1
         elif wildcards and (wild := _wild_readings(text, max_changes)):

@@ -82,6 +82,10 @@ LOOKS = {
     # 7's prints: grey 200 dpi at JPEG 50, leaning 1.3 degrees (the way of tilted, against held-150's), and a
     # signature scribbled across the last rows of each page's table
     "held-200-grey-jpeg50-signed": Look(200, angle=1.3, shear=-0.002, noise=0.001, jpeg=50, signature=True),
+    # held out (branch announce16, 4 Dec): written before any reader change for it, measured blind first on set
+    # 7's prints: 175 dpi (between the other looks' resolutions), leaning -0.7 degrees, more specks than any
+    # other look, JPEG 45, and the highlighter stripe and stamp of held-200-bilevel-marks on a grey scan
+    "held-175-grey-jpeg45-marks": Look(175, angle=-0.7, shear=-0.004, noise=0.0015, jpeg=45, marks=True),
 }
 
 

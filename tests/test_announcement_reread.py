@@ -150,3 +150,70 @@ def test_a_row_whose_two_guesses_both_fit_keeps_its_name_and_no_numbers():
         4: Provenance(1, (0, 0, 10, 10), "33.00", "template", 0.0)})
     row = next(r for r in read_announcement([], [table], 2568).rows if r.unit_raw.endswith("จ"))
     assert (row.iit_points, row.oit_points) == (11.5, 33.0)
+
+
+def _raw_2566_table(levels: list[str], oit: str = "60.70"):
+    """A scanned raw-score table of 2566 (letter levels; IIT 30 %, EIT 30 %, OIT 40 %): four rows whose level
+    cells hold `levels`, the first row's tools adding up to its total 70.00 (80.47, 71.92, `oit`)."""
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [scanned(["1", "องค์การบริหารส่วนตำบลทดสอบก", "80.47", "71.92", oit, "70.00", levels[0]])]
+    rows += [scanned([str(i + 2), f"องค์การบริหารส่วนตำบลทดสอบ{'ขคง'[i]}", "90.00", "90.00", "90.00", "90.00",
+                      level]) for i, level in enumerate(levels[1:])]
+    return Table([header, *rows], [1], 7)
+
+
+def test_a_pass_word_whose_letter_the_scan_lost_is_decided_by_a_total_its_tools_pin():
+    """Level cells `A (ผ่าน)` / `C (ไม่ผ่าน)` whose letter the scan lost or garbled (`(ไม่ผ่าน)`, `ภิ(ผ่าน)`), or
+    whose pass word lost its leading vowel (`C(ม่ผ่าน)`): the pass word still narrows the letters, and the band
+    of a total its tools pin exactly decides (70.00: C; 90.00: A). Before, these levels were null."""
+    from parsers.ita.announcement import read_announcement
+
+    for level in ("(ไม่ผ่าน)", "C(ม่ผ่าน)", "ซ(ไม่ผ่าน)"):
+        rows = read_announcement([], [_raw_2566_table([level, "ภิ(ผ่าน)", "A", "A"])], 2566).rows
+        assert [r.level for r in rows] == ["C", "A", "A", "A"], level
+        assert rows[0].overall_score == 70.0
+
+
+def test_a_pass_word_alone_gives_no_level_without_a_pinned_total():
+    """The same `(ไม่ผ่าน)` beside an OIT the scan could not read: the total is not pinned by its tools, so no
+    letter is chosen (a band holds a total only as read; it cannot also pick the level that then confirms it)."""
+    from parsers.ita.announcement import read_announcement
+
+    rows = read_announcement([], [_raw_2566_table(["(ไม่ผ่าน)", "A", "A", "A"], oit="#")], 2566).rows
+    assert rows[0].level is None
+
+
+def test_a_speck_between_a_numbers_digits_is_one_change():
+    """`72.1'3`: a quote of the scan between two digits; the number is 72.13 at one change (for the row's
+    sums to take), as a mark beside it is (`40.00่]`); a speck that no one removal explains gives nothing."""
+    from parsers import scan_numbers
+
+    assert scan_numbers.readings("72.1'3", 0) == [(1, 72.13)]
+    assert scan_numbers.readings("7'2.13", 0) == [(1, 72.13)]
+    assert (1, 72.13) in scan_numbers.readings("72.1'3")
+    assert scan_numbers.readings("72'.'13", 0) == []
+    assert scan_numbers.readings("72.1ส3", 0) == []  # a letter may be a digit: not a speck
+
+
+def test_an_off_scale_improve_word_among_the_scales_own_is_its_first_word_lost():
+    """On a scan, `ปรับปรุง` (OVEC's spelling, kept as printed) in a table whose other rows read ต้องปรับปรุง is
+    that level with its first word lost: no level (a WRONG level kept as printed on a held-out look); in a table
+    of OVEC's words it stays as printed."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance, Table, TableRow
+
+    def table(levels):
+        def scanned(cells):
+            return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+        header = scanned(["ที่", "ชื่อหน่วยงาน", "คะแนน", "ระดับ"])
+        return Table([header, *(scanned([str(i + 1), f"องค์การบริหารส่วนตำบลทดสอบ{'กขคง'[i]}", "80.00", level])
+                                for i, level in enumerate(levels))], [1], 4)
+    rows = read_announcement([], [table(["ต้องปรับปรุง", "ปรับปรุง", "ต้องปรับปรุง"])], 2567).rows
+    assert [r.level for r in rows] == ["ต้องปรับปรุง", None, "ต้องปรับปรุง"]
+    assert rows[1].overall_score is None  # its band was its only check
+    rows = read_announcement([], [table(["ผ่าน", "ปรับปรุง", "ผ่าน"])], 2567).rows
+    assert rows[1].level == "ปรับปรุง"

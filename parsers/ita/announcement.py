@@ -160,7 +160,8 @@ _LETTER_WITH_WORD = re.compile(r"^(AA|A|B|C|D|E|F)\s*[(\[]?\s*([ก-๛\s]+?)\s*
 _PASSING = ("AA", "A")
 
 
-_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
+# ไม่ผ่าน also with its leading vowel lost (`C(ม่ผ่าน)`): ม before ผ่าน is never the pass word ผ่าน
+_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
 
 
 def pass_word(text: str) -> tuple[str, bool | None]:
@@ -169,7 +170,7 @@ def pass_word(text: str) -> tuple[str, bool | None]:
     match = _PASS_WORD.match((text or "").strip())
     if match is None or not match.group(1).strip():
         return text, None
-    return match.group(1).strip(), not match.group(2).startswith("ไ")
+    return match.group(1).strip(), not match.group(2).startswith(("ไ", "ม"))
 
 
 def _worded_letter(text: str) -> tuple[str, bool] | None:
@@ -606,12 +607,17 @@ class _Reader:
                 texts[target] = compact(text)
             setattr(a, target, value)
         level, on_scale = level_of(cell("level"), scanned)
-        shapes = ()
+        shapes, lost_letter = (), False
         if scanned and level is None and self.letter_scale:
             # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it
             letter_text, passes = pass_word(cell("level"))
-            shapes = tuple(lv for lv in letter_candidates(letter_text)
-                           if passes is None or passes == (lv in _PASSING))
+            if passes is None and (bare := _PASS_WORD.match(cell("level").strip())) and "(" in cell("level"):
+                passes = not bare.group(2).startswith(("ไ", "ม"))  # `(ไม่ผ่าน)`: the letter before it lost
+            # a pass word read beside a letter the scan lost or garbled (`(ไม่ผ่าน)`, `ภิ(ผ่าน)`) still says which
+            # letters the cell can be: those it allows, decided below as shapes are (a band its tools confirm)
+            lost_letter = not letter_candidates(letter_text) and passes is not None
+            candidates = LETTER_LEVELS if lost_letter else letter_candidates(letter_text)
+            shapes = tuple(lv for lv in candidates if passes is None or passes == (lv in _PASSING))
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -647,6 +653,8 @@ class _Reader:
             # then confirms it)
             confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
+            if lost_letter:  # no glyph of the letter: only a total its tools pin exactly may say which it is
+                confirmed = confirmed and expected_total(a, self.year) is not None
             a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a, self.year):
             # nothing on the row can confirm a scanned number (no total to sum to, no level band to hold it)
@@ -657,6 +665,23 @@ class _Reader:
         elif unread:
             self.warnings.append(f"row {a.row} {name}: unreadable {', '.join(unread)}")
         self.rows.append(a)
+
+    def improve_lost_first_word(self, start: int) -> None:
+        """A scanned `ปรับปรุง` (the OVEC spelling off the scale, kept as printed) in a table whose other rows read
+        the scale's `ต้องปรับปรุง` is that level with its first word lost (held-175-grey-jpeg45-marks: a WRONG
+        level kept as printed): no level here, warned, and a total that only its band checked is refused with it.
+        Decided by the table's own levels, as letters_only is."""
+        rows = self.rows[start:]
+        if not any(r.level in _CUT_LEVELS["ต้องปรับปรุง"] for r in rows):
+            return
+        for a in rows:
+            if a.level != "ปรับปรุง":
+                continue
+            self.warnings.append(f"row {a.row} {a.unit_raw}: level 'ปรับปรุง' in a table of ต้องปรับปรุง; not read")
+            a.level = None
+            if not _checkable(a, self.year):
+                for f in Assessment.SCORES + Assessment.POINTS:
+                    setattr(a, f, None)
 
     def letters_only(self, start: int) -> None:
         """A scanned table whose levels read are letters (AA-F) prints the letter scale: a word level of the later
@@ -941,6 +966,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
                 reader.add(item[0], item[1], columns, item[2])
         if scanned:
             reader.letters_only(start)
+            reader.improve_lost_first_word(start)
     return Announcement(reader.rows, reader.warnings)
 
 

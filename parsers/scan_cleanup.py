@@ -78,6 +78,9 @@ _LOST_KHO = re.compile(r"(?<![\u0E01-\u0E4E])ะแนน(?=\s*(?:ภาพร�
 # ตัวชี้วัดที่ whose first letter(s) were lost at a line's start the same way (01010, bilevel: `วชีวัดที6 คุณภาพการ
 # ดำเนินงาน ได้คะแนน 87.12`): no Thai word opens with วชีวัด, so the heading word is written whole for the grammar.
 _LOST_TO = re.compile("(?m)^(\\s*)(?:\u0e15\u0e31?)?\u0e31?\u0e27\u0e0a[\u0e34\u0e35]\u0e49?\u0e27\u0e31?\u0e14\u0e17[\u0e34\u0e35]\u0e48?")
+# ประเมิน with its ป read as บ (the tail lost: 01010, bilevel 150 dpi: `ระดับผลการบระเมิน :"8"`): no Thai word holds
+# บระเมิน (nor ends with บ before ระเมิน), so the word is written whole and the level statement is known by it.
+_PO_AS_BO = re.compile("บระเมิน")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
 # A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
 # `I 9` → i9; `611` (glued) → e11.
@@ -137,6 +140,7 @@ def clean_text(text: str) -> str:
     text = _LOST_RO.sub("ระดับ", text)
     text = _LOST_KHO.sub("คะแนน", text)
     text = _LOST_TO.sub(r"\g<1>ตัวชี้วัดที่", text)
+    text = _PO_AS_BO.sub("ประเมิน", text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)

@@ -263,3 +263,11 @@ def test_a_list_number_read_as_the_repetition_sign_is_refused_not_joined():
     assert strip_list_number(clean_text("ๆ. การเผยแพร่")) == "การเผยแพร่"
     for text in ("ต่าง ๆ. การ", "ๆ เกี่ยวกับ", "#NoGiftPolicy", "# ประกาศ"):
         assert strip_list_number(clean_text(text)) == text
+
+
+def test_pramoen_whose_po_ocr_read_as_bo_is_written_whole_and_the_level_read():
+    """`ระดับผลการบระเมิน :"8"` (held-out 01010, bilevel 150 dpi): ป read as บ, so the level statement (and the 8 read
+    for B after it) was not known; no Thai word holds บระเมิน."""
+    assert clean_text('ระดับผลการบระเมิน :"8"') == 'ระดับผลการประเมิน :"B"'
+    assert clean_text("ผลบระเมิน") == "ผลประเมิน"
+    assert clean_text("ระบบระเบียบ") == "ระบบระเบียบ"

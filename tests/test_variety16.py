@@ -1,8 +1,10 @@
-"""What held-out set 12 and the matrix's last two misses (docs/variety.md "Variety16") showed, as rules of meaning and
-structure: a word that opens with ราย after a score is no count; a row of the tools' weights (or weighted points) in a
-tools table turned sideways is no row of scores; a page's first row holding the cells a printer moved off the last
-page's last row is that row's rest; a font whose SARA AA a printer's subset maps to SARA AM is read by its own
-mapping."""
+"""What held-out set 12, the matrix's last two misses and a generated check of long rows under a ruled head
+(docs/variety.md "Variety16") showed, as rules of meaning and structure: a word that opens with ราย after a score is
+no count; a row of the tools' weights (or weighted points) in a tools table turned sideways is no row of scores, and
+a score under a weight is a row of its own; a page's first row holding the cells a printer moved off the last page's
+last row is that row's rest; a font whose SARA AA a printer's subset maps to SARA AM is read by its own mapping; the
+lines between the rules around a head are one head; lines atop a page in the columns of the table the last page
+ended with are its cut row's rest."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -212,3 +214,8 @@ def test_a_paragraph_or_a_new_numbered_row_atop_the_page_is_no_rest():
     assert _rest(across) == []
     numbered = [_line(("๕.", 72, 80), ("อบรมคุณธรรม", 82, 170), top=60)]
     assert _rest(numbered) == []
+
+
+def test_a_number_a_narrow_column_cut_over_two_lines_stays_one_cell():
+    """Word cuts `๙๕.๓๑` in a narrow percent column as `๙` over `๕.๓๑`: read together they are one number."""
+    assert not amount_under_amount(["", "๙"], ["", "๕.๓๑"])

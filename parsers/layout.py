@@ -551,7 +551,7 @@ class _PageReader:
         return self._row_of(list(by_column.values()), edges, lambda box: placed.get(box, column_of_edges(box, edges)))
 
     def borderless_tables(self, ruled: list[PageTable] = (), grids: list[list[float]] = (),
-                          foot_grids: list[list[float]] = (), rules: list[tuple[float, float, float]] = ()) -> list[PageTable]:
+                          foot_grids: list[list[float]] = ()) -> list[PageTable]:
         """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
         same x positions (a line with an empty first cell wraps the row above), then text whose columns are
         told apart by the white space running down between them (cells aligned any way). A ruled table that
@@ -624,15 +624,9 @@ class _PageReader:
             for index, (piece, run) in enumerate(zip(pieces, runs)):
                 if run is None:
                     rows.append(piece)
-                    continue
-                if index == 0 and (k := _ruled_head_lines(rows + run, rules, edges)) > len(rows):
-                    # the head between its rules (with the lines above the table taken for its head), whatever its words
-                    k -= len(rows)
-                    rows = [_one_row(rows + run[:k])]
-                    piece, run = piece[k:], run[k:]
-                # the first run of a page of a numbered table may be a cut row's rest, no number of its own
-                rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
-                                 [bands[k] for k in piece], centred and index > 0, edges)
+                else:  # the first run of a page of a numbered table may be a cut row's rest, no number of its own
+                    rows += _wrapped(run, [word_boxes[k] for k in piece], numbered and index == 0,
+                                     [bands[k] for k in piece], centred and index > 0, edges)
             out.append(PageTable(self.number, edges[0], rows[0].top, edges[-1], rows[-1].bottom, edges, rows))
             used.update(members + header)
         for starts, members in find_borderless(boxes):
@@ -650,10 +644,8 @@ class _PageReader:
         for grid in foot_grids:
             members = _page_top_rest(word_lines, word_boxes, used, limit, grid)
             if members:
-                lined = [self._row_by_columns(word_lines[m], grid) for m in members]
-                k = _ruled_head_lines(lined, rules, grid)
-                rows = ([_one_row(lined[:k])] if k else []) + _wrapped(lined[k:], [word_boxes[m] for m in members[k:]],
-                                                                       edges=grid)
+                rows = _wrapped([self._row_by_columns(word_lines[m], grid) for m in members],
+                                [word_boxes[m] for m in members], edges=grid)
                 out.append(PageTable(self.number, grid[0], rows[0].top, grid[-1], rows[-1].bottom, list(grid), rows))
                 break
         return out
@@ -1202,9 +1194,9 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     if not ocr_used:
         for table in (t for t in ruled if _header_only(t)):
             table.rules_to = _column_rules_bottom(ppage, table)
-    rules = [] if ocr_used else _across_rules(ppage)
-    unruled = reader.borderless_tables(ruled, () if ocr_used else grids, () if ocr_used else foot_grids, rules)
+    unruled = reader.borderless_tables(ruled, () if ocr_used else grids, () if ocr_used else foot_grids)
     if not ocr_used:
+        rules = _across_rules(ppage)
         for table in unruled:
             _one_head_between_rules(table, rules)
     tables = sorted(ruled + unruled, key=lambda t: t.top)
@@ -1232,36 +1224,6 @@ def _across_rules(ppage) -> list[tuple[float, float, float]]:
         else:
             out.append((x0, y, x1))
     return sorted(out, key=lambda r: r[1])
-
-
-def _ruled_head_lines(lines: list[RawRow], rules: list[tuple[float, float, float]], edges: list[float]) -> int:
-    """How many of a table's first lines (one RawRow each) stand between a rule across the table above the first and
-    the next rule below it, when they read as a head together and lines follow them: Word's and Google Docs' styles
-    rule a head above and below, and a tall head cell's lines (`ผลลัพธ์หรือ` / `ผลสัมฤทธิ์` …) or a cut row's rest
-    under the head would otherwise band together. 0 when there is no such head."""
-    if len(lines) < 2:
-        return 0
-    width = edges[-1] - edges[0]
-    across = [y for x0, y, x1 in rules if x0 <= edges[0] + 0.05 * width and x1 >= edges[-1] - 0.05 * width]
-    first = lines[0]
-    height = first.bottom - first.top
-    above = [y for y in across if first.top - 0.5 * height <= y <= (first.top + first.bottom) / 2]
-    below = [y for y in across if y > (first.top + first.bottom) / 2]
-    if not above or not below:
-        return 0
-    k = next((i for i, row in enumerate(lines) if (row.top + row.bottom) / 2 >= below[0]), len(lines))
-    if k == len(lines) or not looks_like_header(_one_row(lines[:k]), len(first.cells)):
-        return 0
-    return k
-
-
-def _one_row(lines: list[RawRow]) -> RawRow:
-    """Lines joined into one header row."""
-    row = lines[0]
-    for line in lines[1:]:
-        row = join_rows(row, line)
-    row.header = True
-    return row
 
 
 def _one_head_between_rules(table: PageTable, rules: list[tuple[float, float, float]]) -> None:

@@ -14,7 +14,6 @@ import pytest
 from parsers.ita.measures import measures
 from parsers.ita.statements import overall, tools_across
 from parsers.layout import (Word, _aa_as_am_fonts, _across_rules, _one_head_between_rules, _page_top_rest, _remap_aa,
-                            _ruled_head_lines,
                             remap_aa_text)
 from parsers.records import Table, TableRow
 from parsers.tables import PageTable, RawRow, amount_under_amount
@@ -220,20 +219,3 @@ def test_a_paragraph_or_a_new_numbered_row_atop_the_page_is_no_rest():
 def test_a_number_a_narrow_column_cut_over_two_lines_stays_one_cell():
     """Word cuts `๙๕.๓๑` in a narrow percent column as `๙` over `๕.๓๑`: read together they are one number."""
     assert not amount_under_amount(["", "๙"], ["", "๕.๓๑"])
-
-
-def test_a_tall_head_between_its_rules_is_parted_from_the_cut_rows_rest_under_it():
-    """Atop a page, a head ruled above and below whose tallest cell starts a line above the others (`ผลลัพธ์หรือ`),
-    then the rest of a row Word broke: the head's lines banded with the rest's (main: `มาตรการ/แนวทาง` inside a
-    measure, `ผู้รับผิดชอบ` inside an office)."""
-    lines = [_raw(["", "", "", "ผลลัพธ์หรือ"], 61), _raw(["", "", "ระยะเวลา", "ผลสัมฤทธิ์"], 84),
-             _raw(["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ดำเนินการ", "(outcome)"], 107),
-             _raw(["สาธารณะบนเว็บไซต์", "เว็บไซต์ และเฟซบุ๊ก", "", "ทรัพย์สินของราชการ"], 184)]
-    rules = [(65.0, 62.6, 545.0), (65.0, 180.0, 545.0)]
-    edges = [70.0, 180.0, 300.0, 420.0, 540.0]
-    assert _ruled_head_lines(lines, rules, edges) == 3
-    assert _ruled_head_lines(lines, rules[:1], edges) == 0  # no rule under it: the words decide, as before
-    # a ruled band holding a cut row's rest (a table continued without its head) is no head
-    body = [_raw(["๓. โครงการพัฒนาประเมินความเสี่ยงการทุจริต", "๑. คัดเลือกบุคลากรต้นแบบ", "หน่วยตรวจสอบภายใน",
-                  "พ.ย. ๖๕ ถึง ธ.ค. ๖๕"], 184), _raw(["และกำหนดมาตรการป้องกัน", "", "", ""], 250)]
-    assert _ruled_head_lines(body, [(65.0, 182.0, 545.0), (65.0, 240.0, 545.0)], edges) == 0

@@ -26,7 +26,7 @@ from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfiu
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
 from parsers.tables import (MIN_COLUMN_GAP, UNRULED_TOLERANCE, PageTable, PageText, RawRow, build_tables, column_of, column_of_edges, find_borderless,
-                            band_boxes, band_rows, find_gap_tables, header_lines, join_rows, line_bands, looks_like_header, merge_sources, repeats_header, split_rows,
+                            band_boxes, band_rows, find_gap_tables, header_lines, join_rows, line_bands, amount_under_amount, looks_like_header, merge_sources, repeats_header, split_rows,
                             starts_item, wrap_rows)
 from parsers.records import DocumentLayout, PageLayout, Provenance, TextLine
 
@@ -551,7 +551,8 @@ class _PageReader:
         placed = {_box(group): column for column, group in by_column.items()}
         return self._row_of(list(by_column.values()), edges, lambda box: placed.get(box, column_of_edges(box, edges)))
 
-    def borderless_tables(self, ruled: list[PageTable] = (), grids: list[list[float]] = ()) -> list[PageTable]:
+    def borderless_tables(self, ruled: list[PageTable] = (), grids: list[list[float]] = (),
+                          foot_grids: list[list[float]] = ()) -> list[PageTable]:
         """Tables without rules, from the text outside the ruled tables: first text whose segments start at the
         same x positions (a line with an empty first cell wraps the row above), then text whose columns are
         told apart by the white space running down between them (cells aligned any way). A ruled table that
@@ -640,6 +641,14 @@ class _PageReader:
             rows += _wrapped(body, [word_boxes[m] for m in members], edges=starts + [x1])
             out.append(PageTable(self.number, starts[0], rows[0].top, x1, rows[-1].bottom, starts + [x1], rows))
             used.update(members + header)
+        limit = min([t.top for t in ruled] + [min(b[1] for b in word_boxes[m]) for m in used], default=float("inf"))
+        for grid in foot_grids:
+            members = _page_top_rest(word_lines, word_boxes, used, limit, grid)
+            if members:
+                rows = _wrapped([self._row_by_columns(word_lines[m], grid) for m in members],
+                                [word_boxes[m] for m in members], edges=grid)
+                out.append(PageTable(self.number, grid[0], rows[0].top, grid[-1], rows[-1].bottom, list(grid), rows))
+                break
         return out
 
     def engine(self) -> str:
@@ -860,7 +869,7 @@ def _band_grouped(rows: list[RawRow], starts: list[bool]) -> list[RawRow] | None
     listing = False  # the first cell's last line ended with a comma: a list of codes goes on (`o ๑๐,` / `o ๑๑`)
     for row, start in zip(rows, starts):
         number = starts_item(row.cells[0])
-        if start or not out_rows:
+        if start or not out_rows or amount_under_amount(out_rows[-1].cells, row.cells):
             out_rows.append(row)
             numbers.append(number)
         else:
@@ -1095,6 +1104,34 @@ def _read_scan(ppage, rendered):
     return (*read(rendered.rotate(-degrees, expand=True, fillcolor=255)), degrees)
 
 
+FOOT_SHARE = 0.8  # a table whose last row ends below this share of the page's height reaches the page's foot
+_PAGE_NUMBER = re.compile(r"^(?:[-–(]?\s*[0-9๐-๙]{1,3}\s*[-–)]?|หน้า\s*[0-9๐-๙]{1,3}(?:/[0-9๐-๙]{1,3})?)$")
+
+
+def _page_top_rest(word_lines: list[list[Word]], word_boxes: list[list[tuple]], used: set[int], limit: float,
+                   grid: list[float]) -> list[int]:
+    """The lines atop a page, above any table found on it, that keep to the columns of a table without rules the
+    last page ended with (`grid`): a row cut by the page break went on here (its method's last steps, the head
+    repeated above them or not) in too few lines for a table of their own. Every word inside one column; a page
+    number before them is skipped; a line across a column edge, or opening a numbered item in the first column (a
+    heading, a new measure), ends them."""
+    inner = grid[1:-1]
+    members: list[int] = []
+    for index, boxes in enumerate(word_boxes):
+        if index in used or min(b[1] for b in boxes) >= limit:
+            break
+        text = " ".join(w.text for w in word_lines[index]).strip()
+        if not members and _PAGE_NUMBER.match(text):
+            continue
+        if any(b[0] < grid[0] - 6 or b[2] > grid[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
+               for b in boxes):
+            break
+        if boxes[0][0] < inner[0] - 3 and starts_item(word_lines[index][0].text) if inner else True:
+            break
+        members.append(index)
+    return members
+
+
 def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[list[tuple]]) -> list[float]:
     """The previous page's grid for a table without rules that has the same outer edges and a subset of its column
     edges (each within UNRULED_TOLERANCE), where no word below the head crosses an edge it lacks: the same table
@@ -1115,7 +1152,7 @@ def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[li
 
 
 def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]] = (),
-              mapped_fonts: set[str] | None = None) -> PageRead:
+              mapped_fonts: set[str] | None = None, foot_grids: list[list[float]] = ()) -> PageRead:
     """One page's lines and tables. `mapped_fonts` gathers the document's fonts whose SARA AA reads as SARA AM
     (_aa_as_am_fonts), so a page with little text in such a font (a table of contents) is read as the others."""
     width, height = float(ppage.width), float(ppage.height)
@@ -1158,7 +1195,7 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     if not ocr_used:
         for table in (t for t in ruled if _header_only(t)):
             table.rules_to = _column_rules_bottom(ppage, table)
-    unruled = reader.borderless_tables(ruled, () if ocr_used else grids)
+    unruled = reader.borderless_tables(ruled, () if ocr_used else grids, () if ocr_used else foot_grids)
     if not ocr_used:
         rules = _across_rules(ppage)
         for table in unruled:
@@ -1460,7 +1497,10 @@ def extract_layout(path: str | os.PathLike, doc_id: str = "", pages: Iterable[in
                         before = reads.get(number - 1)
                         grids = [t.col_edges for t in before.tables if not _ruled_table(t)] \
                             if before is not None and not before.page.ocr else []
-                        read = read_page(number, ppage, fpage, budget, grids, mapped_fonts)
+                        # of those, the ones that reach the page's foot: a row they cut may go on atop this page
+                        foot = [t.col_edges for t in before.tables if not _ruled_table(t)
+                                and t.bottom >= FOOT_SHARE * before.page.height] if grids else []
+                        read = read_page(number, ppage, fpage, budget, grids, mapped_fonts, foot)
                         if number not in budget.skipped:  # a page left unread is not a reading to reuse
                             reads[number] = read
                     page, tables, text = read.page, read.tables, read.text

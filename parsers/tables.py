@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from normalizers.digits import to_arabic_digits
 from parsers.pdf_text import join_lines
 from parsers.records import Provenance, Table, TableRow, TextLine
 
@@ -420,7 +421,24 @@ def amount_under_amount(above: list[str], below: list[str]) -> bool:
         return bool(_AMOUNT.fullmatch(text.strip().split("\n")[-1].strip()))
     def value(text: str) -> bool:  # an amount, or the words for none (`ไม่ใช้งบประมาณ`: a budget of 0)
         return whole(text) or bool(_NO_BUDGET.fullmatch(re.sub(r"\s+", "", text.strip().split("\n")[-1])))
-    return any(value(a) and whole(b) for a, b in zip(above, below))
+    return any(value(a) and whole(b) for a, b in zip(above, below)) or any(
+        _score_pair(a.strip().split("\n")[-1].strip(), b.strip().split("\n")[0].strip()) for a, b in zip(above, below))
+
+
+_BARE_NUMBER = re.compile(r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?")
+_TWO_DECIMALS = re.compile(r"[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}")
+
+
+def _score_pair(above: str, below: str) -> bool:
+    """A cell that is a number alone over a cell that is a number alone, one of them with two decimals (a score
+    under a weight, `30` over `95.22`, in a tools table without rules), that read together make no number of a score's
+    size: each is a row. A date's parts have no decimals; a number a narrow column cut (`๙` over `๕.๓๑`) reads back
+    as one."""
+    if not (_BARE_NUMBER.fullmatch(above) and _BARE_NUMBER.fullmatch(below)
+            and (_TWO_DECIMALS.fullmatch(above) or _TWO_DECIMALS.fullmatch(below))):
+        return False
+    joined = to_arabic_digits(above + below)
+    return not (_BARE_NUMBER.fullmatch(joined) and float(joined) <= 100)
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom

@@ -148,10 +148,38 @@ def _classify_scored(mask: np.ndarray, font: int | None = None, learned: Learned
     if best >= n_font and margin < LEARNED_MARGIN:
         clear = False
     if not clear:
+        # the page font's own print, degraded: a second reading against every family may name the same digit
+        if font is not None and best < n_font and scores[best] >= WEAK_SIMILARITY \
+                and (agreed := _agreeing_family(vector, values[best], scores[:n_font], values[:n_font])):
+            return agreed, float(scores[best])
         return None, float(scores[best])
     if collect is not None and best < n_font and scores[best] >= LEARN_SIMILARITY and margin >= LEARN_MARGIN:
         collect.append((vector, values[best]))
     return values[best], float(scores[best])
+
+
+def _agreeing_family(vector: np.ndarray, digit: str, font_scores: np.ndarray, font_values: tuple[str, ...]) -> str | None:
+    """The page font's best digit for a glyph it reads at WEAK_SIMILARITY but not clearly, when every family's
+    templates read the glyph clearly as that same digit, by RIVAL_MARGIN at least, and neither reading's
+    runner-up is the digit's known rival (RIVAL_PAIRS: ๑/๓, ๔/๕); else None. The scanned print of a family can
+    sit nearer a sister family's glyph (01000's ๑ of Kinnari at 150 dpi: 0.76 with Kinnari's, 0.82 with Norasi's,
+    the next digit 0.10 behind), so the page font alone refuses a digit both readings name. Not learned as the
+    page's template. (A page font far from the glyph, under WEAK_SIMILARITY, is no reading to agree with: taken
+    then, a scanned announcement's ๙ came out 8.)"""
+    matrix, values, _, _ = _template_set()
+    scores = matrix @ vector
+    best = int(np.argmax(scores))
+    others = [x for x, v in zip(scores, values) if v != values[best]]
+    margin = scores[best] - max(others) if others else 1.0
+    clear = (scores[best] >= MIN_SIMILARITY and margin >= RIVAL_MARGIN) or (
+        scores[best] >= WEAK_SIMILARITY and margin >= WEAK_MARGIN)
+    if not clear or values[best] != digit:
+        return None
+    for scored, named in ((scores, values), (font_scores, font_values)):
+        runner = max(((x, v) for x, v in zip(scored, named) if v != digit), default=None)
+        if runner is not None and digit + runner[1] in RIVAL_PAIRS:
+            return None
+    return digit
 
 
 def _classify(mask: np.ndarray, font: int | None = None, learned: Learned | None = None,

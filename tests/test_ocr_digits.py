@@ -348,3 +348,40 @@ def test_a_faint_number_in_a_line_is_read_at_its_own_contrast_or_refused():
             assert got in (expected, UNREAD, printed), (font.stem, printed, got)
             read += got == expected
     assert read >= 8, read
+
+
+def _templates_around(vector: np.ndarray, scored: list[tuple[str, int, float]]):
+    """A template set in which each (digit, family, similarity) template scores exactly that against `vector`."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for _, _, similarity in scored:
+        other = rng.normal(size=vector.shape)
+        other -= (other @ vector) * vector
+        other /= np.linalg.norm(other)
+        rows.append(similarity * vector + np.sqrt(1 - similarity ** 2) * other)
+    return (np.stack(rows).astype(np.float32), tuple(d for d, _, _ in scored), np.asarray([f for _, f, _ in scored]),
+            ("Kinnari", "Norasi"))
+
+
+@pytest.mark.parametrize(("scored", "expected"), [
+    # the page font (family 0) reads ๑ best but not clearly; its sister family reads it clearly: both name 1
+    ([("1", 0, 0.76), ("0", 0, 0.68), ("1", 1, 0.82), ("0", 1, 0.72)], "1"),
+    # every family together is no clearer: refused
+    ([("1", 0, 0.76), ("0", 0, 0.68), ("1", 1, 0.78), ("0", 1, 0.72)], None),
+    # the other family reads another digit best: refused
+    ([("1", 0, 0.76), ("0", 0, 0.68), ("0", 1, 0.86), ("1", 1, 0.72)], None),
+    # the runner-up is the digit's known rival (๑/๓): refused
+    ([("1", 0, 0.76), ("3", 0, 0.68), ("1", 1, 0.82), ("3", 1, 0.72)], None),
+])
+def test_a_digit_the_page_font_reads_unclearly_is_taken_only_when_every_family_names_it_clearly(monkeypatch, scored,
+                                                                                                 expected):
+    """01000 (held-out, 150 dpi): the ๑ of `๙๑.๔๗` scores 0.76 with the page font's templates (Kinnari), the next
+    digit 0.08 behind, so the page font alone refused the score; against every family it reads 0.82 as 1 (Norasi),
+    0.10 clear. The digit is taken where both readings name it and no known rival is runner-up."""
+    from parsers import ocr_digits
+
+    mask = np.zeros((30, 20), bool)
+    mask[3:27, 8:12] = True
+    mask[3:7, 4:12] = True
+    monkeypatch.setattr(ocr_digits, "_template_set", lambda: _templates_around(ocr_digits._normalise(mask), scored))
+    assert _classify_scored(mask, font=0)[0] == expected

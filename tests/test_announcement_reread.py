@@ -1,5 +1,7 @@
 """Scanned score cells Tesseract was unsure of (parsers/layout.py): an unsure reading of a number is kept as a
 candidate for the row's checksums, never as the cell's value (issue #13, branch announce8)."""
+import pytest
+
 from parsers.layout import _unread_number
 
 
@@ -217,3 +219,65 @@ def test_an_off_scale_improve_word_among_the_scales_own_is_its_first_word_lost()
     assert rows[1].overall_score is None  # its band was its only check
     rows = read_announcement([], [table(["ผ่าน", "ปรับปรุง", "ผ่าน"])], 2567).rows
     assert rows[1].level == "ปรับปรุง"
+
+
+def _overall_2566_table(rows: list[tuple]):
+    """A scanned overall-only table of 2566 (letter levels spelled in Thai): rows of (total, its provenance,
+    level, its provenance)."""
+    from parsers.records import Provenance, Table, TableRow
+
+    def tess(text):
+        return Provenance(1, (0, 0, 10, 10), text, "tesseract", 0.95)
+    header = TableRow(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"], 1,
+                      sources=[tess(c) for c in ("ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน")])
+    body = [TableRow([str(i + 1), f"อบต.ทดสอบ{'กขคงจ'[i]}", total, level], 1,
+                     sources=[tess(str(i + 1)), tess(f"อบต.ทดสอบ{'กขคงจ'[i]}"), total_source, level_source])
+            for i, (total, total_source, level, level_source) in enumerate(rows)]
+    return Table([header, *body], [1], 4)
+
+
+def test_a_thai_letter_read_by_its_picture_is_kept_where_a_total_read_as_printed_lies_in_its_band():
+    """A level cell the page OCR left empty whose picture the template reader matched to `บี`
+    (ocr_digits.read_thai_letter_level, engine template): one reader only, so the level is kept where the
+    total beside it, read as printed by Tesseract, lies in B's band (75-84.99), and is no level where it does
+    not (a total of 59.78 beside a `บี`), nor beside a total that is only a template's guess."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance
+
+    def clear(text):
+        return Provenance(1, (0, 0, 10, 10), text, "tesseract", 0.95)
+    pictured = Provenance(1, (0, 0, 10, 10), "บี", "template", 0.9)
+    table = _overall_2566_table([
+        ("84.30", clear("84.30"), "บี", pictured),
+        ("59.78", clear("59.78"), "บี", pictured),
+        ("#", Provenance(1, (0, 0, 10, 10), "82.90", "template", 0.0), "บี", pictured),
+        ("73.23", clear("73.23"), "ซี", clear("ซี")),  # Tesseract's own reading: a level as before
+    ])
+    rows = read_announcement([], [table], 2566).rows
+    assert [(r.overall_score, r.level) for r in rows] == [(84.3, "B"), (None, None), (None, None), (73.23, "C")]
+
+
+def test_a_thai_letter_level_alone_in_a_cell_is_read_by_its_picture():
+    """The seven Thai spellings of the letter levels, printed alone in a ruled cell of a grey scan (blurred),
+    are read whole by template; the rank header `ที่` (ที is บี with a tail), a rank and a score are not."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.ocr_digits import THAI_LETTER_WORDS, _font_files, read_thai_letter_level
+
+    fonts = [f for f in _font_files() if f.stem == "Kinnari"]
+    if not fonts:
+        pytest.skip("needs the Thai font family Kinnari (fonts-tlwg)")
+    font = ImageFont.truetype(str(fonts[0]), 44)
+
+    def cell(text):
+        image = Image.new("L", (400, 90), 255)
+        draw = ImageDraw.Draw(image)
+        draw.text((170, 8), text, font=font, fill=40)
+        draw.line((0, 86, 399, 86), fill=0, width=2)  # the cell's bottom and right rules
+        draw.line((396, 0, 396, 89), fill=0, width=2)
+        return image.filter(ImageFilter.GaussianBlur(0.8))
+    for word in THAI_LETTER_WORDS:
+        found = read_thai_letter_level(cell(word), (0, 0, 400, 90))
+        assert found is not None and found[0] == word, (word, found)
+    for other in ("ที่", "๑๓", "๘๔.๓๐"):
+        assert read_thai_letter_level(cell(other), (0, 0, 400, 90)) is None, other

@@ -21,7 +21,7 @@ from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
 from normalizers.digits import to_arabic_digits
 from parsers import scan_numbers
-from parsers.ocr_digits import UNREAD
+from parsers.ocr_digits import THAI_LETTER_WORDS, UNREAD
 from parsers.ita.result_checks import EXACT, expected_total, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
@@ -618,6 +618,11 @@ class _Reader:
             lost_letter = not letter_candidates(letter_text) and passes is not None
             candidates = LETTER_LEVELS if lost_letter else letter_candidates(letter_text)
             shapes = tuple(lv for lv in candidates if passes is None or passes == (lv in _PASSING))
+        if scanned and level is not None and _pictured_word(source("level"), cell("level")):
+            # a Thai-spelled letter (`บี`) read by its picture where the page's OCR read nothing
+            # (ocr_digits.read_thai_letter_level): one reader only, so it is taken as a shape is, where the band
+            # holds a total read as printed or confirmed by its tools, never steering the digit chooser
+            shapes, level = (level,), None
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -775,6 +780,13 @@ def _certain(source: Provenance | None, text: str) -> bool:
         return source.confidence >= CERTAIN_CONFIDENCE
     return source.engine == "template" and source.confidence > 0 and any(
         _bears_out(own, compact(text)) for own in source.alternatives)
+
+
+def _pictured_word(source: Provenance | None, text: str) -> bool:
+    """The cell is a Thai-spelled letter level the template reader read by its picture (engine template), not
+    Tesseract's reading of it."""
+    return source is not None and source.engine == "template" and source.confidence > 0 \
+        and compact(text) in THAI_LETTER_WORDS
 
 
 def _bears_out(own: str, number: str) -> bool:

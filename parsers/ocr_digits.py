@@ -344,6 +344,13 @@ def _letter_set() -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def read_letter_level(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """(a letter level alone in a scanned cell, as printed: `B`, or spelled in Thai, `บี`, its similarity), or
+    None: the Latin letters glyph by glyph (_read_latin_letter), else the Thai words whole
+    (read_thai_letter_level)."""
+    return _read_latin_letter(image, box) or read_thai_letter_level(image, box)
+
+
+def _read_latin_letter(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
     """(the letter level `A`, `AA`, `B` ... `F` alone in a scanned cell (`box` in image pixels) read by
     template, the similarity of its least clear glyph), or None. Tesseract reads a lone Latin letter in a narrow cell as nothing or as specks (`a`, `-`);
     each glyph must match a letter clearly and lead every other letter and every digit by LETTER_MARGIN."""

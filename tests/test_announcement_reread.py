@@ -281,3 +281,36 @@ def test_a_thai_letter_level_alone_in_a_cell_is_read_by_its_picture():
         assert found is not None and found[0] == word, (word, found)
     for other in ("ที่", "๑๓", "๘๔.๓๐"):
         assert read_thai_letter_level(cell(other), (0, 0, 400, 90)) is None, other
+
+
+def test_a_level_reading_with_a_vowel_the_level_does_not_print_is_no_level():
+    """`ผ่านี` (ผ่านดี whose ด the scan lost) matches ผ่าน without its marks, but its ี is a letter of another
+    level: on a scan it is no level (a WRONG ผ่าน on held-out look held-190-grey-jpeg40-reseeded); a reading
+    with only the level's own marks dropped still matches, and a text layer's cell is read as before."""
+    from parsers.ita.announcement import level_of
+
+    assert level_of("ผ่านี", True) == (None, True)
+    assert level_of("ผ่านดี", True) == ("ผ่านดี", True)
+    assert level_of("ผ่านดีเยียม", True) == ("ผ่านดีเยี่ยม", True)
+    assert level_of("ผานด", True) == ("ผ่านดี", True)
+    assert level_of("ผ่าน", True) == ("ผ่าน", True)
+    assert level_of("ผ่านี") == ("ผ่าน", True)
+
+
+def test_an_empty_scanned_column_does_not_hide_two_tables_side_by_side():
+    """A twin table whose scan made a column of nothing (a rule or a stamp's ring under the spanning header
+    `คะแนน ITA`, one cell holding a speck `<`): 9 columns cannot be cut in two, so every left unit took the right
+    part's score (a WRONG total on a held-out look, `84.30` re-read `74.30` to fit the left unit's C). Without the
+    empty column the parts are read on their own."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "", "ระดับผลการประเมิน",
+                      "ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    rows = [scanned(["1", "อบต.ทดสอบก", "69.07", "", "ซี", "3", "อบต.ทดสอบค", "84.30", "บี"]),
+            scanned(["2", "อบต.ทดสอบข", "51.98", "<", "อี", "4", "อบต.ทดสอบง", "97.41", "เอเอ"])]
+    found = read_announcement([], [Table([header, *rows], [1], 9)], 2566).rows
+    assert [(r.unit_raw, r.overall_score, r.level) for r in found] == [
+        ("อบต.ทดสอบก", 69.07, "C"), ("อบต.ทดสอบข", 51.98, "E"), ("อบต.ทดสอบค", 84.3, "B"), ("อบต.ทดสอบง", 97.41, "AA")]

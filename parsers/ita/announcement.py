@@ -121,6 +121,8 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         # not know, not a level (a text layer's `a` is the document's own spelling)
         return None, True
     if found := normalize_level(text):
+        if scanned and _foreign_vowel(text, found):
+            return None, True
         return found, True
     if (worded := _worded_letter(text)) and (worded[1] or not scanned):
         # (on a scan a letter its pass word contradicts, `A(ไม่ผ่าน)` for a B a bilevel copy thickened, is a
@@ -140,16 +142,28 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
         words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
         letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
-        if letters in _LEVEL_SKELETONS:
+        if letters in _LEVEL_SKELETONS and not _foreign_vowel(text, _LEVEL_SKELETONS[letters]):
             return _LEVEL_SKELETONS[letters], True
-        if (near := _nearest_level(letters)) is not None:
+        if (near := _nearest_level(letters)) is not None and not _foreign_vowel(text, near):
             return near, True
+        if letters in _LEVEL_SKELETONS or near is not None:
+            return None, True
         if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
             return None, True  # a misread level is no level (the caller's checks still have the numbers)
         return "ปรับปรุง", False
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+_VOWELS_ABOVE_BELOW = re.compile(r"[\u0e34-\u0e39]")  # ิ ี ึ ื ุ ู ฺ (not tone marks, which specks mimic)
+
+
+def _foreign_vowel(text: str, level: str) -> bool:
+    """A scanned level reading holds a vowel above or below the line that `level` does not print: a letter of
+    another level that lost its consonant (`ผ่านี` is ผ่านดี with ด lost, not ผ่าน: a WRONG level on a held-out
+    look), so the reading is no level. Matching without marks (skeleton) cannot see it."""
+    return not set(_VOWELS_ABOVE_BELOW.findall(text)) <= set(_VOWELS_ABOVE_BELOW.findall(level))
 
 
 # A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)
@@ -904,6 +918,20 @@ def _glued(text: str, header: str, at_end: bool) -> str | None:
     return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
+def _filled_columns(table: Table) -> list[int]:
+    """The columns some row of the table writes a letter or a digit in (a scan's specks, `<`, are none)."""
+    return [c for c in range(table.n_cols)
+            if any(c < len(r.cells) and re.search(r"[0-9A-Za-zก-๙]", r.cells[c]) for r in table.rows)]
+
+
+def _cut_columns(row: TableRow, columns: list[int]) -> TableRow:
+    """The row with only `columns`."""
+    def pick(values: list) -> list:
+        return [values[c] if c < len(values) else None for c in columns] if values else values
+    return replace(row, cells=[row.cells[c] if c < len(row.cells) else "" for c in columns],
+                   sources=pick(row.sources), spanned=[bool(v) for v in pick(row.spanned)] if row.spanned else [])
+
+
 def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table], int | None]:
     """A table printed as two (or three) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
     its parts, left to right, each read as a table of its own, so the units of the left part come first and no
@@ -911,6 +939,15 @@ def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table]
     no role differently at the same place (a scan may lose a word of one: `ที่` read `i`), each naming a name
     and a result (total, level or tool). A table without a header (a later page) of the width of `previous`
     parts' tables is cut the same way. Otherwise the table is one."""
+    if _is_scanned(table) and table.n_cols > 4 and (filled := _filled_columns(table)) != list(range(table.n_cols)):
+        # a column no row writes in, header included (a scan's rule or a stamp's ring the grid took for a
+        # column's edge, under a header spanning both: ที่ ชื่อ คะแนน · ระดับ | ที่ ชื่อ คะแนน ระดับ), is no column
+        # of either part
+        narrowed = Table([_cut_columns(r, filled) for r in table.rows], list(table.pages), len(filled),
+                         [table.header[c] for c in filled if c < len(table.header)] if table.header else [])
+        parts, width = side_by_side(narrowed, previous)
+        if width is not None:
+            return parts, width
     headers, n_header = _header_rows(table)
     roles = [header_role(h) for h in headers]
     width = None

@@ -295,6 +295,8 @@ def test_a_level_reading_with_a_vowel_the_level_does_not_print_is_no_level():
     assert level_of("ผานด", True) == ("ผ่านดี", True)
     assert level_of("ผ่าน", True) == ("ผ่าน", True)
     assert level_of("ผ่านี") == ("ผ่าน", True)
+    # a vowel that no longer level holding the level's letters prints is a speck (held-175: `…ด่วีน`)
+    assert level_of("ต้องปรับปรุงโดยด่วีน", True) == ("ต้องปรับปรุงโดยด่วน", True)
 
 
 def test_an_empty_scanned_column_does_not_hide_two_tables_side_by_side():

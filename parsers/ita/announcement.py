@@ -160,10 +160,15 @@ _VOWELS_ABOVE_BELOW = re.compile(r"[\u0e34-\u0e39]")  # ิ ี ึ ื ุ ู 
 
 
 def _foreign_vowel(text: str, level: str) -> bool:
-    """A scanned level reading holds a vowel above or below the line that `level` does not print: a letter of
-    another level that lost its consonant (`ผ่านี` is ผ่านดี with ด lost, not ผ่าน: a WRONG level on a held-out
-    look), so the reading is no level. Matching without marks (skeleton) cannot see it."""
-    return not set(_VOWELS_ABOVE_BELOW.findall(text)) <= set(_VOWELS_ABOVE_BELOW.findall(level))
+    """A scanned level reading holds a vowel above or below the line that `level` does not print and that a
+    longer level holding `level`'s letters does: a letter of that level whose consonant the scan lost
+    (`ผ่านี` is ผ่านดี with ด lost, not ผ่าน: a WRONG level on a held-out look), so the reading is no level.
+    Matching without marks (skeleton) cannot see it. A vowel no such level prints is a speck
+    (`ต้องปรับปรุงโดยด่วีน`)."""
+    foreign = set(_VOWELS_ABOVE_BELOW.findall(text)) - set(_VOWELS_ABOVE_BELOW.findall(level))
+    return bool(foreign) and any(
+        other != level and skeleton(level) in skeleton(other) and foreign & set(_VOWELS_ABOVE_BELOW.findall(other))
+        for other in THAI_LEVELS)
 
 
 # A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)

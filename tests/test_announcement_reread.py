@@ -236,11 +236,12 @@ def _overall_2566_table(rows: list[tuple]):
     return Table([header, *body], [1], 4)
 
 
-def test_a_thai_letter_read_by_its_picture_is_kept_where_a_total_read_as_printed_lies_in_its_band():
+def test_a_thai_letter_read_by_its_picture_is_kept_where_a_total_read_lies_in_its_band():
     """A level cell the page OCR left empty whose picture the template reader matched to `บี`
     (ocr_digits.read_thai_letter_level, engine template): one reader only, so the level is kept where the
-    total beside it, read as printed by Tesseract, lies in B's band (75-84.99), and is no level where it does
-    not (a total of 59.78 beside a `บี`), nor beside a total that is only a template's guess."""
+    total beside it, as a reader read it (Tesseract, or the digit templates), lies in B's band (75-84.99), and
+    is no level where it does not (a total of 59.78 beside a `บี`), nor beside a total that is only a template's
+    guess (which an overall-only table never takes)."""
     from parsers.ita.announcement import read_announcement
     from parsers.records import Provenance
 
@@ -252,9 +253,11 @@ def test_a_thai_letter_read_by_its_picture_is_kept_where_a_total_read_as_printed
         ("59.78", clear("59.78"), "บี", pictured),
         ("#", Provenance(1, (0, 0, 10, 10), "82.90", "template", 0.0), "บี", pictured),
         ("73.23", clear("73.23"), "ซี", clear("ซี")),  # Tesseract's own reading: a level as before
+        ("82.90", Provenance(1, (0, 0, 10, 10), "82.90", "template", 0.6), "บี", pictured),  # read by template
     ])
     rows = read_announcement([], [table], 2566).rows
-    assert [(r.overall_score, r.level) for r in rows] == [(84.3, "B"), (None, None), (None, None), (73.23, "C")]
+    assert [(r.overall_score, r.level) for r in rows] == [
+        (84.3, "B"), (None, None), (None, None), (73.23, "C"), (82.9, "B")]
 
 
 def test_a_thai_letter_level_alone_in_a_cell_is_read_by_its_picture():

@@ -637,10 +637,11 @@ class _Reader:
             lost_letter = not letter_candidates(letter_text) and passes is not None
             candidates = LETTER_LEVELS if lost_letter else letter_candidates(letter_text)
             shapes = tuple(lv for lv in candidates if passes is None or passes == (lv in _PASSING))
-        if scanned and level is not None and _pictured_word(source("level"), cell("level")):
+        pictured = scanned and level is not None and _pictured_word(source("level"), cell("level"))
+        if pictured:
             # a Thai-spelled letter (`บี`) read by its picture where the page's OCR read nothing
-            # (ocr_digits.read_thai_letter_level): one reader only, so it is taken as a shape is, where the band
-            # holds a total read as printed or confirmed by its tools, never steering the digit chooser
+            # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
+            # reader read it (never a guess, never steering the digit chooser): two readers of two cells agree
             shapes, level = (level,), None
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
@@ -675,7 +676,8 @@ class _Reader:
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
             # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
             # then confirms it)
-            confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))) \
+            confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))
+                         or pictured and "overall_score" not in guessed) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
             if lost_letter:  # no glyph of the letter: only a total its tools pin exactly may say which it is
                 confirmed = confirmed and expected_total(a, self.year) is not None

@@ -319,3 +319,24 @@ def test_an_empty_scanned_column_does_not_hide_two_tables_side_by_side():
     found = read_announcement([], [Table([header, *rows], [1], 9)], 2566).rows
     assert [(r.unit_raw, r.overall_score, r.level) for r in found] == [
         ("อบต.ทดสอบก", 69.07, "C"), ("อบต.ทดสอบข", 51.98, "E"), ("อบต.ทดสอบค", 84.3, "B"), ("อบต.ทดสอบง", 97.41, "AA")]
+
+
+def test_a_scanned_units_row_with_a_level_and_empty_score_cells_is_a_row_without_numbers():
+    """A scanned row naming a unit, with a level of the scale and its score cell left empty (the page OCR lost
+    the number, or the layout glued it onto the name): a row of the table with null numbers and a warning, not
+    dropped as a unit without a result (those print `-`, and an off-scale level with it)."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    body = [scanned(["1", "เทศบาลตำบลทดสอบก", "80.00", "ต้องปรับปรุง"]),
+            scanned(["2", "เทศบาลตำบลทดสอบข", "", "ต้องปรับปรุงโดยด่วน"]),
+            scanned(["3", "เทศบาลตำบลทดสอบค", "-", "ปรับปรุง"]),  # no result
+            scanned(["4", "เทศบาลตำบลทดสอบง", "90.00", "ผ่านดี"])]
+    found = read_announcement([], [Table([header, *body], [1], 4)], 2567)
+    assert [(r.unit_raw, r.overall_score, r.level) for r in found.rows] == [
+        ("เทศบาลตำบลทดสอบก", 80.0, "ต้องปรับปรุง"), ("เทศบาลตำบลทดสอบข", None, "ต้องปรับปรุงโดยด่วน"),
+        ("เทศบาลตำบลทดสอบง", 90.0, "ผ่านดี")]
+    assert any("ทดสอบข" in w and "empty" in w for w in found.warnings)

@@ -648,8 +648,14 @@ class _Reader:
             # level, decided below by the total its tools confirm, never steering the digit chooser
             shapes, level = _CUT_LEVELS[level], None
         a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
-        if not any_number and not unread:
+        blank = scanned and not any_number and not unread and level is not None and on_scale \
+            and _unit_like(name) and not any(compact(cell(role)) for role in score_roles)
+        if not any_number and not unread and not blank:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
+        if blank:
+            # a unit's row with a level of the scale whose score cells the scan left empty (no `-`: a number
+            # the page OCR lost, or one the layout glued onto the name): a row of the table, its numbers unknown
+            self.warnings.append(f"row {a.row} {name}: score cells empty on the scan; numbers not read")
         if level and not on_scale:
             self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
         a.source = source("total") or source("name")

@@ -372,6 +372,13 @@ def _letter_set() -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def read_letter_level(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """(a letter level alone in a scanned cell, as printed: `B`, or spelled in Thai, `บี`, its similarity), or
+    None: the Latin letters glyph by glyph (_read_latin_letter), else the Thai words whole
+    (read_thai_letter_level)."""
+    return _read_latin_letter(image, box) or read_thai_letter_level(image, box)
+
+
+def _read_latin_letter(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
     """(the letter level `A`, `AA`, `B` ... `F` alone in a scanned cell (`box` in image pixels) read by
     template, the similarity of its least clear glyph), or None. Tesseract reads a lone Latin letter in a narrow cell as nothing or as specks (`a`, `-`);
     each glyph must match a letter clearly and lead every other letter and every digit by LETTER_MARGIN."""
@@ -393,6 +400,121 @@ def read_letter_level(image: Image.Image, box: tuple[int, int, int, int]) -> tup
             return None
         text, least = text + names[best], min(least, float(scores[best]))
     return (text, round(least, 3)) if text == "AA" or len(text) == 1 else None
+
+
+# The letter levels spelled in Thai, as some 2566 tables print them (`บี` for B): a closed vocabulary of seven
+# short words that Tesseract, in a narrow cell of a 150-200 dpi scan, reads as nothing, `a` or `tate` (set 7's
+# twin table: 29 levels of 124 rows lost, announce16). Each word is matched whole, by its picture.
+THAI_LETTER_WORDS = ("เอเอ", "เอ", "บี", "ซี", "ดี", "อี", "เอฟ")
+# Words as short that a table prints in cells of their own, which a letter word must also lead: the rank
+# column's header `ที่` (ที is บี with a tail; a bilevel scan's header cell matched บี at 0.83)
+_RIVAL_WORDS = ("ที่", "ที")
+WORD_SIZES = ((36, 18), (60, 30))  # width, height of a word's normalised pictures (coarse, fine)
+WORD_SIMILARITY = 0.80  # correlation a cell's ink needs with the word's best template
+WORD_MARGIN = 0.06  # and its lead over every other word (บี, ดี and อี differ only in the consonant's head)
+WORD_ASPECT = 1.35  # the ink's width to height within this factor of the word's (a number is wider than บี)
+# A weaker match is still clear when no other word comes near: เอ and เอฟ of a faint 150-175 dpi print score
+# 0.75-0.78, every other word 0.45 and more behind (a rank's `๑๓` matched เอเอ at 0.57, `๑` เอ at 0.54)
+WEAK_WORD_SIMILARITY, WEAK_WORD_MARGIN = 0.72, 0.30
+MIN_WORD_PIXELS = 10  # height of the smallest word read (a consonant with its vowel above)
+
+
+def _normalise_word(mask: np.ndarray) -> np.ndarray:
+    """A word's ink, cropped and scaled into WORD_SIZES keeping its aspect ratio, as a unit vector (as
+    _normalise does for one glyph: the mean of a coarse and a fine correlation)."""
+    rows, cols = np.nonzero(mask)
+    crop = Image.fromarray((mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1] * 255).astype(np.uint8))
+    parts = []
+    for box_w, box_h in WORD_SIZES:
+        scale = min(box_w / crop.width, box_h / crop.height)
+        size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
+        canvas = Image.new("L", (box_w, box_h), 0)
+        canvas.paste(crop.resize(size, Image.BILINEAR), ((box_w - size[0]) // 2, (box_h - size[1]) // 2))
+        vector = np.asarray(canvas, dtype=np.float32).ravel()
+        vector -= vector.mean()
+        norm = np.linalg.norm(vector)
+        parts.append(vector / norm if norm else vector)
+    return np.concatenate(parts) / np.sqrt(len(parts))
+
+
+def _aspect(mask: np.ndarray) -> float:
+    rows, cols = np.nonzero(mask)
+    return (cols.max() - cols.min() + 1) / (rows.max() - rows.min() + 1)
+
+
+@lru_cache(maxsize=1)
+def _word_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray]:
+    """(template vectors, the word of each, its ink's aspect) of THAI_LETTER_WORDS in every Thai font family."""
+    vectors, values, aspects = [], [], []
+    for path in _font_files():
+        font = ImageFont.truetype(str(path), 64)
+        for word in THAI_LETTER_WORDS + _RIVAL_WORDS:
+            image = Image.new("L", (260, 160), 255)
+            ImageDraw.Draw(image).text((30, 30), word, font=font, fill=0)
+            mask = np.asarray(image) < 128
+            missing = Image.new("L", (260, 160), 255)
+            ImageDraw.Draw(missing).text((30, 30), "\uffff" * len(word), font=font, fill=0)
+            if not mask.any() or np.array_equal(mask, np.asarray(missing) < 128):
+                continue
+            vectors.append(_normalise_word(mask))
+            values.append(word)
+            aspects.append(_aspect(mask))
+    if not vectors:
+        return np.zeros((0, sum(w * h for w, h in WORD_SIZES)), dtype=np.float32), (), np.zeros(0)
+    return np.stack(vectors), tuple(values), np.asarray(aspects)
+
+
+def _without_specks(ink: np.ndarray) -> np.ndarray:
+    """The ink without components far smaller than its largest (a scan's specks beside the word); a vowel
+    above a consonant (`ี`) is a fifth of it or more and stays."""
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3)))
+    if count <= 1:
+        return ink
+    sizes = ndimage.sum(ink, labels, range(1, count + 1))
+    keep = [i + 1 for i, size in enumerate(sizes) if size >= 0.08 * sizes.max()]
+    return np.isin(labels, keep)
+
+
+def read_thai_letter_level(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """(a letter level spelled in Thai, `บี`, alone in a scanned cell, the similarity of its picture with the
+    word's best template), or None. The closed vocabulary is THAI_LETTER_WORDS; the cell's ink must match one
+    word by WORD_SIMILARITY, lead every other word by WORD_MARGIN and have its width to height (a number cell's
+    ink is wider). Only a candidate: the announcement reader keeps it where a total read as printed lies in
+    its band (parsers/ita/announcement.py)."""
+    vectors, words, aspects = _word_set()
+    read = None
+    for faint in (False, True):  # a faint print (150 dpi, heavy JPEG) is taken again at its own contrast
+        if (read := _read_word(cell_ink(image, box, faint), vectors, words, aspects)) is not None:
+            break
+    return read if read is not None and read[0] in THAI_LETTER_WORDS else None
+
+
+def _read_word(crop: np.ndarray | None, vectors: np.ndarray, words: tuple[str, ...],
+               aspects: np.ndarray) -> tuple[str, float] | None:
+    """The word of `words` whose templates the ink matches clearly (read_thai_letter_level), or None."""
+    if crop is None or not crop.any() or not len(words):
+        return None
+    crop = _without_specks(crop)
+    rows = np.nonzero(crop.any(axis=1))[0]
+    if rows.max() - rows.min() + 1 < MIN_WORD_PIXELS:
+        return None
+    aspect = _aspect(crop)
+    scores = vectors @ _normalise_word(crop)
+    fits = (aspects / WORD_ASPECT <= aspect) & (aspect <= aspects * WORD_ASPECT)
+    best = {}
+    for score, word, fit in zip(scores, words, fits):
+        if fit:
+            best[word] = max(best.get(word, -1.0), float(score))
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    word, score = ranked[0]
+    # every other word, fitting the ink's shape or not, must be clearly behind
+    rival = max((float(s) for s, w in zip(scores, words) if w != word), default=-1.0)
+    if not (score >= WORD_SIMILARITY and score - rival >= WORD_MARGIN
+            or score >= WEAK_WORD_SIMILARITY and score - rival >= WEAK_WORD_MARGIN):
+        return None
+    return word, round(score, 3)
 
 
 RULE_SHARE = 0.6  # a straight run of ink this share of a cell's width (height) is a rule, never a digit's stroke

@@ -66,7 +66,7 @@ def write(out_dir: Path, forms: list[str], printers: list[str], fonts: list[str]
                 truth_json = json.dumps({"spec": asdict(spec), "rows": [asdict(r) for r in truth]}, ensure_ascii=False)
                 for look in looks:
                     scanned = path.with_name(f"{path.stem}-{look}.pdf")
-                    scanned.write_bytes(scan(path.read_bytes(), LOOKS[look], spec.seed))
+                    scanned.write_bytes(scan(path.read_bytes(), LOOKS[look], spec.seed + LOOKS[look].seed))
                     scanned.with_suffix(".json").write_text(truth_json)
                     written.append(scanned)
                 if looks:

@@ -1,5 +1,7 @@
 """Scanned score cells Tesseract was unsure of (parsers/layout.py): an unsure reading of a number is kept as a
 candidate for the row's checksums, never as the cell's value (issue #13, branch announce8)."""
+import pytest
+
 from parsers.layout import _unread_number
 
 
@@ -217,3 +219,124 @@ def test_an_off_scale_improve_word_among_the_scales_own_is_its_first_word_lost()
     assert rows[1].overall_score is None  # its band was its only check
     rows = read_announcement([], [table(["ผ่าน", "ปรับปรุง", "ผ่าน"])], 2567).rows
     assert rows[1].level == "ปรับปรุง"
+
+
+def _overall_2566_table(rows: list[tuple]):
+    """A scanned overall-only table of 2566 (letter levels spelled in Thai): rows of (total, its provenance,
+    level, its provenance)."""
+    from parsers.records import Provenance, Table, TableRow
+
+    def tess(text):
+        return Provenance(1, (0, 0, 10, 10), text, "tesseract", 0.95)
+    header = TableRow(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"], 1,
+                      sources=[tess(c) for c in ("ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน")])
+    body = [TableRow([str(i + 1), f"อบต.ทดสอบ{'กขคงจ'[i]}", total, level], 1,
+                     sources=[tess(str(i + 1)), tess(f"อบต.ทดสอบ{'กขคงจ'[i]}"), total_source, level_source])
+            for i, (total, total_source, level, level_source) in enumerate(rows)]
+    return Table([header, *body], [1], 4)
+
+
+def test_a_thai_letter_read_by_its_picture_is_kept_where_a_total_read_lies_in_its_band():
+    """A level cell the page OCR left empty whose picture the template reader matched to `บี`
+    (ocr_digits.read_thai_letter_level, engine template): one reader only, so the level is kept where the
+    total beside it, as a reader read it (Tesseract, or the digit templates), lies in B's band (75-84.99), and
+    is no level where it does not (a total of 59.78 beside a `บี`), nor beside a total that is only a template's
+    guess (which an overall-only table never takes)."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance
+
+    def clear(text):
+        return Provenance(1, (0, 0, 10, 10), text, "tesseract", 0.95)
+    pictured = Provenance(1, (0, 0, 10, 10), "บี", "template", 0.9)
+    table = _overall_2566_table([
+        ("84.30", clear("84.30"), "บี", pictured),
+        ("59.78", clear("59.78"), "บี", pictured),
+        ("#", Provenance(1, (0, 0, 10, 10), "82.90", "template", 0.0), "บี", pictured),
+        ("73.23", clear("73.23"), "ซี", clear("ซี")),  # Tesseract's own reading: a level as before
+        ("82.90", Provenance(1, (0, 0, 10, 10), "82.90", "template", 0.6), "บี", pictured),  # read by template
+    ])
+    rows = read_announcement([], [table], 2566).rows
+    assert [(r.overall_score, r.level) for r in rows] == [
+        (84.3, "B"), (None, None), (None, None), (73.23, "C"), (82.9, "B")]
+
+
+def test_a_thai_letter_level_alone_in_a_cell_is_read_by_its_picture():
+    """The seven Thai spellings of the letter levels, printed alone in a ruled cell of a grey scan (blurred),
+    are read whole by template; the rank header `ที่` (ที is บี with a tail), a rank and a score are not."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers.ocr_digits import THAI_LETTER_WORDS, _font_files, read_thai_letter_level
+
+    fonts = [f for f in _font_files() if f.stem == "Kinnari"]
+    if not fonts:
+        pytest.skip("needs the Thai font family Kinnari (fonts-tlwg)")
+    font = ImageFont.truetype(str(fonts[0]), 44)
+
+    def cell(text):
+        image = Image.new("L", (400, 90), 255)
+        draw = ImageDraw.Draw(image)
+        draw.text((170, 8), text, font=font, fill=40)
+        draw.line((0, 86, 399, 86), fill=0, width=2)  # the cell's bottom and right rules
+        draw.line((396, 0, 396, 89), fill=0, width=2)
+        return image.filter(ImageFilter.GaussianBlur(0.8))
+    for word in THAI_LETTER_WORDS:
+        found = read_thai_letter_level(cell(word), (0, 0, 400, 90))
+        assert found is not None and found[0] == word, (word, found)
+    for other in ("ที่", "๑๓", "๘๔.๓๐"):
+        assert read_thai_letter_level(cell(other), (0, 0, 400, 90)) is None, other
+
+
+def test_a_level_reading_with_a_vowel_the_level_does_not_print_is_no_level():
+    """`ผ่านี` (ผ่านดี whose ด the scan lost) matches ผ่าน without its marks, but its ี is a letter of another
+    level: on a scan it is no level (a WRONG ผ่าน on held-out look held-190-grey-jpeg40-reseeded); a reading
+    with only the level's own marks dropped still matches, and a text layer's cell is read as before."""
+    from parsers.ita.announcement import level_of
+
+    assert level_of("ผ่านี", True) == (None, True)
+    assert level_of("ผ่านดี", True) == ("ผ่านดี", True)
+    assert level_of("ผ่านดีเยียม", True) == ("ผ่านดีเยี่ยม", True)
+    assert level_of("ผานด", True) == ("ผ่านดี", True)
+    assert level_of("ผ่าน", True) == ("ผ่าน", True)
+    assert level_of("ผ่านี") == ("ผ่าน", True)
+    # a vowel that no longer level holding the level's letters prints is a speck (held-175: `…ด่วีน`)
+    assert level_of("ต้องปรับปรุงโดยด่วีน", True) == ("ต้องปรับปรุงโดยด่วน", True)
+
+
+def test_an_empty_scanned_column_does_not_hide_two_tables_side_by_side():
+    """A twin table whose scan made a column of nothing (a rule or a stamp's ring under the spanning header
+    `คะแนน ITA`, one cell holding a speck `<`): 9 columns cannot be cut in two, so every left unit took the right
+    part's score (a WRONG total on a held-out look, `84.30` re-read `74.30` to fit the left unit's C). Without the
+    empty column the parts are read on their own."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "", "ระดับผลการประเมิน",
+                      "ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    rows = [scanned(["1", "อบต.ทดสอบก", "69.07", "", "ซี", "3", "อบต.ทดสอบค", "84.30", "บี"]),
+            scanned(["2", "อบต.ทดสอบข", "51.98", "<", "อี", "4", "อบต.ทดสอบง", "97.41", "เอเอ"])]
+    found = read_announcement([], [Table([header, *rows], [1], 9)], 2566).rows
+    assert [(r.unit_raw, r.overall_score, r.level) for r in found] == [
+        ("อบต.ทดสอบก", 69.07, "C"), ("อบต.ทดสอบข", 51.98, "E"), ("อบต.ทดสอบค", 84.3, "B"), ("อบต.ทดสอบง", 97.41, "AA")]
+
+
+def test_a_scanned_units_row_with_a_level_and_empty_score_cells_is_a_row_without_numbers():
+    """A scanned row naming a unit, with a level of the scale and its score cell left empty (the page OCR lost
+    the number, or the layout glued it onto the name): a row of the table with null numbers and a warning, not
+    dropped as a unit without a result (those print `-`, and an off-scale level with it)."""
+    from parsers.ita.announcement import read_announcement
+    from parsers.records import Provenance, Table, TableRow
+
+    def scanned(cells):
+        return TableRow(cells, 1, sources=[Provenance(1, (0, 0, 10, 10), c, "tesseract", 0.95) for c in cells])
+    header = scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    body = [scanned(["1", "เทศบาลตำบลทดสอบก", "80.00", "ต้องปรับปรุง"]),
+            scanned(["2", "เทศบาลตำบลทดสอบข", "", "ต้องปรับปรุงโดยด่วน"]),
+            scanned(["3", "เทศบาลตำบลทดสอบค", "-", "ปรับปรุง"]),  # no result
+            scanned(["4", "เทศบาลตำบลทดสอบง", "90.00", "ผ่านดี"])]
+    found = read_announcement([], [Table([header, *body], [1], 4)], 2567)
+    assert [(r.unit_raw, r.overall_score, r.level) for r in found.rows] == [
+        ("เทศบาลตำบลทดสอบก", 80.0, "ต้องปรับปรุง"), ("เทศบาลตำบลทดสอบข", None, "ต้องปรับปรุงโดยด่วน"),
+        ("เทศบาลตำบลทดสอบง", 90.0, "ผ่านดี")]
+    assert any("ทดสอบข" in w and "empty" in w for w in found.warnings)

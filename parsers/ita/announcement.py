@@ -21,7 +21,7 @@ from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
 from normalizers.digits import to_arabic_digits
 from parsers import scan_numbers
-from parsers.ocr_digits import UNREAD
+from parsers.ocr_digits import THAI_LETTER_WORDS, UNREAD
 from parsers.ita.result_checks import EXACT, expected_total, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
@@ -121,6 +121,8 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         # not know, not a level (a text layer's `a` is the document's own spelling)
         return None, True
     if found := normalize_level(text):
+        if scanned and _foreign_vowel(text, found):
+            return None, True
         return found, True
     if (worded := _worded_letter(text)) and (worded[1] or not scanned):
         # (on a scan a letter its pass word contradicts, `A(ไม่ผ่าน)` for a B a bilevel copy thickened, is a
@@ -140,16 +142,33 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
         # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
         words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
         letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
-        if letters in _LEVEL_SKELETONS:
+        if letters in _LEVEL_SKELETONS and not _foreign_vowel(text, _LEVEL_SKELETONS[letters]):
             return _LEVEL_SKELETONS[letters], True
-        if (near := _nearest_level(letters)) is not None:
+        if (near := _nearest_level(letters)) is not None and not _foreign_vowel(text, near):
             return near, True
+        if letters in _LEVEL_SKELETONS or near is not None:
+            return None, True
         if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
             return None, True  # a misread level is no level (the caller's checks still have the numbers)
         return "ปรับปรุง", False
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
+
+
+_VOWELS_ABOVE_BELOW = re.compile(r"[\u0e34-\u0e39]")  # ิ ี ึ ื ุ ู ฺ (not tone marks, which specks mimic)
+
+
+def _foreign_vowel(text: str, level: str) -> bool:
+    """A scanned level reading holds a vowel above or below the line that `level` does not print and that a
+    longer level holding `level`'s letters does: a letter of that level whose consonant the scan lost
+    (`ผ่านี` is ผ่านดี with ด lost, not ผ่าน: a WRONG level on a held-out look), so the reading is no level.
+    Matching without marks (skeleton) cannot see it. A vowel no such level prints is a speck
+    (`ต้องปรับปรุงโดยด่วีน`)."""
+    foreign = set(_VOWELS_ABOVE_BELOW.findall(text)) - set(_VOWELS_ABOVE_BELOW.findall(level))
+    return bool(foreign) and any(
+        other != level and skeleton(level) in skeleton(other) and foreign & set(_VOWELS_ABOVE_BELOW.findall(other))
+        for other in THAI_LEVELS)
 
 
 # A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)
@@ -618,13 +637,25 @@ class _Reader:
             lost_letter = not letter_candidates(letter_text) and passes is not None
             candidates = LETTER_LEVELS if lost_letter else letter_candidates(letter_text)
             shapes = tuple(lv for lv in candidates if passes is None or passes == (lv in _PASSING))
+        pictured = scanned and level is not None and _pictured_word(source("level"), cell("level"))
+        if pictured:
+            # a Thai-spelled letter (`บี`) read by its picture where the page's OCR read nothing
+            # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
+            # reader read it (never a guess, never steering the digit chooser): two readers of two cells agree
+            shapes, level = (level,), None
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
             shapes, level = _CUT_LEVELS[level], None
         a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
-        if not any_number and not unread:
+        blank = scanned and not any_number and not unread and level is not None and on_scale \
+            and _unit_like(name) and not any(compact(cell(role)) for role in score_roles)
+        if not any_number and not unread and not blank:
             return  # `-` everywhere: the unit has no result (its default level is no assessment)
+        if blank:
+            # a unit's row with a level of the scale whose score cells the scan left empty (no `-`: a number
+            # the page OCR lost, or one the layout glued onto the name): a row of the table, its numbers unknown
+            self.warnings.append(f"row {a.row} {name}: score cells empty on the scan; numbers not read")
         if level and not on_scale:
             self.warnings.append(f"row {a.row} {name}: level {level!r} is not on the scale; kept as printed")
         a.source = source("total") or source("name")
@@ -651,7 +682,8 @@ class _Reader:
             fitting = [lv for lv in shapes if not problems(replace(a, level=lv), self.year)]
             # (confirmed by its tools, or read as printed: a misread total alone would pick the level that
             # then confirms it)
-            confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))) \
+            confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))
+                         or pictured and "overall_score" not in guessed) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
             if lost_letter:  # no glyph of the letter: only a total its tools pin exactly may say which it is
                 confirmed = confirmed and expected_total(a, self.year) is not None
@@ -777,6 +809,13 @@ def _certain(source: Provenance | None, text: str) -> bool:
         _bears_out(own, compact(text)) for own in source.alternatives)
 
 
+def _pictured_word(source: Provenance | None, text: str) -> bool:
+    """The cell is a Thai-spelled letter level the template reader read by its picture (engine template), not
+    Tesseract's reading of it."""
+    return source is not None and source.engine == "template" and source.confidence > 0 \
+        and compact(text) in THAI_LETTER_WORDS
+
+
 def _bears_out(own: str, number: str) -> bool:
     """Tesseract's reading of a cell (Thai or Arabic digits) is the template's `number`, digit for digit; specks
     it read before or after the digits (`. 85.79`, `-71.13`: no score is negative) are no digits."""
@@ -892,6 +931,20 @@ def _glued(text: str, header: str, at_end: bool) -> str | None:
     return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
+def _filled_columns(table: Table) -> list[int]:
+    """The columns some row of the table writes a letter or a digit in (a scan's specks, `<`, are none)."""
+    return [c for c in range(table.n_cols)
+            if any(c < len(r.cells) and re.search(r"[0-9A-Za-zก-๙]", r.cells[c]) for r in table.rows)]
+
+
+def _cut_columns(row: TableRow, columns: list[int]) -> TableRow:
+    """The row with only `columns`."""
+    def pick(values: list) -> list:
+        return [values[c] if c < len(values) else None for c in columns] if values else values
+    return replace(row, cells=[row.cells[c] if c < len(row.cells) else "" for c in columns],
+                   sources=pick(row.sources), spanned=[bool(v) for v in pick(row.spanned)] if row.spanned else [])
+
+
 def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table], int | None]:
     """A table printed as two (or three) side by side on a wide page (`ที่ ชื่อ คะแนน ระดับ | ที่ ชื่อ คะแนน ระดับ`):
     its parts, left to right, each read as a table of its own, so the units of the left part come first and no
@@ -899,6 +952,15 @@ def side_by_side(table: Table, previous: int | None = None) -> tuple[list[Table]
     no role differently at the same place (a scan may lose a word of one: `ที่` read `i`), each naming a name
     and a result (total, level or tool). A table without a header (a later page) of the width of `previous`
     parts' tables is cut the same way. Otherwise the table is one."""
+    if _is_scanned(table) and table.n_cols > 4 and (filled := _filled_columns(table)) != list(range(table.n_cols)):
+        # a column no row writes in, header included (a scan's rule or a stamp's ring the grid took for a
+        # column's edge, under a header spanning both: ที่ ชื่อ คะแนน · ระดับ | ที่ ชื่อ คะแนน ระดับ), is no column
+        # of either part
+        narrowed = Table([_cut_columns(r, filled) for r in table.rows], list(table.pages), len(filled),
+                         [table.header[c] for c in filled if c < len(table.header)] if table.header else [])
+        parts, width = side_by_side(narrowed, previous)
+        if width is not None:
+            return parts, width
     headers, n_header = _header_rows(table)
     roles = [header_role(h) for h in headers]
     width = None

@@ -1,0 +1,63 @@
+"""Variety17 (issue #12): fonts outside the matrix. Chromium draws Thai clusters in Noto Sans / Serif Thai with
+positioned mark glyphs that no cmap entry names and writes the cluster's text in an /ActualText span; the span's
+text is read (parsers.pdf_objects.actual_text_chars)."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.pdf_objects import actual_text_chars
+from tests.variety.check import check
+from tests.variety.corpus import Spec, available_renderers, make_all
+from tests.variety.fonts import font_file
+
+
+def _char(text, x0, x1, top=100.0, actual=None):
+    c = {"text": text, "x0": x0, "x1": x1, "width": x1 - x0, "adv": x1 - x0, "top": top, "bottom": top + 16,
+         "size": 16.0}
+    if actual is not None:
+        c["_actual"] = actual
+    return c
+
+
+def test_a_span_of_glyphs_becomes_one_character_of_its_text():
+    # ว, then SARA I's positioned glyph drawn past ธ's origin (U+0000: no cmap entry), then ธ ี outside any span
+    chars = [_char("ว", 10, 18, actual=(1, "วิ")), _char("\x00", 19, 19.5, actual=(1, "วิ")),
+             _char("ธ", 18, 26), _char("ี", 26, 26)]
+    out = actual_text_chars(chars)
+    assert [c["text"] for c in out] == ["วิ", "ธ", "ี"]
+    assert (out[0]["x0"], out[0]["x1"], out[0]["width"]) == (10, 19.5, 9.5)
+    assert all("_actual" not in c for c in out)
+
+
+def test_spans_that_read_as_printed_stay_as_pdfminer_read_them():
+    one = _char("ก", 10, 18, actual=(1, "ก"))
+    empty = [_char("ก", 10, 18, actual=(2, " ")), _char("า", 18, 24, actual=(2, " "))]
+    across = [_char("ก", 10, 18, actual=(3, "กา")), _char("า", 10, 16, top=130, actual=(3, "กา"))]
+    assert [c["text"] for c in actual_text_chars([one])] == ["ก"]
+    assert [c["text"] for c in actual_text_chars(empty)] == ["ก", "า"]
+    assert [c["text"] for c in actual_text_chars(across)] == ["ก", "า"]
+    # two spans side by side with the same text are two clusters
+    twins = [_char("ส", 10, 18, actual=(4, "ส่")), _char("่", 15, 16, actual=(4, "ส่")),
+             _char("ส", 30, 38, actual=(5, "ส่")), _char("่", 35, 36, actual=(5, "ส่"))]
+    assert [c["text"] for c in actual_text_chars(twins)] == ["ส่", "ส่"]
+
+
+@pytest.mark.parametrize("font", ["Noto Sans Thai", "Noto Serif Thai"])
+def test_chromium_in_noto_thai_reads_every_measure_as_printed(tmp_path, font):
+    """Before: measure text exact 0/5 and 1/6, method 0/5 and 3/6, the unit's name or the fiscal year lost (sweep
+    seed 32001, docs/variety.md Variety17)."""
+    from pipeline.run import RunOptions, run_extract
+
+    if available_renderers()["chromium"]:
+        pytest.skip(f"chromium: {available_renderers()['chromium']}")
+    if font_file(font) is None:
+        pytest.skip(f"font {font} not on this machine")
+    spec = Spec(32001, "measures", "baseline", "chromium", font)
+    make_all([spec], tmp_path / "corpus")
+    run_extract(tmp_path / "corpus", tmp_path / "curated", RunOptions(workers=1, progress=False, use_cache=False))
+    fields = check(tmp_path / "corpus", tmp_path / "curated")[spec.file]["fields"]
+    for key in ("measure_recall", "measure_precision", "measure_text_exact", "measure_method", "measure_responsible",
+                "measure_period", "measure_codes", "scores", "level", "indicator_scores", "unit_name",
+                "fiscal_year", "doc_type"):
+        ok, n = fields[key]
+        assert n and ok == n, (key, fields)

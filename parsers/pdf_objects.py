@@ -117,6 +117,10 @@ class FastCharPage(Page):
         }
 
 
+# Thai vowels and marks: glyphs of a cluster that carry no letter (SARA A to PHINTHU, the leading vowels, the marks above).
+_VOWELS_AND_MARKS = frozenset(chr(c) for c in [*range(0x0E30, 0x0E3B), *range(0x0E40, 0x0E46), *range(0x0E47, 0x0E4F)])
+
+
 def actual_text_chars(chars: list[dict]) -> list[dict]:
     """A browser's glyphs under one /ActualText span become one character of the span's text.
 
@@ -125,8 +129,9 @@ def actual_text_chars(chars: list[dict]) -> list[dict]:
     alone, and glyphs that are no character's in the font's cmap come out as U+0000 (Noto Sans Thai: `ที\x00`
     for ที่), a mark drawn past the next letter's origin sorts after it (`วธิ` for วิธี). The span's first glyph
     takes its text and reaches over the span's glyphs (a mark's glyph may reach past its letter's advance: the
-    cluster is one unit); the others go. A span of one glyph that reads its text, an empty span, or one across
-    lines is left as pdfminer read it."""
+    cluster is one unit); the others go. A span of one glyph that reads its text, an empty span, one across
+    lines, or one whose glyphs read only vowels and marks (the tops of a line a browser clipped at the page's foot:
+    the span's letters are not on this page) is left as pdfminer read it."""
     if not any("_actual" in c for c in chars):
         return chars
     out: list[dict] = []
@@ -146,6 +151,7 @@ def actual_text_chars(chars: list[dict]) -> list[dict]:
         i += len(group)
         span_text = actual[1]
         if (len(group) == 1 and char["text"] == span_text) or not span_text.strip() \
+                or all(c["text"] and _VOWELS_AND_MARKS.issuperset(c["text"]) for c in group) \
                 or any(abs(c["top"] - char["top"]) > 0.5 * char["size"] for c in group):
             out.extend(group)
             continue

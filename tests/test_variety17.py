@@ -61,3 +61,33 @@ def test_chromium_in_noto_thai_reads_every_measure_as_printed(tmp_path, font):
                 "fiscal_year", "doc_type"):
         ok, n = fields[key]
         assert n and ok == n, (key, fields)
+
+
+def test_a_span_of_which_only_a_mark_is_drawn_is_no_letter():
+    """A browser clips the line under a page's foot and leaves the tops of its glyphs (`ที่`'s tone): its span's
+    text names letters not on the page, which must not become a word there (the glyph pieces a line drops)."""
+    chars = [_char("่", 40, 40, actual=(1, "ที่"))]
+    assert [c["text"] for c in actual_text_chars(chars)] == ["่"]
+
+
+def _page_chars(*specs):
+    return [{"text": t, "x0": x0, "x1": x1, "top": 100.0, "size": 16.0} for t, x0, x1 in specs]
+
+
+@pytest.mark.parametrize("mark_x0", [205.55, 195.9])
+def test_a_mark_set_past_the_next_letter_or_before_its_own_sorts_on_its_letter(mark_x0):
+    """WeasyPrint in Noto Sans Thai sets SARA I of `วิธ` at 205.55, past ธ's origin (205.18); in Noto Looped Thai
+    left of ว's own origin: in x order `วธิ`, `ิวธ`. The mark goes back onto ว, before ธ."""
+    from parsers.layout import _marks_on_their_letters
+
+    chars = _page_chars(("ว", 196.94, 205.17), ("ิ", mark_x0, mark_x0), ("ธ", 205.18, 214.12))
+    _marks_on_their_letters(chars)
+    assert "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])) == "วิธ"
+
+
+def test_a_mark_that_sorts_on_its_letter_stays_where_it_is():
+    from parsers.layout import _marks_on_their_letters
+
+    chars = _page_chars(("ว", 196.94, 205.17), ("ิ", 205.17, 205.17), ("ธ", 205.17, 214.12), ("่", 300.0, 300.0))
+    _marks_on_their_letters(chars)
+    assert [c["x0"] for c in chars] == [196.94, 205.17, 205.17, 300.0]

@@ -602,6 +602,10 @@ class _PageReader:
             edges = _inherited_grid(edges, grids, [word_boxes[m] for m in members])
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            if any(starts_item(row.cells[0]) for row in rows):
+                # a line above the run that opens a numbered item is no header: the table's first row, which the
+                # run opened a line under (a wide font wraps every cell, so the row's next line reads as a head)
+                members, header, rows = header + members, [], []
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
             for m in members:
                 if m in spanning and _paragraph_between(word_lines[m], edges):

@@ -116,3 +116,17 @@ def test_a_numbered_row_above_a_run_of_wrapped_lines_is_no_header(tmp_path):
                 "measure_codes", "measure_indicator", "scores", "level"):
         ok, n = fields[key]
         assert n and ok == n, (key, fields)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("ต.ค. 65 - ก . ย . 66", "2022-10-01", "2023-09-30"),
+    ("เม . ย . 68 ถึงก.ย. 68", "2025-04-01", "2025-09-30"),
+    ("ธ.ค. 65ถึง ม . ค . 66", "2022-12-01", "2023-01-31"),
+])
+def test_month_abbreviations_with_a_space_before_each_dot(text, start, end):
+    """Chromium and WeasyPrint in Noto Serif Thai set the full stop apart: `ก . ย .` (before: the period ended with
+    its first month, 12/19 periods right in each printer's prints of the sweep)."""
+    from normalizers.dates import parse_period
+
+    period = parse_period(text)
+    assert (str(period.start), str(period.end)) == (start, end)

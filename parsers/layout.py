@@ -1221,7 +1221,8 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     # the page's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces).
     # Never `ำ` itself: on a page built from PDFium's reading that `ำ` is PDFium's, widened to the next letter
     # (pdf_objects._close_sara_am), and would vouch for its own gap whatever stands in it
-    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] == "า"]
+    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] == "า"] + [
+        c["sara_aa"] for c in ppage.chars if "sara_aa" in c]  # those inside a browser's /ActualText `ำ` (pdf_objects)
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits, sara_aa)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()

@@ -160,6 +160,9 @@ def actual_text_chars(chars: list[dict]) -> list[dict]:
         if len(group) > 1:
             merged["x0"], merged["x1"] = min(c["x0"] for c in group), max(c["x1"] for c in group)
             merged["width"] = merged["adv"] = merged["x1"] - merged["x0"]
+        if "ำ" in span_text and (aa := [c for c in group if c["text"] == "า"]):
+            # the SARA AA glyph of a SARA AM drawn as two: layout.invented_spaces judges PDFium's gap after `ำ` by it
+            merged["sara_aa"] = (aa[-1]["x0"], aa[-1]["x1"], aa[-1]["y0"], aa[-1]["y1"])
         out.append(merged)
     return out
 

@@ -18,7 +18,7 @@ MONTHS = {
     "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
     "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
 }
-# Abbreviations as (first part, second part): written `ม.ค.`, `มค.`, `ม.ค`, `มค`, `ม. ค.`.
+# Abbreviations as (first part, second part): written `ม.ค.`, `มค.`, `ม.ค`, `มค`, `ม. ค.`, `ม . ค .`.
 _ABBREVIATIONS = {
     ("ม", "ค"): 1, ("ก", "พ"): 2, ("มี", "ค"): 3, ("เม", "ย"): 4, ("พ", "ค"): 5, ("มิ", "ย"): 6,
     ("ก", "ค"): 7, ("ส", "ค"): 8, ("ก", "ย"): 9, ("ต", "ค"): 10, ("พ", "ย"): 11, ("ธ", "ค"): 12,
@@ -29,7 +29,8 @@ _MONTH_BY_KEY = {name: n for name, n in MONTHS.items()} | {a + b: n for (a, b), 
 
 _THAI_LETTER = "\u0e01-\u0e4e"
 _FULL = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ABBR = "|".join(rf"{a}\.?\s?{b}\.?" for a, b in sorted(_ABBREVIATIONS, key=lambda k: -len(k[0])))
+# a font whose full stop a printer sets apart reads with a space before each dot too (`ก . ย .`: Noto Serif Thai)
+_ABBR = "|".join(rf"{a}(?:\.?\s?|\s\.\s?){b}(?:\s?\.)?" for a, b in sorted(_ABBREVIATIONS, key=lambda k: -len(k[0])))
 _DATE = re.compile(
     rf"(?:(?<!\d)(?P<day>[0-3]?\d)\s*)?"
     rf"(?P<month>{_FULL}|(?:(?<![{_THAI_LETTER}])|(?<=ถึง)|(?<=เดือน))(?:{_ABBR})(?![{_THAI_LETTER}]))"

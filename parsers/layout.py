@@ -602,6 +602,10 @@ class _PageReader:
             edges = _inherited_grid(edges, grids, [word_boxes[m] for m in members])
             header = _header_above(word_boxes, members[0], edges, used)
             rows = [self._row_by_columns(word_lines[m], edges) for m in header]
+            if any(starts_item(row.cells[0]) for row in rows):
+                # a line above the run that opens a numbered item is no header: the table's first row, which the
+                # run opened a line under (a wide font wraps every cell, so the row's next line reads as a head)
+                members, header, rows = header + members, [], []
             pieces: list[RawRow | list[int]] = []  # runs of lines, split by headings across the columns
             for m in members:
                 if m in spanning and _paragraph_between(word_lines[m], edges):
@@ -996,6 +1000,35 @@ def remap_aa_text(text: str) -> str:
     return _RING_THEN_AM.sub(lambda m: SARA_AM if m.group(1) else SARA_AA, text)
 
 
+_COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _marks_on_their_letters(chars: list[dict]) -> None:
+    """A zero-width mark whose origin a printer set just past the next letter's (WeasyPrint positions Noto Thai's
+    marks by the font's offsets: SARA I of `มิน` at 132.1, น at 132.0) sorts after that letter in a line's x order
+    (`มนิ`); Noto Looped Thai's an overhang left of its letter's origin, which sorts it before the letter (`บิร` for
+    บริ). Such a mark is moved back onto the letter it follows in the stream, just before the next one; a mark that
+    sorts where it belongs is left alone."""
+    for i, c in enumerate(chars):
+        if c["text"] not in _COMBINING or c["x1"] - c["x0"] > 0.1 * c["size"]:
+            continue
+        b = i - 1
+        while b >= 0 and chars[b]["text"] in _COMBINING:
+            b -= 1
+        n = i + 1
+        while n < len(chars) and chars[n]["text"] in _COMBINING:
+            n += 1
+        if b < 0 or n >= len(chars):
+            continue
+        base, following = chars[b], chars[n]
+        if not ("\u0e01" <= base["text"][-1:] <= "\u0e2e") or any(
+                abs(o["top"] - c["top"]) > 0.3 * c["size"] for o in (base, following)):
+            continue
+        if base["x0"] <= following["x0"] < c["x0"] <= base["x1"] + 0.15 * c["size"] \
+                or base["x0"] - 0.5 * c["size"] <= c["x0"] < base["x0"] < following["x0"]:
+            c["x0"] = c["x1"] = max(base["x0"], min(base["x1"], following["x0"]) - 0.01)
+
+
 def _text_words(ppage, mapped: set[str] = frozenset()) -> list[Word]:
     words = ppage.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], "bold" in w["fontname"].lower(),
@@ -1180,6 +1213,7 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
             mapped_fonts |= mapped
             mapped = mapped_fonts
         _remap_aa(ppage.chars, mapped)
+        _marks_on_their_letters(ppage.chars)
         words = _text_words(ppage, mapped)
         ruling = _without_grounds(ppage)
         found_tables = _closed_at_page_foot(ruling, ruling.find_tables())
@@ -1187,7 +1221,8 @@ def read_page(number: int, ppage, fpage, budget: Budget, grids: list[list[float]
     # the page's SARA AA glyphs: where PDFium's box of a browser's /ActualText `ำ` falls short (invented_spaces).
     # Never `ำ` itself: on a page built from PDFium's reading that `ำ` is PDFium's, widened to the next letter
     # (pdf_objects._close_sara_am), and would vouch for its own gap whatever stands in it
-    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] == "า"]
+    sara_aa = [] if ocr_used else [(c["x0"], c["x1"], c["y0"], c["y1"]) for c in ppage.chars if c["text"] == "า"] + [
+        c["sara_aa"] for c in ppage.chars if "sara_aa" in c]  # those inside a browser's /ActualText `ำ` (pdf_objects)
     reader = _PageReader(number, height, text_page, words, ocr_used, image, digits, sara_aa)
     fills = [] if ocr_used else _fills(ppage)
     lines, bold = reader.lines()

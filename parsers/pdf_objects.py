@@ -23,8 +23,11 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar
 from pdfminer.pdfinterp import PDFGraphicState
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.utils import decode_text
 from pdfplumber import utils
-from pdfplumber.page import Page
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
 
 from normalizers.thai_text import MARKS
 
@@ -37,10 +40,61 @@ def _numbers(values: tuple) -> bool:
     return _NUMBER.issuperset(map(type, values))
 
 
+class _ActualTextAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's aggregator that also notes on each glyph the /ActualText span (`/Span <</ActualText …>> BDC`)
+    it is drawn in: (span number, the span's text)."""
+
+    span = 0
+    actual = None
+
+    def begin_tag(self, tag, props=None) -> None:
+        super().begin_tag(tag, props)
+        text = props.get("ActualText") if isinstance(props, dict) else None
+        if isinstance(text, (bytes, str)):
+            self.span += 1
+            self.actual = (self.span, decode_text(text) if isinstance(text, bytes) else text)
+
+    def end_tag(self) -> None:
+        super().end_tag()
+        self.actual = None
+
+    def tag_cur_item(self) -> None:
+        super().tag_cur_item()
+        if self.actual is not None and self.cur_item._objs:
+            self.cur_item._objs[-1].actual_text = self.actual
+
+
 class FastCharPage(Page):
     """A pdfplumber page that converts plain characters itself (same keys and values as pdfplumber's)."""
 
+    @property
+    def layout(self):
+        """pdfplumber's layout, read with _ActualTextAggregator."""
+        if hasattr(self, "_layout"):
+            return self._layout
+        device = _ActualTextAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
+        try:
+            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        except Exception as e:
+            raise PdfminerException(e)
+        self._layout = device.get_result()
+        return self._layout
+
+    def parse_objects(self):
+        objects = super().parse_objects()
+        if "char" in objects:
+            objects["char"] = actual_text_chars(objects["char"])
+        return objects
+
     def process_object(self, obj):
+        out = self._process_object(obj)
+        actual = getattr(obj, "actual_text", None)
+        if actual is not None and isinstance(out, dict):
+            out.pop("actual_text", None)
+            out["_actual"] = actual
+        return out
+
+    def _process_object(self, obj):
         if type(obj) is not LTChar or self.pdf.unicode_norm is not None:
             return super().process_object(obj)
         gs, matrix, fontname = obj.graphicstate, obj.matrix, obj.fontname
@@ -61,6 +115,56 @@ class FastCharPage(Page):
             "stroking_color": scolor, "non_stroking_color": ncolor,
             "top": top, "bottom": (self.height - obj.y0) + mb_top, "doctop": self.initial_doctop + top,
         }
+
+
+# Thai vowels and marks: glyphs of a cluster that carry no letter (SARA A to PHINTHU, the leading vowels, the marks above).
+_VOWELS_AND_MARKS = frozenset(chr(c) for c in [*range(0x0E30, 0x0E3B), *range(0x0E40, 0x0E46), *range(0x0E47, 0x0E4F)])
+
+
+def actual_text_chars(chars: list[dict]) -> list[dict]:
+    """A browser's glyphs under one /ActualText span become one character of the span's text.
+
+    Chromium draws a Thai cluster with the font's positioned mark glyphs (a tone moved left over a narrow letter,
+    a vowel set lower) and writes what they read in an /ActualText span around them; pdfminer reads the glyphs
+    alone, and glyphs that are no character's in the font's cmap come out as U+0000 (Noto Sans Thai: `ที\x00`
+    for ที่), a mark drawn past the next letter's origin sorts after it (`วธิ` for วิธี). The span's first glyph
+    takes its text and reaches over the span's glyphs (a mark's glyph may reach past its letter's advance: the
+    cluster is one unit); the others go. A span of one glyph that reads its text, an empty span, one across
+    lines, or one whose glyphs read only vowels and marks (the tops of a line a browser clipped at the page's foot:
+    the span's letters are not on this page) is left as pdfminer read it."""
+    if not any("_actual" in c for c in chars):
+        return chars
+    out: list[dict] = []
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        actual = char.pop("_actual", None)
+        if actual is None:
+            out.append(char)
+            i += 1
+            continue
+        group = [char]
+        while i + len(group) < len(chars) and chars[i + len(group)].get("_actual") == actual:
+            group.append(chars[i + len(group)])
+        for other in group[1:]:
+            other.pop("_actual", None)
+        i += len(group)
+        span_text = actual[1]
+        if (len(group) == 1 and char["text"] == span_text) or not span_text.strip() \
+                or all(c["text"] and _VOWELS_AND_MARKS.issuperset(c["text"]) for c in group) \
+                or any(abs(c["top"] - char["top"]) > 0.5 * char["size"] for c in group):
+            out.extend(group)
+            continue
+        merged = dict(char)
+        merged["text"] = span_text
+        if len(group) > 1:
+            merged["x0"], merged["x1"] = min(c["x0"] for c in group), max(c["x1"] for c in group)
+            merged["width"] = merged["adv"] = merged["x1"] - merged["x0"]
+        if "ำ" in span_text and (aa := [c for c in group if c["text"] == "า"]):
+            # the SARA AA glyph of a SARA AM drawn as two: layout.invented_spaces judges PDFium's gap after `ำ` by it
+            merged["sara_aa"] = (aa[-1]["x0"], aa[-1]["x1"], aa[-1]["y0"], aa[-1]["y1"])
+        out.append(merged)
+    return out
 
 
 # pdfminer modules that call log.debug() in their parsing loops (several times per token and operator).

@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fonts", nargs="+", default=None, metavar="FONT",
                     help="font families to rotate through (default: every one available here)")
     ap.add_argument("--matrix", action="store_true", help="write the test suite's documents instead")
+    ap.add_argument("--font-sweep", action="store_true",
+                    help="write the same contents (tests/variety/matrix.py FONT_SWEEP) through every renderer in each "
+                         "font of --fonts (default: every Thai font installed here that the matrix does not use)")
     for flag in HELD_OUT_SETS:
         ap.add_argument(f"--{flag}", action="store_true",
                         help=f"write the documents of the held-out set {flag[8:] or 1} (tests/variety/matrix.py) instead")
@@ -64,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         specs = [s for s in HELD_OUT_SETS[held_out[-1]]() if s.renderer not in missing and font_file(s.font) is not None]
     elif a.matrix:
         specs = [s for s in all_specs() if s.renderer not in missing and font_file(s.font) is not None]
+    elif a.font_sweep:
+        sweep = [f for f in (a.fonts or matrix.sweep_fonts()) if font_file(f) is not None]
+        specs = [s for s in matrix.font_sweep_specs(sweep) if s.renderer not in missing and s.renderer in a.renderers]
     else:
         renderers = [r for r in a.renderers if r not in missing]
         specs, n = [], 0

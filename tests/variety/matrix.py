@@ -186,6 +186,24 @@ HELD_OUT_12 = [
     ("held_out_12+transposed_tools+letter_steps+merged_responsible+number_column", "development_plan"),
 ]
 NATIONAL_FONTS = ("TH SarabunPSK", "TH Sarabun New")
+# The font sweep (variety17, `scripts/variety_corpus.py OUT --font-sweep`): the same contents through every printer in
+# each Thai font of the machine that the matrix does not print, to see what a font alone changes.
+FONT_SWEEP = [(32001, "measures", "baseline"), (32002, "development_plan", "header_lines+row_breaks+office_style"),
+              (32003, "measures_report", "borderless+number_column+merged_responsible")]
+
+
+def sweep_fonts() -> list[str]:
+    """The Thai font families fontconfig knows here (`fc-list :lang=th family`) that FONTS does not name."""
+    import subprocess
+
+    out = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True, timeout=30).stdout
+    names = {line.split(",")[0].strip() for line in out.splitlines() if line.strip()}
+    return sorted(n for n in names if n not in FONTS)
+
+
+def font_sweep_specs(fonts: list[str]) -> list[Spec]:
+    return [Spec(seed, family, variant, r, font) for font in fonts for seed, family, variant in FONT_SWEEP
+            for r in RENDERERS]
 
 
 def variant_specs() -> list[Spec]:

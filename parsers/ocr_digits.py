@@ -41,15 +41,15 @@ _WORD = re.compile(r"^[A-Z][a-z]{2,}$")
 _NUMERIC_SHAPE = re.compile(r"^[\w.,:()\-/]{1,6}$", re.ASCII)
 
 
-def _normalise(mask: np.ndarray) -> np.ndarray:
-    """A glyph's ink, cropped and scaled into fixed boxes keeping its aspect ratio, as a unit vector: a coarse
-    and a fine picture, zero-mean and weighted equally, so a similarity is the mean of the two correlations.
-    The coarse one forgives stroke width and noise; the fine one sees the small tail that tells `๕` from `๔`
-    (either alone misreads one of them in some font)."""
+def _normalise(mask: np.ndarray, sizes=GLYPH_SIZES) -> np.ndarray:
+    """A glyph's (or a word's: sizes=WORD_SIZES) ink, cropped and scaled into fixed boxes keeping its aspect
+    ratio, as a unit vector: a coarse and a fine picture, zero-mean and weighted equally, so a similarity is the
+    mean of the two correlations. The coarse one forgives stroke width and noise; the fine one sees the small
+    tail that tells `๕` from `๔` (either alone misreads one of them in some font)."""
     rows, cols = np.nonzero(mask)
     crop = Image.fromarray((mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1] * 255).astype(np.uint8))
     parts = []
-    for box_w, box_h in GLYPH_SIZES:
+    for box_w, box_h in sizes:
         scale = min(box_w / crop.width, box_h / crop.height)
         size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
         canvas = Image.new("L", (box_w, box_h), 0)
@@ -419,24 +419,6 @@ WEAK_WORD_SIMILARITY, WEAK_WORD_MARGIN = 0.72, 0.30
 MIN_WORD_PIXELS = 10  # height of the smallest word read (a consonant with its vowel above)
 
 
-def _normalise_word(mask: np.ndarray) -> np.ndarray:
-    """A word's ink, cropped and scaled into WORD_SIZES keeping its aspect ratio, as a unit vector (as
-    _normalise does for one glyph: the mean of a coarse and a fine correlation)."""
-    rows, cols = np.nonzero(mask)
-    crop = Image.fromarray((mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1] * 255).astype(np.uint8))
-    parts = []
-    for box_w, box_h in WORD_SIZES:
-        scale = min(box_w / crop.width, box_h / crop.height)
-        size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
-        canvas = Image.new("L", (box_w, box_h), 0)
-        canvas.paste(crop.resize(size, Image.BILINEAR), ((box_w - size[0]) // 2, (box_h - size[1]) // 2))
-        vector = np.asarray(canvas, dtype=np.float32).ravel()
-        vector -= vector.mean()
-        norm = np.linalg.norm(vector)
-        parts.append(vector / norm if norm else vector)
-    return np.concatenate(parts) / np.sqrt(len(parts))
-
-
 def _aspect(mask: np.ndarray) -> float:
     rows, cols = np.nonzero(mask)
     return (cols.max() - cols.min() + 1) / (rows.max() - rows.min() + 1)
@@ -456,7 +438,7 @@ def _word_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray]:
             ImageDraw.Draw(missing).text((30, 30), "\uffff" * len(word), font=font, fill=0)
             if not mask.any() or np.array_equal(mask, np.asarray(missing) < 128):
                 continue
-            vectors.append(_normalise_word(mask))
+            vectors.append(_normalise(mask, WORD_SIZES))
             values.append(word)
             aspects.append(_aspect(mask))
     if not vectors:
@@ -499,7 +481,7 @@ def _read_word(crop: np.ndarray | None, vectors: np.ndarray, words: tuple[str, .
     if rows.max() - rows.min() + 1 < MIN_WORD_PIXELS:
         return None
     aspect = _aspect(crop)
-    scores = vectors @ _normalise_word(crop)
+    scores = vectors @ _normalise(crop, WORD_SIZES)
     fits = (aspects / WORD_ASPECT <= aspect) & (aspect <= aspects * WORD_ASPECT)
     best = {}
     for score, word, fit in zip(scores, words, fits):

@@ -709,11 +709,7 @@ class _Reader:
         for a in rows:
             if a.level != "ปรับปรุง":
                 continue
-            self.warnings.append(f"row {a.row} {a.unit_raw}: level 'ปรับปรุง' in a table of ต้องปรับปรุง; not read")
-            a.level = None
-            if not _checkable(a, self.year):
-                for f in Assessment.SCORES + Assessment.POINTS:
-                    setattr(a, f, None)
+            self._drop_level(a, "level 'ปรับปรุง' in a table of ต้องปรับปรุง")
 
     def letters_only(self, start: int) -> None:
         """A scanned table whose levels read are letters (AA-F) prints the letter scale: a word level of the later
@@ -728,11 +724,15 @@ class _Reader:
         for a in rows:
             if a.level is None or a.level in LETTER_LEVELS:
                 continue
-            self.warnings.append(f"row {a.row} {a.unit_raw}: level {a.level!r} in a table of letter levels; not read")
-            a.level = None
-            if not _checkable(a, self.year):
-                for f in Assessment.SCORES + Assessment.POINTS:
-                    setattr(a, f, None)
+            self._drop_level(a, f"level {a.level!r} in a table of letter levels")
+
+    def _drop_level(self, a: Assessment, why: str) -> None:
+        """A level the table's own levels say is misread is unknown; a total only its band checked goes with it."""
+        self.warnings.append(f"row {a.row} {a.unit_raw}: {why}; not read")
+        a.level = None
+        if not _checkable(a, self.year):
+            for f in Assessment.SCORES + Assessment.POINTS:
+                setattr(a, f, None)
 
     @staticmethod
     def _has_result(cells: list[str], columns: Columns) -> bool:

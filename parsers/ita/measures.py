@@ -26,7 +26,7 @@ __all__ = ["code_prefix", "column_roles", "measures"]
 _LETTER_CODE = re.compile(r"^\s*[iIeEoO]\s*\d{1,2}(?!\d)")
 # A code glued to the text after it when the layout joined wrapped lines (`i1การปฏิบัติ…`, `07แผน…`).
 _GLUED_CODE = re.compile(r"^(\s*[iIl1eEoO0]\s*\d{1,2}\*?)(?=[ก-\u0e4e])")
-_SECTION_LINE = re.compile(r"^\s*\(?\d{1,2}\)\s*\S")
+_SECTION_LINE = re.compile(r"^\s*\(?\d{1,2} ?\)\s*\S")  # `1) กระบวนการ…`, `๑ ) …` in a font that sets `)` apart
 # A signature line printed under a table without rules lands in its last row: `(ลงชื่อ) ผู้รายงาน` is no field.
 _SIGNATURE = re.compile(r"\s*\(\s*ลงช[\u0e31-\u0e4e\s]*อ[\u0e31-\u0e4e\s]*\)")  # marks may be damaged
 
@@ -150,6 +150,10 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
             first_on_page = row.page != page_of_previous
             page_of_previous = row.page
             if row.kind == "header" or _is_header(row.cells) or _repeats_header(row.cells, header):
+                # the layout joined tables of one head under each other into one: a numbered heading printed
+                # between the last row and this head opens the next section
+                if position > 0 and (heading := _heading_between(pages, body[position - 1], row)):
+                    section = heading
                 under_head = True
                 continue
             cells = {roles[i]: _before_signature(c) for i, c in enumerate(row.cells) if i in roles and _has_words(c)}
@@ -376,6 +380,33 @@ def _furniture_line(line, running: set[str]) -> bool:
     return bool(_PAGE_FURNITURE.match(text)) or re.sub(r"[0-9๐-๙]", "", text) in running
 
 
+def _numbered_heading(above: list) -> str | None:
+    """The `1) กระบวนการ…` heading the lines `above` end with (top to bottom), or None. The heading may wrap: up to
+    three lines, each close under the one before, the first numbered."""
+    for count in range(1, min(3, len(above)) + 1):
+        lines = above[-count:]
+        if count > 1 and lines[1].top - lines[0].bottom > lines[0].bottom - lines[0].top:
+            break
+        if _SECTION_LINE.match(lines[0].text):
+            return tidy(strip_list_number(" ".join(line.text for line in lines)))
+    return None
+
+
+def _heading_between(pages: list[PageLayout], before: TableRow, row: TableRow) -> str | None:
+    """A numbered heading printed between a table's row and the head row under it on the same page (the lines whose
+    middle lies below the row's cells and above the head's: a rule may cut a line's descenders), or None; a head atop
+    a new page has no such lines."""
+    page = next((p for p in pages if p.number == row.page), None)
+    bottoms = [src.bbox[3] for src in before.sources if src is not None and src.page == row.page]
+    tops = [src.bbox[1] for src in row.sources if src is not None and src.page == row.page]
+    if page is None or not bottoms or not tops:
+        return None
+    running = _running_lines(pages) if len(pages) > 1 else set()
+    between = sorted((line for line in page.lines if max(bottoms) < (line.top + line.bottom) / 2 < min(tops)
+                      and not _furniture_line(line, running)), key=lambda line: line.bottom)
+    return _numbered_heading(between)
+
+
 def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> str | None:
     """A `1) กระบวนการ…` heading printed right above the table's header (page furniture aside)."""
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
@@ -390,14 +421,7 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
             # the table opens its page: its heading may end the page before (a browser breaks after a heading)
             above = [line for line in sorted(before.lines, key=lambda line: line.bottom)
                      if not _furniture_line(line, running)][-3:]
-        # the heading may wrap: up to three lines, each close under the one before, the first numbered
-        for count in range(1, min(3, len(above)) + 1):
-            lines = above[-count:]
-            if count > 1 and lines[1].top - lines[0].bottom > lines[0].bottom - lines[0].top:
-                break
-            if _SECTION_LINE.match(lines[0].text):
-                return tidy(strip_list_number(" ".join(line.text for line in lines)))
-        return None
+        return _numbered_heading(above)
     start = compact(header[0])[:6]
     for index, line in enumerate(page.lines):
         if compact(line.text).startswith(start) and index > 0:

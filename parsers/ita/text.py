@@ -16,7 +16,9 @@ NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 # `3.`, `1)`, `(1)`, and the numbers of a sub-list under a numbered heading (`2.1`, `2.1.3`) before the text.
 # A printer that draws the digits in a fallback font after the rest of the run puts the point first (`. ๑ อบรม…`).
 # A list number a scan left unread is the scan layer's mark (ocr_digits.UNREAD) with its point (`#. การเผยแพร่…`).
-LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2}\.(?!\d)"
+# A font that sets its punctuation apart (Noto Thai in a browser) prints a space before the point or the bracket
+# (`๑ ) การป้องกัน…`, `๒ . จัดอบรม…`).
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2} ?\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2} ?\.(?!\d)"
                          rf"|\.\s?\d{{1,2}}(?![\d.])(?=\s*[^\d\s.])|{re.escape(UNREAD)}[.)](?=\s))\s*")
 
 

@@ -1180,7 +1180,11 @@ def _inherited_grid(edges: list[float], grids: list[list[float]], lines: list[li
         extra = [g for g in inner if not any(abs(e - g) <= UNRULED_TOLERANCE for e in edges[1:-1])]
         body = lines[HEADER_LINES:]  # a merged title over sub-columns crosses their edges in the head
         if body and not any(b[0] < x - 1 and b[2] > x + 1 for x in extra for line in body for b in line):
-            return [edges[0]] + inner + [edges[-1]]
+            # a first (last) column these lines leave empty (a number column whose numbered line the run did not
+            # take) lies outside their own edges: the grid's outer edge bounds it, no empty column of no width
+            left = grid[0] if inner[0] <= edges[0] else edges[0]
+            right = grid[-1] if inner[-1] >= edges[-1] else edges[-1]
+            return [left] + inner + [right]
     return edges
 
 

@@ -64,3 +64,29 @@ def test_weasyprint_in_umpush_reads_the_heading_between_two_heads(tmp_path):
     got = [" ".join((s or "").split()) for s in measures["section"]]
     assert len(got) == len(expected) == 6
     assert got[2:] == expected[2:]
+
+
+def test_an_inherited_grid_keeps_its_number_column():
+    """A page's run of lines whose number column is empty (its one numbered line sits above the run) takes the last
+    page's grid: its first column is the grid's, bounded by the grid's left edge, not an empty column of no width
+    (before: [94, 89, …], and the numbered line, left of 94, was neither head nor row: lost)."""
+    from parsers.layout import _inherited_grid
+
+    grid = [74, 89, 186, 287, 349, 407, 468, 525]
+    own = [94, 181, 287, 349, 398, 466, 538]
+    lines = [[(100, y, 170, y + 16), (200, y, 270, y + 16)] for y in range(100, 300, 20)]
+    assert _inherited_grid(own, [grid], lines) == [74, 89, 186, 287, 349, 407, 468, 538]
+
+
+@pytest.mark.parametrize("font", ["Tlwg Typo", "Tlwg Typist"])
+def test_chromium_in_a_wide_tlwg_face_keeps_the_row_a_page_opens_with(tmp_path, font):
+    """Before: recall 3/5, the fifth measure (its numbered first line atop page 3, above a run with an empty number
+    column) merged into the fourth (sweep seed 32003, docs/variety.md Variety18)."""
+    _skip_unless("chromium", font)
+    spec = Spec(32003, "measures_report", "borderless+number_column+merged_responsible", "chromium", font)
+    _print(tmp_path, spec)
+    fields = check(tmp_path / "corpus", tmp_path / "curated")[spec.file]["fields"]
+    for key in ("measure_recall", "measure_precision", "measure_text_exact", "measure_responsible",
+                "measure_period", "measure_codes"):
+        ok, n = fields[key]
+        assert n and ok == n, (key, fields)

@@ -21,7 +21,8 @@ from scipy import ndimage
 from normalizers.digits import to_arabic_digits
 from normalizers.thai_text import MARKS, NIKHAHIT, SARA_AA, SARA_AM
 from parsers import ocr, scan_cells, scan_cleanup, scan_scores, scan_vocab
-from parsers.ocr_digits import UNREAD, Learned, cell_ink, cell_number, guess_cell, ink_line_bands, read_letter_level
+from parsers.ocr_digits import (THAI_LETTER_WORDS, UNREAD, Learned, cell_ink, cell_number, guess_cell, ink_line_bands,
+                                read_letter_level)
 from parsers.pdf_objects import open_pdf, quiet_pdfminer, table_texts, use_pdfium
 from parsers.pdf_text import choose, invented_spaces, join_lines, page_is_readable, pdfium_bounded, same_letters
 from parsers.pdf_text import quality as text_quality_of
@@ -47,6 +48,12 @@ _THAI_DIGIT = re.compile(r"[๐-๙]")
 _LETTER_LEVEL = re.compile(r"(AA|[A-F])[.,']?")  # a level of the letter scale (up to 2566), read alone in its cell
 _SPECKS = re.compile(r"\s*[ก-๛]?\W{1,2}\s*")  # a short cell read as specks (`/`, `ธ .`, `เ@`)
 _DASHES = re.compile(r"\s*[-–—.]+\s*")  # `-`: no score, as printed
+# A letter level as a word of its own in a cell's reading (`B`, `. เอเอ`, `บี 7`), not letters inside a word
+# (the บี of `อบต.กะรุบี`, the ดี of a garbled `ดตดี`)
+_LEVEL_WORD = re.compile(r"(?<![A-Za-zก-๛])(?:%s)(?![A-Za-zก-๛])" % "|".join(
+    sorted(("AA", "A", "B", "C", "D", "E", "F", *THAI_LETTER_WORDS), key=len, reverse=True)))
+MAX_MISREAD_LEVEL = 8  # characters (spaces aside) of a level cell's reading that may be a misread letter word
+MIN_LEVEL_COLUMN = 3  # cells of a column reading as a letter level for it to be a level column
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 MIN_CELL_CONFIDENCE = 0.5  # OCR'd cells whose words Tesseract scores below this on average (real text: 0.85-0.95)
 GARBAGE_QUALITY = 0.3  # a text layer this bad is re-read by OCR (samples score >= 0.87, legacy fonts ~0.05)
@@ -183,6 +190,25 @@ def _col_edges(table) -> list[float]:
 def _inside(word: Word, box) -> bool:
     x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _letter_level_columns(rows) -> set[int]:
+    """Columns of a table whose cells read as letter levels (`B`, `บี`, `. เอเอ`): at least MIN_LEVEL_COLUMN of
+    them and more than half of the column's read cells. Decided by the whole column, never by one cell, so a
+    number column's digits are never offered to the letter reader."""
+    levels, read = Counter(), Counter()
+    for row in rows:
+        for c, text in enumerate(row.cells):
+            if text.strip():
+                read[c] += 1
+                levels[c] += bool(_LEVEL_WORD.search(text))
+    return {c for c, n in levels.items() if n >= MIN_LEVEL_COLUMN and 2 * n > read[c]}
+
+
+def _misread_level(text: str) -> bool:
+    """A short reading with no letter level in it (`a`, `0`, `ขี 3`, `tate`): in a level column, a level the
+    page's OCR misread."""
+    return len("".join(text.split())) <= MAX_MISREAD_LEVEL and not _LEVEL_WORD.search(text)
 
 
 def _unread_number(cell_text: str, reread: str) -> str | None:
@@ -396,6 +422,7 @@ class _PageReader:
         lost = []
         one_line = MAX_CELL_LINE_HEIGHT * ocr.DPI / 72
         for found, table in zip((f for f in found_tables if f.rows), tables):
+            level_columns = _letter_level_columns(table.rows)
             for raw, row in zip(table.rows, found.rows):
                 for c, cell in enumerate(row.cells):
                     if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * 3:
@@ -408,14 +435,21 @@ class _PageReader:
                         raw.sources[c] = self.source(cell, number, "template", 0.0)
                         continue
                     specks = _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text)
+                    if c in level_columns and text.strip() and not specks and _misread_level(text) \
+                            and self._one_line_ink(cell, one_line) \
+                            and (letter := read_letter_level(self.image, _pixels(cell))):
+                        # a level cell of a letter-level column that the page's OCR read as something that is
+                        # no level (`a`, `0`, `ขี 3`): its picture, read as an empty cell's is
+                        raw.cells[c] = letter[0]
+                        raw.sources[c] = self.source(cell, letter[0], "template", letter[1])
+                        continue
                     if (text.strip() or raw.sources[c] is not None) and not specks:
                         if _LEADING_MARKS.match(text):
                             empty.append((raw, c, cell))  # its first letter was lost (the rule beside it)
                         elif (below := self._lost_below(cell, text)) is not None:
                             lost.append((raw, c, cell, below))  # its last line was lost (a wrapped name's second)
                         continue
-                    ink = cell_ink(self.image, _pixels(cell))
-                    if ink is None or ink.sum() < MIN_CELL_INK or _ink_height(ink) > one_line:
+                    if not self._one_line_ink(cell, one_line):
                         continue
                     if letter := read_letter_level(self.image, _pixels(cell)):
                         # a letter level alone in its cell, which Tesseract reads as nothing or specks
@@ -453,6 +487,11 @@ class _PageReader:
             if len(re.findall(r"[ก-ฮ]", text)) >= 2 and not _THAI_DIGIT.search(text) and not re.search(r"\d", text) \
                     and not _LEADING_MARKS.match(text):
                 self._take_crop(raw, c, cell, join_lines(f"{raw.cells[c]}\n{text}"), words)
+
+    def _one_line_ink(self, cell, one_line: float) -> bool:
+        """The cell holds ink enough to read, one line high."""
+        ink = cell_ink(self.image, _pixels(cell))
+        return ink is not None and ink.sum() >= MIN_CELL_INK and _ink_height(ink) <= one_line
 
     def _crop_text(self, words) -> str:
         """A cell crop's Tesseract words as the cell's text: lines grouped, scan confusions repaired."""

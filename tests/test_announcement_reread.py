@@ -340,3 +340,82 @@ def test_a_scanned_units_row_with_a_level_and_empty_score_cells_is_a_row_without
         ("เทศบาลตำบลทดสอบก", 80.0, "ต้องปรับปรุง"), ("เทศบาลตำบลทดสอบข", None, "ต้องปรับปรุงโดยด่วน"),
         ("เทศบาลตำบลทดสอบง", 90.0, "ผ่านดี")]
     assert any("ทดสอบข" in w and "empty" in w for w in found.warnings)
+
+
+def _scanned_level_table(rows):
+    """A page image of a two-column table (a score, a Thai-spelled letter level) at ocr.DPI, each cell's printed
+    word drawn, and the page reader's rows as the page's OCR read them: [(printed, read), (printed, read)] a row."""
+    from types import SimpleNamespace
+
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from parsers import ocr
+    from parsers.layout import _PageReader
+    from parsers.ocr_digits import _font_files
+    from parsers.records import Provenance
+    from parsers.tables import PageTable, RawRow
+
+    fonts = [f for f in _font_files() if f.stem == "Kinnari"]
+    if not fonts:
+        pytest.skip("needs the Thai font family Kinnari (fonts-tlwg)")
+    font = ImageFont.truetype(str(fonts[0]), 44)
+    scale = ocr.DPI / 72
+    width, height = 96, 22  # points
+    image = Image.new("L", (round(2 * width * scale), round(len(rows) * height * scale)), 255)
+    draw = ImageDraw.Draw(image)
+    boxes, raws = [], []
+    for r, row in enumerate(rows):
+        cells = [(c * width, r * height, (c + 1) * width, (r + 1) * height) for c in range(2)]
+        for (printed, _), box in zip(row, cells):
+            draw.text((box[0] * scale + 170, box[1] * scale + 8), printed, font=font, fill=40)
+        boxes.append(SimpleNamespace(cells=cells))
+        sources = [Provenance(1, box, read, "tesseract", 0.9) for (_, read), box in zip(row, cells)]
+        raws.append(RawRow([read for _, read in row], 2, r * height, (r + 1) * height, sources=sources))
+    image = image.filter(ImageFilter.GaussianBlur(0.8))
+    table = PageTable(1, 0, 0, 2 * width, len(rows) * height, [0, width, 2 * width], raws)
+    reader = _PageReader(1, len(rows) * height, None, [], True, image=image)
+    reader._reread_empty_cells([SimpleNamespace(rows=boxes)], [table])
+    return table.rows
+
+
+def test_a_level_cell_read_as_no_level_in_a_letter_level_column_is_read_by_its_picture():
+    """The twin table of Thai-spelled letter levels: a level cell the page's OCR read as junk (`a`, `0`: no level)
+    in a column whose other cells read as levels is read again by its picture (ocr_digits.read_letter_level), as
+    an empty cell is. The score column is no level column: a cell there read `0` stays `0`, whatever its ink."""
+    rows = _scanned_level_table([
+        [("73.23", "73.23"), ("ซี", "ซี")],
+        [("97.33", "97.33"), ("เอเอ", "เอเอ")],
+        [("76.12", "76.12"), ("บี", ". บี")],
+        [("บี", "0"), ("ดี", "a")],  # a score cell whose ink is a level word: its column says it is no level
+        [("59.78", "59.78"), ("บี", "0")],
+    ])
+    assert [row.cells for row in rows] == [
+        ["73.23", "ซี"], ["97.33", "เอเอ"], ["76.12", ". บี"], ["0", "ดี"], ["59.78", "บี"]]
+    assert rows[3].sources[1].engine == "template" and rows[3].sources[1].confidence > 0
+    assert rows[3].sources[0].engine == "tesseract"
+
+
+def test_a_column_of_few_levels_is_no_level_column():
+    """Two cells reading as levels of five are no level column: the junk beside them is not offered."""
+    rows = _scanned_level_table([
+        [("73.23", "73.23"), ("ซี", "ซี")],
+        [("97.33", "97.33"), ("เอเอ", "เอเอ")],
+        [("76.12", "76.12"), ("บี", "x")],
+        [("51.98", "51.98"), ("ดี", "a")],
+        [("59.78", "59.78"), ("บี", "0")],
+    ])
+    assert [row.cells[1] for row in rows] == ["ซี", "เอเอ", "x", "a", "0"]
+
+
+def test_level_words_and_misread_levels():
+    from parsers.layout import _letter_level_columns, _misread_level
+    from parsers.tables import RawRow
+
+    assert _misread_level("a") and _misread_level("0") and _misread_level("ขี 3") and _misread_level("tate")
+    assert not _misread_level("' เอ") and not _misread_level("7 เอฟ") and not _misread_level("B")
+    assert _misread_level("7 ดตดี.")  # ดี inside a garbled word is no level word
+    assert not _misread_level("อบต.ปล่องหอยและบ้านใหม่")  # too long for a level cell
+    rows = [RawRow(cells, 3, 0, 0) for cells in (
+        ["ที่", "ชื่อ", "ระดับผลการประเมิน"], ["1", "อบต.กะรุบี", "ซี"], ["2", "อบต.ตะโละดีอรามัน", "' เอ"],
+        ["3", "อบต.ปากู", "a"], ["4", "ทต.บางปู", "เอเอ"], ["5", "อบต.ถนน", "0"], ["6", "อบต.สะกำ", "บี 7"])]
+    assert _letter_level_columns(rows) == {2}  # a name's บี, ดี inside a word is no level

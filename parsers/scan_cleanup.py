@@ -81,6 +81,13 @@ _LOST_TO = re.compile("(?m)^(\\s*)(?:\u0e15\u0e31?)?\u0e31?\u0e27\u0e0a[\u0e34\u
 # ประเมิน with its ป read as บ (the tail lost: 01010, bilevel 150 dpi: `ระดับผลการบระเมิน :"8"`): no Thai word holds
 # บระเมิน (nor ends with บ before ระเมิน), so the word is written whole and the level statement is known by it.
 _PO_AS_BO = re.compile("บระเมิน")
+# ประเมิน with a stray consonant between ม and its vowel (01026, grey 150 dpi: `ผลการประเมบินITA ของ… พ.ศ2565`):
+# OCR read the vowel's base twice. No Thai word holds ประเม + a consonant + ิน, and the assessment year's
+# statement is known by ผลการประเมิน.
+_STRAY_IN_PRAMOEN = re.compile("ประเม[\u0e01-\u0e2e](?=\u0e34น)")
+# IIT with one of its strokes lost (01014, `IT 88.94` in the tools' table): no ITA tool is called IT, and `IT`
+# alone in its cell or right before a score is the tool IIT (`EIT`/`OIT` keep their first letter, ITA its A).
+_IT_AS_IIT = re.compile(r"^\s*IT\s*$|(?<![\w.])IT(?=\s*\d{1,3}\.\d{2}(?![\d.]))")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
 # A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
 # `I 9` → i9; `611` (glued) → e11.
@@ -141,6 +148,8 @@ def clean_text(text: str) -> str:
     text = _LOST_KHO.sub("คะแนน", text)
     text = _LOST_TO.sub(r"\g<1>ตัวชี้วัดที่", text)
     text = _PO_AS_BO.sub("ประเมิน", text)
+    text = _STRAY_IN_PRAMOEN.sub("ประเม", text)
+    text = _IT_AS_IIT.sub(lambda m: m.group().replace("IT", "IIT"), text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)

@@ -56,6 +56,10 @@ _REPEAT_SIGN_NUMBER = re.compile(r"^(\s*)ๆ\s?([.)])(?=\s*[\u0e01-\u0e2e\u0e40-
 # The same alone in its cell (a ruled table's list-number column, `lo.` for 10.), of the signs Tesseract writes for
 # digits: refused (`#.`); its row is read by the name in the next cells.
 _GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
+# A score opening its line behind up to three Thai signs glued to it, one a look-alike that ends no short word
+# (`สญ่30 คะแนน` under `3. การปรับปรุงระบบการทำงาน`: ๙๗.๓๐ with ๙๗. read as letters, 01017 bilevel 200 dpi):
+# refused whole; its digits alone (30) would be a wrong score. `ได้100 คะแนน` (no look-alike) is kept.
+_LETTERS_BEFORE_SCORE = re.compile(r"(?m)^(\s*)(?=[^\s\d]{0,2}[ฒญซฯๆ«©@])[\u0e01-\u0e4e«©@]{1,3}\d[\d.]*(?=\s*คะแนน)")
 # A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
 # its digits alone would be another number.
 # (not a Latin word's: `no1@mail.com`, `12@gmail`).
@@ -140,6 +144,7 @@ def clean_text(text: str) -> str:
     text = _GARBLED_LIST_NUMBER.sub(_garbled_list_number, text)
     text = _REPEAT_SIGN_NUMBER.sub(rf"\g<1>{UNREAD}\g<2>", text)
     text = _SIGN_IN_NUMBER.sub(UNREAD, text)
+    text = _LETTERS_BEFORE_SCORE.sub(rf"\g<1>{UNREAD}", text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)
     text = _GARBLED_SCORE.sub(UNREAD, text)

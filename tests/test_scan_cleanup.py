@@ -290,3 +290,10 @@ def test_it_alone_or_before_a_score_is_the_tool_iit():
     assert clean_text(" IT ") == " IIT "
     for text in ("ระบบ IT ของหน่วยงาน", "ITA 88.94", "EIT 78.49", "OIT 90.63", "IT2566"):
         assert clean_text(text) == text
+
+
+def test_a_score_behind_glued_look_alike_letters_at_its_lines_start_is_refused():
+    """`สญ่30 คะแนน` (blind2 01017, bilevel 200 dpi): ๙๗.๓๐ with ๙๗. read as letters; 30 would be a wrong score."""
+    assert clean_text("3. การปรับปรุงระบบการทำงาน\nสญ่30 คะแนน") == f"3. การปรับปรุงระบบการทำงาน\n{UNREAD} คะแนน"
+    for text in ("ได้100 คะแนน", "1.การปฏิบัติหน้าที่100.00\nคะแนน", "ใหญ่30 คะแนน", "ของ 30 คะแนน"):
+        assert clean_text(text) == text

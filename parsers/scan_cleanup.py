@@ -56,6 +56,10 @@ _REPEAT_SIGN_NUMBER = re.compile(r"^(\s*)ๆ\s?([.)])(?=\s*[\u0e01-\u0e2e\u0e40-
 # The same alone in its cell (a ruled table's list-number column, `lo.` for 10.), of the signs Tesseract writes for
 # digits: refused (`#.`); its row is read by the name in the next cells.
 _GARBLED_NUMBER_CELL = re.compile(r"^\s*[lIoO|!©«»@]{1,3}\s*([.)])\s*$")
+# A score opening its line behind up to three Thai signs glued to it, one a look-alike that ends no short word
+# (`สญ่30 คะแนน` under `3. การปรับปรุงระบบการทำงาน`: ๙๗.๓๐ with ๙๗. read as letters, 01017 bilevel 200 dpi):
+# refused whole; its digits alone (30) would be a wrong score. `ได้100 คะแนน` (no look-alike) is kept.
+_LETTERS_BEFORE_SCORE = re.compile(r"(?m)^(\s*)(?=[^\s\d]{0,2}[ฒญซฯๆ«©@])[\u0e01-\u0e4e«©@]{1,3}\d[\d.]*(?=\s*คะแนน)")
 # A number with a sign Tesseract writes for a Thai digit glued to it (`9@.78`, `85«.12`, `86.3©`): refused whole;
 # its digits alone would be another number.
 # (not a Latin word's: `no1@mail.com`, `12@gmail`).
@@ -81,6 +85,13 @@ _LOST_TO = re.compile("(?m)^(\\s*)(?:\u0e15\u0e31?)?\u0e31?\u0e27\u0e0a[\u0e34\u
 # ประเมิน with its ป read as บ (the tail lost: 01010, bilevel 150 dpi: `ระดับผลการบระเมิน :"8"`): no Thai word holds
 # บระเมิน (nor ends with บ before ระเมิน), so the word is written whole and the level statement is known by it.
 _PO_AS_BO = re.compile("บระเมิน")
+# ประเมิน with a stray consonant between ม and its vowel (01026, grey 150 dpi: `ผลการประเมบินITA ของ… พ.ศ2565`):
+# OCR read the vowel's base twice. No Thai word holds ประเม + a consonant + ิน, and the assessment year's
+# statement is known by ผลการประเมิน.
+_STRAY_IN_PRAMOEN = re.compile("ประเม[\u0e01-\u0e2e](?=\u0e34น)")
+# IIT with one of its strokes lost (01014, `IT 88.94` in the tools' table): no ITA tool is called IT, and `IT`
+# alone in its cell or right before a score is the tool IIT (`EIT`/`OIT` keep their first letter, ITA its A).
+_IT_AS_IIT = re.compile(r"^\s*IT\s*$|(?<![\w.])IT(?=\s*\d{1,3}\.\d{2}(?![\d.]))")
 _LEVEL_DEBRIS = re.compile(r"(ระดับ(?:ผลการประเมิน)?\s*(?:คือ)?\s*[:\"“”']*\s*)(AA|[A-F])[a-z]+\b")
 # A question code opening a cell (alone, or before its Thai wording), its letter read as a sign: `l9`, `|9`,
 # `I 9` → i9; `611` (glued) → e11.
@@ -133,6 +144,7 @@ def clean_text(text: str) -> str:
     text = _GARBLED_LIST_NUMBER.sub(_garbled_list_number, text)
     text = _REPEAT_SIGN_NUMBER.sub(rf"\g<1>{UNREAD}\g<2>", text)
     text = _SIGN_IN_NUMBER.sub(UNREAD, text)
+    text = _LETTERS_BEFORE_SCORE.sub(rf"\g<1>{UNREAD}", text)
     text = _LOST_POINT.sub("100.00", text)
     text = _MIXED_WORD.sub(UNREAD, text)
     text = _GARBLED_SCORE.sub(UNREAD, text)
@@ -141,6 +153,8 @@ def clean_text(text: str) -> str:
     text = _LOST_KHO.sub("คะแนน", text)
     text = _LOST_TO.sub(r"\g<1>ตัวชี้วัดที่", text)
     text = _PO_AS_BO.sub("ประเมิน", text)
+    text = _STRAY_IN_PRAMOEN.sub("ประเม", text)
+    text = _IT_AS_IIT.sub(lambda m: m.group().replace("IT", "IIT"), text)
     text = _LEVEL_B.sub(r"\g<1>B", text)
     text = _LEVEL_DEBRIS.sub(r"\1\2", text)
     text = _THAI_LEVEL.sub(_thai_level, text)

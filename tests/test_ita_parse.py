@@ -72,6 +72,15 @@ def test_a_unit_name_with_a_speck_line_under_it_still_takes_its_address():
         "องค์การบริหารส่วนตำบลศรีมงคล", "ไทรโยค", "กาญจนบุรี")
 
 
+def test_a_provinces_name_under_a_speck_line_is_the_unit_not_the_score_statements_damaged_one():
+    # 01022 (grey 150 dpi): specks `5 a` between `…ภายในหน่วยงานของ` and the province's name, whose marks the
+    # score statement below lost (`จังหวัดสงหบร`): the title's reading names the unit
+    parsed = parse_document(layout([page(
+        1, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ", "5 a", "จังหวัดสิงห์บุรี",
+        "ประจำปีงบประมาณ พ.ศ. 2566", "คะแนนภาพรวมของจังหวัดสงหบร : 80.47 คะแนน")]))
+    assert (parsed.unit_raw, parsed.province_raw) == ("จังหวัดสิงห์บุรี", "สิงห์บุรี")
+
+
 def test_the_title_blocks_address_is_the_address_of_the_unit_named_below_it():
     """The title's name line OCR damaged past recognition (marks lost); the unit is named again in the statement
     under the title, with no place beside it there: the title block's address line is that unit's."""

@@ -271,3 +271,29 @@ def test_pramoen_whose_po_ocr_read_as_bo_is_written_whole_and_the_level_read():
     assert clean_text('ระดับผลการบระเมิน :"8"') == 'ระดับผลการประเมิน :"B"'
     assert clean_text("ผลบระเมิน") == "ผลประเมิน"
     assert clean_text("ระบบระเบียบ") == "ระบบระเบียบ"
+
+
+def test_pramoen_with_a_stray_consonant_before_its_vowel_is_written_whole_and_the_year_read():
+    """`ผลการประเมบินITA … พ.ศ2565` (blind seed-23 01026, grey 150 dpi): the vowel's base read twice hid the
+    assessment year's statement; no Thai word holds ประเม + a consonant + ิน."""
+    from parsers.ita.header import assessment_year
+
+    text = clean_text("1. การวิเคราะห์ผลการประเมบินITA ของทต.โนนสะอาด ปีืงบประมาณพ.ศ2565")
+    assert text == "1. การวิเคราะห์ผลการประเมินITA ของทต.โนนสะอาด ปีืงบประมาณพ.ศ2565"
+    assert assessment_year(text) == 2565
+    assert clean_text("การประเมินผล") == "การประเมินผล"
+
+
+def test_it_alone_or_before_a_score_is_the_tool_iit():
+    """`IT 88.94` in a tools' table (blind seed-23 01014): one stroke of IIT lost; no tool is called IT."""
+    assert clean_text("IT 88.94") == "IIT 88.94"
+    assert clean_text(" IT ") == " IIT "
+    for text in ("ระบบ IT ของหน่วยงาน", "ITA 88.94", "EIT 78.49", "OIT 90.63", "IT2566"):
+        assert clean_text(text) == text
+
+
+def test_a_score_behind_glued_look_alike_letters_at_its_lines_start_is_refused():
+    """`สญ่30 คะแนน` (blind2 01017, bilevel 200 dpi): ๙๗.๓๐ with ๙๗. read as letters; 30 would be a wrong score."""
+    assert clean_text("3. การปรับปรุงระบบการทำงาน\nสญ่30 คะแนน") == f"3. การปรับปรุงระบบการทำงาน\n{UNREAD} คะแนน"
+    for text in ("ได้100 คะแนน", "1.การปฏิบัติหน้าที่100.00\nคะแนน", "ใหญ่30 คะแนน", "ของ 30 คะแนน"):
+        assert clean_text(text) == text

@@ -227,9 +227,15 @@ def _drop_cut_names(mentions: list[UnitMention]) -> list[UnitMention]:
     return [m for m in mentions if not cut(m.text)]
 
 
+# A line of one or two specks (`5 a` between `…ภายในหน่วยงานของ` and `จังหวัดสิงห์บุรี`, 01022 grey 150 dpi).
+_SPECKS = re.compile(r"^\s*(?:\S{1,2}\s+)?\S{1,2}\s*$")
+
+
 def province_unit(pages: list[PageLayout], start: int) -> str | None:
     """`มาตรการ…ภายในหน่วยงานของจังหวัดนครราชสีมา`: a provincial document, whose unit is the province.
-    Returns the province name as written."""
+    Returns the province name as written. Speck lines (a scan's mark between `…ของ` and `จังหวัด…`) are skipped,
+    as `_place_near` does, so that the title's name is found before the score statement's."""
     lines = [line.text for page in pages[start:start + 2] for line in page.lines][:TITLE_LINES]
+    lines = [line for line in lines if not _SPECKS.match(line)]
     match = _PROVINCE_UNIT.search("\n".join(lines))
     return _clean_name(match.group(1)) if match else None

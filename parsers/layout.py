@@ -798,12 +798,17 @@ def _lines_under(boxes: list[list[tuple]], table: PageTable, used: set[int], at_
         height = max(seg[3] - seg[1] for seg in line)
         if min(seg[1] for seg in line) - last_bottom > 2.5 * height:
             break
-        if any(box[0] < table.x0 - 6 or box[2] > table.x1 + 6 or any(box[0] < edge - 3 < edge + 3 < box[2] for edge in inner)
-               for box in line) or _runs_across(line, inner):
+        if not _keeps_to_columns(line, table.x0, table.x1, inner) or _runs_across(line, inner):
             break
         members.append(index)
         last_bottom = max(seg[3] for seg in line)
     return members if len(members) >= at_least else []
+
+
+def _keeps_to_columns(line: list[tuple], x0: float, x1: float, inner: list[float]) -> bool:
+    """Every word box of the line lies within the table's width (6 pt of slack) and across no column edge
+    (3 pt either side)."""
+    return not any(b[0] < x0 - 6 or b[2] > x1 + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner) for b in line)
 
 
 def _runs_across(line: list[tuple], inner: list[float]) -> bool:
@@ -829,8 +834,7 @@ def _header_above(boxes: list[list[tuple]], first: int, edges: list[float], used
         height = max(b[3] - b[1] for b in line)
         if index in used or below - max(b[3] for b in line) > 2.0 * height:
             break
-        if any(b[0] < edges[0] - 6 or b[2] > edges[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
-               for b in line) or _wraps_line_above(boxes, index, inner):
+        if not _keeps_to_columns(line, edges[0], edges[-1], inner) or _wraps_line_above(boxes, index, inner):
             break
         found.insert(0, index)
         below = min(b[1] for b in line)
@@ -1195,10 +1199,9 @@ def _page_top_rest(word_lines: list[list[Word]], word_boxes: list[list[tuple]], 
         text = " ".join(w.text for w in word_lines[index]).strip()
         if not members and _PAGE_NUMBER.match(text):
             continue
-        if any(b[0] < grid[0] - 6 or b[2] > grid[-1] + 6 or any(b[0] < e - 3 < e + 3 < b[2] for e in inner)
-               for b in boxes):
+        if not _keeps_to_columns(boxes, grid[0], grid[-1], inner):
             break
-        if boxes[0][0] < inner[0] - 3 and starts_item(word_lines[index][0].text) if inner else True:
+        if (boxes[0][0] < inner[0] - 3 and starts_item(word_lines[index][0].text)) if inner else True:
             break
         members.append(index)
     return members

@@ -72,6 +72,22 @@ def _font_files() -> list[Path]:
     return upright
 
 
+def _drawn_masks(font, texts, canvas: tuple[int, int] = (140, 140), at: tuple[int, int] = (30, 20)):
+    """(text, ink mask) of each text the font draws: not blank, and not the box it draws for glyphs it lacks
+    (as many `\uffff` as the text has characters), so a template is never a missing glyph's box."""
+    def draw(text: str) -> np.ndarray:
+        image = Image.new("L", canvas, 255)
+        ImageDraw.Draw(image).text(at, text, font=font, fill=0)
+        return np.asarray(image) < 128
+    missing: dict[int, np.ndarray] = {}
+    for text in texts:
+        mask = draw(text)
+        if len(text) not in missing:
+            missing[len(text)] = draw("\uffff" * len(text))
+        if mask.any() and not np.array_equal(mask, missing[len(text)]):
+            yield text, mask
+
+
 @lru_cache(maxsize=1)
 def _template_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray, tuple[str, ...]]:
     """(template vectors, the Arabic digit of each, the font family index of each, the family names)."""
@@ -81,19 +97,12 @@ def _template_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray, tuple[str,
         if family not in names:
             names.append(family)
         font = ImageFont.truetype(str(path), 64)
-
-        def draw(glyph: str) -> np.ndarray:
-            image = Image.new("L", (140, 140), 255)
-            ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
-            return np.asarray(image) < 128
-        missing = draw("\uffff")  # the box a font draws for a glyph it lacks (Noto Thai has no Latin digits)
         for glyphs in (THAI_DIGITS, ARABIC_DIGITS):
-            for value, glyph in zip(ARABIC_DIGITS, glyphs):
-                mask = draw(glyph)
-                if mask.any() and not np.array_equal(mask, missing):
-                    vectors.append(_normalise(mask))
-                    values.append(value)
-                    families.append(names.index(family))
+            value_of = dict(zip(glyphs, ARABIC_DIGITS))
+            for glyph, mask in _drawn_masks(font, glyphs):  # Noto Thai has no Latin digits
+                vectors.append(_normalise(mask))
+                values.append(value_of[glyph])
+                families.append(names.index(family))
     if not vectors:
         return np.zeros((0, sum(w * h for w, h in GLYPH_SIZES)), dtype=np.float32), (), np.zeros(0, int), ()
     return np.stack(vectors), tuple(values), np.asarray(families), tuple(names)
@@ -355,17 +364,9 @@ def _letter_set() -> tuple[np.ndarray, tuple[str, ...]]:
     vectors, values = [], []
     for path in _font_files():
         font = ImageFont.truetype(str(path), 64)
-
-        def draw(glyph: str) -> np.ndarray:
-            image = Image.new("L", (140, 140), 255)
-            ImageDraw.Draw(image).text((30, 20), glyph, font=font, fill=0)
-            return np.asarray(image) < 128
-        missing = draw("\uffff")
-        for letter in LETTERS:
-            mask = draw(letter)
-            if mask.any() and not np.array_equal(mask, missing):
-                vectors.append(_normalise(mask))
-                values.append(letter)
+        for letter, mask in _drawn_masks(font, LETTERS):
+            vectors.append(_normalise(mask))
+            values.append(letter)
     if not vectors:
         return np.zeros((0, sum(w * h for w, h in GLYPH_SIZES)), dtype=np.float32), ()
     return np.stack(vectors), tuple(values)
@@ -430,14 +431,7 @@ def _word_set() -> tuple[np.ndarray, tuple[str, ...], np.ndarray]:
     vectors, values, aspects = [], [], []
     for path in _font_files():
         font = ImageFont.truetype(str(path), 64)
-        for word in THAI_LETTER_WORDS + _RIVAL_WORDS:
-            image = Image.new("L", (260, 160), 255)
-            ImageDraw.Draw(image).text((30, 30), word, font=font, fill=0)
-            mask = np.asarray(image) < 128
-            missing = Image.new("L", (260, 160), 255)
-            ImageDraw.Draw(missing).text((30, 30), "\uffff" * len(word), font=font, fill=0)
-            if not mask.any() or np.array_equal(mask, np.asarray(missing) < 128):
-                continue
+        for word, mask in _drawn_masks(font, THAI_LETTER_WORDS + _RIVAL_WORDS, canvas=(260, 160), at=(30, 30)):
             vectors.append(_normalise(mask, WORD_SIZES))
             values.append(word)
             aspects.append(_aspect(mask))

@@ -94,6 +94,14 @@ FEATURES = {
     "held_out_12": {"headers": "held_out_12", "score_wording": "held_out_12"},
     "letter_steps": {"letter_steps": True},  # the method's steps numbered ก. ข. ค. inside the cell, a line each
     "transposed_tools": {"transposed_tools": True},  # the tools table turned: tools as columns, scores and weights as rows
+    # A thirteenth held-out set (variety19), committed before any parser change made after seeing it: new wordings and
+    # score sentences (HELD_OUT_13_HEADERS) and five layouts the suite does not print (below).
+    "held_out_13": {"headers": "held_out_13", "score_wording": "held_out_13"},
+    "who_when": {"who_when": True},  # the responsible and the period in one column (`กองคลัง / ต.ค. 67 - ก.ย. 68`)
+    "two_year_tools": {"two_year_tools": True},  # the tools table with last year's and this year's column side by side
+    "landscape_middle": {"landscape_middle": True},  # one measures table on a landscape page between portrait ones
+    "unit_caption": {"unit_caption": True},  # one long table under a repeated title row naming the unit
+    "body_14": {"body_size": 14},  # the body and its tables set at 14 pt
     "caption_row": {"caption_row": True},  # a title row spanning the table above its header row
     "decimal_numbers": {"decimal_numbers": True},  # measures numbered 2.1, 2.2 … under the heading `2.`
     "month_columns": {"period_columns": "months"},
@@ -172,6 +180,11 @@ class Options:
     closing_signatures: bool = False
     letter_steps: bool = False
     transposed_tools: bool = False
+    who_when: bool = False
+    two_year_tools: bool = False
+    landscape_middle: bool = False
+    unit_caption: bool = False
+    body_size: int = 16
 
 
 def options(variant: str) -> Options:
@@ -490,6 +503,25 @@ HELD_OUT_12_HEADERS = {
     "tool_grid": [("รายการประเมิน", "คะแนนที่ทำได้", "ค่าถ่วงน้ำหนัก (ร้อยละ)", "ภาพรวมหน่วยงาน"),
                   ("ผลคะแนนจำแนกตามเครื่องมือ", "ผลคะแนนที่ทำได้", "น้ำหนักคะแนน", "คะแนนรวมทั้งสิ้น")],
 }
+# HELD OUT, THIRTEENTH SET (written on branch variety19 before looking at any of its documents; the same rule: never
+# copy these into the parser). Checked absent from the repository, issue #12 and /work/shared (docs/variety.md
+# "Variety19"). `who_when` heads the one column of responsible and period; `tool_years` the two-year tools table's
+# corner, its year columns and its overall row.
+HELD_OUT_13_HEADERS = {
+    "measure": ["ประเด็นมาตรการที่กำหนด", "เรื่องที่มุ่งยกระดับ", "มาตรการเชิงป้องกันที่วางไว้", "ชื่อมาตรการ/งานที่ทำ"],
+    "method": ["ขั้นตอนปฏิบัติแบบย่อ", "ลำดับการปฏิบัติงาน", "วิธีการทำงานโดยละเอียด", "กิจกรรมย่อยที่ดำเนินการ"],
+    "responsible": ["ผู้ลงมือปฏิบัติ", "หน่วยที่ลงมือทำ", "ผู้ขับเคลื่อนงาน", "ส่วนราชการผู้ลงมือ"],
+    "period": ["กรอบเวลาปฏิบัติงาน", "ระยะเวลาที่ปฏิบัติงาน", "เวลาที่วางแผนไว้", "ระยะเวลาตามกรอบแผน"],
+    "follow_up": ["การติดตามความคืบหน้า", "วิธีติดตามผลงาน"], "output": ["ผลงานที่ทำสำเร็จ", "ผลผลิตที่ได้รับ"],
+    "outcome": ["ผลสัมฤทธิ์ต่อหน่วยงาน", "ผลกระทบที่เกิดขึ้น"], "indicator": ["ตัวชี้วัดที่ต้องพัฒนา", "ตัวชี้วัดเป้าหมายการแก้ไข"],
+    "analysis": ["ประเด็นที่พบจากการประเมิน", "สาเหตุจากผลการประเมิน"],
+    "budget": ["จำนวนเงินงบประมาณ (บาท)", "เงินงบประมาณที่วางไว้ (บาท)"],
+    "note": ["รายละเอียดประกอบ", "บันทึกประกอบ"], "target": ["ระดับความสำเร็จที่คาดหวัง", "ระดับผลสำเร็จที่ตั้งไว้"],
+    "number": ["ลำดับ", "ที่"],
+    "who_when": ["ผู้ปฏิบัติและช่วงเวลา", "หน่วยงาน/ช่วงเวลาดำเนินการ", "ผู้รับผิดชอบและห้วงเวลา"],
+    "tool_years": [("เครื่องมือที่ใช้วัด", "ผลปี {y}", "รวมคะแนนทุกแบบวัด"),
+                   ("แบบวัด/เครื่องมือ", "ค่าคะแนนปี {y}", "คะแนนภาพรวมทั้งหมด")],
+}
 THAI_LETTERS = "กขคงจฉช"
 SIGNER_NAMES = ["นายประเสริฐ วงศ์ใหญ่", "นางสุนีย์ แก้วมณี", "นายวีระพงษ์ ทองดี", "นางสาวกาญจนา บุญมา"]
 # long_intro: the background a unit writes before its results (no number in it)
@@ -539,7 +571,10 @@ def _header(role: str, opts: Options, rng: random.Random) -> str:
              "held_out_2": HELD_OUT_2_HEADERS, "held_out_3": HELD_OUT_3_HEADERS, "held_out_4": HELD_OUT_4_HEADERS,
              "held_out_5": HELD_OUT_5_HEADERS, "held_out_6": HELD_OUT_6_HEADERS, "held_out_7": HELD_OUT_7_HEADERS,
              "held_out_8": HELD_OUT_8_HEADERS, "held_out_9": HELD_OUT_9_HEADERS, "held_out_10": HELD_OUT_10_HEADERS,
-             "held_out_11": HELD_OUT_11_HEADERS, "held_out_12": HELD_OUT_12_HEADERS}
+             "held_out_11": HELD_OUT_11_HEADERS, "held_out_12": HELD_OUT_12_HEADERS,
+             "held_out_13": HELD_OUT_13_HEADERS}
+    if role == "who_when" and role not in pools.get(opts.headers, {}):
+        return HELD_OUT_13_HEADERS[role][0]
     if role == "percent" and role not in pools.get(opts.headers, {}):
         return HELD_OUT_9_HEADERS[role][0]
     if role in ("budget_source", "progress") and role not in pools.get(opts.headers, {}):
@@ -633,7 +668,7 @@ def adapt(doc: Document, opts: Options, rng: random.Random) -> Document:
             m.period = Period(date(y0, m0, 1), month_end(y1, m1), "quarter", months)
         if opts.person_responsible:
             m.responsible = position_of(m.responsible, rng)
-        if opts.long_rows:
+        if opts.long_rows or opts.unit_caption:
             m.steps = m.steps + [s for s in rng.sample(STEPS, 6) if s not in m.steps][:5 - len(m.steps)]
     if opts.merged_responsible and not opts.paragraphs:
         i = 0
@@ -678,6 +713,9 @@ def _roles(doc: Document, opts: Options) -> list[str]:
         roles.insert(roles.index("output") + 1 if "output" in roles else roles.index("period") + 1, "status")
         if "note" not in roles:
             roles.append("note")
+    if opts.who_when:  # who and when in one column, where the period stood
+        roles[roles.index("period")] = "who_when"
+        roles.remove("responsible")
     return roles
 
 
@@ -691,6 +729,7 @@ class Builder:
         self.doc, self.opts, self.rng = doc, opts, rng
         self.plan = Plan(blocks=[], font=font, thai_digits=opts.digits == "thai")
         self._shade: bool | None = None
+        self._who_when: str | None = None
         # drawn only where used: every other document must keep its random stream (and so its print)
         self._split_headers = rng.choice(PERIOD_SPLIT_HEADERS) if opts.period_split else ()
         self._plan_actual = rng.choice(HELD_OUT_8_HEADERS["plan_actual"]) if opts.plan_actual else ()
@@ -745,6 +784,10 @@ class Builder:
         else:
             self.add(Para(""), Para("(ลงชื่อ) ผู้รายงาน", align="right"),
                      Para(f"ปลัด{doc.unit.name}", align="right"))
+        if opts.body_size != 16:  # the body and its tables at another size (titles stay as they are)
+            for block in self.plan.blocks:
+                if isinstance(block, (Para, Table)) and block.size == 16:
+                    block.size = opts.body_size
         return self.plan
 
     def closing_signatures(self):
@@ -948,6 +991,13 @@ class Builder:
                 f"ระดับผลการประเมินคือ {lv}",
                 f"{unit} ได้รับการวัดผลในปี {ay} และผลที่ออกมาคือระดับ {lv} (ภาพรวม {s} คะแนน)",
             ])
+        elif opts.score_wording == "held_out_13":  # see HELD_OUT_13_HEADERS: never tune the parser on these
+            sentence = rng.choice([
+                f"{unit} ได้รับผลคะแนนการวัดความโปร่งใส ประจำปีงบประมาณ พ.ศ. {ay} รวม {s} คะแนน จัดอยู่ในระดับผล {lv}",
+                f"ในปี {ay} คะแนนที่ทำได้คือ {s} คะแนน ซึ่งตามเกณฑ์การจัดระดับของ ป.ป.ช. {unit}อยู่ระดับ {lv}",
+                f"ปี {ay} {unit} มีคะแนนรวมเป็น {s} คะแนน ({lv}) ส่วนปี {ay - 1} มีคะแนนรวมเป็น {prev} คะแนน",
+                f"ระดับที่ได้รับคือ {lv} และคะแนนที่ทำได้คือ {s} คะแนน จากการวัดผล ITA ปี {ay} ของ{unit}",
+            ])
         elif doc.family == "development_plan":
             sentence = f"ในปีงบประมาณ พ.ศ.{ay} {unit} ได้รับคะแนนการประเมินรวม {s} คะแนน อยู่ในระดับ\"{lv}\" โดยผลการประเมินรายเครื่องมือมีดังนี้"
         elif ay >= 2567:
@@ -965,7 +1015,9 @@ class Builder:
             self.score_year_table()
         else:
             self.add(Para(sentence, indent=True, align="justify"))
-        if opts.transposed_tools:
+        if opts.two_year_tools:
+            self.two_year_tool_table()
+        elif opts.transposed_tools:
             self.transposed_tool_table()
         elif opts.respondent_counts:
             self.count_tool_scores()
@@ -1008,6 +1060,25 @@ class Builder:
         weights = [Cell(weight_label)] + [Cell(str(w), align="center") for *_, w in tools] + [Cell("100", align="center")]
         body = [weights, scores] if rng.random() < 0.5 else [scores, weights]
         self.add(Table([head] + body, 1, [2.4] + [1.2] * (len(tools) + 1), borders=self.opts.borders))
+
+    def two_year_tool_table(self):
+        """Each tool's score of last year and this year side by side (either order), the overall below: this
+        year's column is the one to read. Last year's scores move by one amount, so they sum to last year's
+        overall by the weights."""
+        self.plan.tools_printed = True
+        doc, rng, tools = self.doc, self.rng, self._tools()
+        ay = doc.assessment_year
+        corner, year_label, overall_label = rng.choice(HELD_OUT_13_HEADERS["tool_years"])
+        shift = doc.previous_overall - doc.overall
+        years = [ay - 1, ay] if rng.random() < 0.6 else [ay, ay - 1]
+        value = lambda y, v: v if y == ay else min(100.0, max(0.0, v + shift))  # noqa: E731
+        rows = [[Cell(corner, bold=True, align="center")]
+                + [Cell(year_label.format(y=y), bold=True, align="center") for y in years]]
+        rows += [[Cell(name)] + [Cell(f"{value(y, v):.2f}", align="center") for y in years] for name, _, v, _ in tools]
+        rows.append([Cell(overall_label, bold=True)]
+                    + [Cell(f"{doc.overall if y == ay else doc.previous_overall:.2f}", bold=True, align="center")
+                       for y in years])
+        self.add(Table(rows, 1, [2.6, 1.5, 1.5], borders=self.opts.borders))
 
     def score_year_table(self):
         """No score sentence: last year's and this year's overall score and level in a small table, in either
@@ -1163,6 +1234,10 @@ class Builder:
             return self.rng.choice([f"{p}", f"ร้อยละ {p}", f"{p}%", f"{p}.00"])
         if role == "indicator":
             return f"{m.indicator}. {INDICATORS[m.indicator][0]}"
+        if role == "who_when":  # one document writes them one way: on one line with a slash, or a line each
+            if self._who_when is None:
+                self._who_when = self.rng.choice([" / ", "\n"])
+            return f"{m.responsible}{self._who_when}{m.period_text or ''}"
         if role == "number":
             return str(number)
         return getattr(m, role)
@@ -1191,7 +1266,7 @@ class Builder:
             self.add(Landscape())
         self.add(Para(""), Para(f"2. {self.title}", bold=True))
         sections = [s for s in dict.fromkeys(m.section for m in doc.measures)]
-        in_table_sections = doc.family == "measures_report" or opts.section_rows
+        in_table_sections = doc.family == "measures_report" or opts.section_rows or opts.unit_caption
         groups = [[m for m in doc.measures if m.section == s] for s in sections]
         if in_table_sections:
             groups = [doc.measures]
@@ -1205,8 +1280,18 @@ class Builder:
             if len(g) >= 2:
                 groups[big:big + 1] = [g[:cut], g[cut:]]
                 split_at = big + 1
+        wide = None
+        if opts.landscape_middle and not opts.landscape:  # the middle table on a landscape page, portrait around
+            if len(groups) == 1 and len(groups[0]) >= 2:
+                g = groups[0]
+                cuts = [k for k in range(1, len(g)) if g[k].section != g[k - 1].section]
+                cut = min(cuts, key=lambda k: abs(k - len(g) / 2)) if cuts else len(g) // 2
+                groups = [g[:cut], g[cut:]]
+            wide = len(groups) // 2 if len(groups) >= 2 else None
         number = 0
         for index, group in enumerate(groups):
+            if index == wide:
+                self.add(Landscape())
             if index == split_at:  # the second table, after a paragraph that is no section heading
                 self.add(Para(lead, indent=True, align="justify"))
             elif group[0].section and not in_table_sections:
@@ -1215,6 +1300,8 @@ class Builder:
             if opts.caption_row:
                 caption = f"ตารางที่ {groups.index(group) + 1} {self.title}"
                 header = [[Cell(caption, bold=True, align="center", colspan=len(widths))]] + header
+            if opts.unit_caption:  # the unit's name over the head, repeated with it on every page
+                header = [[Cell(doc.unit.name, bold=True, align="center", colspan=len(widths))]] + header
             rows = list(header)
             current = None
             i = 0
@@ -1247,8 +1334,10 @@ class Builder:
             if opts.total_row and "budget" in roles:
                 rows.append(self.total_row(roles, group))
             self.add(Table(rows, len(header), widths, borders=opts.borders,
-                           repeat_header=not opts.long_rows or rng.random() < 0.5,
+                           repeat_header=opts.unit_caption or not opts.long_rows or rng.random() < 0.5,
                            size=14 if opts.period_columns == "months" and not opts.landscape else 16))
+            if index == wide:
+                self.add(Portrait())
         if opts.landscape:
             self.add(Portrait())
 
@@ -1266,7 +1355,7 @@ class Builder:
         return row
 
     def header_rows(self, roles: list[str], headers: dict[str, str]) -> tuple[list[list[Cell]], list[float]]:
-        width = {"percent": 1.0, "status": 1.5, "budget_source": 1.6, "progress": 1.2, "target": 1.6, "number": 0.6, "measure": 3, "method": 3.2, "responsible": 1.8, "period": 1.8, "follow_up": 1.8,
+        width = {"percent": 1.0, "status": 1.5, "budget_source": 1.6, "progress": 1.2, "target": 1.6, "number": 0.6, "who_when": 2.4, "measure": 3, "method": 3.2, "responsible": 1.8, "period": 1.8, "follow_up": 1.8,
                  "output": 2, "outcome": 2, "indicator": 1.6, "analysis": 2, "budget": 1.4, "note": 1.2}
         cols = self.opts.period_columns or ("split" if self.opts.period_split else "plan" if self.opts.plan_actual else None)
         trio = next((k for k in range(len(roles) - 2) if roles[k] == "method"

@@ -52,8 +52,13 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
     layer refused (`#`) is the statement, refused, while statements.py would take the next score it finds
     (tests/test_scan_consistency.py); the meaning-based reading then only fills what they left."""
     scanned = any(page.ocr for page in pages)
-    pieces = [line.text for page in pages for line in page.lines] + \
-             [" ".join(row.cells) for table in tables for row in table.rows]
+    # a table with a column per year (`ผลปี 2566 | ผลปี 2567`) gives its tools without the other years' columns,
+    # and the page lines across it are left out: a line runs both years' scores together (scores.segments)
+    other_years = {id(table): scores.other_year_columns(table, year) for table in tables}
+    by_year = [s for table in tables if other_years[id(table)] for row in table.rows for s in row.sources if s is not None]
+    lines = [line.text for page in pages for line in page.lines if not scores.across(line.provenance, by_year)]
+    pieces = lines + [" ".join(c for k, c in enumerate(row.cells) if k not in other_years[id(table)])
+                      for table in tables for row in table.rows]
     legacy = scores.overall(body) or Assessment()
     stated = statements.overall("\n".join(page.text for page in pages), year)
     if scanned or stated is None:
@@ -66,15 +71,15 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
         weighted = any(word in skeleton(" ".join(table.header)) for word in statements.WEIGHTED_WORDS)
         body_rows = [row.cells for row in table.rows if row.kind != "header"]
         header_cells = table.header or (body_rows[0] if body_rows else [])
-        # columns of counts (respondents, questions) are left out: their numbers are no tool's score
-        counts = statements.count_columns(header_cells, body_rows)
+        # columns of counts (respondents, questions) and of other years are left out: no tool's score this year
+        counts = statements.count_columns(header_cells, body_rows) | other_years[id(table)]
         keep = lambda cells: [c for k, c in enumerate(cells) if k not in counts]  # noqa: E731
         for reading in statements.tools_across(keep(header_cells), [keep(r) for r in body_rows], year, weighted):
             _set_tool(assessment, reading)
         rows = [" ".join(keep(row.cells)) for row in table.rows]
         for reading in statements.tools(rows, year, weighted):
             _set_tool(assessment, reading)
-    for reading in statements.tools([line.text for page in pages for line in page.lines], year):
+    for reading in statements.tools(lines, year):
         _set_tool(assessment, reading)
     scores.tool_scores(pieces, assessment)
     table_refused: list[str] = []

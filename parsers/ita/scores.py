@@ -138,14 +138,14 @@ def segments(pages: list[PageLayout], tables: list[Table],
     pieces, by_year = [], []
     for table in tables:
         # columns of other years, and columns of counts (questions, respondents: statements.count_columns)
-        others = _other_years(table, year) | count_columns(table.header, [r.cells for r in table.rows if r.kind != "header"])
+        others = other_year_columns(table, year) | count_columns(table.header, [r.cells for r in table.rows if r.kind != "header"])
         if others:
             by_year += [s for row in table.rows for s in row.sources if s is not None]
         for row in table.rows:
             kept = [c for c in range(len(row.cells)) if c not in others]
             pieces.append((" ".join(row.cells[c] for c in kept), [row.source(c) for c in kept]))
     for page in pages:
-        lines = [line for line in page.lines if not _across(line.provenance, by_year)]
+        lines = [line for line in page.lines if not across(line.provenance, by_year)]
         for number, line in enumerate(lines):
             pieces.append((line.text, [line.provenance]))
             if number + 1 < len(lines):
@@ -153,7 +153,7 @@ def segments(pages: list[PageLayout], tables: list[Table],
     return pieces
 
 
-def _across(line: Provenance, cells: list[Provenance]) -> bool:
+def across(line: Provenance, cells: list[Provenance]) -> bool:
     """Whether a page line runs through one of these table cells (same page, overlapping it vertically by most
     of the line's height, and horizontally)."""
     x0, top, x1, bottom = line.bbox
@@ -171,7 +171,7 @@ _UNREAD_YEAR_CELL = re.compile(rf"\D{{0,8}}(?:ป|พ\.?ศ\.?)\D{{0,2}}[\d{re.e
                                rf"[\d{re.escape(UNREAD)}]{{0,3}}\D{{0,4}}")
 
 
-def _other_years(table: Table, year: int | None) -> set[int]:
+def other_year_columns(table: Table, year: int | None) -> set[int]:
     """The columns of a table headed (its header, else its first row) by a year other than this one: the
     assessment year's column is kept where one is headed by it, else the latest year's (a document sets this
     year beside the last). A year heading left unread is another year's when this year's is read; when this

@@ -1,0 +1,36 @@
+"""Variety19 (issue #12): what the thirteenth held-out set showed (docs/variety.md "Variety19"). A tools table
+with last year's and this year's column side by side gives this year's column (parsers.ita.document._assessment,
+scores.other_year_columns)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.variety.check import check
+from tests.variety.corpus import Spec, available_renderers, make_all
+from tests.variety.fonts import font_file
+
+
+def _print(tmp_path, spec):
+    from pipeline.run import RunOptions, run_extract
+
+    if available_renderers()[spec.renderer]:
+        pytest.skip(f"{spec.renderer}: {available_renderers()[spec.renderer]}")
+    if font_file(spec.font) is None:
+        pytest.skip(f"font {spec.font} not on this machine")
+    make_all([spec], tmp_path / "corpus")
+    run_extract(tmp_path / "corpus", tmp_path / "curated", RunOptions(workers=1, progress=False, use_cache=False))
+    return check(tmp_path / "corpus", tmp_path / "curated")[spec.file]["fields"]
+
+
+def _all_right(fields, keys):
+    for key in keys:
+        ok, n = fields[key]
+        assert n and ok == n, (key, fields)
+
+
+@pytest.mark.parametrize("renderer", ["docx", "chromium"])
+def test_tools_of_two_years_side_by_side_give_this_years(tmp_path, renderer):
+    """`เครื่องมือ | ผลปี 2566 | ผลปี 2567`, last year's column first: before, IIT, EIT and OIT were last year's
+    (3 wrong numbers a print; the indicator table beside it already kept this year's column)."""
+    fields = _print(tmp_path, Spec(26004, "development_plan", "held_out_13+two_year_tools", renderer, "TH SarabunPSK"))
+    _all_right(fields, ("scores", "numbers_not_wrong", "level", "indicator_scores"))

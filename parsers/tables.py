@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from normalizers.digits import to_arabic_digits
+from normalizers.unit_names import find_unit_names
 from parsers.pdf_text import join_lines
 from parsers.records import Provenance, Table, TableRow, TextLine
 
@@ -112,6 +113,19 @@ def _is_spacer(row: RawRow) -> bool:
 # A table's title opens with the word for table (`ตารางที่ ๑ …`, `ตาราง ๒`, `ตารางแสดง…`); a heading above a table's
 # header that does not (`๒) การให้บริการ…`) is the section of the rows below.
 _CAPTION = re.compile(r"^\s*ตาราง")
+_PLACE_TAIL = re.compile(r"(?:(?:อำเภอ|จังหวัด|อ\.|จ\.)[\u0e01-\u0e4e]+)+")
+
+
+def _is_caption(text: str) -> bool:
+    """A title spanning a table above its head: `ตารางที่ 1 …`, or the unit's name alone (a unit is no
+    section of the measures: a table under a repeated title row naming the unit)."""
+    if _CAPTION.match(text):
+        return True
+    names = find_unit_names(text)
+    if not names:
+        return False
+    rest = "".join(text.split())[len("".join(names[0].split())):]  # its district and province may follow
+    return len(rest) <= 2 or bool(_PLACE_TAIL.fullmatch(rest))
 
 
 def _is_section(row: RawRow, n_cols: int) -> bool:
@@ -919,7 +933,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _heading_over_head(row, found.rows[index + 1:], current):
                 # a heading a word space parted into two cells, the table's head right under it
                 text = " ".join(c for c in cells if c.strip())
-                kind = "caption" if _CAPTION.match(text) else "section"
+                kind = "caption" if _is_caption(text) else "section"
                 current.rows.append(TableRow([text] + [""] * (found.n_cols - 1), found.page, kind, list(row.sources)))
                 continue
             if _wrapped_heading(row, found.rows[:index], current):
@@ -929,7 +943,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
             if _is_section(row, found.n_cols):
                 # a title spanning the table above its header row (`ตารางที่ 1 …`) names the table: no section
                 below = next((r for r in found.rows[index + 1:] if not _is_spacer(r)), None)
-                caption = not row.header and _CAPTION.match(cells[0]) and below is not None \
+                caption = not row.header and _is_caption(cells[0]) and below is not None \
                     and not _is_section(below, found.n_cols) and (
                     at_top and (not current.rows or below.header or below.bold)
                     or repeats_header(below, current.header, known))

@@ -172,6 +172,17 @@ def names_period(text: str | None) -> bool:
     return bool(_RELATIVE_OPENING.match(clean)) and parse_period(text, 2567).start is not None
 
 
+_PERIOD_OPENING = re.compile(
+    rf"^\W*(?:(?:[0-3]?\d\s*)?(?:{_FULL}|{_ABBR})(?![{_THAI_LETTER}])|ตลอด|ทั้ง\s*ปี|ไตรมาส|ครึ่ง|ปี\s*งบ|(?:ปี|พ\.?\s?ศ\.?)\s*25\d\d)")
+
+
+def opens_with_period(text: str | None) -> bool:
+    """The text is a period from its first word (`ต.ค. 67 - ก.ย. 68`, `1 ตุลาคม 2567 - …`, `ไตรมาส 2`): no word
+    stands before the date, as one does in `กองคลัง ต.ค. 67 - ก.ย. 68` or `ติดตามผลตลอดปี`."""
+    clean = to_arabic_digits(text or "").strip()
+    return bool(_PERIOD_OPENING.match(clean)) and names_period(clean)
+
+
 def quarters(first: int, last: int, fiscal_year: int | None, text: str = "") -> Period:
     """Quarters `first`..`last` (1-4) of a fiscal year (BE): quarter 1 is October to December."""
     if not fiscal_year or not 1 <= first <= last <= 4:

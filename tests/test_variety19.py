@@ -1,7 +1,8 @@
 """Variety19 (issue #12): what the thirteenth held-out set showed (docs/variety.md "Variety19"). A tools table
 with last year's and this year's column side by side gives this year's column (parsers.ita.document._assessment,
 scores.other_year_columns); a title row naming the unit above a table's head is its caption, no section
-(parsers.tables._is_caption)."""
+(parsers.tables._is_caption); one column holding the responsible office and the period gives both
+(parsers.ita.measures._who_and_when, normalizers.dates.opens_with_period)."""
 from __future__ import annotations
 
 import pytest
@@ -56,3 +57,37 @@ def test_a_long_table_under_a_repeated_unit_title_row(tmp_path, renderer):
                                    "TH SarabunPSK"))
     _all_right(fields, ("measure_recall", "measure_precision", "measure_section", "measure_method", "measure_output",
                         "measure_outcome", "measure_responsible", "measure_period", "measure_text_exact"))
+
+
+@pytest.mark.parametrize("text, split", [
+    ("กองคลัง / ต.ค. 67 - ก.ย. 68", ("กองคลัง", "ต.ค. 67 - ก.ย. 68")),
+    ("กองสวัสดิการสังคม\n1 ตุลาคม 2565 - 30 กันยายน 2566", ("กองสวัสดิการสังคม", "1 ตุลาคม 2565 - 30 กันยายน 2566")),
+    ("หน่วยตรวจสอบภายในต.ค. 65 - ก.ย. 66", ("หน่วยตรวจสอบภายใน", "ต.ค. 65 - ก.ย. 66")),  # lines joined, no space
+    ("งานการเจ้าหน้าที่มกราคม 2567", ("งานการเจ้าหน้าที่", "มกราคม 2567")),  # not inside the last letter's marks
+    ("นักวิเคราะห์นโยบายและแผน / ไตรมาส 2", ("นักวิเคราะห์นโยบายและแผน", "ไตรมาส 2")),
+    ("ตลอดปีงบประมาณ พ.ศ. 2567", None), ("กองคลัง", None), ("ภายใน ต.ค. 67", None),  # no office before a period
+    ("ติดตามผล 2 ครั้ง ต.ค. 67", None),
+])
+def test_one_cell_of_who_and_when(text, split):
+    from parsers.ita.measures import _who_and_when
+
+    assert _who_and_when(text) == split
+
+
+@pytest.mark.parametrize("text, opens", [("ต.ค. 67 - ก.ย. 68", True), ("ไตรมาส 2", True), ("1 ตุลาคม 2567", True),
+                                         ("กองคลัง ต.ค. 67", False), ("ติดตามผลตลอดปี", False)])
+def test_a_period_from_its_first_word(text, opens):
+    from normalizers.dates import opens_with_period
+
+    assert opens_with_period(text) is opens
+
+
+@pytest.mark.parametrize("spec", [Spec(26003, "measures", "held_out_13+who_when", "docx", "TH Sarabun New"),
+                                  Spec(26007, "measures_report", "held_out_13+who_when+body_14+header_lines",
+                                       "chromium", "TH Sarabun New")], ids=["measures-docx", "report-chromium-14pt"])
+def test_responsible_and_period_in_one_column(tmp_path, spec):
+    """Before: the column was the period (its office run into the date: a wrong period where `…ภายในต.ค. 65` hid its
+    first month; responsible 0/7) or the responsible (`งานการเจ้าหน้าที่มกราคม 2567`; period 0/5)."""
+    fields = _print(tmp_path, spec)
+    _all_right(fields, ("measure_recall", "measure_precision", "measure_responsible", "measure_period",
+                        "measure_text_exact"))

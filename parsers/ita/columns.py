@@ -42,7 +42,7 @@ _FISCAL_MONTH_FULL = ["ตุลาคม", "พฤศจิกายน", "ธ�
                       "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน"]
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?([1-4])$|^Q([1-4])$")
 _PERIOD_TITLE = re.compile(r"(?:ระยะเวลา|ห้วงเวลา|ช่วงเวลา|ดำเนินการ|ปี|พ\.?ศ\.?\d*)$")
-_OFFICE = re.compile(r"^(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุกกอง|ทุกส่วน|ทุกฝ่าย|ทุกสำนัก|คณะ|ผู้บริหาร|นายก|ปลัด|รองปลัด|หัวหน้า|"
+OFFICE = re.compile(r"^(?:กอง|สำนัก|งาน|ฝ่าย|ส่วน|ทุกกอง|ทุกส่วน|ทุกฝ่าย|ทุกสำนัก|คณะ|ผู้บริหาร|นายก|ปลัด|รองปลัด|หัวหน้า|"
                      r"ผู้อำนวยการ|เจ้าหน้าที่|บุคลากร|ศูนย์|หน่วย|โรงเรียน|กลุ่มงาน)")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
 _DASH = re.compile(r"^[-–—]+$")
@@ -139,7 +139,7 @@ def _kind(cell: str) -> str | None:
     if re.search(r"\d", text) and (parse_baht(cell) is not None and ("บาท" in text or "," in text)) \
             or re.search(r"ไม่(?:ได้)?(?:ใช้|มี)งบ", text):
         return "budget"
-    if len(text) <= 60 and _OFFICE.match(text):
+    if len(text) <= 60 and OFFICE.match(text):
         return "responsible"
     return "long" if len(text) >= LONG_TEXT else "short"
 

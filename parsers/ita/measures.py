@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from normalizers import catalog
 from normalizers.codes import split_code_prefix
-from normalizers.dates import Period, months, parse_period, quarters
+from normalizers.dates import Period, months, opens_with_period, parse_period, quarters
 from normalizers.money import parse_baht
-from parsers.ita.columns import column_roles, header_role, is_measure_table, month_of, table_roles
+from parsers.ita.columns import OFFICE, SHORT_LABEL, column_roles, header_role, is_measure_table, month_of, table_roles
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
 from parsers.records import Measure, PageLayout, Provenance, Table, TableRow
 from parsers.ocr_digits import UNREAD
@@ -536,17 +536,45 @@ def _indicator(row: _Row) -> int | None:
     return None
 
 
+# Who answers for a measure, as a cell names them: an office (columns.OFFICE) or a position (นักวิเคราะห์…, นิติกร).
+_WHO = re.compile(rf"{OFFICE.pattern}|^(?:นัก|ผู้|นิติกร)")
+_LEADING_VOWELS = "เแโใไ"
+
+
+def _who_and_when(text: str | None) -> tuple[str, str] | None:
+    """A cell holding the responsible office and then the period (`กองคลัง / ต.ค. 67 - ก.ย. 68`, or a line each, as
+    one column `ผู้รับผิดชอบ/ระยะเวลา` prints them): the office, and the period read whole from where it opens."""
+    text = (text or "").strip()
+    if not _WHO.match(text):
+        return None
+    for i in range(2, len(text)):
+        # the period opens on a digit or a consonant (not a vowel or mark of the office's last letter)
+        if (text[i].isdigit() or "ก" <= text[i] <= "ฮ" or text[i] in _LEADING_VOWELS) and text[i - 1] not in _LEADING_VOWELS \
+                and opens_with_period(text[i:]):
+            head = text[:i].strip(" /|,\n")
+            if head and not re.search(r"\d", head) and len(compact(head)) <= SHORT_LABEL:
+                return head, text[i:].strip()
+            return None
+    return None
+
+
 def _measure(number: int, row: _Row, year: int | None, digit_i: bool, fiscal_year: int | None) -> Measure:
     text = _measure_text(row) or ""
     codes, text = code_prefix(strip_list_number(text), year, digit_i)
     codes = codes or _codes_beside(row, year, digit_i)
     text = strip_list_number(text)
+    responsible = row.cells.get("responsible")
     period_text = tidy(" - ".join(t for t in (row.cells.get("period"), row.cells.get("period_end")) if t and t.strip()))
+    # one column of who and when: the one the table has holds both
+    if not period_text and (split := _who_and_when(responsible)):
+        responsible, period_text = split[0], tidy(split[1])
+    elif not (responsible or "").strip() and not row.cells.get("period_end") and (split := _who_and_when(period_text)):
+        responsible, period_text = split[0], tidy(split[1])
     period = _period(row, period_text, fiscal_year)
     indicator = _indicator(row)
     return Measure(
         row=number, page=row.page, measure=tidy(text) or "", section=row.section, indicator=indicator,
-        codes=codes, method=tidy(row.cells.get("method")), responsible=tidy(row.cells.get("responsible")),
+        codes=codes, method=tidy(row.cells.get("method")), responsible=tidy(responsible),
         period_text=period_text, period_start=period.start, period_end=period.end,
         budget=parse_baht(row.cells.get("budget")),
         follow_up=tidy(row.cells.get("follow_up")), output=tidy(row.cells.get("output")),

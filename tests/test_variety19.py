@@ -2,7 +2,9 @@
 with last year's and this year's column side by side gives this year's column (parsers.ita.document._assessment,
 scores.other_year_columns); a title row naming the unit above a table's head is its caption, no section
 (parsers.tables._is_caption); one column holding the responsible office and the period gives both
-(parsers.ita.measures._who_and_when, normalizers.dates.opens_with_period)."""
+(parsers.ita.measures._who_and_when, normalizers.dates.opens_with_period). Where the layout cannot part a table of two
+years (no rules: the head joins the first row), a tool row of two scores gives none, with a warning, and an indicator's
+row a tool's title ran into gives no tool (parsers.ita.statements._read_tool, _indicator_item)."""
 from __future__ import annotations
 
 import pytest
@@ -91,3 +93,38 @@ def test_responsible_and_period_in_one_column(tmp_path, spec):
     fields = _print(tmp_path, spec)
     _all_right(fields, ("measure_recall", "measure_precision", "measure_responsible", "measure_period",
                         "measure_text_exact"))
+
+
+def test_a_tool_row_of_two_scores_gives_none_with_a_reason():
+    from parsers.ita.statements import tools
+
+    readings = tools(["EIT 86.32 87.24", "IIT | 30 | 92.50 | 27.75", "OIT 93.10"], 2567)
+    by_field = {r.field: r for r in readings}
+    assert by_field["eit"].score is None and by_field["eit"].refused
+    assert (by_field["iit"].score, by_field["iit"].points) == (92.50, 27.75)  # a score and its points: one reading
+    assert by_field["oit"].score == 93.10 and not by_field["oit"].refused
+
+
+def test_a_later_row_still_gives_the_tool_a_refused_row_left_open():
+    from parsers.ita.statements import tools
+
+    assert [(r.field, r.score) for r in tools(["EIT 86.32 87.24", "EIT 87.24"], 2567)] == [("eit", 87.24)]
+
+
+def test_an_indicator_row_a_tool_title_ran_into_is_no_tool():
+    from parsers.ita.statements import tools
+
+    assert tools(["5. การแก้ไขปัญหาการทุจริตแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) 95.19"], 2567) == []
+    assert [(r.field, r.score) for r in tools(["(2) แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) 95.19"], 2567)] \
+        == [("eit", 95.19)]
+
+
+@pytest.mark.parametrize("spec, right", [
+    (Spec(33027, "measures", "two_year_tools+borderless", "chromium", "TH Sarabun New"), True),
+    (Spec(33024, "measures", "two_year_tools+borderless", "docx", "TH SarabunPSK"), False)], ids=["read", "refused"])
+def test_tools_of_two_years_without_rules(tmp_path, spec, right):
+    """Before: the overall was last year's (`คะแนนภาพรวมทั้งหมด 86.71 85.70`, a row of the table by year read as a
+    statement) in the Chromium print and the tools last year's, or an indicator's, in the DOCX one (3 wrong numbers).
+    The DOCX print's head joins its first row, so its years are not known: its tools are refused, none wrong."""
+    fields = _print(tmp_path, spec)
+    _all_right(fields, ("numbers_not_wrong", "level") + (("scores",) if right else ()))

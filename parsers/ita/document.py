@@ -60,13 +60,16 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
     pieces = lines + [" ".join(c for k, c in enumerate(row.cells) if k not in other_years[id(table)])
                       for table in tables for row in table.rows]
     legacy = scores.overall(body) or Assessment()
-    stated = statements.overall("\n".join(page.text for page in pages), year)
+    # the overall row of a table by year (`คะแนนรวม | 86.71 | 85.70`) is no statement of this year's score
+    text = "\n".join(lines) if by_year else "\n".join(page.text for page in pages)
+    stated = statements.overall(text, year)
     if scanned or stated is None:
         assessment = legacy
         if stated is not None and assessment.level is None and assessment.overall_score is None:
             assessment = Assessment(overall_score=stated.score, level=stated.level)
     else:
         assessment = Assessment(overall_score=stated.score, level=stated.level or legacy.level)
+    tool_refusals: dict[str, str] = {}
     for table in tables:
         weighted = any(word in skeleton(" ".join(table.header)) for word in statements.WEIGHTED_WORDS)
         body_rows = [row.cells for row in table.rows if row.kind != "header"]
@@ -78,9 +81,9 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
             _set_tool(assessment, reading)
         rows = [" ".join(keep(row.cells)) for row in table.rows]
         for reading in statements.tools(rows, year, weighted):
-            _set_tool(assessment, reading)
+            _set_tool(assessment, reading, tool_refusals)
     for reading in statements.tools(lines, year):
-        _set_tool(assessment, reading)
+        _set_tool(assessment, reading, tool_refusals)
     scores.tool_scores(pieces, assessment)
     table_refused: list[str] = []
     if assessment.overall_score is None and assessment.level is None and not scanned:
@@ -93,7 +96,8 @@ def _assessment(pages: list[PageLayout], tables: list[Table], body: str, year: i
                 break
     if assessment.overall_score is None:
         assessment.overall_score = _checked_total(assessment, tables, year)
-    refused = stated.refused if stated is not None and assessment.overall_score is None else []
+    refused = list(stated.refused) if stated is not None and assessment.overall_score is None else []
+    refused += [why for field, why in tool_refusals.items() if getattr(assessment, field) is None]
     return assessment, refused + table_refused
 
 
@@ -117,7 +121,11 @@ def _checked_total(assessment: Assessment, tables: list[Table], year: int | None
     return None
 
 
-def _set_tool(assessment: Assessment, reading: statements.ToolReading) -> None:
+def _set_tool(assessment: Assessment, reading: statements.ToolReading, refusals: dict[str, str] | None = None) -> None:
+    if reading.refused:
+        if refusals is not None:
+            refusals.setdefault(reading.field, reading.refused)
+        return
     if reading.score is not None and getattr(assessment, reading.field) is None:
         setattr(assessment, reading.field, reading.score)
     if reading.points is not None and getattr(assessment, f"{reading.field}_points") is None:

@@ -267,6 +267,7 @@ class ToolReading:
     field: str  # iit, eit, eit_part1, eit_part2, oit
     score: float | None
     points: float | None
+    refused: str | None = None  # why a row naming the tool gave no score (a warning where nothing else gives one)
 
 
 def _weight(field: str, year: int | None) -> float:
@@ -314,22 +315,39 @@ def count_columns(header: list[str], rows: list[list[str]]) -> set[int]:
     return found
 
 
+_ITEM_NUMBER = re.compile(r"^\W*\d{1,2}\s?[.)]\s*")
+_INDICATOR_SKELETONS = tuple(skeleton(name) for names in catalog.indicator_names().values() for name in names)
+
+
+def _indicator_item(text: str) -> bool:
+    """The text opens with a numbered indicator of the year's catalog (`5. การแก้ไขปัญหาการทุจริต…`)."""
+    number = _ITEM_NUMBER.match(text)
+    key = skeleton(text[number.end():]) if number else ""
+    return bool(key) and any(key.startswith(name) for name in _INDICATOR_SKELETONS if name)
+
+
 def tools(pieces: list[str], year: int | None, weighted_header: bool = False) -> list[ToolReading]:
     """Tool scores (and weighted points) from lines and table rows, in the order found; the first reading of
     each tool wins. `weighted_header`: the table's header says its numbers are weighted points."""
     found: dict[str, ToolReading] = {}
+    refusals: dict[str, ToolReading] = {}
     for piece in pieces:
         s = flat(piece)
         weighted = weighted_header or any(word in s for word in WEIGHTED_WORDS)
         mentions = _one_name_each(list(_TOOL.finditer(s)), s)
+        if mentions and _indicator_item(s[:mentions[0].start()]):
+            continue  # an indicator's row a tool's title ran into (`5. การแก้ไขปัญหาการทุจริตแบบวัด… (EIT) | 95.19`)
         fields = []
         for index, mention in enumerate(mentions):
             stop = mentions[index + 1].start() if index + 1 < len(mentions) else len(s)
             fields += _tool_fields(mention.lastgroup, s[mention.end():stop])
         for name, numbers in _names_then_numbers(fields):
             if name not in found and (reading := _read_tool(name, numbers, year, weighted)):
-                found[name] = reading
-    return list(found.values())
+                if reading.refused:
+                    refusals.setdefault(name, reading)
+                else:
+                    found[name] = reading
+    return list(found.values()) + [r for name, r in refusals.items() if name not in found]
 
 
 def tools_across(header: list[str], rows: list[list[str]], year: int | None,
@@ -491,6 +509,11 @@ def _read_tool(field: str, numbers: list[str], year: int | None, weighted: bool)
                 return ToolReading(field, score, points)
     if not values or unread:
         return None  # with a number of the row unread, which column the one read stands in is not known
+    scores = [float(n) for n in printed[:4] if re.fullmatch(r"\d{1,3}\.\d\d", n) and weight < float(n) <= 100]
+    if len(set(scores)) >= 2 and not weighted:
+        # two scores of one tool (last year's and this year's, their columns not told apart): which is not known
+        return ToolReading(field, None, None, f"{field.upper()}: two scores in one row ({', '.join(printed[:4])}), "
+                                              "this year's not known: none taken")
     if weighted and values[0] <= weight:
         return ToolReading(field, None, values[0])
     return ToolReading(field, values[0], None)

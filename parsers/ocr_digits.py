@@ -869,9 +869,11 @@ def _runs(words: list, gap_points: float, lookalikes: bool = False) -> list[list
 
 def _value_text(text: str) -> bool:
     """Shaped like a score or a year (`จอ.87`, `ฒ1.8ฒ`, `25อ6`, `๕๕.๕๒`) rather than a list number, a code or
-    a date's day beside a letter (`2จ…`, `0อ13`)."""
+    a date's day beside a letter (`2จ…`, `0อ13`). `๒๕อ` is a year too: its last two digits, glued in a bold
+    print, read as one look-alike (a scan's title `พ.ศ.๒๕๖๖` read `๒๕` `อ`); read whole, the templates decide."""
     text = "".join(text.split()).strip(".")  # the points of `พ.ศ.` before a year
-    return bool(re.search(r"[^.]\.[^.]", text)) or (len(text) == 4 and text[:2] in ("25", "๒๕"))
+    return bool(re.search(r"[^.]\.[^.]", text)) or (len(text) == 4 and text[:2] in ("25", "๒๕")) \
+        or (len(text) == 3 and text[:2] in ("25", "๒๕") and text[2] in _LOOKALIKES)
 
 
 def _candidates(words: list, gap_points: float) -> list[tuple[list[int], bool]]:

@@ -189,6 +189,19 @@ def test_letters_tesseract_wrote_for_digits_are_read_again_with_their_number():
     assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "70.75"
 
 
+def test_a_year_whose_last_two_digits_ocr_read_as_one_look_alike_is_read_whole():
+    """`พ.ศ.๒๕๖๖` read `๒๕` `อ` (the two ๖ glued into one letter): the run is a year's shape, read whole by the
+    templates (2566); read in its numeric part alone it gave `25` and the fiscal year was lost."""
+    from dataclasses import replace
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("พ.ศ.๒๕๖๖", ["พ", ".", "ศ", ".", "๒", "๕", "อ"], font)
+    words[-1] = replace(words[-1], x1=_words_over("พ.ศ.๒๕๖๖", ["พ.ศ.๒๕๖๖"], font)[1][0].x1)  # อ covers ๖๖
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[-1] == "2566" and "อ" not in texts
+    image, words = _words_over("พ.ศ.๒๕", ["พ", ".", "ศ", ".", "๒", "๕"], font)  # no look-alike: as before
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "25"
+
+
 def test_a_look_alike_letter_of_a_word_stays_a_letter():
     """`จ` ends อำนาจ right before a score: it is not taken into the number."""
     font = next(f for f in FONTS if f.stem == "Garuda")

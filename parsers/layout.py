@@ -1150,6 +1150,12 @@ class PageRead:
     guesses: list[tuple[tuple[float, float, float, float], str | None]] = field(default_factory=list)
 
 
+def _unnested(table):
+    """The table with its cells unnested (scan_cells.unnested: a cell around other cells, lost rules' doing)."""
+    cells = scan_cells.unnested(table.cells)
+    return table if cells == table.cells else type(table)(table.page, cells)
+
+
 def _read_scan(ppage, rendered):
     """(image with columns upright and rules erased, its rules, the tables they draw, OCR's reading, degrees
     turned) of a rendered scan. The page is read as it comes; only when that reading does not look upright
@@ -1159,6 +1165,7 @@ def _read_scan(ppage, rendered):
         rules = ocr.find_rules(image)
         erased = ocr.erase_rules(image, rules)
         found = ppage.find_tables(settings) if (settings := _rule_settings(rules)) else []
+        found = [_unnested(table) for table in found]
         # ruled cells are read each on its own crop, so a cell's text never runs into its neighbour's
         ruled = [cell for table in found for cell in table.cells]
         cells = ruled if ocr.cells_enabled() else []

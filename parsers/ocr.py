@@ -783,9 +783,35 @@ def table_rules(rules: list[Rule], tolerance: float = 3.0, long_horizontal: floa
         elif clipped := _between_crossings(chain, horizontal, tolerance):
             kept += clipped
     kept = _without_stray_columns(kept, tolerance)
+    columns = [r for r in kept if r.top != r.bottom]
     for chain in _chains(horizontal, vertical=False):
         y = chain[0].top
         x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)
         if x1 - x0 >= long_horizontal or (meets_vertical(x0, y) and meets_vertical(x1, y)):
-            kept += chain
+            kept += chain + _to_frame(chain, columns, tolerance)
     return kept
+
+
+END_REACH = 12.0  # points a row rule may stop short of the column rule it runs to (find_rules' shortest run)
+
+
+def _to_frame(chain: list[Rule], columns: list[Rule], tolerance: float) -> list[Rule]:
+    """The missing end of a row rule that meets a column rule at one end and stops short of the next one at the
+    other, by less than END_REACH: a bilevel scan breaks a thin rule into pieces too short to be runs, most
+    often at the table's frame. Without that end the row's corner is missing and the table finder merges the
+    cell with the one below (two measures in one row). A rule meeting no column rule at either end (an
+    underline, a heading's rule) gets nothing."""
+    y = chain[0].top
+    x0, x1 = min(r.x0 for r in chain), max(r.x1 for r in chain)
+    crossing = [v.x0 for v in columns if v.top - tolerance <= y <= v.bottom + tolerance]
+    meets = [x for x in crossing if x0 - tolerance <= x <= x1 + tolerance]
+    if not meets:
+        return []
+    out = []
+    left = [x for x in crossing if x0 - END_REACH <= x < x0 - tolerance]
+    if left and min(meets) > x0 + tolerance:
+        out.append(Rule(max(left), y, x0, y))
+    right = [x for x in crossing if x1 + tolerance < x <= x1 + END_REACH]
+    if right and max(meets) < x1 - tolerance:
+        out.append(Rule(x1, y, min(right), y))
+    return out

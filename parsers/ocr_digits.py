@@ -869,9 +869,11 @@ def _runs(words: list, gap_points: float, lookalikes: bool = False) -> list[list
 
 def _value_text(text: str) -> bool:
     """Shaped like a score or a year (`จอ.87`, `ฒ1.8ฒ`, `25อ6`, `๕๕.๕๒`) rather than a list number, a code or
-    a date's day beside a letter (`2จ…`, `0อ13`)."""
+    a date's day beside a letter (`2จ…`, `0อ13`). `๒๕อ` is a year too: its last two digits, glued in a bold
+    print, read as one look-alike (a scan's title `พ.ศ.๒๕๖๖` read `๒๕` `อ`); read whole, the templates decide."""
     text = "".join(text.split()).strip(".")  # the points of `พ.ศ.` before a year
-    return bool(re.search(r"[^.]\.[^.]", text)) or (len(text) == 4 and text[:2] in ("25", "๒๕"))
+    return bool(re.search(r"[^.]\.[^.]", text)) or (len(text) == 4 and text[:2] in ("25", "๒๕")) \
+        or (len(text) == 3 and text[:2] in ("25", "๒๕") and text[2] in _LOOKALIKES)
 
 
 def _candidates(words: list, gap_points: float) -> list[tuple[list[int], bool]]:
@@ -886,6 +888,25 @@ def _candidates(words: list, gap_points: float) -> list[tuple[list[int], bool]]:
             out.append((run, True))
         else:
             out.extend(([run[k] for k in part], False) for part in _runs([words[i] for i in run], gap_points))
+    return _with_cut_decimals(out, words)
+
+
+def _with_cut_decimals(candidates: list[tuple[list[int], bool]], words: list) -> list[tuple[list[int], bool]]:
+    """Runs a lone point cut in two joined again, to be read whole or not at all: Tesseract's box of a point is
+    narrow and low, so the gap before it measured against its own height parts `๙๒` from `.` `๒๑` (a 240 dpi
+    bilevel ๙๒.๒๑); the integer part alone read clearly as 92, a wrong score. A run ending in a digit and the
+    next run, a lone point and digits right after it on the same line within 0.6 of the digit's height, are one
+    run with look-alikes' rule: the templates read it whole, or the value is refused."""
+    out: list[tuple[list[int], bool]] = []
+    for run, alike in candidates:
+        if out and len(run) >= 2 and words[run[0]].text == "." and run[0] == out[-1][0][-1] + 1:
+            last, point = words[out[-1][0][-1]], words[run[0]]
+            if _DIGIT.search(last.text) and last.line == point.line \
+                    and 0 <= point.x0 - last.x1 <= 0.6 * (last.bottom - last.top) \
+                    and all(_DIGIT.search(words[i].text) for i in run[1:]):
+                out[-1] = (out[-1][0] + run, True)
+                continue
+        out.append((run, alike))
     return out
 
 

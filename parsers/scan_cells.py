@@ -39,6 +39,31 @@ class Crop:
     zoom: int = 1  # stack pixels per page pixel (small text is read again enlarged)
 
 
+NEST_TOLERANCE = 2.0  # points by which an inner cell's edge may stand off its outer cell's (one rule's width)
+
+
+def unnested(cells: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """A table's cells (points) with no cell holding another: a grid's cells never nest, but where a scan lost
+    rule pieces (a broken rule under a heading row, the column rules below it) the table finder makes a cell
+    of the heading and the row under it together, around that row's own cells. Read on its crop, that cell
+    read the row's text a second time (every glyph twice in the row: `กการรพพััฒฒนนาา`). It is cut back to the
+    part off its inner cells, above them when they reach its bottom, below them when they reach its top; an
+    outer cell whose inner ones touch neither edge stays as it is."""
+    out = []
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        inner = [c for c in cells if c != cell and c[0] >= x0 - NEST_TOLERANCE and c[2] <= x1 + NEST_TOLERANCE
+                 and c[1] >= top - NEST_TOLERANCE and c[3] <= bottom + NEST_TOLERANCE]
+        if inner and all(abs(c[3] - bottom) <= NEST_TOLERANCE for c in inner) \
+                and (cut := min(c[1] for c in inner)) > top + NEST_TOLERANCE:
+            cell = (x0, top, x1, cut)
+        elif inner and all(abs(c[1] - top) <= NEST_TOLERANCE for c in inner) \
+                and (cut := max(c[3] for c in inner)) < bottom - NEST_TOLERANCE:
+            cell = (x0, cut, x1, bottom)
+        out.append(cell)
+    return out
+
+
 def cell_boxes(cells, dpi: int, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
     """Cells (x0, top, x1, bottom in points) as pixel boxes inside the image, inset off their rules; boxes
     that are too small to hold a glyph are dropped."""

@@ -104,6 +104,24 @@ def test_text_strokes_are_not_taken_for_table_rules():
     assert set(kept) == set(frame + columns + broken)
 
 
+def test_a_row_rule_that_stops_short_of_the_frame_is_run_to_it():
+    """A bilevel 150 dpi scan broke a row rule into pieces too short to be runs near the table's left frame
+    (01024: it starts 10 points in); without that end the row's corner is missing and two measures became one
+    row. A rule meeting a column rule at one end is run to the next column rule within END_REACH; an underline
+    meeting none, and a rule stopping further off, are left as they are."""
+    from parsers.ocr import Rule, table_rules
+
+    frame = [Rule(51, 100, 534, 100), Rule(51, 400, 534, 400)]
+    columns = [Rule(x, 100, x, 400) for x in (51, 148, 534)]
+    short = Rule(62, 274, 534, 274)  # meets the right frame, stops 11 points short of the left one
+    kept = table_rules(frame + columns + [short])
+    assert Rule(51, 274, 62, 274) in kept and short in kept
+    far = Rule(70, 274, 534, 274)  # 19 points short: not this rule's missing end
+    assert set(table_rules(frame + columns + [far])) == set(frame + columns + [far])
+    underline = Rule(160, 200, 200, 200)  # meets no column rule (kept as a long rule, nothing added)
+    assert set(table_rules(frame + columns + [underline])) == set(frame + columns + [underline])
+
+
 def test_a_stamps_ring_over_a_table_makes_no_column_and_section_broken_rules_stay():
     """A round stamp over a ruled table: its ring's left and right sides are short near-vertical runs meeting
     row rules, which split every row into extra columns (set 7's landscape twin table on the bilevel held-out

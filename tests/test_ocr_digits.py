@@ -189,6 +189,34 @@ def test_letters_tesseract_wrote_for_digits_are_read_again_with_their_number():
     assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "70.75"
 
 
+def test_a_year_whose_last_two_digits_ocr_read_as_one_look_alike_is_read_whole():
+    """`พ.ศ.๒๕๖๖` read `๒๕` `อ` (the two ๖ glued into one letter): the run is a year's shape, read whole by the
+    templates (2566); read in its numeric part alone it gave `25` and the fiscal year was lost."""
+    from dataclasses import replace
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("พ.ศ.๒๕๖๖", ["พ", ".", "ศ", ".", "๒", "๕", "อ"], font)
+    words[-1] = replace(words[-1], x1=_words_over("พ.ศ.๒๕๖๖", ["พ.ศ.๒๕๖๖"], font)[1][0].x1)  # อ covers ๖๖
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[-1] == "2566" and "อ" not in texts
+    image, words = _words_over("พ.ศ.๒๕", ["พ", ".", "ศ", ".", "๒", "๕"], font)  # no look-alike: as before
+    assert [w.text for w in reread_numbers(words, image, 72, font=_family(font))][-1] == "25"
+
+
+def test_a_number_a_narrow_point_box_cut_in_two_is_read_whole_never_as_its_integer_part():
+    """Tesseract boxed the point of ๙๒.๒๑ narrow and low, 6 points after the ๒: the runs `๙๒` and `.` `๒๑` were
+    read apart and the integer part, clearly 92, stood for the score (a wrong number). Joined, the templates
+    read the number whole; a number they cannot read whole is refused, never cut."""
+    from dataclasses import replace
+    font = next(f for f in FONTS if f.stem == "Loma")
+    image, words = _words_over("ข้อมูล ๙๒.๒๑", ["ข้อมูล", " ", "๙๒", ".", "๒๑"], font)
+    integer, point = words[2], words[3]
+    words[3] = replace(point, x0=integer.x1 + 5, x1=integer.x1 + 6, top=point.bottom - 2)
+    words = [w for w in words if w.text.strip()]
+    texts = [w.text for w in reread_numbers(words, image, 72, font=_family(font))]
+    assert texts[-1] in ("92.21", UNREAD) and "92" not in texts, texts
+    assert texts[-1] == "92.21"
+
+
 def test_a_look_alike_letter_of_a_word_stays_a_letter():
     """`จ` ends อำนาจ right before a score: it is not taken into the number."""
     font = next(f for f in FONTS if f.stem == "Garuda")

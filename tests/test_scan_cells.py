@@ -125,3 +125,19 @@ def test_only_cells_of_text_tables_read_surely_are_painted_over_for_the_page_pas
     scores = ["องค์การบริหารส่วนตำบลปะนาเระ", "92.39", "87.74", "B", "องค์การบริหารส่วนตำบลควน", "61.68"]
     assert ocr.painted_cells(boxes, _crop_words(scores), table_of) == []  # a table of short values: page kept
     assert ocr.painted_cells(boxes[:3], _crop_words(texts[:3]), table_of) == []  # a framed title, not a table
+
+
+def test_a_cell_around_a_rows_own_cells_is_cut_back_to_the_heading_above_them():
+    """A broken rule under a heading row: the table finder made one cell of the heading and the row below,
+    around that row's own cells; read on its crop it read the row a second time. It keeps the heading only."""
+    heading = (50.0, 313.0, 780.0, 515.0)
+    row = [(50.0, 343.0, 173.0, 515.0), (173.0, 343.0, 294.0, 515.0), (294.0, 343.0, 416.0, 515.0)]
+    above = [(50.0, 56.0, 173.0, 313.0), (173.0, 56.0, 780.0, 313.0)]
+    assert scan_cells.unnested(above + [heading] + row) == above + [(50.0, 313.0, 780.0, 343.0)] + row
+    # the mirror case: the inner cells reach its top
+    assert scan_cells.unnested([(0.0, 0.0, 100.0, 90.0), (0.0, 0.0, 50.0, 60.0)]) == [(0.0, 60.0, 100.0, 90.0),
+                                                                                      (0.0, 0.0, 50.0, 60.0)]
+    # a grid of cells that do not nest, and an outer cell whose inner one touches neither edge, stay
+    assert scan_cells.unnested(above + row) == above + row
+    assert scan_cells.unnested([(0.0, 0.0, 100.0, 90.0), (10.0, 20.0, 50.0, 60.0)]) == [(0.0, 0.0, 100.0, 90.0),
+                                                                                        (10.0, 20.0, 50.0, 60.0)]

@@ -369,6 +369,27 @@ def test_scanned_level_whose_second_line_was_lost():
     assert found.rows[1].overall_score == 68.85 and found.rows[2].overall_score is None  # 60 ≠ 66: refused
 
 
+def test_scanned_level_with_letters_lost():
+    """A 2567+ level cell read with letters lost or added (`ผ่านี`: ผ่านดี with its ด lost, `ต้องปรับปรุงโดย`,
+    `ผ่านดีด`) is the levels it can be by its letters; the band of a total its tools pin decides, and only when
+    one level fits (93.30 is ผ่านดี, not ผ่านดีเยี่ยม; 96.00 could be either). A total its tools refute, or a
+    reading too short to say (`ซ . 5`), decides nothing."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [["1", "วิทยาลัยเทคนิคทดสอบก", "26.50", "28.20", "38.60", "93.30", "ผ่านี"],
+            ["2", "วิทยาลัยเทคนิคทดสอบข", "28.00", "30.00", "38.00", "96.00", "ผ่านี"],
+            ["3", "วิทยาลัยเทคนิคทดสอบค", "28.10", "29.70", "33.30", "91.10", "ดผ่านี ."],
+            ["4", "วิทยาลัยเทคนิคทดสอบง", "20.36", "24.54", "22.87", "67.77", "ต้องปรับปรุงโดย"],
+            ["5", "วิทยาลัยเทคนิคทดสอบจ", "20.36", "24.54", "22.87", "77.77", "ต้องปรับปรุงโดย"],
+            ["6", "วิทยาลัยเทคนิคทดสอบฉ", "24.33", "26.80", "35.53", "86.66", "ผ่านดีด"],
+            ["7", "วิทยาลัยเทคนิคทดสอบช", "20.00", "20.00", "25.00", "65.00", "ซ . 5"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    check_results(found.rows, 2568)
+    assert [r.level for r in found.rows] == ["ผ่านดี", None, "ผ่านดี", "ต้องปรับปรุงโดยด่วน", None, "ผ่านดี", None]
+    assert found.rows[1].overall_score == 96.00 and found.rows[4].overall_score is None  # 67.77 ≠ 77.77: refused
+    assert announcement.word_level_candidates("ผ่านี") == ("ผ่านดีเยี่ยม", "ผ่านดี")  # not ผ่าน: its ี
+    assert announcement.word_level_candidates("tate") == () == announcement.word_level_candidates("ซ . 5")
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

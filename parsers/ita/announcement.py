@@ -237,6 +237,29 @@ _SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
 _CUT_LEVELS = {"ต้องปรับปรุง": ("ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")}
 
 
+def _in_order(letters: str, key: str) -> bool:
+    """Every one of `letters` is in `key`, in order (the others lost by the scan)."""
+    rest = iter(key)
+    return all(ch in rest for ch in letters)
+
+
+def word_level_candidates(text: str) -> tuple[str, ...]:
+    """The word-scale levels (2567+) a scanned level cell that reads as none can be, by its Thai letters (marks
+    aside; words of under three letters are specks): those holding all its letters in order (letters lost:
+    `ต้องปรับปรุงโดย`, `ผ่านี`) or two letters off them (`ผ่านดีด`, `ดผ่านี`), less those lacking a vowel the
+    reading holds that a longer level prints (`ผ่านี` is not ผ่าน: _foreign_vowel). Three letters at least
+    (vowels on the line count); ()
+    when none. Which of them the row prints is for the band of a total its tools pin (_Reader.add)."""
+    text = tidy(text) or ""
+    words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
+    letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
+    if len(letters) < 3:
+        return ()
+    return tuple(level for key, level in _LEVEL_SKELETONS.items()
+                 if (_in_order(letters, key) or Levenshtein.distance(letters, key) <= 2)
+                 and not _foreign_vowel(text, level))
+
+
 def letter_candidates(text: str) -> tuple[str, ...]:
     """The letter levels a scanned level cell can be by the shapes of its characters (`8` is B, `(0` is C,
     `0` is C or D, `A4` is AA), specks aside; () when the cell is no lookalike of a level."""
@@ -643,6 +666,8 @@ class _Reader:
             # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
             # reader read it (never a guess, never steering the digit chooser): two readers of two cells agree
             shapes, level = (level,), None
+        fragment = scanned and level is None and not self.letter_scale and bool(columns.tools()) \
+            and bool(shapes := word_level_candidates(cell("level")))
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -685,7 +710,9 @@ class _Reader:
             confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))
                          or pictured and "overall_score" not in guessed) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
-            if lost_letter:  # no glyph of the letter: only a total its tools pin exactly may say which it is
+            if lost_letter or fragment:
+                # no glyph of the letter, or a word with letters lost: only a total its tools pin exactly may say
+                # which level it is
                 confirmed = confirmed and expected_total(a, self.year) is not None
             a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a, self.year):

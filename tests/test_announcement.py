@@ -386,6 +386,9 @@ def test_scanned_level_with_letters_lost():
     check_results(found.rows, 2568)
     assert [r.level for r in found.rows] == ["ผ่านดี", None, "ผ่านดี", "ต้องปรับปรุงโดยด่วน", None, "ผ่านดี", None]
     assert found.rows[1].overall_score == 96.00 and found.rows[4].overall_score is None  # 67.77 ≠ 77.77: refused
+    # a scanned title whose year was lost: the cell's letters still say which scale it prints
+    unknown_year = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], None)
+    assert [r.level for r in unknown_year.rows] == [r.level for r in found.rows]
     assert announcement.word_level_candidates("ผ่านี") == ("ผ่านดีเยี่ยม", "ผ่านดี")  # not ผ่าน: its ี
     assert announcement.word_level_candidates("tate") == () == announcement.word_level_candidates("ซ . 5")
 

@@ -666,8 +666,14 @@ class _Reader:
             # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
             # reader read it (never a guess, never steering the digit chooser): two readers of two cells agree
             shapes, level = (level,), None
-        fragment = scanned and level is None and not self.letter_scale and bool(columns.tools()) \
-            and bool(shapes := word_level_candidates(cell("level")))
+        # a word level with letters lost (`ผ่านี`), on the word scale or where the year is unknown (a letter
+        # table's word readings go with letters_only); a letter beside its pass word is a shape, above
+        words = word_level_candidates(cell("level")) if scanned and level is None and not shapes \
+            and (not self.letter_scale or self.year is None) and columns.tools() \
+            and pass_word(cell("level"))[1] is None else ()
+        fragment = bool(words)
+        if fragment:
+            shapes = words
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser

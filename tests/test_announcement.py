@@ -393,6 +393,22 @@ def test_scanned_level_with_letters_lost():
     assert announcement.word_level_candidates("tate") == () == announcement.word_level_candidates("ซ . 5")
 
 
+def test_scanned_pass_word_beside_a_lost_or_specked_letter():
+    """Raw 2566 letter table: `6(ไม่ผ่าน).` is C's shape beside its pass word (the speck after the bracket is not
+    the word's); `' (ผ่าน)` is the pass word of a letter the scan lost, so AA or A by the band of a total its
+    tools pin (86.31: A), never ผ่าน, and nothing where the tools refute the total."""
+    header = _scanned(["ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ", "ลำดับ"])
+    rows = [["องค์การบริหารส่วนตำบลทดสอบก", "69.98", "71.82", "76.64", "73.20", "6(ไม่ผ่าน).", "1"],
+            ["องค์การบริหารส่วนตำบลทดสอบข", "79.76", "82.63", "93.98", "86.31", "' (ผ่าน)", "2"],
+            ["องค์การบริหารส่วนตำบลทดสอบค", "79.76", "82.63", "93.98", "88.31", "' (ผ่าน)", "3"],
+            ["องค์การบริหารส่วนตำบลทดสอบง", "80.47", "71.92", "60.70", "70.00", "C(ไม่ผ่าน)", "4"],
+            ["องค์การบริหารส่วนตำบลทดสอบจ", "74.04", "75.71", "62.77", "70.03", "C(ไม่ผ่าน)", "5"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2566)
+    check_results(found.rows, 2566)
+    assert [r.level for r in found.rows] == ["C", "A", None, "C", "C"]
+    assert found.rows[1].overall_score == 86.31 and found.rows[2].overall_score is None
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

@@ -180,7 +180,7 @@ _PASSING = ("AA", "A")
 
 
 # ไม่ผ่าน also with its leading vowel lost (`C(ม่ผ่าน)`): ม before ผ่าน is never the pass word ผ่าน
-_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
+_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\].,']*$")  # (specks after it: `6(ไม่ผ่าน).`)
 
 
 def pass_word(text: str) -> tuple[str, bool | None]:
@@ -757,7 +757,19 @@ class _Reader:
         for a in rows:
             if a.level is None or a.level in LETTER_LEVELS:
                 continue
+            if a.level == "ผ่าน" and (letter := self._passing_letter(a)) is not None:
+                # the pass word of a passing letter the scan lost (`' (ผ่าน)`): AA or A, as a lost letter beside its
+                # pass word is decided in add, by the band of a total its tools pin exactly
+                a.level = letter
+                continue
             self._drop_level(a, f"level {a.level!r} in a table of letter levels")
+
+    def _passing_letter(self, a: Assessment) -> str | None:
+        """The one passing letter whose band holds the row's total, where its tools pin that total exactly."""
+        if expected_total(a, self.year) is None or problems(replace(a, level=None), self.year):
+            return None
+        fitting = [lv for lv in _PASSING if not problems(replace(a, level=lv), self.year)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _drop_level(self, a: Assessment, why: str) -> None:
         """A level the table's own levels say is misread is unknown; a total only its band checked goes with it."""

@@ -409,6 +409,19 @@ def test_scanned_pass_word_beside_a_lost_or_specked_letter():
     assert found.rows[1].overall_score == 86.31 and found.rows[2].overall_score is None
 
 
+def test_scanned_improve_word_with_its_first_word_lost_decided_by_its_tools():
+    """`ปรับปรุง` among the scale's `ต้องปรับปรุง` is that level or `ต้องปรับปรุงโดยด่วน` with its first word lost:
+    where the row's tools pin its total, the band says which; where they refute it, no level (as before)."""
+    header = _scanned(["ที่", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [["1", "องค์การบริหารส่วนตำบลทดสอบก", "71.90", "83.10", "94.60", "84.34", "ต้องปรับปรุง"],
+            ["2", "องค์การบริหารส่วนตำบลทดสอบข", "71.90", "83.10", "94.60", "84.34", "ปรับปรุ่ง"],
+            ["3", "องค์การบริหารส่วนตำบลทดสอบค", "60.00", "60.00", "70.00", "64.00", "ปรับปรุง"],
+            ["4", "องค์การบริหารส่วนตำบลทดสอบง", "60.00", "60.00", "70.00", "74.00", "ปรับปรุง"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2567)
+    check_results(found.rows, 2567)
+    assert [r.level for r in found.rows] == ["ต้องปรับปรุง", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน", None]
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

@@ -742,6 +742,9 @@ class _Reader:
         for a in rows:
             if a.level != "ปรับปรุง":
                 continue
+            if (level := self._pinned_level(a, _CUT_LEVELS["ต้องปรับปรุง"])) is not None:
+                a.level = level  # which of the two, by the band of a total its tools pin exactly
+                continue
             self._drop_level(a, "level 'ปรับปรุง' in a table of ต้องปรับปรุง")
 
     def letters_only(self, start: int) -> None:
@@ -757,18 +760,18 @@ class _Reader:
         for a in rows:
             if a.level is None or a.level in LETTER_LEVELS:
                 continue
-            if a.level == "ผ่าน" and (letter := self._passing_letter(a)) is not None:
+            if a.level == "ผ่าน" and (letter := self._pinned_level(a, _PASSING)) is not None:
                 # the pass word of a passing letter the scan lost (`' (ผ่าน)`): AA or A, as a lost letter beside its
                 # pass word is decided in add, by the band of a total its tools pin exactly
                 a.level = letter
                 continue
             self._drop_level(a, f"level {a.level!r} in a table of letter levels")
 
-    def _passing_letter(self, a: Assessment) -> str | None:
-        """The one passing letter whose band holds the row's total, where its tools pin that total exactly."""
+    def _pinned_level(self, a: Assessment, levels: tuple[str, ...]) -> str | None:
+        """The one of `levels` whose band holds the row's total, where its tools pin that total exactly."""
         if expected_total(a, self.year) is None or problems(replace(a, level=None), self.year):
             return None
-        fitting = [lv for lv in _PASSING if not problems(replace(a, level=lv), self.year)]
+        fitting = [lv for lv in levels if not problems(replace(a, level=lv), self.year)]
         return fitting[0] if len(fitting) == 1 else None
 
     def _drop_level(self, a: Assessment, why: str) -> None:

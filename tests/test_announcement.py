@@ -422,6 +422,25 @@ def test_scanned_improve_word_with_its_first_word_lost_decided_by_its_tools():
     assert [r.level for r in found.rows] == ["ต้องปรับปรุง", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน", None]
 
 
+def test_scanned_score_with_the_header_glued_after_it():
+    """A page's repeated header read into the row's score cell (`48.02คะแนนITA`): the number, which the row's
+    checks still have to confirm (its reading stays unsure); letters that are not the header stay (`23.6อ`), and
+    a name cell keeps its own rule (what remains must be Thai)."""
+    from parsers.ita.announcement import _letters, _strip_header
+
+    headers = {_letters("คะแนน ITA"), _letters("คะแนนรวม")}
+    assert _strip_header("48.02คะแนนITA", headers, number=True) == "48.02"
+    assert _strip_header("80.9คะแนน'รวม", headers, number=True) == "80.9"
+    assert _strip_header("48.02คะแนนITA", headers) == "48.02คะแนนITA"
+    assert _strip_header("23.6อ“", headers, number=True) == "23.6อ“"
+    assert _strip_header("48.02", headers, number=True) == "48.02"
+    header = _scanned(["ที่", "ชื่อหน่วยงาน", "คะแนน ITA", "ระดับ"])
+    rows = [["1", "เทศบาลตำบลทดสอบก", "80.00", "ต้องปรับปรุง"], ["2", "เทศบาลตำบลทดสอบข", "48.02คะแนนITA",
+            "ต้องปรับปรุงโดยด่วน"], ["3", "เทศบาลตำบลทดสอบค", "90.00", "ผ่านดี"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 4)], 2567)
+    assert [r.overall_score for r in found.rows] == [80.0, 48.02, 90.0]
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

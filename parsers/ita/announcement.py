@@ -945,12 +945,20 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
     return found
 
 
-def _strip_header(text: str, headers: set[str] | None) -> str:
+_NUMBER_THEN_TEXT = re.compile(r"\s*(\d{1,3}[.,]\d{1,2})\s*(\D*[^\d\s]\D*)")
+
+
+def _strip_header(text: str, headers: set[str] | None, number: bool = False) -> str:
     """A scanned cell without the words of its column's header that the OCR grid glued onto it (the header
     repeated at a page's top read into the row below or above: `…ทุงใหญ่ชือสถานศึกษา`, `93.57 EIT`): a word,
-    or the end or start of the text, that reads as the header, when something remains."""
+    or the end or start of the text, that reads as the header, when something remains. In a score column
+    (`number`) a number with the header's letters after it (`48.02คะแนนITA`) is the number: what remains need
+    not be Thai, and the cell's reading stays unsure (its provenance keeps the glued text)."""
     if not headers or not text.strip():
         return text
+    if number and (match := _NUMBER_THEN_TEXT.fullmatch(text)) and len(glued := _letters(match.group(2))) >= 4 \
+            and any(fuzz.ratio(glued, h) >= 85 for h in headers):
+        return match.group(1)
     words = text.split()
     kept = [w for w in words if not (len(_letters(w)) >= 3 and any(fuzz.ratio(_letters(w), h) >= 80 for h in headers))]
     if kept and len(kept) < len(words):
@@ -1051,6 +1059,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         previous = columns
         scanned = _is_scanned(table)
         headers = _header_texts(table.rows, columns) if scanned else {}
+        score_roles = {"total", *POINT_FIELDS}
         body: list[tuple[list[str], list[Provenance | None], int] | str] = []  # rows, or a section's text
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
@@ -1060,7 +1069,8 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
             if row.kind == "section":
                 body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
-            cells = [_strip_header(c, headers.get(i)) for i, c in enumerate(row.cells)] if headers else row.cells
+            cells = [_strip_header(c, headers.get(i), columns.roles.get(i) in score_roles)
+                     for i, c in enumerate(row.cells)] if headers else row.cells
             last = body[-1] if body and not isinstance(body[-1], str) else None
             if scanned and last is not None and last[2] < row.page and \
                     (joined := _cut_row(last[0], last[1], cells, list(row.sources), columns)):

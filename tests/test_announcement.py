@@ -441,6 +441,24 @@ def test_scanned_score_with_the_header_glued_after_it():
     assert [r.overall_score for r in found.rows] == [80.0, 48.02, 90.0]
 
 
+def test_scanned_spelled_letter_among_specks():
+    """A Thai-spelled letter level standing as one word among specks OCR read beside it (`ฮ@0 ดี 7`, `พ เอเอ: ยุ`)
+    is that letter, as `B al` is B; not a consonant whose vowel was lost (`ซ . 5`), not letters inside a word
+    (`ดตดี`), not two spellings or a Latin letter beside one (`อี F`)."""
+    assert level_of("ฮ@0 ดี 7", True) == ("D", True) and level_of("พ เอเอ: ยุ", True) == ("AA", True)
+    assert level_of("7 เอฟ", True) == ("F", True) and level_of("เอ ฮ แฮ", True) == ("A", True)
+    for junk in ("ซ . 5", "7 ดตดี.", "อี F", "เอเอ เอ", "ดี อบต"):
+        assert level_of(junk, True) == (None, True), junk
+    header = _scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    rows = [["1", "อบต.ทดสอบก", "59.78", "ฮ@0 ดี 7"], ["2", "อบต.ทดสอบข", "92.93", "เอ ฮ แฮ"],
+            ["3", "อบต.ทดสอบค", "97.41", "เอเอ"], ["4", "อบต.ทดสอบง", "72.93", "เอ ฮ แฮ"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 4)], 2566)
+    check_results(found.rows, 2566)
+    # the last row's letter and total disagree (A is 85-94.99): validation takes neither
+    assert [(r.overall_score, r.level) for r in found.rows] == [(59.78, "D"), (92.93, "A"), (97.41, "AA"),
+                                                                 (None, None)]
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

@@ -134,6 +134,8 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
                 and split[1] == (letter in _PASSING):
             return letter, True
         return None, True  # a shape (`8`) the row's total may still decide (_Reader.add)
+    if scanned and (spelled := _spelled_among_specks(text)) is not None:
+        return spelled, True
     if scanned:
         # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
         first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
@@ -206,6 +208,24 @@ def _worded_letter(text: str) -> tuple[str, bool] | None:
     letter = match.group(1)
     passes = word == skeleton("ผ่าน")
     return (letter, True) if passes == (letter in _PASSING) else (text, False)
+
+
+_SPELLED_LETTERS = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
+
+
+def _spelled_among_specks(text: str) -> str | None:
+    """A letter level spelled in Thai as one word of a scanned cell, with its vowel (`ดี`, not a `ด` whose vowel
+    was lost), the cell's other words specks OCR read beside it (no two Thai letters, no Latin letter:
+    `ฮ@0 ดี 7`, `พ เอเอ: ยุ`, `7 เอฟ`), as `B al` is B. The letter bands are disjoint, so a total read right
+    refutes a misread letter."""
+    words = [re.sub(r"^[^ก-๛]+|[^ก-๛]+$", "", w) for w in text.split()]
+    spelled = [w for w in words if w in _SPELLED_LETTERS]
+    if len(spelled) != 1 or re.search(r"[A-Za-z]", text):
+        return None
+    others = [w for w in words if w and w not in _SPELLED_LETTERS]
+    if any(len(re.findall(r"[ก-ฮ]", w)) >= 2 for w in others):
+        return None
+    return _SPELLED_LETTERS[spelled[0]]
 
 
 def _nearest_level(letters: str) -> str | None:

@@ -459,6 +459,28 @@ def test_scanned_spelled_letter_among_specks():
                                                                  (None, None)]
 
 
+def test_glued_header_cut_whole_whatever_the_sets_order():
+    """A level cell with its column's header glued after it (`…โดยด่วนระดับผลการประเมิน`), the page's header read as
+    the whole header and as its parts: the longest is cut first, so the level is left whole, in every order."""
+    from parsers.ita.announcement import _letters, _strip_header
+
+    parts = [_letters("ระดับผลการประเมิน"), _letters("ผลการประเมิน"), _letters("การประเมิน")]
+    for order in (parts, parts[::-1], parts[1:] + parts[:1]):
+        headers = _OrderedSet(order)
+        assert _strip_header("7 ต้องปรับปรุงโดยด่วนระดับผลการประเมิน", headers) == "7 ต้องปรับปรุงโดยด่วน"
+
+
+class _OrderedSet(set):
+    """A set that iterates in the order it was given (as a run's hash seed may order a real one)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._order = list(items)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

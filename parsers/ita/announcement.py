@@ -983,7 +983,9 @@ def _strip_header(text: str, headers: set[str] | None, number: bool = False) -> 
     kept = [w for w in words if not (len(_letters(w)) >= 3 and any(fuzz.ratio(_letters(w), h) >= 80 for h in headers))]
     if kept and len(kept) < len(words):
         text = " ".join(kept)
-    for header in (h for h in headers if len(h) >= 4):
+    # the longest header first, so the whole header is cut before a part of it can leave the rest glued (and the
+    # same cut whatever order the set iterates in: `…โดยด่วนระดับผลการประเมิน` read one way or the other by run)
+    for header in sorted((h for h in headers if len(h) >= 4), key=lambda h: (-len(h), h)):
         for at_end in (True, False):
             rest = _glued(text, header, at_end)
             if rest is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:

@@ -481,6 +481,17 @@ class _OrderedSet(set):
         return iter(self._order)
 
 
+def test_a_stamps_words_read_into_a_name_are_cut():
+    """A certified-copy stamp (`สำเนาถูกต้อง`) over a name's end, read into it: the name without it; a name the
+    stamp's words would leave under three Thai letters stays."""
+    from parsers.ita.announcement import _clean_name
+
+    assert _clean_name("อบต.คลองมานีจสำเนาถูกตอ") == "อบต.คลองมานีจ"
+    assert _clean_name("อำเภอยิ่งอ \\สำเนาถูกต้อง ] .") == "อำเภอยิ่งอ"
+    assert _clean_name("องค์การบริหารส่วนตำบลท่าม่วง") == "องค์การบริหารส่วนตำบลท่าม่วง"
+    assert _clean_name("อบ สำเนาถูกต้อง") == "อบ สำเนาถูกต้อง"
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

@@ -561,6 +561,9 @@ _SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|
 _GLUED_BEFORE_TYPE = re.compile(r"^[ก-ฮ](?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|วิทยาลัย|โรงเรียน|โรงพยาบาล)")
 
 
+_STAMP_LETTERS = skeleton("สำเนาถูกต้อง").upper()
+
+
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
@@ -570,6 +573,9 @@ def _clean_name(text: str) -> str:
     # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
     # as a consonant): no unit's name opens with another letter before its type
     text = _GLUED_BEFORE_TYPE.sub("", text)
+    # a certified-copy stamp's words (`สำเนาถูกต้อง`) over the name's end, read into it: furniture real copies carry
+    if (rest := _glued(text, _STAMP_LETTERS, at_end=True)) is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
+        text = rest
     if not _SCAN_JUNK.search(text):
         return text
     # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts

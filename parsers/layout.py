@@ -421,8 +421,10 @@ class _PageReader:
         empty = []
         lost = []
         one_line = MAX_CELL_LINE_HEIGHT * ocr.DPI / 72
+        first_columns = []
         for found, table in zip((f for f in found_tables if f.rows), tables):
             level_columns = _letter_level_columns(table.rows)
+            first_columns.append(level_columns)
             for raw, row in zip(table.rows, found.rows):
                 for c, cell in enumerate(row.cells):
                     if cell is None or not 6 <= cell[3] - cell[1] <= MAX_CELL_LINE_HEIGHT * 3:
@@ -435,13 +437,7 @@ class _PageReader:
                         raw.sources[c] = self.source(cell, number, "template", 0.0)
                         continue
                     specks = _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text)
-                    if c in level_columns and text.strip() and not specks and _misread_level(text) \
-                            and self._one_line_ink(cell, one_line) \
-                            and (letter := read_letter_level(self.image, _pixels(cell))):
-                        # a level cell of a letter-level column that the page's OCR read as something that is
-                        # no level (`a`, `0`, `ขี 3`): its picture, read as an empty cell's is
-                        raw.cells[c] = letter[0]
-                        raw.sources[c] = self.source(cell, letter[0], "template", letter[1])
+                    if c in level_columns and self._misread_level_read(raw, c, cell, one_line):
                         continue
                     if (text.strip() or raw.sources[c] is not None) and not specks:
                         if _LEADING_MARKS.match(text):
@@ -457,6 +453,16 @@ class _PageReader:
                         raw.sources[c] = self.source(cell, letter[0], "template", letter[1])
                         continue
                     empty.append((raw, c, cell))
+        # a column whose levels the page's OCR left empty is a level column only once their pictures were read
+        # (above): its misread cells (`ซ . 5`, `. เออ`) are offered now, as those of the columns known at first
+        taken = set()
+        for found, table, known in zip((f for f in found_tables if f.rows), tables, first_columns):
+            for c in _letter_level_columns(table.rows) - known:
+                taken |= {(id(raw), c) for raw, row in zip(table.rows, found.rows) if c < len(row.cells)
+                          and row.cells[c] is not None and 6 <= row.cells[c][3] - row.cells[c][1] <= MAX_CELL_LINE_HEIGHT * 3
+                          and self._misread_level_read(raw, c, row.cells[c], one_line)}
+        empty = [item for item in empty if (id(item[0]), item[1]) not in taken]
+        lost = [item for item in lost if (id(item[0]), item[1]) not in taken]
         for (raw, c, cell), words in zip(empty, ocr.ocr_cells(self.image, [_pixels(cell) for _, _, cell in empty])):
             if not words:
                 continue
@@ -487,6 +493,17 @@ class _PageReader:
             if len(re.findall(r"[ก-ฮ]", text)) >= 2 and not _THAI_DIGIT.search(text) and not re.search(r"\d", text) \
                     and not _LEADING_MARKS.match(text):
                 self._take_crop(raw, c, cell, join_lines(f"{raw.cells[c]}\n{text}"), words)
+
+    def _misread_level_read(self, raw, c: int, cell, one_line: float) -> bool:
+        """A level cell of a letter-level column that the page's OCR read as something that is no level (`a`, `0`,
+        `ขี 3`), read by its picture as an empty cell's is; True when the picture reader took it."""
+        text = raw.cells[c]
+        if not text.strip() or _SPECKS.fullmatch(text) and not _DASHES.fullmatch(text) or not _misread_level(text) \
+                or not self._one_line_ink(cell, one_line) or not (letter := read_letter_level(self.image, _pixels(cell))):
+            return False
+        raw.cells[c] = letter[0]
+        raw.sources[c] = self.source(cell, letter[0], "template", letter[1])
+        return True
 
     def _one_line_ink(self, cell, one_line: float) -> bool:
         """The cell holds ink enough to read, one line high."""

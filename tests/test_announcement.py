@@ -369,6 +369,129 @@ def test_scanned_level_whose_second_line_was_lost():
     assert found.rows[1].overall_score == 68.85 and found.rows[2].overall_score is None  # 60 ≠ 66: refused
 
 
+def test_scanned_level_with_letters_lost():
+    """A 2567+ level cell read with letters lost or added (`ผ่านี`: ผ่านดี with its ด lost, `ต้องปรับปรุงโดย`,
+    `ผ่านดีด`) is the levels it can be by its letters; the band of a total its tools pin decides, and only when
+    one level fits (93.30 is ผ่านดี, not ผ่านดีเยี่ยม; 96.00 could be either). A total its tools refute, or a
+    reading too short to say (`ซ . 5`), decides nothing."""
+    header = _scanned(["ที่", "ชื่อสถานศึกษา", "IIT", "EIT", "OIT", "รวม", "ระดับ"])
+    rows = [["1", "วิทยาลัยเทคนิคทดสอบก", "26.50", "28.20", "38.60", "93.30", "ผ่านี"],
+            ["2", "วิทยาลัยเทคนิคทดสอบข", "28.00", "30.00", "38.00", "96.00", "ผ่านี"],
+            ["3", "วิทยาลัยเทคนิคทดสอบค", "28.10", "29.70", "33.30", "91.10", "ดผ่านี ."],
+            ["4", "วิทยาลัยเทคนิคทดสอบง", "20.36", "24.54", "22.87", "67.77", "ต้องปรับปรุงโดย"],
+            ["5", "วิทยาลัยเทคนิคทดสอบจ", "20.36", "24.54", "22.87", "77.77", "ต้องปรับปรุงโดย"],
+            ["6", "วิทยาลัยเทคนิคทดสอบฉ", "24.33", "26.80", "35.53", "86.66", "ผ่านดีด"],
+            ["7", "วิทยาลัยเทคนิคทดสอบช", "20.00", "20.00", "25.00", "65.00", "ซ . 5"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2568)
+    check_results(found.rows, 2568)
+    assert [r.level for r in found.rows] == ["ผ่านดี", None, "ผ่านดี", "ต้องปรับปรุงโดยด่วน", None, "ผ่านดี", None]
+    assert found.rows[1].overall_score == 96.00 and found.rows[4].overall_score is None  # 67.77 ≠ 77.77: refused
+    # a scanned title whose year was lost: the cell's letters still say which scale it prints
+    unknown_year = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], None)
+    assert [r.level for r in unknown_year.rows] == [r.level for r in found.rows]
+    assert announcement.word_level_candidates("ผ่านี") == ("ผ่านดีเยี่ยม", "ผ่านดี")  # not ผ่าน: its ี
+    assert announcement.word_level_candidates("tate") == () == announcement.word_level_candidates("ซ . 5")
+
+
+def test_scanned_pass_word_beside_a_lost_or_specked_letter():
+    """Raw 2566 letter table: `6(ไม่ผ่าน).` is C's shape beside its pass word (the speck after the bracket is not
+    the word's); `' (ผ่าน)` is the pass word of a letter the scan lost, so AA or A by the band of a total its
+    tools pin (86.31: A), never ผ่าน, and nothing where the tools refute the total."""
+    header = _scanned(["ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ", "ลำดับ"])
+    rows = [["องค์การบริหารส่วนตำบลทดสอบก", "69.98", "71.82", "76.64", "73.20", "6(ไม่ผ่าน).", "1"],
+            ["องค์การบริหารส่วนตำบลทดสอบข", "79.76", "82.63", "93.98", "86.31", "' (ผ่าน)", "2"],
+            ["องค์การบริหารส่วนตำบลทดสอบค", "79.76", "82.63", "93.98", "88.31", "' (ผ่าน)", "3"],
+            ["องค์การบริหารส่วนตำบลทดสอบง", "80.47", "71.92", "60.70", "70.00", "C(ไม่ผ่าน)", "4"],
+            ["องค์การบริหารส่วนตำบลทดสอบจ", "74.04", "75.71", "62.77", "70.03", "C(ไม่ผ่าน)", "5"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2566)
+    check_results(found.rows, 2566)
+    assert [r.level for r in found.rows] == ["C", "A", None, "C", "C"]
+    assert found.rows[1].overall_score == 86.31 and found.rows[2].overall_score is None
+
+
+def test_scanned_improve_word_with_its_first_word_lost_decided_by_its_tools():
+    """`ปรับปรุง` among the scale's `ต้องปรับปรุง` is that level or `ต้องปรับปรุงโดยด่วน` with its first word lost:
+    where the row's tools pin its total, the band says which; where they refute it, no level (as before)."""
+    header = _scanned(["ที่", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
+    rows = [["1", "องค์การบริหารส่วนตำบลทดสอบก", "71.90", "83.10", "94.60", "84.34", "ต้องปรับปรุง"],
+            ["2", "องค์การบริหารส่วนตำบลทดสอบข", "71.90", "83.10", "94.60", "84.34", "ปรับปรุ่ง"],
+            ["3", "องค์การบริหารส่วนตำบลทดสอบค", "60.00", "60.00", "70.00", "64.00", "ปรับปรุง"],
+            ["4", "องค์การบริหารส่วนตำบลทดสอบง", "60.00", "60.00", "70.00", "74.00", "ปรับปรุง"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], 2567)
+    check_results(found.rows, 2567)
+    assert [r.level for r in found.rows] == ["ต้องปรับปรุง", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน", None]
+
+
+def test_scanned_score_with_the_header_glued_after_it():
+    """A page's repeated header read into the row's score cell (`48.02คะแนนITA`): the number, which the row's
+    checks still have to confirm (its reading stays unsure); letters that are not the header stay (`23.6อ`), and
+    a name cell keeps its own rule (what remains must be Thai)."""
+    from parsers.ita.announcement import _letters, _strip_header
+
+    headers = {_letters("คะแนน ITA"), _letters("คะแนนรวม")}
+    assert _strip_header("48.02คะแนนITA", headers, number=True) == "48.02"
+    assert _strip_header("80.9คะแนน'รวม", headers, number=True) == "80.9"
+    assert _strip_header("48.02คะแนนITA", headers) == "48.02คะแนนITA"
+    assert _strip_header("23.6อ“", headers, number=True) == "23.6อ“"
+    assert _strip_header("48.02", headers, number=True) == "48.02"
+    header = _scanned(["ที่", "ชื่อหน่วยงาน", "คะแนน ITA", "ระดับ"])
+    rows = [["1", "เทศบาลตำบลทดสอบก", "80.00", "ต้องปรับปรุง"], ["2", "เทศบาลตำบลทดสอบข", "48.02คะแนนITA",
+            "ต้องปรับปรุงโดยด่วน"], ["3", "เทศบาลตำบลทดสอบค", "90.00", "ผ่านดี"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 4)], 2567)
+    assert [r.overall_score for r in found.rows] == [80.0, 48.02, 90.0]
+
+
+def test_scanned_spelled_letter_among_specks():
+    """A Thai-spelled letter level standing as one word among specks OCR read beside it (`ฮ@0 ดี 7`, `พ เอเอ: ยุ`)
+    is that letter, as `B al` is B; not a consonant whose vowel was lost (`ซ . 5`), not letters inside a word
+    (`ดตดี`), not two spellings or a Latin letter beside one (`อี F`)."""
+    assert level_of("ฮ@0 ดี 7", True) == ("D", True) and level_of("พ เอเอ: ยุ", True) == ("AA", True)
+    assert level_of("7 เอฟ", True) == ("F", True) and level_of("เอ ฮ แฮ", True) == ("A", True)
+    for junk in ("ซ . 5", "7 ดตดี.", "อี F", "เอเอ เอ", "ดี อบต"):
+        assert level_of(junk, True) == (None, True), junk
+    header = _scanned(["ที่", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "คะแนน ITA", "ระดับผลการประเมิน"])
+    rows = [["1", "อบต.ทดสอบก", "59.78", "ฮ@0 ดี 7"], ["2", "อบต.ทดสอบข", "92.93", "เอ ฮ แฮ"],
+            ["3", "อบต.ทดสอบค", "97.41", "เอเอ"], ["4", "อบต.ทดสอบง", "72.93", "เอ ฮ แฮ"]]
+    found = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 4)], 2566)
+    check_results(found.rows, 2566)
+    # the last row's letter and total disagree (A is 85-94.99): validation takes neither
+    assert [(r.overall_score, r.level) for r in found.rows] == [(59.78, "D"), (92.93, "A"), (97.41, "AA"),
+                                                                 (None, None)]
+
+
+def test_glued_header_cut_whole_whatever_the_sets_order():
+    """A level cell with its column's header glued after it (`…โดยด่วนระดับผลการประเมิน`), the page's header read as
+    the whole header and as its parts: the longest is cut first, so the level is left whole, in every order."""
+    from parsers.ita.announcement import _letters, _strip_header
+
+    parts = [_letters("ระดับผลการประเมิน"), _letters("ผลการประเมิน"), _letters("การประเมิน")]
+    for order in (parts, parts[::-1], parts[1:] + parts[:1]):
+        headers = _OrderedSet(order)
+        assert _strip_header("7 ต้องปรับปรุงโดยด่วนระดับผลการประเมิน", headers) == "7 ต้องปรับปรุงโดยด่วน"
+
+
+class _OrderedSet(set):
+    """A set that iterates in the order it was given (as a run's hash seed may order a real one)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._order = list(items)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def test_a_stamps_words_read_into_a_name_are_cut():
+    """A certified-copy stamp (`สำเนาถูกต้อง`) over a name's end, read into it: the name without it; a name the
+    stamp's words would leave under three Thai letters stays."""
+    from parsers.ita.announcement import _clean_name
+
+    assert _clean_name("อบต.คลองมานีจสำเนาถูกตอ") == "อบต.คลองมานีจ"
+    assert _clean_name("อำเภอยิ่งอ \\สำเนาถูกต้อง ] .") == "อำเภอยิ่งอ"
+    assert _clean_name("องค์การบริหารส่วนตำบลท่าม่วง") == "องค์การบริหารส่วนตำบลท่าม่วง"
+    assert _clean_name("อบ สำเนาถูกต้อง") == "อบ สำเนาถูกต้อง"
+
+
 def test_scanned_row_without_a_result_is_no_row():
     """A unit printed with `-` in every score cell and the off-scale `ปรับปรุง` (no result), its dashes read as
     specks (`geปร`): not a row; a row whose numbers OCR lost but whose level is on the scale stays."""

@@ -134,6 +134,8 @@ def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
                 and split[1] == (letter in _PASSING):
             return letter, True
         return None, True  # a shape (`8`) the row's total may still decide (_Reader.add)
+    if scanned and (spelled := _spelled_among_specks(text)) is not None:
+        return spelled, True
     if scanned:
         # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
         first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
@@ -180,7 +182,7 @@ _PASSING = ("AA", "A")
 
 
 # ไม่ผ่าน also with its leading vowel lost (`C(ม่ผ่าน)`): ม before ผ่าน is never the pass word ผ่าน
-_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\]]*$")
+_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\].,']*$")  # (specks after it: `6(ไม่ผ่าน).`)
 
 
 def pass_word(text: str) -> tuple[str, bool | None]:
@@ -206,6 +208,24 @@ def _worded_letter(text: str) -> tuple[str, bool] | None:
     letter = match.group(1)
     passes = word == skeleton("ผ่าน")
     return (letter, True) if passes == (letter in _PASSING) else (text, False)
+
+
+_SPELLED_LETTERS = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
+
+
+def _spelled_among_specks(text: str) -> str | None:
+    """A letter level spelled in Thai as one word of a scanned cell, with its vowel (`ดี`, not a `ด` whose vowel
+    was lost), the cell's other words specks OCR read beside it (no two Thai letters, no Latin letter:
+    `ฮ@0 ดี 7`, `พ เอเอ: ยุ`, `7 เอฟ`), as `B al` is B. The letter bands are disjoint, so a total read right
+    refutes a misread letter."""
+    words = [re.sub(r"^[^ก-๛]+|[^ก-๛]+$", "", w) for w in text.split()]
+    spelled = [w for w in words if w in _SPELLED_LETTERS]
+    if len(spelled) != 1 or re.search(r"[A-Za-z]", text):
+        return None
+    others = [w for w in words if w and w not in _SPELLED_LETTERS]
+    if any(len(re.findall(r"[ก-ฮ]", w)) >= 2 for w in others):
+        return None
+    return _SPELLED_LETTERS[spelled[0]]
 
 
 def _nearest_level(letters: str) -> str | None:
@@ -235,6 +255,29 @@ _SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
 
 # A scanned level that is the first line of a longer one: what it reads if the cell's second line is lost.
 _CUT_LEVELS = {"ต้องปรับปรุง": ("ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")}
+
+
+def _in_order(letters: str, key: str) -> bool:
+    """Every one of `letters` is in `key`, in order (the others lost by the scan)."""
+    rest = iter(key)
+    return all(ch in rest for ch in letters)
+
+
+def word_level_candidates(text: str) -> tuple[str, ...]:
+    """The word-scale levels (2567+) a scanned level cell that reads as none can be, by its Thai letters (marks
+    aside; words of under three letters are specks): those holding all its letters in order (letters lost:
+    `ต้องปรับปรุงโดย`, `ผ่านี`) or two letters off them (`ผ่านดีด`, `ดผ่านี`), less those lacking a vowel the
+    reading holds that a longer level prints (`ผ่านี` is not ผ่าน: _foreign_vowel). Three letters at least
+    (vowels on the line count); ()
+    when none. Which of them the row prints is for the band of a total its tools pin (_Reader.add)."""
+    text = tidy(text) or ""
+    words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
+    letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
+    if len(letters) < 3:
+        return ()
+    return tuple(level for key, level in _LEVEL_SKELETONS.items()
+                 if (_in_order(letters, key) or Levenshtein.distance(letters, key) <= 2)
+                 and not _foreign_vowel(text, level))
 
 
 def letter_candidates(text: str) -> tuple[str, ...]:
@@ -518,6 +561,9 @@ _SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|
 _GLUED_BEFORE_TYPE = re.compile(r"^[ก-ฮ](?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|วิทยาลัย|โรงเรียน|โรงพยาบาล)")
 
 
+_STAMP_LETTERS = skeleton("สำเนาถูกต้อง").upper()
+
+
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
@@ -527,6 +573,9 @@ def _clean_name(text: str) -> str:
     # a letter glued before a unit's type word (`ลองค์การบริหาร…`, `อองค์การ…`: the rule beside the cell read
     # as a consonant): no unit's name opens with another letter before its type
     text = _GLUED_BEFORE_TYPE.sub("", text)
+    # a certified-copy stamp's words (`สำเนาถูกต้อง`) over the name's end, read into it: furniture real copies carry
+    if (rest := _glued(text, _STAMP_LETTERS, at_end=True)) is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
+        text = rest
     if not _SCAN_JUNK.search(text):
         return text
     # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts
@@ -643,6 +692,14 @@ class _Reader:
             # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
             # reader read it (never a guess, never steering the digit chooser): two readers of two cells agree
             shapes, level = (level,), None
+        # a word level with letters lost (`ผ่านี`), on the word scale or where the year is unknown (a letter
+        # table's word readings go with letters_only); a letter beside its pass word is a shape, above
+        words = word_level_candidates(cell("level")) if scanned and level is None and not shapes \
+            and (not self.letter_scale or self.year is None) and columns.tools() \
+            and pass_word(cell("level"))[1] is None else ()
+        fragment = bool(words)
+        if fragment:
+            shapes = words
         if scanned and level in _CUT_LEVELS and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
@@ -685,7 +742,9 @@ class _Reader:
             confirmed = (_has_parts(a) or _certain(source("total"), cell("total"))
                          or pictured and "overall_score" not in guessed) \
                 and not problems(replace(a, level=None), self.year)  # (a total its tools refute confirms nothing)
-            if lost_letter:  # no glyph of the letter: only a total its tools pin exactly may say which it is
+            if lost_letter or fragment:
+                # no glyph of the letter, or a word with letters lost: only a total its tools pin exactly may say
+                # which level it is
                 confirmed = confirmed and expected_total(a, self.year) is not None
             a.level = fitting[0] if len(fitting) == 1 and confirmed else None
         if scanned and not _checkable(a, self.year):
@@ -709,6 +768,9 @@ class _Reader:
         for a in rows:
             if a.level != "ปรับปรุง":
                 continue
+            if (level := self._pinned_level(a, _CUT_LEVELS["ต้องปรับปรุง"])) is not None:
+                a.level = level  # which of the two, by the band of a total its tools pin exactly
+                continue
             self._drop_level(a, "level 'ปรับปรุง' in a table of ต้องปรับปรุง")
 
     def letters_only(self, start: int) -> None:
@@ -724,7 +786,19 @@ class _Reader:
         for a in rows:
             if a.level is None or a.level in LETTER_LEVELS:
                 continue
+            if a.level == "ผ่าน" and (letter := self._pinned_level(a, _PASSING)) is not None:
+                # the pass word of a passing letter the scan lost (`' (ผ่าน)`): AA or A, as a lost letter beside its
+                # pass word is decided in add, by the band of a total its tools pin exactly
+                a.level = letter
+                continue
             self._drop_level(a, f"level {a.level!r} in a table of letter levels")
+
+    def _pinned_level(self, a: Assessment, levels: tuple[str, ...]) -> str | None:
+        """The one of `levels` whose band holds the row's total, where its tools pin that total exactly."""
+        if expected_total(a, self.year) is None or problems(replace(a, level=None), self.year):
+            return None
+        fitting = [lv for lv in levels if not problems(replace(a, level=lv), self.year)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _drop_level(self, a: Assessment, why: str) -> None:
         """A level the table's own levels say is misread is unknown; a total only its band checked goes with it."""
@@ -897,17 +971,27 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
     return found
 
 
-def _strip_header(text: str, headers: set[str] | None) -> str:
+_NUMBER_THEN_TEXT = re.compile(r"\s*(\d{1,3}[.,]\d{1,2})\s*(\D*[^\d\s]\D*)")
+
+
+def _strip_header(text: str, headers: set[str] | None, number: bool = False) -> str:
     """A scanned cell without the words of its column's header that the OCR grid glued onto it (the header
     repeated at a page's top read into the row below or above: `…ทุงใหญ่ชือสถานศึกษา`, `93.57 EIT`): a word,
-    or the end or start of the text, that reads as the header, when something remains."""
+    or the end or start of the text, that reads as the header, when something remains. In a score column
+    (`number`) a number with the header's letters after it (`48.02คะแนนITA`) is the number: what remains need
+    not be Thai, and the cell's reading stays unsure (its provenance keeps the glued text)."""
     if not headers or not text.strip():
         return text
+    if number and (match := _NUMBER_THEN_TEXT.fullmatch(text)) and len(glued := _letters(match.group(2))) >= 4 \
+            and any(fuzz.ratio(glued, h) >= 85 for h in headers):
+        return match.group(1)
     words = text.split()
     kept = [w for w in words if not (len(_letters(w)) >= 3 and any(fuzz.ratio(_letters(w), h) >= 80 for h in headers))]
     if kept and len(kept) < len(words):
         text = " ".join(kept)
-    for header in (h for h in headers if len(h) >= 4):
+    # the longest header first, so the whole header is cut before a part of it can leave the rest glued (and the
+    # same cut whatever order the set iterates in: `…โดยด่วนระดับผลการประเมิน` read one way or the other by run)
+    for header in sorted((h for h in headers if len(h) >= 4), key=lambda h: (-len(h), h)):
         for at_end in (True, False):
             rest = _glued(text, header, at_end)
             if rest is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
@@ -1003,6 +1087,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
         previous = columns
         scanned = _is_scanned(table)
         headers = _header_texts(table.rows, columns) if scanned else {}
+        score_roles = {"total", *POINT_FIELDS}
         body: list[tuple[list[str], list[Provenance | None], int] | str] = []  # rows, or a section's text
         for row in table.rows[n_header:]:
             if row.kind == "header" or _names_columns(row.cells) and not any(
@@ -1012,7 +1097,8 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
             if row.kind == "section":
                 body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
-            cells = [_strip_header(c, headers.get(i)) for i, c in enumerate(row.cells)] if headers else row.cells
+            cells = [_strip_header(c, headers.get(i), columns.roles.get(i) in score_roles)
+                     for i, c in enumerate(row.cells)] if headers else row.cells
             last = body[-1] if body and not isinstance(body[-1], str) else None
             if scanned and last is not None and last[2] < row.page and \
                     (joined := _cut_row(last[0], last[1], cells, list(row.sources), columns)):

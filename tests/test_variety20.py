@@ -152,3 +152,31 @@ def test_a_sub_list_number_without_its_space(text, rest):
     from parsers.ita.text import strip_list_number
 
     assert strip_list_number(text) == rest
+
+
+_HEAD = ["ตัวชี้วัด ITA ที่เกี่ยวข้อง", "ประเด็นการขับเคลื่อนความโปร่งใส", "จุดที่ต้องเร่งปรับจากผลคะแนน", "รายละเอียดวิธีปฏิบัติ",
+         "ผู้รับมอบหมายงาน"]
+
+
+@pytest.mark.parametrize("cells, kept", [
+    # the head's last line read again, marks lost, beside a cut row's rest: the rest alone is kept
+    (["เกยวของ", "โปรงใส", "คะแนน", "๓. ทบทวนคู่มือการปฏิบัติงาน", ""], ["", "", "", "๓. ทบทวนคู่มือการปฏิบัติงาน", ""]),
+    # one cell alone that ends its header could be the body's by chance: kept
+    (["เกี่ยวข้อง", "โครงการพัฒนาระบบ", "", "๓. ทบทวนคู่มือ", "กองคลัง"], None),
+    # a first line that ends its header over the cell's own text (as before)
+    (["ที่เกี่ยวข้อง\n๑. การปฏิบัติหน้าที่", "โครงการ", "", "", ""], ["๑. การปฏิบัติหน้าที่", "โครงการ", "", "", ""]),
+])
+def test_a_repeated_heads_last_line_atop_a_cut_rows_rest(cells, kept):
+    from parsers.tables import RawRow, _without_header_tail
+
+    assert _without_header_tail(RawRow(cells, len(cells), 0.0, 10.0), _HEAD) == kept
+
+
+def test_a_tall_two_level_head_repeated_over_cut_rows(tmp_path):
+    """DOCX repeats the quarter-column head on every page; its tall cells' last line came again in the first row of
+    each page and joined the cut row of the page before (`…ประจำปีโปรงใส`, text 5/9)."""
+    fields = _print(tmp_path, Spec(27008, "development_plan",
+                                   "held_out_14+quarter_columns+score_change+section_numbers+two_offices+row_breaks",
+                                   "docx", "TH SarabunPSK"))
+    _all_right(fields, ("measure_text_exact", "measure_section", "measure_indicator", "measure_method",
+                        "measure_recall", "measure_precision", "measure_responsible", "measure_period"))

@@ -337,20 +337,32 @@ def _not_the_header(row: RawRow, table: Table, header_rows: dict[int, list[list[
         and not repeats_header(row, table.header, known) and not _header_remnant(row, table.header)
 
 
+_THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
 def _without_header_tail(row: RawRow, header: list[str]) -> list[str] | None:
     """Under a header repeated on a later page, the cells of the first row without the lines that end their
     column's header (`ชอบหลัก` under `งานที่รับผิด`: the layout took the header's wrapped last line for the
-    body's first); None when no cell opens with one."""
-    bare = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
-    out, found = [], False
+    body's first); None when no cell opens with one. Compared without marks (a tall head's last line, read under
+    its second level's rule, may lose them); a cell that is such a line alone (a cut row's rest fills other
+    columns) goes only where two cells or more are (one short word could end a header by chance)."""
+    bare = lambda text: _THAI_MARKS.sub("", re.sub(r"\s+", "", text))  # noqa: E731
+    out, found, whole = [], False, []
     for i, cell in enumerate(row.cells):
         first, _, rest = cell.partition("\n")
         name = bare(header[i]) if i < len(header) else ""
-        if rest.strip() and len(bare(first)) >= 3 and name != bare(first) and name.endswith(bare(first)):
+        if len(bare(first)) >= 3 and name != bare(first) and name.endswith(bare(first)):
+            if not rest.strip():
+                whole.append(i)
             out.append(rest)
-            found = True
+            found = found or bool(rest.strip())
         else:
             out.append(cell)
+    if len(whole) >= 2:
+        found = True
+    else:
+        for i in whole:
+            out[i] = row.cells[i]
     return [join_lines(c) for c in out] if found else None
 
 
@@ -913,6 +925,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
         at_top = True
         header_above: RawRow | None = None  # this page's last header row, while still at the table's top
         head_done = [""] * found.n_cols  # the repeated header's lines read so far atop this page (_header_atop)
+        head_atop = False  # a repeated header's rows were read atop this page by _header_atop
         for index, row in enumerate(found.rows):
             if _is_spacer(row):
                 continue
@@ -921,6 +934,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                 head_done, rest = split
                 piece = [join_lines(c) for c in row.cells] if rest is None else list(current.header)
                 current.rows.append(TableRow(piece, found.page, "header", list(row.sources)))
+                head_atop = True
                 if rest is None:
                     continue
                 row = rest
@@ -977,7 +991,7 @@ def build_tables(page_tables: list[PageTable], pages: list[PageText]) -> list[Ta
                     current.header = [join_lines(f"{h}\n{c}") for h, c in zip(current.header or [""] * len(cells), cells)]
                 current.rows.append(TableRow(cells, found.page, "header", list(row.sources), list(row.spanned)))
                 continue
-            if at_top and header_above is not None and any(r.kind == "body" for r in current.rows):
+            if at_top and (header_above is not None or head_atop) and any(r.kind == "body" for r in current.rows):
                 cells = _without_header_tail(row, current.header) or cells
             at_top = False
             spanned = list(row.spanned)

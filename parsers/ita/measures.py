@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from normalizers import catalog
 from normalizers.codes import split_code_prefix
 from normalizers.dates import Period, months, opens_with_period, parse_period, quarters
+from normalizers.digits import to_arabic_digits
 from normalizers.money import parse_baht
 from parsers.ita.columns import OFFICE, SHORT_LABEL, column_roles, header_role, is_measure_table, month_of, table_roles
 from parsers.ita.text import LIST_NUMBER, compact, skeleton, strip_list_number, tidy
@@ -130,6 +131,10 @@ def measures(tables: list[Table], pages: list[PageLayout], year: int | None = No
         if header and not goes_on and is_measure_table(found, named):
             roles = found
             section = _section_above(pages, table, header) or (section if _same_run(last_table, table) else None)
+            if section is None and (series := _first_of_series(body)):
+                # headings numbered `1.` `2.` (the document's own shape, which alone says no section): the one above
+                # the table is a section when the table's section rows go on its series
+                section = _section_above(pages, table, header, series)
         elif roles is not None and last_table is not None and table.n_cols == last_table.n_cols \
                 and _same_run(last_table, table):
             continued = True
@@ -380,14 +385,14 @@ def _furniture_line(line, running: set[str]) -> bool:
     return bool(_PAGE_FURNITURE.match(text)) or re.sub(r"[0-9๐-๙]", "", text) in running
 
 
-def _numbered_heading(above: list) -> str | None:
+def _numbered_heading(above: list, opens=_SECTION_LINE.match) -> str | None:
     """The `1) กระบวนการ…` heading the lines `above` end with (top to bottom), or None. The heading may wrap: up to
-    three lines, each close under the one before, the first numbered."""
+    three lines, each close under the one before, the first numbered (as `opens` says)."""
     for count in range(1, min(3, len(above)) + 1):
         lines = above[-count:]
         if count > 1 and lines[1].top - lines[0].bottom > lines[0].bottom - lines[0].top:
             break
-        if _SECTION_LINE.match(lines[0].text):
+        if opens(lines[0].text):
             return tidy(strip_list_number(" ".join(line.text for line in lines)))
     return None
 
@@ -407,8 +412,28 @@ def _heading_between(pages: list[PageLayout], before: TableRow, row: TableRow) -
     return _numbered_heading(between)
 
 
-def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> str | None:
-    """A `1) กระบวนการ…` heading printed right above the table's header (page furniture aside)."""
+_HEADING_NUMBER = re.compile(r"\s*\(?(\d{1,2})")
+
+
+def _first_of_series(body: list[TableRow]):
+    """What opens the heading before a table's first section row (`2. การให้บริการ…` → `1.` of the same shape): the
+    sections are numbered in one series, so the one above the table is the number before; None without a numbered
+    section row."""
+    first = next((row for row in body if row.kind == "section"), None)
+    text = to_arabic_digits(" ".join(c for c in first.cells if c.strip())) if first is not None else ""
+    style, number = _list_style(text), _HEADING_NUMBER.match(text)
+    if style is None or number is None or int(number.group(1)) < 2:
+        return None
+
+    def opens(line: str) -> bool:
+        found = _HEADING_NUMBER.match(to_arabic_digits(line))
+        return _list_style(line) == style and found is not None and int(found.group(1)) == int(number.group(1)) - 1
+    return opens
+
+
+def _section_above(pages: list[PageLayout], table: Table, header: list[str], opens=_SECTION_LINE.match) -> str | None:
+    """A `1) กระบวนการ…` heading printed right above the table's header (page furniture aside); `opens` says what
+    opens a heading."""
     page = next((p for p in pages if table.pages and p.number == table.pages[0]), None)
     if page is None or not header or not header[0].strip():
         return None
@@ -421,12 +446,12 @@ def _section_above(pages: list[PageLayout], table: Table, header: list[str]) -> 
             # the table opens its page: its heading may end the page before (a browser breaks after a heading)
             above = [line for line in sorted(before.lines, key=lambda line: line.bottom)
                      if not _furniture_line(line, running)][-3:]
-        return _numbered_heading(above)
+        return _numbered_heading(above, opens)
     start = compact(header[0])[:6]
     for index, line in enumerate(page.lines):
         if compact(line.text).startswith(start) and index > 0:
             above = page.lines[index - 1].text
-            if _SECTION_LINE.match(above):
+            if opens(above):
                 return tidy(strip_list_number(above))
             return None
     return None

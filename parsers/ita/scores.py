@@ -13,7 +13,7 @@ from normalizers import catalog
 from normalizers.codes import normalize_code, resolve_code
 from normalizers.levels import THAI_LEVELS, normalize_level
 from normalizers.scores import parse_score
-from parsers.ita.statements import count_columns
+from parsers.ita.statements import count_columns, weighted_columns
 from parsers.ita.text import NUMBER, compact, skeleton, tidy
 from parsers.ocr_digits import UNREAD
 
@@ -132,13 +132,15 @@ def segments(pages: list[PageLayout], tables: list[Table],
              year: int | None = None) -> list[tuple[str, list[Provenance | None]]]:
     """Candidate text pieces for indicator lines, each with the places it was read from: table rows (their
     cells), lines, and each line joined with the next (a score wrapped onto the following line). A table
-    with a column per year (`ปี 2567 | ปี 2566 | ผลต่าง`) gives its rows without the other years' columns, and
-    the page lines across such a table are left out: a line runs the years' numbers together, so which one is
+    with a column per year (`ปี 2567 | ปี 2566 | ผลต่าง`) gives its rows without the other years' columns (and one
+    of weights and weighted points without those), and the page lines across such a table are left out: a line runs the years' numbers together, so which one is
     this year's is only known from the columns (a scan that garbled one of them would leave the other)."""
     pieces, by_year = [], []
     for table in tables:
         # columns of other years, and columns of counts (questions, respondents: statements.count_columns)
-        others = other_year_columns(table, year) | count_columns(table.header, [r.cells for r in table.rows if r.kind != "header"])
+        body = [r.cells for r in table.rows if r.kind != "header"]
+        # and weights and weighted points beside the scores (statements.weighted_columns: by their checksum)
+        others = other_year_columns(table, year) | count_columns(table.header, body) | weighted_columns(body)
         if others:
             by_year += [s for row in table.rows for s in row.sources if s is not None]
         for row in table.rows:

@@ -45,6 +45,9 @@ _RAI = r"ราย(?!การ|งาน|ละเอยด|ได|จาย|ช
 _NOT_A_RESULT_AFTER = re.compile(rf"^(?:คะแนน)?(?:ขนไป|ขึ้นไป|ลงมา|ตอนไป|ขอ(?!ง)|คน|{_RAI}|หนวยงาน|ป(?![ก-ฮ]))|^[-–]\d")  # ข้อ, not ของ
 _RANGE_END = re.compile(r"\d[-–]$")
 _STATED_FOR = re.compile(r"(?<!\d)(25[5-8]\d)[^\d]{0,8}$")  # a year right before the number: the year it is for
+# A sign right before a number (`+8.45`, `(-2.30)`) makes it a change between two scores, never a score; a dash after a
+# digit is a range's (`_RANGE_END`).
+_SIGNED = re.compile(r"(?:^|[^\d])[+\-−±]$")
 _TARGET = re.compile(r"เปาหมาย|คาดหวง|มงหวง|คาดวาจะ")  # a score aimed at is no score obtained
 _TOOL_CUE = re.compile(r"IIT|EIT|OIT|แบบวด|แบบตรวจ|สวนท[12]|สวนไดสวนเสย|เปดเผยขอมลสาธารณะ")
 _INDICATOR_CUE = re.compile(r"ตวชวด")
@@ -52,8 +55,10 @@ _INDICATOR_CUE = re.compile(r"ตวชวด")
 _THAI_LEVEL_KEYS = sorted(((skeleton(level), level) for level in THAI_LEVELS), key=lambda kv: -len(kv[0]))
 # Without marks ผ่านดี and ผ่าน + ด้วย look alike (`ผานดวย` is ผ่านด้วย; ผ่านดีด้วย is `ผานดดวย`); ผ่านเกณฑ์ is no level.
 _LEVEL_WORD = r"(?:ผานดเยยม|ผานด(?!วย)|ผาน(?!เกณฑ)|ตองปรบปรงโดยดวน|ตองปรบปรง)"
+# The word for level may carry a short word of its own before the level (`ระดับผล : B`, `ระดับที่ได้จัด ผ่านดี`): a few
+# letters, never the word for score (a level then belongs to another number).
 _LEVEL_AFTER = re.compile(
-    rf"^[^\d]{{0,45}}?(?:(?:ระดบ|กลม|เกรด)(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})"
+    rf"^[^\d]{{0,45}}?(?:(?:ระดบ|กลม|เกรด)(?:(?!คะแนน)[^\d]){{0,10}}?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})"
     rf"|[(\"“'](?P<b>{_LEVEL_WORD}|AA|[A-F])[)\"”'])")
 _LEVEL_BEFORE = re.compile(
     rf"ระดบ(?:ผลการประเมน)?(?:คอ|อยท|ท)?[:\"“”'(\[]*(?P<a>AA|[A-F](?![A-Za-z])|{_LEVEL_WORD})[^\d]{{0,40}}$")
@@ -149,11 +154,16 @@ def overall(text: str, year: int | None) -> Statement | None:
             and bool(_AMOUNT_BEFORE.search(before)))
         if (_NOT_A_RESULT_BEFORE.search(before) and not result_despite_words) or _NOT_A_RESULT_AFTER.search(after) \
                 or _RANGE_END.search(before) or _TARGET.search(before[-35:]) or _YEAR.fullmatch(match.group(1)) \
-                or _after_indicator_name(before):
+                or _after_indicator_name(before) or _SIGNED.search(before):
             continue
         stated_for = _STATED_FOR.search(before)
         if year is not None and stated_for and int(stated_for.group(1)) < year:
             continue  # `(ปี 2564 ได้ 94.14 คะแนน)`: a score stated for an earlier year is not this year's
+        # `ผลการวัดปี 2567 : 93.69 คะแนน`: a score stated for the assessment year itself, no tool or indicator
+        # between the year and it, says the result as the words for "overall" do
+        for_this_year = (year is not None and stated_for is not None and int(stated_for.group(1)) == year
+                         and not _TOOL_CUE.search(before[stated_for.end(1) - len(before):])
+                         and not _INDICATOR_CUE.search(before[stated_for.end(1) - len(before):]))
         level_text = (level.group("a") or level.group("b")) if level else None
         if level_text is None and (back := _LEVEL_BEFORE.search(before)) \
                 and not _NUMBER.search(before[max(0, back.start() - 25):back.start()]):
@@ -168,7 +178,7 @@ def overall(text: str, year: int | None) -> Statement | None:
             refused.append(f"overall score {value:g} refused: the level printed with it ({_level(level_text)}) "
                            f"contradicts it")
             continue
-        weight = _cue_weight(before) + (2 if level_text else 0)
+        weight = _cue_weight(before) + (2 if level_text else 0) + (2 if for_this_year else 0)
         if weight < 2:
             continue
         weight += "." in match.group(1)
@@ -313,6 +323,39 @@ def count_columns(header: list[str], rows: list[list[str]]) -> set[int]:
         if counted and any(values(column)) and all(_WHOLE_OR_NONE.fullmatch(v) for v in values(column)):
             found.add(column)
     return found
+
+
+_PLAIN_NUMBER = re.compile(r"(?!0\d)\d{1,3}(?:\.\d{1,2})?")
+
+
+def weighted_columns(rows: list[list[str]]) -> set[int]:
+    """The weight and the weighted-points columns of a table of scores (`ตัวชี้วัด | 6 | 92.75 | 5.57`), found by the
+    checksum points = weight x score / 100 holding on three rows or more and on nearly every row that fills the three
+    columns: their numbers are never a score. The weight is the column whose numbers sum to 100 (the year's weights
+    share the whole), else the one of whole numbers beside a score of decimals; when neither tells them apart, both
+    factors are left out with the points (no score is read rather than the weight)."""
+    def number(cells: list[str], column: int) -> float | None:
+        text = flat(cells[column]) if column < len(cells) else ""
+        return float(text) if _PLAIN_NUMBER.fullmatch(text) else None
+    width = max((len(cells) for cells in rows), default=0)
+    for a in range(width):
+        for b in range(a + 1, width):
+            for c in range(width):
+                if c in (a, b):
+                    continue
+                filled = [(x, y, z) for cells in rows
+                          if None not in (x := number(cells, a), y := number(cells, b), z := number(cells, c))]
+                held = [(x, y, z) for x, y, z in filled if abs(x * y / 100 - z) <= 0.006 and z > 0]
+                if len(held) < 3 or len(held) < 0.8 * len(filled):
+                    continue
+                sums = {a: sum(x for x, _, _ in held), b: sum(y for _, y, _ in held)}
+                whole = {k: all(v == int(v) for v in ([x for x, _, _ in held] if k == a else [y for _, y, _ in held]))
+                         for k in (a, b)}
+                weight = next((k for k in (a, b) if abs(sums[k] - 100) <= 0.5), None)
+                if weight is None and whole[a] != whole[b]:
+                    weight = a if whole[a] else b
+                return {weight, c} if weight is not None else {a, b, c}
+    return set()
 
 
 _ITEM_NUMBER = re.compile(r"^\W*\d{1,2}\s?[.)]\s*")

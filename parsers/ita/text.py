@@ -17,8 +17,8 @@ NUMBER = r"\d{1,3}(?:\.\d{1,2})?"
 # A printer that draws the digits in a fallback font after the rest of the run puts the point first (`. ๑ อบรม…`).
 # A list number a scan left unread is the scan layer's mark (ocr_digits.UNREAD) with its point (`#. การเผยแพร่…`).
 # A font that sets its punctuation apart (Noto Thai in a browser) prints a space before the point or the bracket
-# (`๑ ) การป้องกัน…`, `๒ . จัดอบรม…`).
-LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2} ?\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D)|\d{1,2} ?\.(?!\d)"
+# (`๑ ) การป้องกัน…`, `๒ . จัดอบรม…`); a browser that lost the space after a sub-list number prints `3.2โครงการ…`.
+LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2} ?\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s+\D|[\u0e01-\u0e2e\u0e40-\u0e44])|\d{1,2} ?\.(?!\d)"
                          rf"|\.\s?\d{{1,2}}(?![\d.])(?=\s*[^\d\s.])|{re.escape(UNREAD)}[.)](?=\s))\s*")
 
 

@@ -203,19 +203,8 @@ def _question_code(text: str, tool: str | None, year: int | None = None) -> tupl
     letter, digits = match.group(1), match.group(2)
     rest = text[match.end():]
     candidates = [letter + digits]
-    if letter in "1I" and tool:
-        candidates = [tool[0].lower() + digits]
-        if letter == "1" and len(digits) == 1:
-            candidates.append(tool[0].lower() + "1" + digits)
-    elif letter in "0O6" and tool:  # OCR reads e as 6 or 0 (`611`, `013`), o as 0
-        if tool == "OIT" and letter in "0O":
-            candidates = ["o" + digits]
-        elif tool == "EIT":
-            candidates = ["e" + digits]
-        else:
-            return None, text
-    elif letter == "6":
-        return None, text
+    if letter == "1" and len(digits) == 1:
+        candidates.append("i1" + digits)
     codes = [code for code in map(normalize_code, candidates)
              if code is not None and not (tool and code[0] != tool[0].lower())]
     if not codes:
@@ -293,10 +282,7 @@ def _code_from_text(text: str, tool: str | None, year: int | None, min_score: fl
     """(code, question text) for a scored row whose printed code is unreadable, when the question's wording
     clearly names one question of the tool in the year's catalog; (None, text) otherwise."""
     garbled = _GARBLED_CODE.match(text)
-    # OCR may also join the code to the text (`edหน่วยงาน…`, `6อ9หน่วยงาน…`): each short prefix is tried as the code.
-    lead = len(text) - len(text.lstrip())
     starts = [garbled.end()] if garbled else []
-    starts += [lead + k for k in range(1, _MAX_CODE_CHARS + 1) if lead + k < len(text)]
     best: tuple[str, float, str] | None = None
     for start in starts:
         question = text[start:].strip()
@@ -356,11 +342,6 @@ def _question_columns(header: list[str]) -> dict[str, int]:
             columns.setdefault("score", index)
     columns.setdefault("question", 2)
     columns.setdefault("score", columns["question"] + 1)
-    if "indicator" not in columns and "tool" in columns:
-        # A header a scan garbled (`ตัวชี้วัด` read `วชี้วัด`): the one column between tool and question.
-        between = [i for i in range(columns["tool"] + 1, columns["question"]) if i not in columns.values()]
-        if len(between) == 1:
-            columns["indicator"] = between[0]
     return columns
 
 

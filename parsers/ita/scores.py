@@ -47,13 +47,14 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|\(?[ก-ฮ][.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}])")
-# The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
-# digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)
-_QUESTION_CODE = re.compile(r"^\s*([iI1eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
-# A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
+# A code's letter, or the digit documents retype for it (`๑๒๓*` for i23, `๐๗` for o7: normalizers/codes.py).
+# What OCR makes of a letter (`l9`, `611`, `013E-Service`) is repaired by the scan layer (scan_cleanup._CODE_*)
+# before the grammar sees the cell; a look-alike it could not repair is no code here.
+_QUESTION_CODE = re.compile(r"^\s*([iIeEoO01])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# A short token where the code is printed that is no code (a code a scan refused, `#`, or damaged, `em`): the
+# row's question is known by its wording (_code_from_text).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
-_MAX_CODE_CHARS = 4
-# A score cell is a number and nothing else (a scan's garbled cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
+# A score cell is a number and nothing else (a cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
 _SCORE_CELL = re.compile(rf"^\(?{SCORE}\)?(?:คะแนน|%)?$")
 
 
@@ -195,8 +196,9 @@ def _is_question_header(cells: list[str]) -> bool:
 def _question_code(text: str, tool: str | None, year: int | None = None) -> tuple[str | None, str]:
     """(canonical code, rest of the text) for a cell opening with a question code (`e2* หน่วยงาน…`).
 
-    A digit standing for the letter (`19`: `1` for i) is ambiguous when the letter itself was lost in a scan
-    (`19` may be i9, or i19 printed `i19`): the reading whose catalog wording matches the text better wins."""
+    A digit standing for the letter (`19`: `1` for i) is ambiguous (`19` may be i9, or i19 with its letter
+    retyped `119`): the reading whose catalog wording matches the text better wins. That is the catalog's
+    meaning, so it stays here; the table's tool only rules out another tool's code."""
     match = _QUESTION_CODE.match(text)
     if not match:
         return None, text
@@ -238,7 +240,9 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
             cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
             number = _indicator_cell(cells[columns["indicator"]]) if "indicator" in columns else None
             if "tool" in columns:
-                # A tool name a scan garbled (`IIT` read `บ1`) is known from the row's indicator.
+                # A tool cell that names no tool (a name in words, or one a scan left unreadable, `บ1`) gives
+                # the tool of the row's indicator: an indicator belongs to one tool (the catalog's meaning, so it
+                # stays in the grammar; the scan layer cannot know a cell is the tool's column).
                 tool_text = cells[columns["tool"]]
                 tool = _tool_cell(tool_text) or (catalog.tool_of_indicator(number) if tool_text.strip() else None) or tool
             if number:
@@ -254,8 +258,9 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                     code, rest = _code_from_text(text, tool, year)
                     recovered = code is not None
                 if code is None and score is not None:
-                    # The tool a scan garbled (`IIT` read `เท`, its indicator `Wine`) is not the previous
-                    # row's: a wording that names one question of the year clearly, in any tool, gives both.
+                    # A row whose tool and indicator cells name nothing (`เท`, `Wine` as a scan read IIT's) may
+                    # belong to another tool than the row before: a wording that names one question of the year
+                    # clearly, in any tool, gives both (the catalog's meaning, so it stays in the grammar).
                     code, rest = _code_from_any_tool(text, year)
                     recovered = code is not None
                     if recovered:

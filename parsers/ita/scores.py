@@ -41,7 +41,7 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 # A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
 # `การทุจริต3บังคับใช้`); a score is not followed by an unread mark (the scan layer refuses a number with a
 # look-alike sign glued to it, `9@.78`, and writes a tool read as strokes before a name, `111การ…`, as the tool).
-# A list number of digits (or one the scan layer refused, `#`, a garbled `lo.` among them) or a Thai letter (`ก.`, `(ก)`)
+# A list number of digits (or one the scan layer refused, `#`: a garbled `lo.` is made `#.` there) or a Thai letter (`ก.`, `(ก)`)
 # may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
 # (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(

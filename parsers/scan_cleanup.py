@@ -445,9 +445,13 @@ def _fiscal_months(text: str, years: set[int]) -> str:
 
 
 # Column headers of ITA tables (the words parsers/ita assigns roles by): an OCR'd header cell that holds none of
-# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header.
+# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header. A head word that documents print as
+# the start of a longer header is listed in that form too (`วิธีการดำเนินการ`): matched as a whole cell, the head
+# word alone is far from the long header, and another header sharing its tail would win (blind3's 01003, bilevel
+# 300 dpi: `วิธีภารดําเนินการ`, ก read ภ, was snapped to ผลการดำเนินการ, the output, and the methods were lost).
 HEADER_WORDS = ("ผู้รับผิดชอบ", "ระยะเวลา", "มาตรการ", "วิธีการ", "ขั้นตอน", "ผลการดำเนินการ", "ผลลัพธ์", "ติดตาม",
-                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ")
+                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ",
+                "วิธีการดำเนินการ", "ขั้นตอนการดำเนินการ", "ระยะเวลาดำเนินการ")
 HEADER_SIMILARITY = 75  # rapidfuzz ratio without marks and spaces
 _NO_MARKS = re.compile(f"[{MARKS}\\s]")
 

@@ -47,10 +47,10 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|\(?[ก-ฮ][.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}])")
-# A code's letter, or the digit documents retype for it (`๑๒๓*` for i23, `๐๗` for o7: normalizers/codes.py).
-# What OCR makes of a letter (`l9`, `611`, `013E-Service`) is repaired by the scan layer (scan_cleanup._CODE_*)
-# before the grammar sees the cell; a look-alike it could not repair is no code here.
-_QUESTION_CODE = re.compile(r"^\s*([iIeEoO01])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# A code's letter, or what documents type for it (`l ๒๔` for i24, `๑๒๓*` for i23, `๐๗` for o7: the printed
+# forms normalizers/codes.py reads). What OCR makes of a letter (`611`, `013` in EIT's table for e13) is the scan
+# layer's to repair (scan_cleanup._CODE_*) before the grammar sees the cell; one it could not is no code here.
+_QUESTION_CODE = re.compile(r"^\s*([iIl|eEoO01])\s*(\d{1,2})(?!\d)\s*\*?\s*")
 # A short token where the code is printed that is no code (a code a scan refused, `#`, or damaged, `em`): the
 # row's question is known by its wording (_code_from_text).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")

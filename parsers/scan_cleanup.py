@@ -99,14 +99,15 @@ _CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*(?:[\u0e01-\u0e4
 _CODE_E = re.compile(r"^(\s*)6(\d{1,2})(?!\d)(?=\s*\*?\s+[\u0e01-\u0e4e])")
 # An OIT code glued to a Latin name after it (`013E-Service`, `06Q&A`: o๑๓, o๖ with the o read as a zero): o13.
 _CODE_O = re.compile(r"^(\s*)[0O](\d{1,2})(?!\d)\s?(?=\*?[A-Z][A-Za-z&\-])")
-# A code's reading glued to the Thai wording after it (`edหน่วยงาน…` for e6, `6อ9หน่วยงาน…`): two or three Latin
-# letters or digits holding a Latin letter, or a digit, a Thai look-alike of a digit and a digit, right before a
+# A code's reading glued to the Thai wording after it (`edหน่วยงาน…` for e6, `[21เจ้าหน้าที่…`, `6อ9หน่วยงาน…`): two
+# or three Latin letters, digits or the signs OCR makes of a letter (`[ ] | !`), holding a letter or sign, or a
+# digit, a Thai look-alike of a digit and a digit, right before a
 # Thai consonant or leading vowel at a cell's start, are the code's place: a space is put after them, so that the
 # grammar reads the token where a code is printed (and the question by its wording when the token is no code).
 # A tool or ITA glued to Thai (`ITAของ`) is a word, not a code's place; a bare number glued to Thai stays (a list
 # number `1การ…` is the measure grammar's).
 _GLUED_CODE = re.compile(r"^(\s*)(?!(?:IIT|EIT|OIT|ITA)(?![A-Za-z\d]))"
-                         r"(\d[อวฯงจ]\d|(?=[A-Za-z\d]*[A-Za-z])[A-Za-z\d]{2,3})\*?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+                         r"(\d[อวฯงจ]\d|(?=[A-Za-z\d\[\]|!]*[A-Za-z\[\]|!])[A-Za-z\d\[\]|!]{2,3})\*?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _MARK_CLASS = f"[{MARKS}]*"
 
 

@@ -45,6 +45,7 @@ from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, docum
     # a code's reading glued to the wording is split off (scores.py used to try each short prefix as the code)
     ("edหน่วยงานมีช่องทาง", "ed หน่วยงานมีช่องทาง"),
     ("e6*หน่วยงาน", "e6* หน่วยงาน"),
+    ("[21เจ้าหน้าที่ของหน่วยงาน", "[21 เจ้าหน้าที่ของหน่วยงาน"),  # i read as a bracket
     ("6อ9หน่วยงานของท่าน", f"{UNREAD} หน่วยงานของท่าน"),
 ])
 def test_scan_confusions_are_repaired_or_refused(ocr, clean):

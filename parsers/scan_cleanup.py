@@ -99,6 +99,15 @@ _CODE_I = re.compile(r"^(\s*)[l|I]\s?(\d{1,2})(?!\d)(?=\s*\*?\s*(?:[\u0e01-\u0e4
 _CODE_E = re.compile(r"^(\s*)6(\d{1,2})(?!\d)(?=\s*\*?\s+[\u0e01-\u0e4e])")
 # An OIT code glued to a Latin name after it (`013E-Service`, `06Q&A`: o๑๓, o๖ with the o read as a zero): o13.
 _CODE_O = re.compile(r"^(\s*)[0O](\d{1,2})(?!\d)\s?(?=\*?[A-Z][A-Za-z&\-])")
+# A code's reading glued to the Thai wording after it (`edหน่วยงาน…` for e6, `[21เจ้าหน้าที่…`, `6อ9หน่วยงาน…`): two
+# or three Latin letters, digits or the signs OCR makes of a letter (`[ ] | !`), holding a letter or sign, or a
+# digit, a Thai look-alike of a digit and a digit, right before a
+# Thai consonant or leading vowel at a cell's start, are the code's place: a space is put after them, so that the
+# grammar reads the token where a code is printed (and the question by its wording when the token is no code).
+# A tool or ITA glued to Thai (`ITAของ`) is a word, not a code's place; a bare number glued to Thai stays (a list
+# number `1การ…` is the measure grammar's).
+_GLUED_CODE = re.compile(r"^(\s*)(?!(?:IIT|EIT|OIT|ITA)(?![A-Za-z\d]))"
+                         r"(\d[อวฯงจ]\d|(?=[A-Za-z\d\[\]|!]*[A-Za-z\[\]|!])[A-Za-z\d\[\]|!]{2,3})\*?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _MARK_CLASS = f"[{MARKS}]*"
 
 
@@ -139,6 +148,7 @@ def clean_text(text: str) -> str:
     """An OCR'd line or cell with the scan confusions of ITA documents repaired or refused (see module doc)."""
     if not text:
         return text
+    text = _GLUED_CODE.sub(lambda m: m.group() + " ", text)
     text = _TOOL.sub(lambda m: _TOOL_FIRST.get(m.group(1) or m.group(2), "I") + "IT", text)
     text = _TOOL_BEFORE_NAME.sub(_tool_before_name, text)
     text = _GARBLED_LIST_NUMBER.sub(_garbled_list_number, text)
@@ -436,9 +446,13 @@ def _fiscal_months(text: str, years: set[int]) -> str:
 
 
 # Column headers of ITA tables (the words parsers/ita assigns roles by): an OCR'd header cell that holds none of
-# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header.
+# them but reads close to one (`ผ ผิดชอบ` for ผู้รับผิดชอบ) is that header. A head word that documents print as
+# the start of a longer header is listed in that form too (`วิธีการดำเนินการ`): matched as a whole cell, the head
+# word alone is far from the long header, and another header sharing its tail would win (blind3's 01003, bilevel
+# 300 dpi: `วิธีภารดําเนินการ`, ก read ภ, was snapped to ผลการดำเนินการ, the output, and the methods were lost).
 HEADER_WORDS = ("ผู้รับผิดชอบ", "ระยะเวลา", "มาตรการ", "วิธีการ", "ขั้นตอน", "ผลการดำเนินการ", "ผลลัพธ์", "ติดตาม",
-                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ")
+                "ลำดับ", "ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์", "งบประมาณ",
+                "วิธีการดำเนินการ", "ขั้นตอนการดำเนินการ", "ระยะเวลาดำเนินการ")
 HEADER_SIMILARITY = 75  # rapidfuzz ratio without marks and spaces
 _NO_MARKS = re.compile(f"[{MARKS}\\s]")
 

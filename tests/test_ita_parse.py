@@ -365,18 +365,37 @@ def test_standalone_analysis_needs_an_ita_title():
     assert classify(compact("การวิเคราะห์ผลการประเมินความเสี่ยงการทุจริต ประจำปี 2567"), "")[0] == "unknown"
 
 
+def _scanned(cells: list[str]) -> list[str]:
+    """A table row's cells as the scan layer hands OCR'd cells to the grammar (parsers/scan_cleanup.clean_cell)."""
+    from parsers.scan_cleanup import clean_cell
+
+    return [clean_cell(cell)[0] for cell in cells]
+
+
 def test_a_question_code_ocr_garbled_is_recovered_from_its_text_and_flagged():
     from parsers.ita.scores import question_scores
 
     header = ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
-    questions, warnings = question_scores([table([1], header, (1, [
+    questions, warnings = question_scores([table([1], header, (1, _scanned([
         "EIT", "ตัวชี้วัดที่ 6", "62 หน่วยงานปฏิบัติหรือให้บริการแก่ท่าน อย่างเป็นธรรมและไม่เลือกปฏิบัติ มากน้อยเพียงใด",
-        "92.12", ""]), (1, [
+        "92.12", ""])), (1, _scanned([
         "", "", "em หน่วยงานปฏิบัติหรือให้บริการแก่ท่าน โดยมุ่งผลสัมฤทธิ์ และรับผิดชอบต่อหน้าที่ มากน้อยเพียงใด",
-        "89.83", ""]))], 2566)
-    # `62`: e read as 6 (a look-alike, like `l 7` for i7); `em`: unreadable, recovered from the wording.
+        "89.83", ""])))], 2566)
+    # `62`: e read as 6, repaired by the scan layer (scan_cleanup._CODE_E); `em`: unreadable, recovered from the
+    # wording by the grammar.
     assert [(q.code, q.score, q.code_corrected) for q in questions] == [("e2", 92.12, False), ("e3", 89.83, True)]
     assert len(warnings) == 1 and "from its text" in warnings[0]
+
+
+def test_the_grammar_reads_no_ocr_look_alike_as_a_code_letter():
+    """`6` for e is OCR's (the scan layer repairs it); the grammar takes only letters and the digits documents
+    retype for them (๑ for i, ๐ for o)."""
+    from parsers.ita.scores import _question_code
+
+    assert _question_code("62 หน่วยงานปฏิบัติ", "EIT") == (None, "62 หน่วยงานปฏิบัติ")
+    assert _question_code("013 หน่วยงานมีการ", "EIT") == (None, "013 หน่วยงานมีการ")
+    assert _question_code("013 E-Service", "OIT")[0] == "o13"
+    assert _question_code("123* การ", "IIT")[0] == "i23"
 
 
 def test_scanned_weak_point_table_codes_tools_and_scores():
@@ -384,23 +403,28 @@ def test_scanned_weak_point_table_codes_tools_and_scores():
     codes joined to the text or with a lost letter, a score cell that is not a number."""
     from parsers.ita.scores import question_scores
 
-    header = ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    from parsers.scan_cleanup import snap_header
+
+    # the scan layer writes the garbled header as the column it reads closest to (the grammar no longer guesses it)
+    header = [snap_header(cell) for cell in ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]]
     questions, _ = question_scores([table([1], header, (1, [
         "บ1", "ตัวชี้วัดที่ 2", "เ 7 ท่านทราบข้อมูลเกี่ยวกับงบประมาณของหน่วยงานหรือของส่วนงานที่ท่านปฏิบัติหน้าที่ มากน้อยเพียงใด",
         "89.64", ""]), (1, [
         "", "", "8 ท่านเคยเข้าไปมีส่วนร่วมในกระบวนการงบประมาณ มากน้อยเพียงใด", "7352.", ""]), (1, [
         "", "", "19 หน่วยงานของท่านใช้จ่ายงบประมาณเป็นไปตามวัตถุประสงค์และคุ้มค่า มากน้อยเพียงใด", "93.47", ""]))], 2566)
     # i8's cell `7352.` is refused rather than mined for `73`; `19` is i9 by its wording, not i19.
-    assert [(q.code, q.score) for q in questions] == [("i7", 89.64), ("i9", 93.47)]
+    assert [(q.code, q.score, q.indicator) for q in questions] == [("i7", 89.64, 2), ("i9", 93.47, 2)]
 
 
 def test_a_question_code_joined_to_its_text_by_ocr_is_recovered():
     from parsers.ita.scores import question_scores
 
     header = ["แบบวัด", "ตัวชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
-    questions, _ = question_scores([table([1], header, (1, [
-        "EIT", "ตัวชี้วัดที่ 9", "edหน่วยงานมีช่องทางเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย มากน้อยเพียงใด", "86.23", ""]),
-        (1, ["", "", "611 การปฏิบัติหรือการให้บริการของเจ้าหน้าที่ ดีขึ้นกว่าที่ผ่านมา มากน้อยเพียงใด", "90.76", ""]))], 2566)
+    # the scan layer splits the glued `ed` off (scan_cleanup._GLUED_CODE) and repairs `611` (e11)
+    questions, _ = question_scores([table([1], header, (1, _scanned([
+        "EIT", "ตัวชี้วัดที่ 9", "edหน่วยงานมีช่องทางเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย มากน้อยเพียงใด", "86.23", ""])),
+        (1, _scanned(["", "", "611 การปฏิบัติหรือการให้บริการของเจ้าหน้าที่ ดีขึ้นกว่าที่ผ่านมา มากน้อยเพียงใด", "90.76", ""])))],
+        2566)
     assert [(q.code, q.score) for q in questions] == [("e6", 86.23), ("e11", 90.76)]
 
 

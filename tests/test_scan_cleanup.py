@@ -42,6 +42,11 @@ from parsers.scan_cleanup import (clean_cell, clean_text, constrain_years, docum
     # question codes whose letter became a sign (scores.py: _QUESTION_CODE's 1/l/| for i, 6 for e)
     ("l9 ท่านรู้แนวปฏิบัติ", "i9 ท่านรู้แนวปฏิบัติ"),
     ("611 หน่วยงานมีการเผยแพร่", "e11 หน่วยงานมีการเผยแพร่"),
+    # a code's reading glued to the wording is split off (scores.py used to try each short prefix as the code)
+    ("edหน่วยงานมีช่องทาง", "ed หน่วยงานมีช่องทาง"),
+    ("e6*หน่วยงาน", "e6* หน่วยงาน"),
+    ("[21เจ้าหน้าที่ของหน่วยงาน", "[21 เจ้าหน้าที่ของหน่วยงาน"),  # i read as a bracket
+    ("6อ9หน่วยงานของท่าน", f"{UNREAD} หน่วยงานของท่าน"),
 ])
 def test_scan_confusions_are_repaired_or_refused(ocr, clean):
     assert clean_text(ocr) == clean
@@ -49,7 +54,8 @@ def test_scan_confusions_are_repaired_or_refused(ocr, clean):
 
 @pytest.mark.parametrize("text", [
     "คะแนน 89.46 อยู่ในระดับ A", "ปีงบประมาณ พ.ศ. 2566", "เมื่อวันที่ 1 ตุลาคม 2565", "มาตรการ 111 ข้อ",
-    "ค่าคะแนน 100 คะแนน", "คีย์บอร์ด", "o13 หน่วยงาน", "e1 ท่าน", "ต.ค. 66",
+    "ค่าคะแนน 100 คะแนน", "คีย์บอร์ด", "o13 หน่วยงาน", "e1 ท่าน", "ต.ค. 66", "ITAของหน่วยงาน", "1การเผยแพร่",
+    "Aการ", "OITการเปิดเผย",
 ])
 def test_clean_text_is_left_alone(text):
     assert clean_text(text) == text
@@ -132,6 +138,9 @@ def test_years_of_periods_are_read_against_the_documents_years(ocr, constrained)
     ("ระยะเวลา", "ระยะเวลา"),
     ("ขั้นตอน/วิธีการปฏิบั", "ขั้นตอน/วิธีการปฏิบั"),  # holds a header word already
     ("หมายเหตุ", "หมายเหตุ"),  # a column the vocabulary does not know stays
+    # the method's header with ก read ภ is the method's, not the output's that shares its tail (blind3 01003)
+    ("วิธีภารดําเนินการ", "วิธีการดำเนินการ"),
+    ("ผลการดําเนินภาร", "ผลการดำเนินการ"),
 ])
 def test_ocr_header_cells_snap_to_the_column_headers(ocr, snapped):
     assert snap_header(ocr) == snapped

@@ -11,6 +11,7 @@ from parsers.ita.scores import indicator_scores, overall, segments
 from parsers.scan_cleanup import clean_cell, clean_text
 from parsers.ocr_digits import UNREAD
 from tests.test_ita_parse import layout, page, table
+from tests.test_ita_parse import table as _table
 
 
 def _ocr(p):
@@ -179,8 +180,13 @@ def test_a_garbled_tool_cell_does_not_carry_the_previous_tools_questions():
     the questions are IIT's, found by a wording that names one question of the year clearly (here i20-i22,
     codes garbled `[20`); `ท่านรู้แนวปฏิบัติ…` is printed under i19 and i23 (numbering variants) and is refused."""
     from parsers.ita.scores import question_scores
+    from parsers.scan_cleanup import snap_header
 
-    header = ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]
+    # the cells as the scan layer hands them to the grammar (`[21เจ้าหน้าที่…` split as `[21 เจ้าหน้าที่…`)
+    header = [snap_header(cell) for cell in ["แบบวัด", "วชี้วัด", "ข้อคำถาม", "คะแนน", "การวิเคราะห์"]]
+
+    def table(pages, header, *rows):
+        return _table(pages, header, *((page, [clean_cell(cell)[0] for cell in cells]) for page, cells in rows))
     questions, _ = question_scores([table([1], header, (1, [
         "EIT", "ตัวชี้วัดที่ 7", "67 หน่วยงานมีการเผยแพร่ข้อมูลข่าวสารที่ประชาชนหรือผู้รับบริการควรได้รับทราบอย่างชัดเจน มากน้อยเพียงใด",
         "83.33", ""])), table([2], header, (2, [

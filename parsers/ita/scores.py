@@ -41,19 +41,20 @@ _TOOL_LINE = re.compile(rf"^[-•*]?(?:แบบวด)?\(?(IIT|EIT|OIT)\)?(?:\(
 # A one-digit score is followed by `คะแนน` or nothing (else it is the list number of a measure line,
 # `การทุจริต3บังคับใช้`); a score is not followed by an unread mark (the scan layer refuses a number with a
 # look-alike sign glued to it, `9@.78`, and writes a tool read as strokes before a name, `111การ…`, as the tool).
-# A list number of digits (or one the scan layer refused, `#`, a garbled `lo.` among them) or a Thai letter (`ก.`, `(ก)`)
+# A list number of digits (or one the scan layer refused, `#`: a garbled `lo.` is made `#.` there) or a Thai letter (`ก.`, `(ก)`)
 # may lead. The name holds no digit, no point, no unread number and no `คะแนน`: past a score word or an unread number
 # (`3 การใช้อำนา# คะแนน` joined with the next line `4 การใช้ทรัพย์สิน…`) the next number is another row's.
 _INDICATOR = re.compile(
     rf"^(?:ตวชวดท)?(?:[\d{UNREAD}]{{1,2}}[.)]?|\(?[ก-ฮ][.)])?(?:IIT|EIT|OIT)?(?P<name>(?:(?!คะแนน)[^\d.{UNREAD}]){{4,45}}?)"
     rf"(?:ไดคะแนน|ได|คะแนน|:)*(?P<score>(?!\d(?![\d.]|คะแนน|$))(?!0\d){SCORE})(?:คะแนน|$|[^\d.{UNREAD}])")
-# The letter or a digit it is misread as: i as 1, o as 0, e as 6 or 0 (`611 การปฏิบัติ` is e11); which one the
-# digit stands for depends on the table's tool. (`l9`, `|9` are made i9 by the scan layer.)
-_QUESTION_CODE = re.compile(r"^\s*([iI1eEoO06])\s*(\d{1,2})(?!\d)\s*\*?\s*")
-# A short token where the code should be (`62`, `em`, `Com`, `01*`: OCR reads the letter e as 6, 0 or C).
+# A code's letter, or what documents type for it (`l ๒๔` for i24, `๑๒๓*` for i23, `๐๗` for o7: the printed
+# forms normalizers/codes.py reads). What OCR makes of a letter (`611`, `013` in EIT's table for e13) is the scan
+# layer's to repair (scan_cleanup._CODE_*) before the grammar sees the cell; one it could not is no code here.
+_QUESTION_CODE = re.compile(r"^\s*([iIl|eEoO01])\s*(\d{1,2})(?!\d)\s*\*?\s*")
+# A short token where the code is printed that is no code (a code a scan refused, `#`, or damaged, `em`): the
+# row's question is known by its wording (_code_from_text).
 _GARBLED_CODE = re.compile(r"^\s*(\S{1,4})\s+(?=\S)")
-_MAX_CODE_CHARS = 4
-# A score cell is a number and nothing else (a scan's garbled cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
+# A score cell is a number and nothing else (a cell `ฒฒ.โ26จ`, `7352.` is refused, not mined).
 _SCORE_CELL = re.compile(rf"^\(?{SCORE}\)?(?:คะแนน|%)?$")
 
 
@@ -197,27 +198,17 @@ def _is_question_header(cells: list[str]) -> bool:
 def _question_code(text: str, tool: str | None, year: int | None = None) -> tuple[str | None, str]:
     """(canonical code, rest of the text) for a cell opening with a question code (`e2* หน่วยงาน…`).
 
-    A digit standing for the letter (`19`: `1` for i) is ambiguous when the letter itself was lost in a scan
-    (`19` may be i9, or i19 printed `i19`): the reading whose catalog wording matches the text better wins."""
+    A digit standing for the letter (`19`: `1` for i) is ambiguous (`19` may be i9, or i19 with its letter
+    retyped `119`): the reading whose catalog wording matches the text better wins. That is the catalog's
+    meaning, so it stays here; the table's tool only rules out another tool's code."""
     match = _QUESTION_CODE.match(text)
     if not match:
         return None, text
     letter, digits = match.group(1), match.group(2)
     rest = text[match.end():]
     candidates = [letter + digits]
-    if letter in "1I" and tool:
-        candidates = [tool[0].lower() + digits]
-        if letter == "1" and len(digits) == 1:
-            candidates.append(tool[0].lower() + "1" + digits)
-    elif letter in "0O6" and tool:  # OCR reads e as 6 or 0 (`611`, `013`), o as 0
-        if tool == "OIT" and letter in "0O":
-            candidates = ["o" + digits]
-        elif tool == "EIT":
-            candidates = ["e" + digits]
-        else:
-            return None, text
-    elif letter == "6":
-        return None, text
+    if letter == "1" and len(digits) == 1:
+        candidates.append("i1" + digits)
     codes = [code for code in map(normalize_code, candidates)
              if code is not None and not (tool and code[0] != tool[0].lower())]
     if not codes:
@@ -251,7 +242,9 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
             cells = row.cells + [""] * (max(columns.values()) + 1 - len(row.cells))
             number = _indicator_cell(cells[columns["indicator"]]) if "indicator" in columns else None
             if "tool" in columns:
-                # A tool name a scan garbled (`IIT` read `บ1`) is known from the row's indicator.
+                # A tool cell that names no tool (a name in words, or one a scan left unreadable, `บ1`) gives
+                # the tool of the row's indicator: an indicator belongs to one tool (the catalog's meaning, so it
+                # stays in the grammar; the scan layer cannot know a cell is the tool's column).
                 tool_text = cells[columns["tool"]]
                 tool = _tool_cell(tool_text) or (catalog.tool_of_indicator(number) if tool_text.strip() else None) or tool
             if number:
@@ -267,8 +260,9 @@ def question_scores(tables: list[Table], year: int | None) -> tuple[list[Questio
                     code, rest = _code_from_text(text, tool, year)
                     recovered = code is not None
                 if code is None and score is not None:
-                    # The tool a scan garbled (`IIT` read `เท`, its indicator `Wine`) is not the previous
-                    # row's: a wording that names one question of the year clearly, in any tool, gives both.
+                    # A row whose tool and indicator cells name nothing (`เท`, `Wine` as a scan read IIT's) may
+                    # belong to another tool than the row before: a wording that names one question of the year
+                    # clearly, in any tool, gives both (the catalog's meaning, so it stays in the grammar).
                     code, rest = _code_from_any_tool(text, year)
                     recovered = code is not None
                     if recovered:
@@ -295,10 +289,7 @@ def _code_from_text(text: str, tool: str | None, year: int | None, min_score: fl
     """(code, question text) for a scored row whose printed code is unreadable, when the question's wording
     clearly names one question of the tool in the year's catalog; (None, text) otherwise."""
     garbled = _GARBLED_CODE.match(text)
-    # OCR may also join the code to the text (`edหน่วยงาน…`, `6อ9หน่วยงาน…`): each short prefix is tried as the code.
-    lead = len(text) - len(text.lstrip())
     starts = [garbled.end()] if garbled else []
-    starts += [lead + k for k in range(1, _MAX_CODE_CHARS + 1) if lead + k < len(text)]
     best: tuple[str, float, str] | None = None
     for start in starts:
         question = text[start:].strip()
@@ -358,11 +349,6 @@ def _question_columns(header: list[str]) -> dict[str, int]:
             columns.setdefault("score", index)
     columns.setdefault("question", 2)
     columns.setdefault("score", columns["question"] + 1)
-    if "indicator" not in columns and "tool" in columns:
-        # A header a scan garbled (`ตัวชี้วัด` read `วชี้วัด`): the one column between tool and question.
-        between = [i for i in range(columns["tool"] + 1, columns["question"]) if i not in columns.values()]
-        if len(between) == 1:
-            columns["indicator"] = between[0]
     return columns
 
 

@@ -301,12 +301,7 @@ def test_bare_short_name_beside_a_type_cell():
 def test_letter_level_read_as_a_digit_by_its_shape():
     """On the letter scale a scanned level cell is never a number: `8` is B, `(0` is C; `0` is C or D, and only
     a total its tools confirm decides which (a total alone cannot, it would be checked by what it chose)."""
-    assert announcement.letter_candidates("6") == ("C",)  # TH Sarabun's C printed, scanned, read by Tesseract
-    from parsers.ita.announcement import letter_candidates
-
-    assert letter_candidates("8 : .") == ("B",) and letter_candidates("(0") == ("C",)
-    assert letter_candidates("0") == ("C", "D") and letter_candidates("A4") == ("AA",)
-    assert letter_candidates("81.25") == () and letter_candidates("ผ่าน") == ()
+    # (the shapes themselves: tests/test_scan_levels.py)
     header = _scanned(["ลำดับ", "ชื่อหน่วยงาน", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับ"])
     rows = [["1", "องค์การบริหารส่วนตำบลทดสอบก", "80.00", "80.00", "80.00", "80.00", "8"],
             ["2", "องค์การบริหารส่วนตำบลทดสอบข", "70.00", "70.00", "70.00", "70.00", "0"],
@@ -389,8 +384,6 @@ def test_scanned_level_with_letters_lost():
     # a scanned title whose year was lost: the cell's letters still say which scale it prints
     unknown_year = read_announcement([], [Table([header] + [_scanned(r) for r in rows], [1], 7)], None)
     assert [r.level for r in unknown_year.rows] == [r.level for r in found.rows]
-    assert announcement.word_level_candidates("ผ่านี") == ("ผ่านดีเยี่ยม", "ผ่านดี")  # not ผ่าน: its ี
-    assert announcement.word_level_candidates("tate") == () == announcement.word_level_candidates("ซ . 5")
 
 
 def test_scanned_pass_word_beside_a_lost_or_specked_letter():
@@ -426,14 +419,7 @@ def test_scanned_score_with_the_header_glued_after_it():
     """A page's repeated header read into the row's score cell (`48.02คะแนนITA`): the number, which the row's
     checks still have to confirm (its reading stays unsure); letters that are not the header stay (`23.6อ`), and
     a name cell keeps its own rule (what remains must be Thai)."""
-    from parsers.ita.announcement import _letters, _strip_header
-
-    headers = {_letters("คะแนน ITA"), _letters("คะแนนรวม")}
-    assert _strip_header("48.02คะแนนITA", headers, number=True) == "48.02"
-    assert _strip_header("80.9คะแนน'รวม", headers, number=True) == "80.9"
-    assert _strip_header("48.02คะแนนITA", headers) == "48.02คะแนนITA"
-    assert _strip_header("23.6อ“", headers, number=True) == "23.6อ“"
-    assert _strip_header("48.02", headers, number=True) == "48.02"
+    # (the cut itself: tests/test_scan_levels.py)
     header = _scanned(["ที่", "ชื่อหน่วยงาน", "คะแนน ITA", "ระดับ"])
     rows = [["1", "เทศบาลตำบลทดสอบก", "80.00", "ต้องปรับปรุง"], ["2", "เทศบาลตำบลทดสอบข", "48.02คะแนนITA",
             "ต้องปรับปรุงโดยด่วน"], ["3", "เทศบาลตำบลทดสอบค", "90.00", "ผ่านดี"]]
@@ -459,37 +445,13 @@ def test_scanned_spelled_letter_among_specks():
                                                                  (None, None)]
 
 
-def test_glued_header_cut_whole_whatever_the_sets_order():
-    """A level cell with its column's header glued after it (`…โดยด่วนระดับผลการประเมิน`), the page's header read as
-    the whole header and as its parts: the longest is cut first, so the level is left whole, in every order."""
-    from parsers.ita.announcement import _letters, _strip_header
-
-    parts = [_letters("ระดับผลการประเมิน"), _letters("ผลการประเมิน"), _letters("การประเมิน")]
-    for order in (parts, parts[::-1], parts[1:] + parts[:1]):
-        headers = _OrderedSet(order)
-        assert _strip_header("7 ต้องปรับปรุงโดยด่วนระดับผลการประเมิน", headers) == "7 ต้องปรับปรุงโดยด่วน"
-
-
-class _OrderedSet(set):
-    """A set that iterates in the order it was given (as a run's hash seed may order a real one)."""
-
-    def __init__(self, items):
-        super().__init__(items)
-        self._order = list(items)
-
-    def __iter__(self):
-        return iter(self._order)
-
-
 def test_a_stamps_words_read_into_a_name_are_cut():
-    """A certified-copy stamp (`สำเนาถูกต้อง`) over a name's end, read into it: the name without it; a name the
-    stamp's words would leave under three Thai letters stays."""
+    """A certified-copy stamp (`สำเนาถูกต้อง`) over a name's end, read into it: the name without it (the cut
+    itself: tests/test_scan_levels.py)."""
     from parsers.ita.announcement import _clean_name
 
     assert _clean_name("อบต.คลองมานีจสำเนาถูกตอ") == "อบต.คลองมานีจ"
     assert _clean_name("อำเภอยิ่งอ \\สำเนาถูกต้อง ] .") == "อำเภอยิ่งอ"
-    assert _clean_name("องค์การบริหารส่วนตำบลท่าม่วง") == "องค์การบริหารส่วนตำบลท่าม่วง"
-    assert _clean_name("อบ สำเนาถูกต้อง") == "อบ สำเนาถูกต้อง"
 
 
 def test_scanned_row_without_a_result_is_no_row():

@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from normalizers.levels import normalize_level
 from normalizers.catalog import LETTER_LEVELS, THAI_LEVELS, match_indicator
 from normalizers.catalog import levels as catalog_levels
 from normalizers.digits import to_arabic_digits
-from parsers import scan_numbers
-from parsers.ocr_digits import THAI_LETTER_WORDS, UNREAD
+from parsers import scan_glued, scan_levels, scan_numbers
+from parsers.scan_levels import PASSING
+from parsers.scan_levels import letter_candidates, pass_word, word_level_candidates
+from parsers.ocr_digits import UNREAD
 from parsers.ita.result_checks import EXACT, expected_total, level_range, problems
 from parsers.ita.text import compact, skeleton, tidy
 from parsers.records import Assessment, PageLayout, Provenance, Table, TableRow
@@ -105,72 +104,21 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     return None, False
 
 
-_LEVEL_SKELETONS = {skeleton(level): level for level in THAI_LEVELS}
-
-
 def level_of(text: str, scanned: bool = False) -> tuple[str | None, bool]:
     """(level, on the scale): a canonical level, or a printed one outside the scale (`ปรับปรุง`) as printed.
-    On scans the Thai letters of one cell's lines are matched without their marks (OCR drops tone marks
-    and reads those above the line as a line of their own: `1 a / ผานด` is ผ่านดี)."""
+    On scans what the cell's characters can stand for is the scan layer's (scan_levels.read_level)."""
     text = tidy(text) or ""
     if not text or NO_SCORE.match(compact(text)):
         return None, True
-    first = text.split()[0]
-    if scanned and not re.search(r"[ก-๛]", text) and re.search(r"[a-z]", re.sub(r"[^A-Za-z]", "", first)):
-        # a letter level is printed in capitals: a lower-case reading (`a` for a B) is OCR's guess at a glyph it did
-        # not know, not a level (a text layer's `a` is the document's own spelling)
-        return None, True
-    if found := normalize_level(text):
-        if scanned and _foreign_vowel(text, found):
-            return None, True
-        return found, True
-    if (worded := _worded_letter(text)) and (worded[1] or not scanned):
-        # (on a scan a letter its pass word contradicts, `A(ไม่ผ่าน)` for a B a bilevel copy thickened, is a
-        # misread letter, not the document's spelling: no level, the row's total may still decide below)
-        return worded
-    if scanned and (split := pass_word(text))[1] is not None:
-        letter = re.sub(r"[^A-Za-z]", "", split[0])
-        if letter in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-()\s]+", split[0]) \
-                and split[1] == (letter in _PASSING):
-            return letter, True
-        return None, True  # a shape (`8`) the row's total may still decide (_Reader.add)
-    if scanned and (spelled := _spelled_among_specks(text)) is not None:
-        return spelled, True
     if scanned:
-        # a letter level (AA-F) as the cell's first word, with the specks OCR read beside it (`B al`, `AA.`)
-        first = re.sub(r"[^A-Za-z]", "", text.split()[0]) if text.split() else ""
-        if first in LETTER_LEVELS and re.fullmatch(r"[A-Za-z.,:;'\-]+", text.split()[0]):
-            return first, True
-        # a level is one or two words; stray letters OCR read from marks and specks around it (`ง al`) are not
-        words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
-        letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
-        if letters in _LEVEL_SKELETONS and not _foreign_vowel(text, _LEVEL_SKELETONS[letters]):
-            return _LEVEL_SKELETONS[letters], True
-        if (near := _nearest_level(letters)) is not None and not _foreign_vowel(text, near):
-            return near, True
-        if letters in _LEVEL_SKELETONS or near is not None:
-            return None, True
-        if letters != skeleton("ปรับปรุง"):  # the one level outside the scale tables print (OVEC)
-            return None, True  # a misread level is no level (the caller's checks still have the numbers)
-        return "ปรับปรุง", False
+        return scan_levels.read_level(text, _worded_letter(text))
+    if found := normalize_level(text):
+        return found, True
+    if worded := _worded_letter(text):
+        return worded
     if re.search(r"[ก-๙]", text) and len(compact(text)) <= 30:
         return text, False
     return None, True
-
-
-_VOWELS_ABOVE_BELOW = re.compile(r"[\u0e34-\u0e39]")  # ิ ี ึ ื ุ ู ฺ (not tone marks, which specks mimic)
-
-
-def _foreign_vowel(text: str, level: str) -> bool:
-    """A scanned level reading holds a vowel above or below the line that `level` does not print and that a
-    longer level holding `level`'s letters does: a letter of that level whose consonant the scan lost
-    (`ผ่านี` is ผ่านดี with ด lost, not ผ่าน: a WRONG level on a held-out look), so the reading is no level.
-    Matching without marks (skeleton) cannot see it. A vowel no such level prints is a speck
-    (`ต้องปรับปรุงโดยด่วีน`)."""
-    foreign = set(_VOWELS_ABOVE_BELOW.findall(text)) - set(_VOWELS_ABOVE_BELOW.findall(level))
-    return bool(foreign) and any(
-        other != level and skeleton(level) in skeleton(other) and foreign & set(_VOWELS_ABOVE_BELOW.findall(other))
-        for other in THAI_LEVELS)
 
 
 # A letter level spelled in Thai (`บี`, `เอเอ`), as some 2566 tables print it; compared without marks (`ดี` is D)
@@ -178,20 +126,6 @@ _THAI_LETTER_NAMES = {skeleton(name): level for name, level in (("เอเอ",
                                                                 ("ดี", "D"), ("อี", "E"), ("เอฟ", "F"))}
 # A letter level with its pass word (`A (ผ่าน)`, `C ไม่ผ่าน`): on the letter scale 85 and over passes (AA, A)
 _LETTER_WITH_WORD = re.compile(r"^(AA|A|B|C|D|E|F)\s*[(\[]?\s*([ก-๛\s]+?)\s*[)\]]?$")
-_PASSING = ("AA", "A")
-
-
-# ไม่ผ่าน also with its leading vowel lost (`C(ม่ผ่าน)`): ม before ผ่าน is never the pass word ผ่าน
-_PASS_WORD = re.compile(r"^(.*?)[\s(\[]*(ไ?ม่?\s*ผ่?า่?น|ผ่?า่?น)[\s)\].,']*$")  # (specks after it: `6(ไม่ผ่าน).`)
-
-
-def pass_word(text: str) -> tuple[str, bool | None]:
-    """A level cell's text without the pass word printed after its letter (`8(ไม่ผ่าน)`: `8`, False), and
-    whether it says the unit passed (None when it prints none)."""
-    match = _PASS_WORD.match((text or "").strip())
-    if match is None or not match.group(1).strip():
-        return text, None
-    return match.group(1).strip(), not match.group(2).startswith(("ไ", "ม"))
 
 
 def _worded_letter(text: str) -> tuple[str, bool] | None:
@@ -207,89 +141,7 @@ def _worded_letter(text: str) -> tuple[str, bool] | None:
         return None
     letter = match.group(1)
     passes = word == skeleton("ผ่าน")
-    return (letter, True) if passes == (letter in _PASSING) else (text, False)
-
-
-_SPELLED_LETTERS = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
-
-
-def _spelled_among_specks(text: str) -> str | None:
-    """A letter level spelled in Thai as one word of a scanned cell, with its vowel (`ดี`, not a `ด` whose vowel
-    was lost), the cell's other words specks OCR read beside it (no two Thai letters, no Latin letter:
-    `ฮ@0 ดี 7`, `พ เอเอ: ยุ`, `7 เอฟ`), as `B al` is B. The letter bands are disjoint, so a total read right
-    refutes a misread letter."""
-    words = [re.sub(r"^[^ก-๛]+|[^ก-๛]+$", "", w) for w in text.split()]
-    spelled = [w for w in words if w in _SPELLED_LETTERS]
-    if len(spelled) != 1 or re.search(r"[A-Za-z]", text):
-        return None
-    others = [w for w in words if w and w not in _SPELLED_LETTERS]
-    if any(len(re.findall(r"[ก-ฮ]", w)) >= 2 for w in others):
-        return None
-    return _SPELLED_LETTERS[spelled[0]]
-
-
-def _nearest_level(letters: str) -> str | None:
-    """The level a scanned cell's letters (marks aside) are a letter or two off: one letter misread (`ฝานด`:
-    the only level of that length it could be), or added or lost (`ตองปวรบปรง`; two in the long levels:
-    `งตองปรบปร`, ต้องปรับปรุง with its last letter read first) when every other level is two letters further;
-    else none (`สผานด` could be ผ่านดี or ผ่าน with a speck, `ผานก` ผ่าน or ผ่านดี)."""
-    if len(letters) < 4:
-        return None
-    ranked = sorted((Levenshtein.distance(letters, key), level) for key, level in _LEVEL_SKELETONS.items())
-    swapped = [level for key, level in _LEVEL_SKELETONS.items()
-               if len(key) == len(letters) and sum(a != b for a, b in zip(key, letters)) == 1]
-    if len(swapped) == 1:
-        return swapped[0]
-    (best, level), (second, _) = ranked[0], ranked[1]
-    return level if 0 < best <= (2 if len(letters) >= 8 else 1) and second - best >= 2 else None
-
-
-# What OCR makes of the letter levels (AA-F) in a scanned level cell: a letter read as the digit or bracket
-# of its shape (B as `8`, C as `(`, `(0` or `6` (TH Sarabun's C, a printed then scanned table), D as `0`/`O`).
-# A level cell never holds a number, so on the letter scale such a cell is read as the letters it can be; `0`
-# can be C or D, and the row's total decides.
-_LETTER_SHAPES = {"A": "A", "4": "A", "B": "B", "8": "B", "ß": "B", "C": "C", "c": "C", "(": "C", "G": "C", "6": "C",
-                  "D": "D", "0": "CD", "O": "CD", "o": "CD", "E": "E", "F": "F"}
-_SHAPE_SPECKS = re.compile(r"[\s.,:;'\"`|\-_~]+")
-
-
-# A scanned level that is the first line of a longer one: what it reads if the cell's second line is lost.
-_CUT_LEVELS = {"ต้องปรับปรุง": ("ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน")}
-
-
-def _in_order(letters: str, key: str) -> bool:
-    """Every one of `letters` is in `key`, in order (the others lost by the scan)."""
-    rest = iter(key)
-    return all(ch in rest for ch in letters)
-
-
-def word_level_candidates(text: str) -> tuple[str, ...]:
-    """The word-scale levels (2567+) a scanned level cell that reads as none can be, by its Thai letters (marks
-    aside; words of under three letters are specks): those holding all its letters in order (letters lost:
-    `ต้องปรับปรุงโดย`, `ผ่านี`) or two letters off them (`ผ่านดีด`, `ดผ่านี`), less those lacking a vowel the
-    reading holds that a longer level prints (`ผ่านี` is not ผ่าน: _foreign_vowel). Three letters at least
-    (vowels on the line count); ()
-    when none. Which of them the row prints is for the band of a total its tools pin (_Reader.add)."""
-    text = tidy(text) or ""
-    words = [w for w in text.split() if len(re.findall(r"[ก-ฮ]", w)) >= 3] or text.split()
-    letters = skeleton(re.sub(r"[^ก-๛]", "", "".join(words)))
-    if len(letters) < 3:
-        return ()
-    return tuple(level for key, level in _LEVEL_SKELETONS.items()
-                 if (_in_order(letters, key) or Levenshtein.distance(letters, key) <= 2)
-                 and not _foreign_vowel(text, level))
-
-
-def letter_candidates(text: str) -> tuple[str, ...]:
-    """The letter levels a scanned level cell can be by the shapes of its characters (`8` is B, `(0` is C,
-    `0` is C or D, `A4` is AA), specks aside; () when the cell is no lookalike of a level."""
-    key = _SHAPE_SPECKS.sub("", text or "")
-    key = re.sub(r"^\((?:0|O|o)$", "(", key)  # C's bow read as a bracket and a ring
-    if not 1 <= len(key) <= 2 or any(ch not in _LETTER_SHAPES for ch in key):
-        return ()
-    if len(key) == 1:
-        return tuple(level for level in LETTER_LEVELS if level in _LETTER_SHAPES[key])
-    return ("AA",) if all("A" in _LETTER_SHAPES[ch] for ch in key) else ()
+    return (letter, True) if passes == (letter in PASSING) else (text, False)
 
 
 def _is_number_cell(text: str) -> bool:
@@ -561,9 +413,6 @@ _SCAN_JUNK = re.compile(r"(?:^|\s)(?:[^\sก-ฮ]+|[ก-ฮ][^\sก-ฮ]*)(?=\s|
 _GLUED_BEFORE_TYPE = re.compile(r"^[ก-ฮ](?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|วิทยาลัย|โรงเรียน|โรงพยาบาล)")
 
 
-_STAMP_LETTERS = skeleton("สำเนาถูกต้อง").upper()
-
-
 def _clean_name(text: str) -> str:
     """The name on one line, without punctuation standing alone (scan specks read as `.`, `-`) and without
     short Latin words before it (a highlighter's streak read as `a a a a`): a unit's name is Thai."""
@@ -574,8 +423,7 @@ def _clean_name(text: str) -> str:
     # as a consonant): no unit's name opens with another letter before its type
     text = _GLUED_BEFORE_TYPE.sub("", text)
     # a certified-copy stamp's words (`สำเนาถูกต้อง`) over the name's end, read into it: furniture real copies carry
-    if (rest := _glued(text, _STAMP_LETTERS, at_end=True)) is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
-        text = rest
+    text = scan_glued.without_stamp_words(text)
     if not _SCAN_JUNK.search(text):
         return text
     # on scans, specks and rule ends read as words of their own (`./]`, `7>`, a lone `ล`) between the parts
@@ -677,16 +525,11 @@ class _Reader:
         level, on_scale = level_of(cell("level"), scanned)
         shapes, lost_letter = (), False
         if scanned and level is None and self.letter_scale:
-            # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it
-            letter_text, passes = pass_word(cell("level"))
-            if passes is None and (bare := _PASS_WORD.match(cell("level").strip())) and "(" in cell("level"):
-                passes = not bare.group(2).startswith(("ไ", "ม"))  # `(ไม่ผ่าน)`: the letter before it lost
-            # a pass word read beside a letter the scan lost or garbled (`(ไม่ผ่าน)`, `ภิ(ผ่าน)`) still says which
-            # letters the cell can be: those it allows, decided below as shapes are (a band its tools confirm)
-            lost_letter = not letter_candidates(letter_text) and passes is not None
-            candidates = LETTER_LEVELS if lost_letter else letter_candidates(letter_text)
-            shapes = tuple(lv for lv in candidates if passes is None or passes == (lv in _PASSING))
-        pictured = scanned and level is not None and _pictured_word(source("level"), cell("level"))
+            # the letter's shape (`8` for B), beside its pass word (`8(ไม่ผ่าน)`), which must agree with it; a pass
+            # word beside a letter the scan lost (`(ไม่ผ่าน)`) allows its letters: decided below as shapes are (a
+            # band its tools confirm)
+            shapes, lost_letter = scan_levels.letter_shapes(cell("level"))
+        pictured = scanned and level is not None and scan_levels.pictured_word(source("level"), cell("level"))
         if pictured:
             # a Thai-spelled letter (`บี`) read by its picture where the page's OCR read nothing
             # (ocr_digits.read_thai_letter_level): taken as a shape is, where its band holds the total as a
@@ -694,16 +537,16 @@ class _Reader:
             shapes, level = (level,), None
         # a word level with letters lost (`ผ่านี`), on the word scale or where the year is unknown (a letter
         # table's word readings go with letters_only); a letter beside its pass word is a shape, above
-        words = word_level_candidates(cell("level")) if scanned and level is None and not shapes \
+        words = word_level_candidates(tidy(cell("level")) or "") if scanned and level is None and not shapes \
             and (not self.letter_scale or self.year is None) and columns.tools() \
             and pass_word(cell("level"))[1] is None else ()
         fragment = bool(words)
         if fragment:
             shapes = words
-        if scanned and level in _CUT_LEVELS and columns.tools():
+        if scanned and scan_levels.cut_levels(level) and columns.tools():
             # a level printed on two lines whose second the OCR grid lost (`ต้องปรับปรุง` / `โดยด่วน`): either
             # level, decided below by the total its tools confirm, never steering the digit chooser
-            shapes, level = _CUT_LEVELS[level], None
+            shapes, level = scan_levels.cut_levels(level), None
         a.level = level  # a level read by shape only (`8`) never steers the digit chooser: it is set below
         blank = scanned and not any_number and not unread and level is not None and on_scale \
             and _unit_like(name) and not any(compact(cell(role)) for role in score_roles)
@@ -763,12 +606,12 @@ class _Reader:
         level kept as printed): no level here, warned, and a total that only its band checked is refused with it.
         Decided by the table's own levels, as letters_only is."""
         rows = self.rows[start:]
-        if not any(r.level in _CUT_LEVELS["ต้องปรับปรุง"] for r in rows):
+        if not any(r.level in scan_levels.cut_levels("ต้องปรับปรุง") for r in rows):
             return
         for a in rows:
             if a.level != "ปรับปรุง":
                 continue
-            if (level := self._pinned_level(a, _CUT_LEVELS["ต้องปรับปรุง"])) is not None:
+            if (level := self._pinned_level(a, scan_levels.cut_levels("ต้องปรับปรุง"))) is not None:
                 a.level = level  # which of the two, by the band of a total its tools pin exactly
                 continue
             self._drop_level(a, "level 'ปรับปรุง' in a table of ต้องปรับปรุง")
@@ -786,7 +629,7 @@ class _Reader:
         for a in rows:
             if a.level is None or a.level in LETTER_LEVELS:
                 continue
-            if a.level == "ผ่าน" and (letter := self._pinned_level(a, _PASSING)) is not None:
+            if a.level == "ผ่าน" and (letter := self._pinned_level(a, PASSING)) is not None:
                 # the pass word of a passing letter the scan lost (`' (ผ่าน)`): AA or A, as a lost letter beside its
                 # pass word is decided in add, by the band of a total its tools pin exactly
                 a.level = letter
@@ -883,13 +726,6 @@ def _certain(source: Provenance | None, text: str) -> bool:
         _bears_out(own, compact(text)) for own in source.alternatives)
 
 
-def _pictured_word(source: Provenance | None, text: str) -> bool:
-    """The cell is a Thai-spelled letter level the template reader read by its picture (engine template), not
-    Tesseract's reading of it."""
-    return source is not None and source.engine == "template" and source.confidence > 0 \
-        and compact(text) in THAI_LETTER_WORDS
-
-
 def _bears_out(own: str, number: str) -> bool:
     """Tesseract's reading of a cell (Thai or Arabic digits) is the template's `number`, digit for digit; specks
     it read before or after the digits (`. 85.79`, `-71.13`: no score is negative) are no digits."""
@@ -941,10 +777,6 @@ def _digit_lost(source: Provenance | None, text: str, one_decimal: bool = False)
         source is not None and bool(re.search(r"\d[ \t]*\n[\s.]*\d", source.text))
 
 
-def _letters(text: str) -> str:
-    return skeleton(re.sub(r"[^ก-๛A-Za-z]", "", text)).upper()
-
-
 def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]:
     """Per column, the letters of the header as each page prints it: rows the layout marked as header, and
     on scans the rows with no digit in any score cell (a header OCR garbled, `หน วยงาน`, `ผลคะแน!`)."""
@@ -966,53 +798,9 @@ def _header_texts(rows: list[TableRow], columns: Columns) -> dict[int, set[str]]
             continue
         for c, text in enumerate(row.cells):
             for part in [text, *text.split()]:
-                if len(letters := _letters(part)) >= 3:
+                if len(letters := scan_glued.letters(part)) >= 3:
                     found.setdefault(c, set()).add(letters)
     return found
-
-
-_NUMBER_THEN_TEXT = re.compile(r"\s*(\d{1,3}[.,]\d{1,2})\s*(\D*[^\d\s]\D*)")
-
-
-def _strip_header(text: str, headers: set[str] | None, number: bool = False) -> str:
-    """A scanned cell without the words of its column's header that the OCR grid glued onto it (the header
-    repeated at a page's top read into the row below or above: `…ทุงใหญ่ชือสถานศึกษา`, `93.57 EIT`): a word,
-    or the end or start of the text, that reads as the header, when something remains. In a score column
-    (`number`) a number with the header's letters after it (`48.02คะแนนITA`) is the number: what remains need
-    not be Thai, and the cell's reading stays unsure (its provenance keeps the glued text)."""
-    if not headers or not text.strip():
-        return text
-    if number and (match := _NUMBER_THEN_TEXT.fullmatch(text)) and len(glued := _letters(match.group(2))) >= 4 \
-            and any(fuzz.ratio(glued, h) >= 85 for h in headers):
-        return match.group(1)
-    words = text.split()
-    kept = [w for w in words if not (len(_letters(w)) >= 3 and any(fuzz.ratio(_letters(w), h) >= 80 for h in headers))]
-    if kept and len(kept) < len(words):
-        text = " ".join(kept)
-    # the longest header first, so the whole header is cut before a part of it can leave the rest glued (and the
-    # same cut whatever order the set iterates in: `…โดยด่วนระดับผลการประเมิน` read one way or the other by run)
-    for header in sorted((h for h in headers if len(h) >= 4), key=lambda h: (-len(h), h)):
-        for at_end in (True, False):
-            rest = _glued(text, header, at_end)
-            if rest is not None and len(re.findall(r"[ก-ฮ]", rest)) >= 3:
-                text = rest
-    return text
-
-
-def _glued(text: str, header: str, at_end: bool) -> str | None:
-    """The text without the piece at its end (or start) that reads best as `header` (ratio >= 85), or None."""
-    best, best_k = 0.0, None
-    for k in (range(len(text) - 1, 0, -1) if at_end else range(1, len(text))):
-        piece = _letters(text[k:] if at_end else text[:k])
-        if len(piece) > len(header) + 2:
-            break
-        if len(piece) >= len(header) - 1 and (ratio := fuzz.ratio(piece, header)) >= max(85, best):
-            best, best_k = ratio, k
-    if best_k is None:
-        return None
-    while at_end and best_k < len(text) and "\u0e31" <= text[best_k] <= "\u0e4e" and text[best_k] not in "\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45\u0e46":
-        best_k += 1  # a mark belongs to the letter before the cut
-    return text[:best_k].rstrip() if at_end else text[best_k:].lstrip()
 
 
 def _filled_columns(table: Table) -> list[int]:
@@ -1097,7 +885,7 @@ def from_tables(tables: list[Table], year: int | None) -> Announcement:
             if row.kind == "section":
                 body.append(" ".join(c for c in row.cells if c.strip()))
                 continue
-            cells = [_strip_header(c, headers.get(i), columns.roles.get(i) in score_roles)
+            cells = [scan_glued.strip_header(c, headers.get(i), columns.roles.get(i) in score_roles)
                      for i, c in enumerate(row.cells)] if headers else row.cells
             last = body[-1] if body and not isinstance(body[-1], str) else None
             if scanned and last is not None and last[2] < row.page and \
